@@ -1,0 +1,34 @@
+#pragma once
+
+#include "Result.h"
+
+#include <QByteArray>
+#include <QByteArrayView>
+
+// Thin, audited wrappers over OpenSSL 3 EVP. Nothing here logs or keeps key material.
+namespace clinicdesk::crypto {
+
+constexpr int kKeyBytes = 32;   // AES-256, HMAC-SHA256 keys
+constexpr int kNonceBytes = 12; // AES-GCM nonce
+constexpr int kTagBytes = 16;   // AES-GCM tag
+
+// Cryptographically secure random bytes (RAND_bytes). Aborts only if the CSPRNG itself is broken.
+QByteArray randomBytes(int count);
+
+// AES-256-GCM. `sealed` = nonce(12) || ciphertext || tag(16); a fresh random nonce every call.
+Result<QByteArray> aesGcmSeal(QByteArrayView key, QByteArrayView plaintext, QByteArrayView aad);
+// Fails with DecryptFailed on any tampering, wrong key, wrong aad or truncation.
+Result<QByteArray> aesGcmOpen(QByteArrayView key, QByteArrayView sealed, QByteArrayView aad);
+
+QByteArray hmacSha256(QByteArrayView key, QByteArrayView data);
+QByteArray sha256(QByteArrayView data);
+// HKDF-SHA256 (RFC 5869) to derive independent sub-keys from one data key.
+QByteArray hkdfSha256(QByteArrayView key, QByteArrayView salt, QByteArrayView info, int length);
+
+// Constant-time comparison; different lengths compare unequal (length is not secret).
+bool constantTimeEquals(QByteArrayView a, QByteArrayView b);
+
+// Overwrites the bytes in place (OPENSSL_cleanse), so the optimiser cannot drop it.
+void wipe(QByteArray &bytes);
+
+} // namespace clinicdesk::crypto

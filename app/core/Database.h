@@ -1,0 +1,73 @@
+#pragma once
+
+#include "Result.h"
+
+#include <QList>
+#include <QSqlDatabase>
+#include <QSqlQuery>
+#include <QStringList>
+#include <QVariant>
+
+#include <functional>
+#include <memory>
+
+namespace clinicdesk {
+
+// One schema step. Statements are portable SQL; the type token {BLOB} becomes BLOB on SQLite
+// and BYTEA on PostgreSQL.
+struct Migration
+{
+    int version;
+    QString name;
+    QStringList statements;
+};
+
+// One named Qt Sql connection (use it from the thread that opened it), SQLite in WAL mode.
+// Every statement is prepared with bound values; there is no API that splices values into SQL.
+class Database
+{
+public:
+    struct Options
+    {
+        // FULL makes every commit durable against power loss (the inbox's 2xx promise);
+        // NORMAL in WAL mode is durable against process crashes, and faster.
+        bool synchronousFull = false;
+        bool readOnly = false;
+    };
+
+    static Result<std::unique_ptr<Database>> openSqlite(const QString &path, Options options);
+    static Result<std::unique_ptr<Database>> openSqlite(const QString &path)
+    {
+        return openSqlite(path, Options{});
+    }
+    ~Database();
+
+    Database(const Database &) = delete;
+    Database &operator=(const Database &) = delete;
+
+    QSqlDatabase handle() const;
+    QString path() const { return m_path; }
+
+    // Prepares, binds positional `?` values, executes. The error names the statement's first
+    // words only (never bound values).
+    Result<QSqlQuery> exec(const QString &sql, const QVariantList &values = {});
+
+    // Runs `body` inside BEGIN/COMMIT; rolls back if it returns an error or the commit fails.
+    Result<void> transaction(const std::function<Result<void>()> &body);
+
+    // Applies every migration newer than the current version, each in its own transaction with
+    // its schema_version row; stops at the first failure, which is rolled back.
+    Result<void> migrate(const QList<Migration> &migrations);
+    int schemaVersion();
+
+    QString dialectSql(QString sql) const;
+
+private:
+    Database(QString connectionName, QString path);
+    Result<void> execRaw(const QString &sql);
+
+    QString m_connectionName;
+    QString m_path;
+};
+
+} // namespace clinicdesk
