@@ -1,16 +1,118 @@
+#include "AdminCommand.h"
+#include "KeyFileKeyProvider.h"
+#include "KeychainKeyProvider.h"
+#include "LocalStore.h"
 #include "Version.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QFile>
+#include <QJsonDocument>
+#include <QLoggingCategory>
+
+#include <cstdio>
+#include <memory>
+
+using namespace clinicdesk;
+
+namespace {
+
+enum ExitCode { Success = 0, Failure = 1, UsageError = 2 };
+
+int fail(int code, const QString &message)
+{
+    std::fprintf(stderr, "clinicdesk-admin: %s\n", qPrintable(message.simplified()));
+    return code;
+}
+
+QString commandList()
+{
+    QString text = QStringLiteral("\nCommands:\n");
+    for (const AdminCommand &c : adminCommands())
+        text += QStringLiteral("  %1 %2\n      %3\n").arg(c.group, c.name, c.summary);
+    text += QStringLiteral("\nExit codes: 0 success, 1 the command failed, 2 usage error. Errors are "
+                           "one line on stderr.");
+    return text;
+}
+
+} // namespace
 
 int main(int argc, char *argv[])
 {
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("clinicdesk-admin"));
     QCoreApplication::setApplicationVersion(QStringLiteral(CLINICDESK_VERSION));
+
     QCommandLineParser parser;
+    parser.setApplicationDescription(
+        QStringLiteral("ClinicDesk administration: data keys, store maintenance.") + commandList());
     parser.addHelpOption();
     parser.addVersionOption();
-    parser.process(app);
-    return 0;
+    const QCommandLineOption dataDirOption(
+        QStringLiteral("data-dir"),
+        QStringLiteral("The console's store (default %1).").arg(LocalStore::defaultDataDir()),
+        QStringLiteral("DIR"), LocalStore::defaultDataDir());
+    const QCommandLineOption keyFileOption(QStringLiteral("key-file"),
+                                           QStringLiteral("Read the data key from this 0600 file "
+                                                          "instead of the OS keychain."),
+                                           QStringLiteral("FILE"));
+    const QCommandLineOption jsonOption(QStringLiteral("json"), QStringLiteral("Print results as JSON."));
+    const QCommandLineOption verboseOption(QStringLiteral("verbose"), QStringLiteral("Log progress to stderr."));
+    parser.addOptions({dataDirOption, keyFileOption, jsonOption, verboseOption});
+    parser.addPositionalArgument(QStringLiteral("command"), QStringLiteral("keys, store"));
+    parser.addPositionalArgument(QStringLiteral("subcommand"), QStringLiteral("see Commands below"));
+    if (!parser.parse(app.arguments()))
+        return fail(UsageError, parser.errorText());
+    if (parser.isSet(QStringLiteral("help"))) {
+        std::fputs(qPrintable(parser.helpText()), stdout);
+        return Success;
+    }
+    if (parser.isSet(QStringLiteral("version"))) {
+        std::printf("clinicdesk-admin %s\n", CLINICDESK_VERSION);
+        return Success;
+    }
+    if (!parser.isSet(verboseOption))
+        QLoggingCategory::setFilterRules(QStringLiteral("clinicdesk.*=false"));
+
+    const QStringList args = parser.positionalArguments();
+    if (args.size() < 2)
+        return fail(UsageError, QStringLiteral("missing command; try --help"));
+    const QList<AdminCommand> commands = adminCommands();
+    const auto command = std::find_if(commands.cbegin(), commands.cend(), [&](const AdminCommand &c) {
+        return c.group == args[0] && c.name == args[1];
+    });
+    if (command == commands.cend())
+        return fail(UsageError, QStringLiteral("unknown command '%1 %2'; try --help").arg(args[0], args[1]));
+
+    // Only `store init` may create a store (and its key); every other command needs one.
+    const QString dataDir = parser.value(dataDirOption);
+    const bool creating = command->group == QLatin1String("store") && command->name == QLatin1String("init");
+    if (!creating && !QFile::exists(LocalStore::databasePath(dataDir)))
+        return fail(Failure, QStringLiteral("no ClinicDesk store in %1 (pass --data-dir, or create one "
+                                            "with 'store init')")
+                                 .arg(dataDir));
+    std::unique_ptr<KeyProvider> keys;
+    if (parser.isSet(keyFileOption)) {
+        const QString keyFile = parser.value(keyFileOption);
+        if (QFile::exists(keyFile) || !creating) {
+            if (auto check = KeyFileKeyProvider::checkPermissions(keyFile); !check)
+                return fail(Failure, check.error().message);
+        }
+        keys = std::make_unique<KeyFileKeyProvider>(keyFile);
+    } else {
+        keys = std::make_unique<KeychainKeyProvider>();
+    }
+    auto store = LocalStore::open({dataDir, keys.get(), false});
+    if (!store)
+        return fail(Failure, store.error().message);
+
+    AdminContext context{*store.value(), *keys};
+    auto output = command->run(context, args.mid(2));
+    if (!output)
+        return fail(Failure, output.error().message);
+    if (parser.isSet(jsonOption))
+        std::printf("%s\n", QJsonDocument(output->json).toJson(QJsonDocument::Compact).constData());
+    else
+        std::printf("%s\n", qPrintable(output->text));
+    return Success;
 }

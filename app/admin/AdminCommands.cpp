@@ -1,0 +1,121 @@
+#include "AdminCommand.h"
+
+#include "KeyProvider.h"
+#include "LocalStore.h"
+#include "Schema.h"
+
+#include <QJsonArray>
+
+namespace clinicdesk {
+namespace {
+
+Result<qint64> countRows(LocalStore &store, const QString &table)
+{
+    auto q = store.db().exec(QStringLiteral("SELECT COUNT(*) FROM %1").arg(table));
+    if (!q)
+        return q.error();
+    q->next();
+    return q->value(0).toLongLong();
+}
+
+Result<AdminOutput> keysStatus(AdminContext &ctx, const QStringList &)
+{
+    const KeyRing &ring = ctx.store.cipher().ring();
+    QJsonArray ids;
+    QStringList idText;
+    for (quint32 id : ring.ids()) {
+        ids.append(qint64(id));
+        idText << QString::number(id);
+    }
+    AdminOutput out;
+    out.json = {{QStringLiteral("storeId"), ctx.store.storeId()},
+                {QStringLiteral("keyProvider"), ctx.keys.description()},
+                {QStringLiteral("currentKeyId"), qint64(ring.currentId())},
+                {QStringLiteral("keyIds"), ids}};
+    out.text = QStringLiteral("store id:       %1\nkey provider:   %2\ncurrent key id: %3\nkey ids:        %4")
+                   .arg(ctx.store.storeId(), ctx.keys.description())
+                   .arg(ring.currentId())
+                   .arg(idText.join(QStringLiteral(", ")));
+    return out;
+}
+
+Result<AdminOutput> keysRotate(AdminContext &ctx, const QStringList &)
+{
+    const quint32 oldId = ctx.store.cipher().ring().currentId();
+    auto newId = ctx.store.rotateDataKey(ctx.keys);
+    if (!newId)
+        return newId.error();
+    AdminOutput out;
+    out.json = {{QStringLiteral("previousKeyId"), qint64(oldId)},
+                {QStringLiteral("currentKeyId"), qint64(*newId)}};
+    out.text = QStringLiteral("data key rotated: key %1 replaced by key %2; every sealed value was "
+                              "re-encrypted and the search index rebuilt")
+                   .arg(oldId)
+                   .arg(*newId);
+    return out;
+}
+
+Result<AdminOutput> storeInfo(AdminContext &ctx, const QStringList &)
+{
+    AdminOutput out;
+    out.json = {{QStringLiteral("path"), ctx.store.db().path()},
+                {QStringLiteral("storeId"), ctx.store.storeId()},
+                {QStringLiteral("schemaVersion"), ctx.store.db().schemaVersion()},
+                {QStringLiteral("latestSchemaVersion"), schema::latestVersion()}};
+    QStringList lines = {QStringLiteral("database:       %1").arg(ctx.store.db().path()),
+                         QStringLiteral("store id:       %1").arg(ctx.store.storeId()),
+                         QStringLiteral("schema version: %1 (latest %2)")
+                             .arg(ctx.store.db().schemaVersion())
+                             .arg(schema::latestVersion())};
+    for (const QString &table : {QStringLiteral("users"), QStringLiteral("patients"), QStringLiteral("drafts")}) {
+        auto n = countRows(ctx.store, table);
+        if (!n)
+            return n.error();
+        out.json.insert(table, *n);
+        lines << QStringLiteral("%1 %2").arg(table + QLatin1Char(':'), -15).arg(*n);
+    }
+    out.text = lines.join(QLatin1Char('\n'));
+    return out;
+}
+
+Result<AdminOutput> storeInit(AdminContext &ctx, const QStringList &)
+{
+    AdminOutput out;
+    out.json = {{QStringLiteral("storeId"), ctx.store.storeId()},
+                {QStringLiteral("path"), ctx.store.db().path()},
+                {QStringLiteral("keyProvider"), ctx.keys.description()}};
+    out.text = QStringLiteral("store %1 ready at %2, data key in %3")
+                   .arg(ctx.store.storeId(), ctx.store.db().path(), ctx.keys.description());
+    return out;
+}
+
+Result<AdminOutput> storeMigrate(AdminContext &ctx, const QStringList &)
+{
+    // Opening the store already migrated it inside a transaction; report where it stands.
+    AdminOutput out;
+    out.json = {{QStringLiteral("schemaVersion"), ctx.store.db().schemaVersion()}};
+    out.text = QStringLiteral("schema is at version %1 (latest)").arg(ctx.store.db().schemaVersion());
+    return out;
+}
+
+} // namespace
+
+QList<AdminCommand> adminCommands()
+{
+    return {
+        {QStringLiteral("keys"), QStringLiteral("status"),
+         QStringLiteral("show the store id and the ids of its data keys (never key bytes)"), keysStatus},
+        {QStringLiteral("keys"), QStringLiteral("rotate"),
+         QStringLiteral("add a new data key, re-encrypt everything in one transaction, retire the old key"),
+         keysRotate},
+        {QStringLiteral("store"), QStringLiteral("init"),
+         QStringLiteral("create an empty store and its data key (keychain, or --key-file created 0600)"),
+         storeInit},
+        {QStringLiteral("store"), QStringLiteral("info"),
+         QStringLiteral("show the database path, schema version and row counts"), storeInfo},
+        {QStringLiteral("store"), QStringLiteral("migrate"),
+         QStringLiteral("bring the schema to the latest version (also done on every open)"), storeMigrate},
+    };
+}
+
+} // namespace clinicdesk

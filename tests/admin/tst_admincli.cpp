@@ -1,0 +1,147 @@
+#include "TestSupport.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QTest>
+
+using namespace clinicdesk;
+
+// Drives the clinicdesk-admin binary as an operator's script would: exit codes, one-line errors,
+// --json output.
+class TestAdminCli : public QObject
+{
+    Q_OBJECT
+
+    struct Run
+    {
+        int exitCode = -1;
+        QByteArray out;
+        QByteArray err;
+    };
+
+    static Run admin(const QStringList &args, const QProcessEnvironment &env = QProcessEnvironment::systemEnvironment())
+    {
+        QProcess p;
+        p.setProcessEnvironment(env);
+        p.start(qEnvironmentVariable("CLINICDESK_BIN_DIR") + QStringLiteral("/clinicdesk-admin"), args);
+        if (!p.waitForFinished(60'000))
+            qFatal("clinicdesk-admin did not finish");
+        return {p.exitCode(), p.readAllStandardOutput(), p.readAllStandardError()};
+    }
+
+    static void verifyOneLineError(const Run &run, const char *mustContain)
+    {
+        QVERIFY2(run.exitCode != 0, run.out.constData());
+        QVERIFY2(run.err.startsWith("clinicdesk-admin: "), run.err.constData());
+        QCOMPARE(run.err.count('\n'), 1);
+        QVERIFY2(run.err.contains(mustContain), run.err.constData());
+    }
+
+private Q_SLOTS:
+    void initStatusRotateWithKeyFile()
+    {
+        QTemporaryDir dir;
+        const QString data = dir.filePath(QStringLiteral("d"));
+        const QString key = dir.filePath(QStringLiteral("k"));
+        const QStringList base = {QStringLiteral("--data-dir"), data, QStringLiteral("--key-file"), key};
+        Run r = admin(base + QStringList{QStringLiteral("store"), QStringLiteral("init")});
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY(r.err.isEmpty());
+        QCOMPARE(test::fileMode(key), 0600);
+
+        r = admin(base + QStringList{QStringLiteral("--json"), QStringLiteral("keys"), QStringLiteral("status")});
+        QCOMPARE(r.exitCode, 0);
+        QJsonObject status = QJsonDocument::fromJson(r.out).object();
+        QCOMPARE(status.value(QStringLiteral("currentKeyId")).toInt(), 1);
+
+        r = admin(base + QStringList{QStringLiteral("keys"), QStringLiteral("rotate")});
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY(r.out.contains("key 2"));
+
+        r = admin(base + QStringList{QStringLiteral("--json"), QStringLiteral("keys"), QStringLiteral("status")});
+        status = QJsonDocument::fromJson(r.out).object();
+        QCOMPARE(status.value(QStringLiteral("currentKeyId")).toInt(), 2);
+        QCOMPARE(status.value(QStringLiteral("keyIds")).toArray().size(), 1);
+        // Key bytes never printed.
+        KeyFileKeyProvider provider(key);
+        QVERIFY(!r.out.contains(provider.load({})->currentKey().toBase64()));
+    }
+
+    void keysRotateInRealKeychain()
+    {
+        QTemporaryDir dir;
+        const QStringList base = {QStringLiteral("--data-dir"), dir.filePath(QStringLiteral("d"))};
+        QCOMPARE(admin(base + QStringList{QStringLiteral("store"), QStringLiteral("init")}).exitCode, 0);
+        QCOMPARE(admin(base + QStringList{QStringLiteral("keys"), QStringLiteral("rotate")}).exitCode, 0);
+        const Run r = admin(base + QStringList{QStringLiteral("--json"), QStringLiteral("keys"), QStringLiteral("status")});
+        QCOMPARE(r.exitCode, 0);
+        const QJsonObject status = QJsonDocument::fromJson(r.out).object();
+        QCOMPARE(status.value(QStringLiteral("currentKeyId")).toInt(), 2);
+        QCOMPARE(status.value(QStringLiteral("keyProvider")).toString(), QStringLiteral("the OS keychain"));
+    }
+
+    void insecureKeyFileRefused()
+    {
+        QTemporaryDir dir;
+        const QString data = dir.filePath(QStringLiteral("d"));
+        const QString key = dir.filePath(QStringLiteral("k"));
+        QCOMPARE(admin({QStringLiteral("--data-dir"), data, QStringLiteral("--key-file"), key,
+                        QStringLiteral("store"), QStringLiteral("init")})
+                     .exitCode,
+                 0);
+        QVERIFY(QFile::setPermissions(key, QFileDevice::ReadOwner | QFileDevice::WriteOwner
+                                               | QFileDevice::ReadGroup | QFileDevice::ReadOther));
+        verifyOneLineError(admin({QStringLiteral("--data-dir"), data, QStringLiteral("--key-file"), key,
+                                  QStringLiteral("keys"), QStringLiteral("status")}),
+                           "must be 0600");
+    }
+
+    void wrongKeyFileRefused()
+    {
+        QTemporaryDir dir;
+        const QString data = dir.filePath(QStringLiteral("d"));
+        QCOMPARE(admin({QStringLiteral("--data-dir"), data, QStringLiteral("--key-file"),
+                        dir.filePath(QStringLiteral("k")), QStringLiteral("store"), QStringLiteral("init")})
+                     .exitCode,
+                 0);
+        const QString other = test::writeKeyFile(dir, QStringLiteral("other.key"));
+        verifyOneLineError(admin({QStringLiteral("--data-dir"), data, QStringLiteral("--key-file"), other,
+                                  QStringLiteral("keys"), QStringLiteral("status")}),
+                           "does not open the store");
+    }
+
+    void missingKeychainBackendIsClearError()
+    {
+        QTemporaryDir dir;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("DBUS_SESSION_BUS_ADDRESS"), QStringLiteral("unix:path=/nonexistent/bus"));
+        const Run r = admin({QStringLiteral("--data-dir"), dir.filePath(QStringLiteral("d")),
+                             QStringLiteral("store"), QStringLiteral("init")},
+                            env);
+        verifyOneLineError(r, "no OS keychain is available");
+        // Nothing half-made that a later run could mistake for a store with a plaintext key.
+        QVERIFY(!QDir(dir.filePath(QStringLiteral("d"))).entryList({QStringLiteral("*.key")}).size());
+    }
+
+    void noStoreAndUsageErrors()
+    {
+        QTemporaryDir dir;
+        verifyOneLineError(admin({QStringLiteral("--data-dir"), dir.filePath(QStringLiteral("none")),
+                                  QStringLiteral("keys"), QStringLiteral("status")}),
+                           "no ClinicDesk store");
+        Run r = admin({QStringLiteral("keys"), QStringLiteral("bogus")});
+        QCOMPARE(r.exitCode, 2);
+        verifyOneLineError(r, "unknown command");
+        r = admin({QStringLiteral("--no-such-option")});
+        QCOMPARE(r.exitCode, 2);
+        verifyOneLineError(r, "no-such-option");
+        r = admin({QStringLiteral("--help")});
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY(r.out.contains("keys rotate"));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestAdminCli)
+#include "tst_admincli.moc"
