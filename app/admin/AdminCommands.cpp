@@ -32,7 +32,8 @@ Result<AdminOutput> keysStatus(AdminContext &ctx, const QStringList &)
                 {QStringLiteral("keyProvider"), ctx.keys.description()},
                 {QStringLiteral("currentKeyId"), qint64(ring.currentId())},
                 {QStringLiteral("keyIds"), ids}};
-    out.text = QStringLiteral("store id:       %1\nkey provider:   %2\ncurrent key id: %3\nkey ids:        %4")
+    out.text = QStringLiteral(
+                   "store id:       %1\nkey provider:   %2\ncurrent key id: %3\nkey ids:        %4")
                    .arg(ctx.store.storeId(), ctx.keys.description())
                    .arg(ring.currentId())
                    .arg(idText.join(QStringLiteral(", ")));
@@ -67,7 +68,8 @@ Result<AdminOutput> storeInfo(AdminContext &ctx, const QStringList &)
                          QStringLiteral("schema version: %1 (latest %2)")
                              .arg(ctx.store.db().schemaVersion())
                              .arg(schema::latestVersion())};
-    for (const QString &table : {QStringLiteral("users"), QStringLiteral("patients"), QStringLiteral("drafts")}) {
+    for (const QString &table :
+         {QStringLiteral("users"), QStringLiteral("patients"), QStringLiteral("drafts")}) {
         auto n = countRows(ctx.store, table);
         if (!n)
             return n.error();
@@ -94,7 +96,8 @@ Result<AdminOutput> storeMigrate(AdminContext &ctx, const QStringList &)
     // Opening the store already migrated it inside a transaction; report where it stands.
     AdminOutput out;
     out.json = {{QStringLiteral("schemaVersion"), ctx.store.db().schemaVersion()}};
-    out.text = QStringLiteral("schema is at version %1 (latest)").arg(ctx.store.db().schemaVersion());
+    out.text =
+        QStringLiteral("schema is at version %1 (latest)").arg(ctx.store.db().schemaVersion());
     return out;
 }
 
@@ -104,17 +107,21 @@ QList<AdminCommand> adminCommands()
 {
     return {
         {QStringLiteral("keys"), QStringLiteral("status"),
-         QStringLiteral("show the store id and the ids of its data keys (never key bytes)"), keysStatus},
+         QStringLiteral("show the store id and the ids of its data keys (never key bytes)"),
+         keysStatus},
         {QStringLiteral("keys"), QStringLiteral("rotate"),
-         QStringLiteral("add a new data key, re-encrypt everything in one transaction, retire the old key"),
+         QStringLiteral(
+             "add a new data key, re-encrypt everything in one transaction, retire the old key"),
          keysRotate},
         {QStringLiteral("store"), QStringLiteral("init"),
-         QStringLiteral("create an empty store and its data key (keychain, or --key-file created 0600)"),
+         QStringLiteral(
+             "create an empty store and its data key (keychain, or --key-file created 0600)"),
          storeInit},
         {QStringLiteral("store"), QStringLiteral("info"),
          QStringLiteral("show the database path, schema version and row counts"), storeInfo},
         {QStringLiteral("store"), QStringLiteral("migrate"),
-         QStringLiteral("bring the schema to the latest version (also done on every open)"), storeMigrate},
+         QStringLiteral("bring the schema to the latest version (also done on every open)"),
+         storeMigrate},
     };
 }
 

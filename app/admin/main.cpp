@@ -17,7 +17,12 @@ using namespace clinicdesk;
 
 namespace {
 
-enum ExitCode { Success = 0, Failure = 1, UsageError = 2 };
+enum ExitCode
+{
+    Success = 0,
+    Failure = 1,
+    UsageError = 2
+};
 
 int fail(int code, const QString &message)
 {
@@ -30,8 +35,9 @@ QString commandList()
     QString text = QStringLiteral("\nCommands:\n");
     for (const AdminCommand &c : adminCommands())
         text += QStringLiteral("  %1 %2\n      %3\n").arg(c.group, c.name, c.summary);
-    text += QStringLiteral("\nExit codes: 0 success, 1 the command failed, 2 usage error. Errors are "
-                           "one line on stderr.");
+    text +=
+        QStringLiteral("\nExit codes: 0 success, 1 the command failed, 2 usage error. Errors are "
+                       "one line on stderr.");
     return text;
 }
 
@@ -56,11 +62,14 @@ int main(int argc, char *argv[])
                                            QStringLiteral("Read the data key from this 0600 file "
                                                           "instead of the OS keychain."),
                                            QStringLiteral("FILE"));
-    const QCommandLineOption jsonOption(QStringLiteral("json"), QStringLiteral("Print results as JSON."));
-    const QCommandLineOption verboseOption(QStringLiteral("verbose"), QStringLiteral("Log progress to stderr."));
+    const QCommandLineOption jsonOption(QStringLiteral("json"),
+                                        QStringLiteral("Print results as JSON."));
+    const QCommandLineOption verboseOption(QStringLiteral("verbose"),
+                                           QStringLiteral("Log progress to stderr."));
     parser.addOptions({dataDirOption, keyFileOption, jsonOption, verboseOption});
     parser.addPositionalArgument(QStringLiteral("command"), QStringLiteral("keys, store"));
-    parser.addPositionalArgument(QStringLiteral("subcommand"), QStringLiteral("see Commands below"));
+    parser.addPositionalArgument(QStringLiteral("subcommand"),
+                                 QStringLiteral("see Commands below"));
     if (!parser.parse(app.arguments()))
         return fail(UsageError, parser.errorText());
     if (parser.isSet(QStringLiteral("help"))) {
@@ -78,19 +87,23 @@ int main(int argc, char *argv[])
     if (args.size() < 2)
         return fail(UsageError, QStringLiteral("missing command; try --help"));
     const QList<AdminCommand> commands = adminCommands();
-    const auto command = std::find_if(commands.cbegin(), commands.cend(), [&](const AdminCommand &c) {
-        return c.group == args[0] && c.name == args[1];
-    });
+    const auto command =
+        std::find_if(commands.cbegin(), commands.cend(), [&](const AdminCommand &c) {
+            return c.group == args[0] && c.name == args[1];
+        });
     if (command == commands.cend())
-        return fail(UsageError, QStringLiteral("unknown command '%1 %2'; try --help").arg(args[0], args[1]));
+        return fail(UsageError,
+                    QStringLiteral("unknown command '%1 %2'; try --help").arg(args[0], args[1]));
 
     // Only `store init` may create a store (and its key); every other command needs one.
     const QString dataDir = parser.value(dataDirOption);
-    const bool creating = command->group == QLatin1String("store") && command->name == QLatin1String("init");
+    const bool creating =
+        command->group == QLatin1String("store") && command->name == QLatin1String("init");
     if (!creating && !QFile::exists(LocalStore::databasePath(dataDir)))
-        return fail(Failure, QStringLiteral("no ClinicDesk store in %1 (pass --data-dir, or create one "
-                                            "with 'store init')")
-                                 .arg(dataDir));
+        return fail(Failure,
+                    QStringLiteral("no ClinicDesk store in %1 (pass --data-dir, or create one "
+                                   "with 'store init')")
+                        .arg(dataDir));
     std::unique_ptr<KeyProvider> keys;
     if (parser.isSet(keyFileOption)) {
         const QString keyFile = parser.value(keyFileOption);

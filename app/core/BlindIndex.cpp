@@ -5,9 +5,9 @@
 namespace clinicdesk {
 
 BlindIndex::BlindIndex(QByteArrayView dataKey)
-    : m_key(crypto::hkdfSha256(dataKey, "clinicdesk", "clinicdesk/blind-index/v1", crypto::kKeyBytes))
-{
-}
+    : m_key(
+          crypto::hkdfSha256(dataKey, "clinicdesk", "clinicdesk/blind-index/v1", crypto::kKeyBytes))
+{}
 
 BlindIndex::~BlindIndex()
 {
@@ -51,8 +51,8 @@ QByteArray BlindIndex::nameDob(QStringView firstName, QStringView lastName, QDat
     const QString last = normalizeName(lastName);
     if (first.isEmpty() || last.isEmpty() || !dob.isValid() || m_key.isEmpty())
         return {};
-    const QByteArray input = QByteArray("name-dob\0", 9) + first.toUtf8() + '\0' + last.toUtf8() + '\0'
-                             + dob.toString(Qt::ISODate).toUtf8();
+    const QByteArray input = QByteArray("name-dob\0", 9) + first.toUtf8() + '\0' + last.toUtf8() +
+                             '\0' + dob.toString(Qt::ISODate).toUtf8();
     return crypto::hmacSha256(m_key, input);
 }
 

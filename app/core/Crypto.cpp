@@ -48,24 +48,26 @@ QByteArray randomBytes(int count)
 Result<QByteArray> aesGcmSeal(QByteArrayView key, QByteArrayView plaintext, QByteArrayView aad)
 {
     if (key.size() != kKeyBytes)
-        return makeError(ErrorCode::InvalidInput, QStringLiteral("AES-256-GCM needs a 32-byte key"));
+        return makeError(ErrorCode::InvalidInput,
+                         QStringLiteral("AES-256-GCM needs a 32-byte key"));
     CipherCtx ctx(EVP_CIPHER_CTX_new());
     const QByteArray nonce = randomBytes(kNonceBytes);
     QByteArray out(kNonceBytes + plaintext.size() + kTagBytes, Qt::Uninitialized);
     std::copy(nonce.begin(), nonce.end(), out.begin());
     auto *cipherText = u(out) + kNonceBytes;
     int len = 0;
-    bool good = ctx && EVP_EncryptInit_ex(ctx.get(), EVP_aes_256_gcm(), nullptr, nullptr, nullptr) == 1
-                && EVP_CIPHER_CTX_ctrl(ctx.get(), EVP_CTRL_GCM_SET_IVLEN, kNonceBytes, nullptr) == 1
-                && EVP_EncryptInit_ex(ctx.get(), nullptr, nullptr, u(key), u(nonce)) == 1;
+    bool good = ctx &&
+                EVP_EncryptInit_ex(ctx.get(), EVP_aes_256_gcm(), nullptr, nullptr, nullptr) == 1 &&
+                EVP_CIPHER_CTX_ctrl(ctx.get(), EVP_CTRL_GCM_SET_IVLEN, kNonceBytes, nullptr) == 1 &&
+                EVP_EncryptInit_ex(ctx.get(), nullptr, nullptr, u(key), u(nonce)) == 1;
     if (good && !aad.isEmpty())
         good = EVP_EncryptUpdate(ctx.get(), nullptr, &len, u(aad), int(aad.size())) == 1;
     if (good && !plaintext.isEmpty())
-        good = EVP_EncryptUpdate(ctx.get(), cipherText, &len, u(plaintext), int(plaintext.size())) == 1;
-    good = good && EVP_EncryptFinal_ex(ctx.get(), cipherText + plaintext.size(), &len) == 1
-           && EVP_CIPHER_CTX_ctrl(ctx.get(), EVP_CTRL_GCM_GET_TAG, kTagBytes,
-                                  cipherText + plaintext.size())
-                  == 1;
+        good = EVP_EncryptUpdate(ctx.get(), cipherText, &len, u(plaintext),
+                                 int(plaintext.size())) == 1;
+    good = good && EVP_EncryptFinal_ex(ctx.get(), cipherText + plaintext.size(), &len) == 1 &&
+           EVP_CIPHER_CTX_ctrl(ctx.get(), EVP_CTRL_GCM_GET_TAG, kTagBytes,
+                               cipherText + plaintext.size()) == 1;
     if (!good)
         return makeError(ErrorCode::InvalidInput, QStringLiteral("AES-256-GCM encryption failed"));
     return out;
@@ -74,7 +76,8 @@ Result<QByteArray> aesGcmSeal(QByteArrayView key, QByteArrayView plaintext, QByt
 Result<QByteArray> aesGcmOpen(QByteArrayView key, QByteArrayView sealed, QByteArrayView aad)
 {
     if (key.size() != kKeyBytes)
-        return makeError(ErrorCode::InvalidInput, QStringLiteral("AES-256-GCM needs a 32-byte key"));
+        return makeError(ErrorCode::InvalidInput,
+                         QStringLiteral("AES-256-GCM needs a 32-byte key"));
     if (sealed.size() < kNonceBytes + kTagBytes)
         return decryptError();
     const qsizetype textSize = sealed.size() - kNonceBytes - kTagBytes;
@@ -84,15 +87,17 @@ Result<QByteArray> aesGcmOpen(QByteArrayView key, QByteArrayView sealed, QByteAr
     QByteArray plain(textSize, Qt::Uninitialized);
     CipherCtx ctx(EVP_CIPHER_CTX_new());
     int len = 0;
-    bool good = ctx && EVP_DecryptInit_ex(ctx.get(), EVP_aes_256_gcm(), nullptr, nullptr, nullptr) == 1
-                && EVP_CIPHER_CTX_ctrl(ctx.get(), EVP_CTRL_GCM_SET_IVLEN, kNonceBytes, nullptr) == 1
-                && EVP_DecryptInit_ex(ctx.get(), nullptr, nullptr, u(key), u(nonce)) == 1;
+    bool good = ctx &&
+                EVP_DecryptInit_ex(ctx.get(), EVP_aes_256_gcm(), nullptr, nullptr, nullptr) == 1 &&
+                EVP_CIPHER_CTX_ctrl(ctx.get(), EVP_CTRL_GCM_SET_IVLEN, kNonceBytes, nullptr) == 1 &&
+                EVP_DecryptInit_ex(ctx.get(), nullptr, nullptr, u(key), u(nonce)) == 1;
     if (good && !aad.isEmpty())
         good = EVP_DecryptUpdate(ctx.get(), nullptr, &len, u(aad), int(aad.size())) == 1;
     if (good && textSize > 0)
         good = EVP_DecryptUpdate(ctx.get(), u(plain), &len, u(cipherText), int(textSize)) == 1;
-    good = good && EVP_CIPHER_CTX_ctrl(ctx.get(), EVP_CTRL_GCM_SET_TAG, kTagBytes, tag.data()) == 1
-           && EVP_DecryptFinal_ex(ctx.get(), u(plain) + textSize, &len) == 1;
+    good = good &&
+           EVP_CIPHER_CTX_ctrl(ctx.get(), EVP_CTRL_GCM_SET_TAG, kTagBytes, tag.data()) == 1 &&
+           EVP_DecryptFinal_ex(ctx.get(), u(plain) + textSize, &len) == 1;
     if (!good) {
         wipe(plain);
         return decryptError();
@@ -109,9 +114,9 @@ QByteArray hmacSha256(QByteArrayView key, QByteArrayView data)
         OSSL_PARAM_construct_end()};
     EVP_MAC *mac = EVP_MAC_fetch(nullptr, "HMAC", nullptr);
     EVP_MAC_CTX *ctx = mac ? EVP_MAC_CTX_new(mac) : nullptr;
-    const bool good = ctx && EVP_MAC_init(ctx, u(key), size_t(key.size()), params) == 1
-                      && EVP_MAC_update(ctx, u(data), size_t(data.size())) == 1
-                      && EVP_MAC_final(ctx, u(out), &outLen, size_t(out.size())) == 1;
+    const bool good = ctx && EVP_MAC_init(ctx, u(key), size_t(key.size()), params) == 1 &&
+                      EVP_MAC_update(ctx, u(data), size_t(data.size())) == 1 &&
+                      EVP_MAC_final(ctx, u(out), &outLen, size_t(out.size())) == 1;
     EVP_MAC_CTX_free(ctx);
     EVP_MAC_free(mac);
     if (!good || outLen != 32)

@@ -28,8 +28,7 @@ Error sqlError(const QString &what, const QSqlError &error)
 Database::Database(QString connectionName, QString path)
     : m_connectionName(std::move(connectionName))
     , m_path(std::move(path))
-{
-}
+{}
 
 Database::~Database()
 {
@@ -43,11 +42,13 @@ Database::~Database()
 
 Result<std::unique_ptr<Database>> Database::openSqlite(const QString &path, Options options)
 {
-    const QString name = QStringLiteral("clinicdesk-%1").arg(s_connectionCounter.fetchAndAddRelaxed(1));
+    const QString name =
+        QStringLiteral("clinicdesk-%1").arg(s_connectionCounter.fetchAndAddRelaxed(1));
     std::unique_ptr<Database> database(new Database(name, path));
     QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
     if (!db.isValid())
-        return makeError(ErrorCode::Database, QStringLiteral("the Qt SQLite driver is not installed"));
+        return makeError(ErrorCode::Database,
+                         QStringLiteral("the Qt SQLite driver is not installed"));
     db.setDatabaseName(path);
     // Wait for a writer in another process (console and relay share the store) instead of failing.
     QString connectOptions = QStringLiteral("QSQLITE_BUSY_TIMEOUT=10000");
@@ -116,7 +117,8 @@ Result<void> Database::transaction(const std::function<Result<void>()> &body)
     Result<void> result = body();
     if (result && db.commit())
         return {};
-    const Error error = result ? sqlError(QStringLiteral("COMMIT"), db.lastError()) : result.error();
+    const Error error =
+        result ? sqlError(QStringLiteral("COMMIT"), db.lastError()) : result.error();
     if (!db.rollback())
         qCWarning(lcStore) << "rollback failed:" << db.lastError().text();
     return error;

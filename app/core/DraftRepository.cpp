@@ -11,8 +11,9 @@ namespace {
 
 const QString kTable = QStringLiteral("drafts");
 const QString kPayload = QStringLiteral("payload");
-const QString kSelect = QStringLiteral("SELECT id, patient_id, visit_type, questionnaire, owner_user, "
-                                       "page, completion, payload, created_at, updated_at FROM drafts");
+const QString kSelect =
+    QStringLiteral("SELECT id, patient_id, visit_type, questionnaire, owner_user, "
+                   "page, completion, payload, created_at, updated_at FROM drafts");
 
 Result<Draft> decode(const FieldCipher &cipher, const QSqlQuery &row)
 {
@@ -37,25 +38,27 @@ Result<Draft> decode(const FieldCipher &cipher, const QSqlQuery &row)
 
 Result<QString> DraftRepository::save(const Draft &draft)
 {
-    const QString id = draft.id.isEmpty() ? QUuid::createUuid().toString(QUuid::WithoutBraces) : draft.id;
+    const QString id =
+        draft.id.isEmpty() ? QUuid::createUuid().toString(QUuid::WithoutBraces) : draft.id;
     QByteArray json = QJsonDocument(draft.answers).toJson(QJsonDocument::Compact);
     auto sealed = m_store.cipher().seal(kTable, id, kPayload, json);
     crypto::wipe(json);
     if (!sealed)
         return sealed.error();
     const QString now = QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs);
-    const QString created = draft.createdAt.isValid()
-                                ? draft.createdAt.toUTC().toString(Qt::ISODateWithMs)
-                                : now;
+    const QString created =
+        draft.createdAt.isValid() ? draft.createdAt.toUTC().toString(Qt::ISODateWithMs) : now;
     auto r = m_store.db().transaction([&]() -> Result<void> {
         auto del = m_store.db().exec(QStringLiteral("DELETE FROM drafts WHERE id = ?"), {id});
         if (!del)
             return del.error();
         auto ins = m_store.db().exec(
-            QStringLiteral("INSERT INTO drafts (id, patient_id, visit_type, questionnaire, owner_user, "
-                           "page, completion, payload, created_at, updated_at) "
-                           "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
-            {id, draft.patientId.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : draft.patientId,
+            QStringLiteral(
+                "INSERT INTO drafts (id, patient_id, visit_type, questionnaire, owner_user, "
+                "page, completion, payload, created_at, updated_at) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+            {id,
+             draft.patientId.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : draft.patientId,
              draft.visitType, draft.questionnaire, draft.ownerUser, draft.page, draft.completion,
              sealed.value(), created, now});
         if (!ins)

@@ -12,7 +12,9 @@ class LocalStore;
 class DraftRepository
 {
 public:
-    explicit DraftRepository(LocalStore &store) : m_store(store) {}
+    explicit DraftRepository(LocalStore &store)
+        : m_store(store)
+    {}
 
     // Insert or replace; returns the id (a new UUID for a new draft).
     Result<QString> save(const Draft &draft);

@@ -30,7 +30,9 @@ QByteArray associatedData(QByteArrayView headerBytes, const QString &table, cons
 
 } // namespace
 
-FieldCipher::FieldCipher(KeyRing ring) : m_ring(std::move(ring)) {}
+FieldCipher::FieldCipher(KeyRing ring)
+    : m_ring(std::move(ring))
+{}
 
 std::optional<quint32> FieldCipher::keyIdOf(QByteArrayView sealed)
 {
@@ -45,11 +47,12 @@ Result<QByteArray> FieldCipher::seal(const QString &table, const QString &rowId,
     if (m_ring.isEmpty())
         return makeError(ErrorCode::KeyNotFound, QStringLiteral("no data key loaded"));
     if (rowId.isEmpty())
-        return makeError(ErrorCode::InvalidInput,
-                         QStringLiteral("%1.%2: a row id is needed before sealing").arg(table, column));
+        return makeError(
+            ErrorCode::InvalidInput,
+            QStringLiteral("%1.%2: a row id is needed before sealing").arg(table, column));
     const QByteArray h = header(m_ring.currentId());
-    auto body = crypto::aesGcmSeal(m_ring.currentKey(), plaintext,
-                                   associatedData(h, table, rowId, column));
+    auto body =
+        crypto::aesGcmSeal(m_ring.currentKey(), plaintext, associatedData(h, table, rowId, column));
     if (!body)
         return body.error();
     return h + body.value();
@@ -65,17 +68,19 @@ Result<QByteArray> FieldCipher::open(const QString &table, const QString &rowId,
                                         "without encryption)")
                              .arg(table, column, rowId));
     if (!m_ring.contains(*keyId))
-        return makeError(ErrorCode::WrongKey,
-                         QStringLiteral("%1.%2 of row %3 was sealed with data key %4, which is not in "
-                                        "this store's key ring")
-                             .arg(table, column, rowId)
-                             .arg(*keyId));
-    auto plain = crypto::aesGcmOpen(m_ring.key(*keyId), sealed.sliced(kHeaderBytes),
-                                    associatedData(sealed.first(kHeaderBytes), table, rowId, column));
+        return makeError(
+            ErrorCode::WrongKey,
+            QStringLiteral("%1.%2 of row %3 was sealed with data key %4, which is not in "
+                           "this store's key ring")
+                .arg(table, column, rowId)
+                .arg(*keyId));
+    auto plain =
+        crypto::aesGcmOpen(m_ring.key(*keyId), sealed.sliced(kHeaderBytes),
+                           associatedData(sealed.first(kHeaderBytes), table, rowId, column));
     if (!plain)
-        return makeError(ErrorCode::DecryptFailed,
-                         QStringLiteral("%1.%2 of row %3: %4")
-                             .arg(table, column, rowId, plain.error().message));
+        return makeError(
+            ErrorCode::DecryptFailed,
+            QStringLiteral("%1.%2 of row %3: %4").arg(table, column, rowId, plain.error().message));
     return plain;
 }
 

@@ -11,7 +11,9 @@
 
 namespace clinicdesk {
 
-KeyFileKeyProvider::KeyFileKeyProvider(QString path) : m_path(std::move(path)) {}
+KeyFileKeyProvider::KeyFileKeyProvider(QString path)
+    : m_path(std::move(path))
+{}
 
 QString KeyFileKeyProvider::description() const
 {
@@ -20,11 +22,15 @@ QString KeyFileKeyProvider::description() const
 
 Result<void> KeyFileKeyProvider::checkPermissions(const QString &path)
 {
-    struct stat st {};
+    struct stat st
+    {
+    };
     if (::stat(QFile::encodeName(path).constData(), &st) != 0)
-        return makeError(ErrorCode::KeyNotFound, QStringLiteral("key file %1 does not exist").arg(path));
+        return makeError(ErrorCode::KeyNotFound,
+                         QStringLiteral("key file %1 does not exist").arg(path));
     if (!S_ISREG(st.st_mode))
-        return makeError(ErrorCode::KeyFileInvalid, QStringLiteral("key file %1 is not a regular file").arg(path));
+        return makeError(ErrorCode::KeyFileInvalid,
+                         QStringLiteral("key file %1 is not a regular file").arg(path));
     const unsigned mode = st.st_mode & 07777;
     if ((mode & 077) != 0) {
         return makeError(ErrorCode::KeyFileInsecure,
@@ -45,8 +51,9 @@ Result<KeyRing> KeyFileKeyProvider::load(const QString &)
         return check.error();
     QFile file(m_path);
     if (!file.open(QIODevice::ReadOnly))
-        return makeError(ErrorCode::KeyFileInvalid,
-                         QStringLiteral("cannot read key file %1: %2").arg(m_path, file.errorString()));
+        return makeError(
+            ErrorCode::KeyFileInvalid,
+            QStringLiteral("cannot read key file %1: %2").arg(m_path, file.errorString()));
     QByteArray bytes = file.readAll();
     auto ring = KeyRing::parse(bytes);
     crypto::wipe(bytes);
@@ -60,16 +67,18 @@ Result<void> KeyFileKeyProvider::save(const QString &, const KeyRing &ring)
 {
     QSaveFile file(m_path);
     if (!file.open(QIODevice::WriteOnly))
-        return makeError(ErrorCode::Io,
-                         QStringLiteral("cannot write key file %1: %2").arg(m_path, file.errorString()));
+        return makeError(
+            ErrorCode::Io,
+            QStringLiteral("cannot write key file %1: %2").arg(m_path, file.errorString()));
     // Permissions before any key byte is written: the temporary file is what gets renamed.
     file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner);
     QByteArray bytes = ring.serialize();
     file.write(bytes);
     crypto::wipe(bytes);
     if (!file.commit())
-        return makeError(ErrorCode::Io,
-                         QStringLiteral("cannot write key file %1: %2").arg(m_path, file.errorString()));
+        return makeError(
+            ErrorCode::Io,
+            QStringLiteral("cannot write key file %1: %2").arg(m_path, file.errorString()));
     qCInfo(lcKeys) << "key ring saved to key file, keys:" << ring.ids().size();
     return {};
 }

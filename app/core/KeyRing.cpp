@@ -56,25 +56,27 @@ Result<KeyRing> KeyRing::parse(const QByteArray &bytes)
     auto invalid = [](const QString &why) { return makeError(ErrorCode::KeyFileInvalid, why); };
     KeyRing ring;
     if (!trimmed.startsWith('{')) {
-        const auto decoded = QByteArray::fromBase64Encoding(trimmed, QByteArray::AbortOnBase64DecodingErrors);
+        const auto decoded =
+            QByteArray::fromBase64Encoding(trimmed, QByteArray::AbortOnBase64DecodingErrors);
         if (!decoded || decoded.decoded.size() != crypto::kKeyBytes)
-            return invalid(QStringLiteral("the key must be 32 random bytes, base64-encoded on one line "
-                                          "(e.g. openssl rand -base64 32)"));
+            return invalid(
+                QStringLiteral("the key must be 32 random bytes, base64-encoded on one line "
+                               "(e.g. openssl rand -base64 32)"));
         ring.m_keys.insert(1, decoded.decoded);
         ring.m_currentId = 1;
         return ring;
     }
     QJsonParseError parseError;
     const QJsonObject root = QJsonDocument::fromJson(trimmed, &parseError).object();
-    if (parseError.error != QJsonParseError::NoError
-        || root.value(QStringLiteral("format")).toString() != QStringLiteral("clinicdesk-keyring-1"))
+    if (parseError.error != QJsonParseError::NoError ||
+        root.value(QStringLiteral("format")).toString() != QStringLiteral("clinicdesk-keyring-1"))
         return invalid(QStringLiteral("not a ClinicDesk key ring"));
     const QJsonObject keys = root.value(QStringLiteral("keys")).toObject();
     for (auto it = keys.constBegin(); it != keys.constEnd(); ++it) {
         bool idOk = false;
         const quint32 id = it.key().toUInt(&idOk);
-        const auto decoded = QByteArray::fromBase64Encoding(it.value().toString().toLatin1(),
-                                                            QByteArray::AbortOnBase64DecodingErrors);
+        const auto decoded = QByteArray::fromBase64Encoding(
+            it.value().toString().toLatin1(), QByteArray::AbortOnBase64DecodingErrors);
         if (!idOk || id == 0 || !decoded || decoded.decoded.size() != crypto::kKeyBytes)
             return invalid(QStringLiteral("key ring entry %1 is malformed").arg(it.key()));
         ring.m_keys.insert(id, decoded.decoded);

@@ -41,8 +41,9 @@ Error keychainError(const QKeychain::Job &job, const QString &what)
 {
     switch (job.error()) {
     case QKeychain::EntryNotFound:
-        return makeError(ErrorCode::KeyNotFound,
-                         QStringLiteral("%1: no data key for this store in the OS keychain").arg(what));
+        return makeError(
+            ErrorCode::KeyNotFound,
+            QStringLiteral("%1: no data key for this store in the OS keychain").arg(what));
     case QKeychain::AccessDenied:
     case QKeychain::AccessDeniedByUser:
         return makeError(ErrorCode::KeychainDenied,
@@ -70,8 +71,8 @@ std::unique_ptr<JobT> runWithRetry(const QString &service, Setup setup)
         if (!runJob(*job))
             return nullptr;
         const auto err = job->error();
-        if (err == QKeychain::NoError || err == QKeychain::EntryNotFound
-            || err == QKeychain::AccessDenied || err == QKeychain::AccessDeniedByUser)
+        if (err == QKeychain::NoError || err == QKeychain::EntryNotFound ||
+            err == QKeychain::AccessDenied || err == QKeychain::AccessDeniedByUser)
             break;
         qCWarning(lcKeys) << "keychain job failed, code" << int(err) << "attempt" << attempt + 1;
     }
@@ -86,7 +87,9 @@ Error timeoutError(const QString &what)
 
 } // namespace
 
-KeychainKeyProvider::KeychainKeyProvider(QString service) : m_service(std::move(service)) {}
+KeychainKeyProvider::KeychainKeyProvider(QString service)
+    : m_service(std::move(service))
+{}
 
 QString KeychainKeyProvider::description() const
 {
@@ -116,10 +119,11 @@ Result<void> KeychainKeyProvider::save(const QString &storeId, const KeyRing &ri
 {
     const QString what = QStringLiteral("saving the data key");
     QByteArray bytes = ring.serialize();
-    auto job = runWithRetry<QKeychain::WritePasswordJob>(m_service, [&](QKeychain::WritePasswordJob &j) {
-        j.setKey(entryName(storeId));
-        j.setBinaryData(bytes);
-    });
+    auto job =
+        runWithRetry<QKeychain::WritePasswordJob>(m_service, [&](QKeychain::WritePasswordJob &j) {
+            j.setKey(entryName(storeId));
+            j.setBinaryData(bytes);
+        });
     crypto::wipe(bytes);
     if (!job)
         return timeoutError(what);

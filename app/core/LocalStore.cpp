@@ -41,8 +41,8 @@ Result<std::unique_ptr<LocalStore>> LocalStore::open(const Options &options)
     if (!dir.mkpath(QStringLiteral(".")))
         return makeError(ErrorCode::Io,
                          QStringLiteral("cannot create data directory %1").arg(options.dataDir));
-    QFile::setPermissions(dir.absolutePath(), QFileDevice::ReadOwner | QFileDevice::WriteOwner
-                                                  | QFileDevice::ExeOwner);
+    QFile::setPermissions(dir.absolutePath(),
+                          QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
 
     std::unique_ptr<LocalStore> store(new LocalStore);
     store->m_dataDir = dir.absolutePath();
@@ -54,7 +54,8 @@ Result<std::unique_ptr<LocalStore>> LocalStore::open(const Options &options)
     if (auto r = store->m_db->migrate(schema::migrations()); !r)
         return r.error();
 
-    auto idQuery = store->m_db->exec(QStringLiteral("SELECT value FROM meta WHERE key = 'store_id'"));
+    auto idQuery =
+        store->m_db->exec(QStringLiteral("SELECT value FROM meta WHERE key = 'store_id'"));
     if (!idQuery)
         return idQuery.error();
     if (idQuery->next()) {
@@ -87,8 +88,9 @@ Result<void> LocalStore::initialiseNewStore(KeyProvider &keys)
     m_cipher.setRing(ring);
     m_blindIndex = BlindIndex(ring.currentKey());
     return m_db->transaction([&]() -> Result<void> {
-        if (auto r = m_db->exec(QStringLiteral("INSERT INTO meta (key, value) VALUES ('store_id', ?)"),
-                                {m_storeId});
+        if (auto r =
+                m_db->exec(QStringLiteral("INSERT INTO meta (key, value) VALUES ('store_id', ?)"),
+                           {m_storeId});
             !r)
             return r.error();
         return writeKeyCheck();
@@ -109,7 +111,8 @@ Result<void> LocalStore::writeKeyCheck()
     for (const auto &[key, value] : rows) {
         auto r = m_db->exec(QStringLiteral("DELETE FROM meta WHERE key = ?"), {key});
         if (r)
-            r = m_db->exec(QStringLiteral("INSERT INTO meta (key, value) VALUES (?, ?)"), {key, value});
+            r = m_db->exec(QStringLiteral("INSERT INTO meta (key, value) VALUES (?, ?)"),
+                           {key, value});
         if (!r)
             return r.error();
     }
@@ -122,11 +125,12 @@ Result<void> LocalStore::loadKeys(KeyProvider &keys)
     if (!ring) {
         if (ring.error().code != ErrorCode::KeyNotFound)
             return ring.error();
-        return makeError(ErrorCode::KeyNotFound,
-                         QStringLiteral("the data key of the store in %1 (store id %2) is not in %3; "
-                                        "restore it from your key backup. A new key cannot open "
-                                        "the existing data, so none was created.")
-                             .arg(m_dataDir, m_storeId, keys.description()));
+        return makeError(
+            ErrorCode::KeyNotFound,
+            QStringLiteral("the data key of the store in %1 (store id %2) is not in %3; "
+                           "restore it from your key backup. A new key cannot open "
+                           "the existing data, so none was created.")
+                .arg(m_dataDir, m_storeId, keys.description()));
     }
     FieldCipher cipher(ring.value());
     auto check = m_db->exec(QStringLiteral("SELECT value FROM meta WHERE key = 'key_check'"));
@@ -137,13 +141,15 @@ Result<void> LocalStore::loadKeys(KeyProvider &keys)
     const QByteArray sealed = QByteArray::fromBase64(check->value(0).toString().toLatin1());
     auto plain = cipher.open(kMeta, kKeyCheck, QStringLiteral("value"), sealed);
     if (!plain || plain.value() != kKeyCheckPlain.toUtf8()) {
-        return makeError(ErrorCode::WrongKey,
-                         QStringLiteral("the data key in %1 does not open the store in %2 (store id "
-                                        "%3): wrong key file or keychain entry")
-                             .arg(keys.description(), m_dataDir, m_storeId));
+        return makeError(
+            ErrorCode::WrongKey,
+            QStringLiteral("the data key in %1 does not open the store in %2 (store id "
+                           "%3): wrong key file or keychain entry")
+                .arg(keys.description(), m_dataDir, m_storeId));
     }
     m_cipher = cipher;
-    auto indexKey = m_db->exec(QStringLiteral("SELECT value FROM meta WHERE key = 'blind_index_key_id'"));
+    auto indexKey =
+        m_db->exec(QStringLiteral("SELECT value FROM meta WHERE key = 'blind_index_key_id'"));
     if (!indexKey)
         return indexKey.error();
     const quint32 indexKeyId = indexKey->next() ? indexKey->value(0).toUInt() : 0;

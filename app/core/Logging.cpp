@@ -42,12 +42,10 @@ void fileHandler(QtMsgType type, const QMessageLogContext &context, const QStrin
     {
         QMutexLocker lock(&s_mutex);
         if (s_file) {
-            const QByteArray line = QDateTime::currentDateTimeUtc()
-                                        .toString(Qt::ISODateWithMs)
-                                        .toUtf8()
-                                    + ' ' + levelName(type) + ' '
-                                    + (context.category ? context.category : "default") + ": "
-                                    + message.toUtf8() + '\n';
+            const QByteArray line =
+                QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs).toUtf8() + ' ' +
+                levelName(type) + ' ' + (context.category ? context.category : "default") + ": " +
+                message.toUtf8() + '\n';
             s_file->write(line);
             s_file->flush();
         }

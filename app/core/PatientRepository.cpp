@@ -12,8 +12,8 @@ namespace clinicdesk {
 namespace {
 
 const QString kTable = QStringLiteral("patients");
-const QString kColumns = QStringLiteral(
-    "id, first_name, last_name, dob, sex, phone, email, address, city, state, zip");
+const QString kColumns =
+    QStringLiteral("id, first_name, last_name, dob, sex, phone, email, address, city, state, zip");
 
 // Column name and the matching Patient member, in the order of kColumns after id.
 using Field = QString Patient::*;
@@ -61,28 +61,32 @@ Result<QString> PatientRepository::save(const Patient &patient, const QString &b
     const FieldCipher &cipher = m_store.cipher();
     QVariantList values;
     for (const auto &[column, member] : kFields) {
-        const QString text = member ? patient.*member
-                                    : (patient.dob.isValid() ? patient.dob.toString(Qt::ISODate)
-                                                             : QString());
+        const QString text =
+            member ? patient.*member
+                   : (patient.dob.isValid() ? patient.dob.toString(Qt::ISODate) : QString());
         auto sealed = cipher.sealText(kTable, id, QLatin1String(column), text);
         if (!sealed)
             return sealed.error();
-        values << (sealed->isNull() ? QVariant(QMetaType::fromType<QByteArray>()) : QVariant(*sealed));
+        values << (sealed->isNull() ? QVariant(QMetaType::fromType<QByteArray>())
+                                    : QVariant(*sealed));
     }
     const BlindIndex &index = m_store.blindIndex();
     const QByteArray phoneIdx = index.phone(patient.phone);
     const QByteArray nameDobIdx = index.nameDob(patient.firstName, patient.lastName, patient.dob);
-    values << (phoneIdx.isNull() ? QVariant(QMetaType::fromType<QByteArray>()) : QVariant(phoneIdx));
-    values << (nameDobIdx.isNull() ? QVariant(QMetaType::fromType<QByteArray>()) : QVariant(nameDobIdx));
+    values << (phoneIdx.isNull() ? QVariant(QMetaType::fromType<QByteArray>())
+                                 : QVariant(phoneIdx));
+    values << (nameDobIdx.isNull() ? QVariant(QMetaType::fromType<QByteArray>())
+                                   : QVariant(nameDobIdx));
     const QString now = nowUtc();
     Result<QSqlQuery> r = makeError(ErrorCode::Database, {});
     if (isNew) {
         values << byUser << now << now << id;
         r = m_store.db().exec(
-            QStringLiteral("INSERT INTO patients (first_name, last_name, dob, sex, phone, email, "
-                           "address, city, state, zip, phone_bidx, name_dob_bidx, created_by, "
-                           "created_at, updated_at, id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
-                           "?, ?, ?, ?)"),
+            QStringLiteral(
+                "INSERT INTO patients (first_name, last_name, dob, sex, phone, email, "
+                "address, city, state, zip, phone_bidx, name_dob_bidx, created_by, "
+                "created_at, updated_at, id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+                "?, ?, ?, ?)"),
             values);
     } else {
         values << now << id;
@@ -102,8 +106,8 @@ Result<QString> PatientRepository::save(const Patient &patient, const QString &b
 
 Result<Patient> PatientRepository::get(const QString &id)
 {
-    auto row = m_store.db().exec(QStringLiteral("SELECT %1 FROM patients WHERE id = ?").arg(kColumns),
-                                 {id});
+    auto row = m_store.db().exec(
+        QStringLiteral("SELECT %1 FROM patients WHERE id = ?").arg(kColumns), {id});
     if (!row)
         return row.error();
     if (!row->next())
@@ -116,9 +120,10 @@ Result<QList<Patient>> PatientRepository::findBy(const QString &column, const QB
     QList<Patient> found;
     if (digest.isNull())
         return found;
-    auto rows = m_store.db().exec(
-        QStringLiteral("SELECT %1 FROM patients WHERE %2 = ? ORDER BY created_at").arg(kColumns, column),
-        {digest});
+    auto rows =
+        m_store.db().exec(QStringLiteral("SELECT %1 FROM patients WHERE %2 = ? ORDER BY created_at")
+                              .arg(kColumns, column),
+                          {digest});
     if (!rows)
         return rows.error();
     while (rows->next()) {
@@ -177,7 +182,8 @@ Result<void> PatientRepository::rebuildBlindIndex()
         auto r = m_store.db().exec(
             QStringLiteral("UPDATE patients SET phone_bidx = ?, name_dob_bidx = ? WHERE id = ?"),
             {phoneIdx.isNull() ? QVariant(QMetaType::fromType<QByteArray>()) : QVariant(phoneIdx),
-             nameDobIdx.isNull() ? QVariant(QMetaType::fromType<QByteArray>()) : QVariant(nameDobIdx),
+             nameDobIdx.isNull() ? QVariant(QMetaType::fromType<QByteArray>())
+                                 : QVariant(nameDobIdx),
              p->id});
         if (!r)
             return r.error();

@@ -13,14 +13,17 @@ class LocalStore;
 class PatientRepository
 {
 public:
-    explicit PatientRepository(LocalStore &store) : m_store(store) {}
+    explicit PatientRepository(LocalStore &store)
+        : m_store(store)
+    {}
 
     // Inserts (empty id: a new UUID is assigned and returned) or updates.
     Result<QString> save(const Patient &patient, const QString &byUser = {});
     Result<Patient> get(const QString &id);
     // Exact matches on the normalised phone / name + date of birth.
     Result<QList<Patient>> findByPhone(const QString &phone);
-    Result<QList<Patient>> findByNameDob(const QString &firstName, const QString &lastName, QDate dob);
+    Result<QList<Patient>> findByNameDob(const QString &firstName, const QString &lastName,
+                                         QDate dob);
     // Patients other than `patient` itself that share its phone or its name + date of birth.
     Result<QList<Patient>> likelyDuplicates(const Patient &patient);
     // Recomputes every blind index with the store's current index key (after a key rotation).

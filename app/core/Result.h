@@ -10,7 +10,8 @@ namespace clinicdesk {
 
 // What went wrong, in a form callers can branch on. The message is for people: specific, and
 // never carrying PHI or secret values (it may name tables, columns, ids and paths).
-enum class ErrorCode {
+enum class ErrorCode
+{
     KeychainUnavailable, // no Secret Service / keychain backend answered
     KeychainDenied,      // the backend refused (locked, access denied)
     KeyNotFound,         // the store exists but its data key is not in the keychain / key file
@@ -34,12 +35,15 @@ struct Error
 };
 
 // A value or an Error: every fallible core API returns one of these instead of throwing.
-template<typename T>
-class [[nodiscard]] Result
+template<typename T> class [[nodiscard]] Result
 {
 public:
-    Result(T value) : m_state(std::move(value)) {}
-    Result(Error error) : m_state(std::move(error)) {}
+    Result(T value)
+        : m_state(std::move(value))
+    {}
+    Result(Error error)
+        : m_state(std::move(error))
+    {}
 
     bool ok() const { return std::holds_alternative<T>(m_state); }
     explicit operator bool() const { return ok(); }
@@ -58,12 +62,13 @@ private:
     std::variant<T, Error> m_state;
 };
 
-template<>
-class [[nodiscard]] Result<void>
+template<> class [[nodiscard]] Result<void>
 {
 public:
     Result() = default;
-    Result(Error error) : m_error(std::move(error)) {}
+    Result(Error error)
+        : m_error(std::move(error))
+    {}
 
     bool ok() const { return !m_error.has_value(); }
     explicit operator bool() const { return ok(); }

@@ -20,13 +20,14 @@ const QList<Migration> &migrations()
                             " locked_until TEXT,"
                             " created_at TEXT NOT NULL,"
                             " updated_at TEXT NOT NULL)"),
-             QStringLiteral("CREATE TABLE patients ("
-                            " id TEXT PRIMARY KEY,"
-                            " first_name {BLOB}, last_name {BLOB}, dob {BLOB}, sex {BLOB},"
-                            " phone {BLOB}, email {BLOB}, address {BLOB}, city {BLOB},"
-                            " state {BLOB}, zip {BLOB},"
-                            " phone_bidx {BLOB}, name_dob_bidx {BLOB},"
-                            " created_by TEXT, created_at TEXT NOT NULL, updated_at TEXT NOT NULL)"),
+             QStringLiteral(
+                 "CREATE TABLE patients ("
+                 " id TEXT PRIMARY KEY,"
+                 " first_name {BLOB}, last_name {BLOB}, dob {BLOB}, sex {BLOB},"
+                 " phone {BLOB}, email {BLOB}, address {BLOB}, city {BLOB},"
+                 " state {BLOB}, zip {BLOB},"
+                 " phone_bidx {BLOB}, name_dob_bidx {BLOB},"
+                 " created_by TEXT, created_at TEXT NOT NULL, updated_at TEXT NOT NULL)"),
              QStringLiteral("CREATE INDEX patients_phone_bidx ON patients (phone_bidx)"),
              QStringLiteral("CREATE INDEX patients_name_dob_bidx ON patients (name_dob_bidx)"),
          }},

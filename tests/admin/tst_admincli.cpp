@@ -21,11 +21,13 @@ class TestAdminCli : public QObject
         QByteArray err;
     };
 
-    static Run admin(const QStringList &args, const QProcessEnvironment &env = QProcessEnvironment::systemEnvironment())
+    static Run admin(const QStringList &args,
+                     const QProcessEnvironment &env = QProcessEnvironment::systemEnvironment())
     {
         QProcess p;
         p.setProcessEnvironment(env);
-        p.start(qEnvironmentVariable("CLINICDESK_BIN_DIR") + QStringLiteral("/clinicdesk-admin"), args);
+        p.start(qEnvironmentVariable("CLINICDESK_BIN_DIR") + QStringLiteral("/clinicdesk-admin"),
+                args);
         if (!p.waitForFinished(60'000))
             qFatal("clinicdesk-admin did not finish");
         return {p.exitCode(), p.readAllStandardOutput(), p.readAllStandardError()};
@@ -45,13 +47,15 @@ private Q_SLOTS:
         QTemporaryDir dir;
         const QString data = dir.filePath(QStringLiteral("d"));
         const QString key = dir.filePath(QStringLiteral("k"));
-        const QStringList base = {QStringLiteral("--data-dir"), data, QStringLiteral("--key-file"), key};
+        const QStringList base = {QStringLiteral("--data-dir"), data, QStringLiteral("--key-file"),
+                                  key};
         Run r = admin(base + QStringList{QStringLiteral("store"), QStringLiteral("init")});
         QCOMPARE(r.exitCode, 0);
         QVERIFY(r.err.isEmpty());
         QCOMPARE(test::fileMode(key), 0600);
 
-        r = admin(base + QStringList{QStringLiteral("--json"), QStringLiteral("keys"), QStringLiteral("status")});
+        r = admin(base + QStringList{QStringLiteral("--json"), QStringLiteral("keys"),
+                                     QStringLiteral("status")});
         QCOMPARE(r.exitCode, 0);
         QJsonObject status = QJsonDocument::fromJson(r.out).object();
         QCOMPARE(status.value(QStringLiteral("currentKeyId")).toInt(), 1);
@@ -60,7 +64,8 @@ private Q_SLOTS:
         QCOMPARE(r.exitCode, 0);
         QVERIFY(r.out.contains("key 2"));
 
-        r = admin(base + QStringList{QStringLiteral("--json"), QStringLiteral("keys"), QStringLiteral("status")});
+        r = admin(base + QStringList{QStringLiteral("--json"), QStringLiteral("keys"),
+                                     QStringLiteral("status")});
         status = QJsonDocument::fromJson(r.out).object();
         QCOMPARE(status.value(QStringLiteral("currentKeyId")).toInt(), 2);
         QCOMPARE(status.value(QStringLiteral("keyIds")).toArray().size(), 1);
@@ -73,13 +78,18 @@ private Q_SLOTS:
     {
         QTemporaryDir dir;
         const QStringList base = {QStringLiteral("--data-dir"), dir.filePath(QStringLiteral("d"))};
-        QCOMPARE(admin(base + QStringList{QStringLiteral("store"), QStringLiteral("init")}).exitCode, 0);
-        QCOMPARE(admin(base + QStringList{QStringLiteral("keys"), QStringLiteral("rotate")}).exitCode, 0);
-        const Run r = admin(base + QStringList{QStringLiteral("--json"), QStringLiteral("keys"), QStringLiteral("status")});
+        QCOMPARE(
+            admin(base + QStringList{QStringLiteral("store"), QStringLiteral("init")}).exitCode, 0);
+        QCOMPARE(
+            admin(base + QStringList{QStringLiteral("keys"), QStringLiteral("rotate")}).exitCode,
+            0);
+        const Run r = admin(base + QStringList{QStringLiteral("--json"), QStringLiteral("keys"),
+                                               QStringLiteral("status")});
         QCOMPARE(r.exitCode, 0);
         const QJsonObject status = QJsonDocument::fromJson(r.out).object();
         QCOMPARE(status.value(QStringLiteral("currentKeyId")).toInt(), 2);
-        QCOMPARE(status.value(QStringLiteral("keyProvider")).toString(), QStringLiteral("the OS keychain"));
+        QCOMPARE(status.value(QStringLiteral("keyProvider")).toString(),
+                 QStringLiteral("the OS keychain"));
     }
 
     void insecureKeyFileRefused()
@@ -91,10 +101,10 @@ private Q_SLOTS:
                         QStringLiteral("store"), QStringLiteral("init")})
                      .exitCode,
                  0);
-        QVERIFY(QFile::setPermissions(key, QFileDevice::ReadOwner | QFileDevice::WriteOwner
-                                               | QFileDevice::ReadGroup | QFileDevice::ReadOther));
-        verifyOneLineError(admin({QStringLiteral("--data-dir"), data, QStringLiteral("--key-file"), key,
-                                  QStringLiteral("keys"), QStringLiteral("status")}),
+        QVERIFY(QFile::setPermissions(key, QFileDevice::ReadOwner | QFileDevice::WriteOwner |
+                                               QFileDevice::ReadGroup | QFileDevice::ReadOther));
+        verifyOneLineError(admin({QStringLiteral("--data-dir"), data, QStringLiteral("--key-file"),
+                                  key, QStringLiteral("keys"), QStringLiteral("status")}),
                            "must be 0600");
     }
 
@@ -103,12 +113,13 @@ private Q_SLOTS:
         QTemporaryDir dir;
         const QString data = dir.filePath(QStringLiteral("d"));
         QCOMPARE(admin({QStringLiteral("--data-dir"), data, QStringLiteral("--key-file"),
-                        dir.filePath(QStringLiteral("k")), QStringLiteral("store"), QStringLiteral("init")})
+                        dir.filePath(QStringLiteral("k")), QStringLiteral("store"),
+                        QStringLiteral("init")})
                      .exitCode,
                  0);
         const QString other = test::writeKeyFile(dir, QStringLiteral("other.key"));
-        verifyOneLineError(admin({QStringLiteral("--data-dir"), data, QStringLiteral("--key-file"), other,
-                                  QStringLiteral("keys"), QStringLiteral("status")}),
+        verifyOneLineError(admin({QStringLiteral("--data-dir"), data, QStringLiteral("--key-file"),
+                                  other, QStringLiteral("keys"), QStringLiteral("status")}),
                            "does not open the store");
     }
 
@@ -116,21 +127,24 @@ private Q_SLOTS:
     {
         QTemporaryDir dir;
         QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-        env.insert(QStringLiteral("DBUS_SESSION_BUS_ADDRESS"), QStringLiteral("unix:path=/nonexistent/bus"));
+        env.insert(QStringLiteral("DBUS_SESSION_BUS_ADDRESS"),
+                   QStringLiteral("unix:path=/nonexistent/bus"));
         const Run r = admin({QStringLiteral("--data-dir"), dir.filePath(QStringLiteral("d")),
                              QStringLiteral("store"), QStringLiteral("init")},
                             env);
         verifyOneLineError(r, "no OS keychain is available");
         // Nothing half-made that a later run could mistake for a store with a plaintext key.
-        QVERIFY(!QDir(dir.filePath(QStringLiteral("d"))).entryList({QStringLiteral("*.key")}).size());
+        QVERIFY(
+            !QDir(dir.filePath(QStringLiteral("d"))).entryList({QStringLiteral("*.key")}).size());
     }
 
     void noStoreAndUsageErrors()
     {
         QTemporaryDir dir;
-        verifyOneLineError(admin({QStringLiteral("--data-dir"), dir.filePath(QStringLiteral("none")),
-                                  QStringLiteral("keys"), QStringLiteral("status")}),
-                           "no ClinicDesk store");
+        verifyOneLineError(
+            admin({QStringLiteral("--data-dir"), dir.filePath(QStringLiteral("none")),
+                   QStringLiteral("keys"), QStringLiteral("status")}),
+            "no ClinicDesk store");
         Run r = admin({QStringLiteral("keys"), QStringLiteral("bogus")});
         QCOMPARE(r.exitCode, 2);
         verifyOneLineError(r, "unknown command");

@@ -16,7 +16,8 @@
 namespace clinicdesk::test {
 
 // Writes a fresh key ring to <dir>/data.key with mode 0600 and returns its path.
-inline QString writeKeyFile(const QTemporaryDir &dir, const QString &name = QStringLiteral("data.key"))
+inline QString writeKeyFile(const QTemporaryDir &dir,
+                            const QString &name = QStringLiteral("data.key"))
 {
     const QString path = QDir(dir.path()).filePath(name);
     KeyFileKeyProvider provider(path);
@@ -39,7 +40,9 @@ inline std::unique_ptr<LocalStore> openStore(const QString &dataDir, KeyProvider
 // The permission bits of a file, as `ls -l` shows them (0600, 0700...).
 inline int fileMode(const QString &path)
 {
-    struct stat st {};
+    struct stat st
+    {
+    };
     if (::stat(QFile::encodeName(path).constData(), &st) != 0)
         return -1;
     return int(st.st_mode & 07777);

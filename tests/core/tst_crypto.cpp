@@ -64,7 +64,8 @@ private Q_SLOTS:
         QVERIFY(!crypto::aesGcmOpen(crypto::randomBytes(crypto::kKeyBytes), *sealed, "a"));
         QVERIFY(!crypto::aesGcmOpen(key, *sealed, "b"));
         QVERIFY(!crypto::aesGcmOpen(key, sealed->chopped(1), "a"));
-        QVERIFY(!crypto::aesGcmOpen(key, sealed->first(crypto::kNonceBytes + crypto::kTagBytes - 1), "a"));
+        QVERIFY(!crypto::aesGcmOpen(key, sealed->first(crypto::kNonceBytes + crypto::kTagBytes - 1),
+                                    "a"));
         QVERIFY(!crypto::aesGcmOpen(key, QByteArray(), "a"));
     }
 

@@ -66,9 +66,10 @@ private Q_SLOTS:
             QVERIFY((*db)->migrate(upTo(schema::latestVersion() - 1)));
             QCOMPARE((*db)->schemaVersion(), schema::latestVersion() - 1);
             QVERIFY((*db)->exec(QStringLiteral("INSERT INTO meta (key, value) VALUES ('k', 'v')")));
-            QVERIFY((*db)->exec(QStringLiteral("INSERT INTO users (id, username, display_name, role, "
-                                               "password_hash, created_at, updated_at) VALUES "
-                                               "('u1', 'ana', 'Ana', 'admin', 'h', 't', 't')")));
+            QVERIFY(
+                (*db)->exec(QStringLiteral("INSERT INTO users (id, username, display_name, role, "
+                                           "password_hash, created_at, updated_at) VALUES "
+                                           "('u1', 'ana', 'Ana', 'admin', 'h', 't', 't')")));
         }
         auto db = Database::openSqlite(path);
         QVERIFY(db);
@@ -98,7 +99,8 @@ private Q_SLOTS:
         auto result = (*db)->migrate(broken);
         QVERIFY(!result);
         QCOMPARE(result.error().code, ErrorCode::Migration);
-        QVERIFY2(result.error().message.contains(QStringLiteral("broken")), qPrintable(result.error().message));
+        QVERIFY2(result.error().message.contains(QStringLiteral("broken")),
+                 qPrintable(result.error().message));
         QCOMPARE((*db)->schemaVersion(), before);
         QVERIFY(!(*db)->exec(QStringLiteral("SELECT x FROM half_done"))); // rolled back
     }
@@ -138,7 +140,8 @@ private Q_SLOTS:
         QTemporaryDir dir;
         auto db = Database::openSqlite(dir.filePath(QStringLiteral("a.sqlite")));
         QVERIFY(db);
-        auto r = (*db)->exec(QStringLiteral("INSERT INTO missing VALUES (?)"), {QStringLiteral("SECRETVALUE")});
+        auto r = (*db)->exec(QStringLiteral("INSERT INTO missing VALUES (?)"),
+                             {QStringLiteral("SECRETVALUE")});
         QVERIFY(!r);
         QCOMPARE(r.error().code, ErrorCode::Database);
         QVERIFY(!r.error().message.contains(QStringLiteral("SECRETVALUE")));
@@ -152,8 +155,10 @@ private Q_SLOTS:
         QCOMPARE((*db)->dialectSql(QStringLiteral("x {BLOB}")), QStringLiteral("x BLOB"));
         for (const Migration &m : schema::migrations()) {
             for (const QString &s : m.statements)
-                QVERIFY2(!s.contains(QLatin1String(" BLOB")) && !s.contains(QLatin1String("AUTOINCREMENT")),
-                         qPrintable(QStringLiteral("non-portable SQL in migration %1").arg(m.version)));
+                QVERIFY2(
+                    !s.contains(QLatin1String(" BLOB")) &&
+                        !s.contains(QLatin1String("AUTOINCREMENT")),
+                    qPrintable(QStringLiteral("non-portable SQL in migration %1").arg(m.version)));
         }
     }
 };

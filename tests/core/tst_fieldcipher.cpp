@@ -36,9 +36,15 @@ private Q_SLOTS:
         QTest::addColumn<QString>("table");
         QTest::addColumn<QString>("row");
         QTest::addColumn<QString>("column");
-        QTest::newRow("other row") << "patients" << "row-2" << "last_name";
-        QTest::newRow("other column") << "patients" << "row-1" << "first_name";
-        QTest::newRow("other table") << "drafts" << "row-1" << "last_name";
+        QTest::newRow("other row") << "patients"
+                                   << "row-2"
+                                   << "last_name";
+        QTest::newRow("other column") << "patients"
+                                      << "row-1"
+                                      << "first_name";
+        QTest::newRow("other table") << "drafts"
+                                     << "row-1"
+                                     << "last_name";
     }
     void boundToTableRowAndColumn()
     {
@@ -65,8 +71,10 @@ private Q_SLOTS:
         QByteArray tampered = *sealed;
         tampered[tampered.size() - 20] = char(tampered[tampered.size() - 20] ^ 0x80);
         QCOMPARE(cipher.open("t", "r", "c", tampered).error().code, ErrorCode::DecryptFailed);
-        QCOMPARE(cipher.open("t", "r", "c", sealed->chopped(3)).error().code, ErrorCode::DecryptFailed);
-        QCOMPARE(cipher.open("t", "r", "c", sealed->first(4)).error().code, ErrorCode::DecryptFailed);
+        QCOMPARE(cipher.open("t", "r", "c", sealed->chopped(3)).error().code,
+                 ErrorCode::DecryptFailed);
+        QCOMPARE(cipher.open("t", "r", "c", sealed->first(4)).error().code,
+                 ErrorCode::DecryptFailed);
         // Claiming key 1 sealed it (the header is authenticated) fails too.
         QByteArray relabelled = *sealed;
         relabelled[4] = 1;

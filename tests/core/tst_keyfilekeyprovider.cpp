@@ -1,5 +1,5 @@
-#include "KeyFileKeyProvider.h"
 #include "Crypto.h"
+#include "KeyFileKeyProvider.h"
 #include "TestSupport.h"
 
 #include <QTest>
@@ -42,7 +42,8 @@ private Q_SLOTS:
         auto ring = provider.load({});
         QVERIFY(!ring);
         QCOMPARE(ring.error().code, ErrorCode::KeyFileInsecure);
-        QVERIFY2(ring.error().message.contains(QStringLiteral("0600")), qPrintable(ring.error().message));
+        QVERIFY2(ring.error().message.contains(QStringLiteral("0600")),
+                 qPrintable(ring.error().message));
         QVERIFY(ring.error().message.contains(QString::number(mode, 8)));
     }
 

@@ -44,9 +44,11 @@ private Q_SLOTS:
             QCOMPARE(FieldCipher::keyIdOf(rows->value(1).toByteArray()), std::optional<quint32>(2));
             auto drafts = store->db().exec(QStringLiteral("SELECT payload FROM drafts"));
             QVERIFY(drafts && drafts->next());
-            QCOMPARE(FieldCipher::keyIdOf(drafts->value(0).toByteArray()), std::optional<quint32>(2));
+            QCOMPARE(FieldCipher::keyIdOf(drafts->value(0).toByteArray()),
+                     std::optional<quint32>(2));
             // Search still works with the rebuilt index.
-            QCOMPARE(PatientRepository(*store).findByPhone(QStringLiteral("312-555-0123"))->size(), 1);
+            QCOMPARE(PatientRepository(*store).findByPhone(QStringLiteral("312-555-0123"))->size(),
+                     1);
         }
         // The old key is retired from the key file; the store reopens with the new one.
         auto ring = keys.load({});
@@ -55,12 +57,14 @@ private Q_SLOTS:
         QVERIFY(ring->currentKey() != oldKey);
         auto store = test::openStore(dataDir, keys);
         QCOMPARE(PatientRepository(*store).get(patientId)->firstName, QStringLiteral("Rota"));
-        QCOMPARE(DraftRepository(*store).get(draftId)->answers.value(QStringLiteral("A1")).toString(),
-                 QStringLiteral("answer"));
-        QCOMPARE(PatientRepository(*store).findByNameDob(QStringLiteral("rota"), QStringLiteral("tion"),
-                                                         QDate(1990, 1, 2))
-                     ->size(),
-                 1);
+        QCOMPARE(
+            DraftRepository(*store).get(draftId)->answers.value(QStringLiteral("A1")).toString(),
+            QStringLiteral("answer"));
+        QCOMPARE(
+            PatientRepository(*store)
+                .findByNameDob(QStringLiteral("rota"), QStringLiteral("tion"), QDate(1990, 1, 2))
+                ->size(),
+            1);
         // The old key alone no longer opens the store.
         const QString oldPath = dir.filePath(QStringLiteral("old.key"));
         KeyFileKeyProvider oldKeys(oldPath);

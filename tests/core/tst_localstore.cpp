@@ -61,9 +61,10 @@ private Q_SLOTS:
         auto b = patients.save(samplePatient(QStringLiteral("Bea"), QStringLiteral("5125550101")));
         QVERIFY(a && b);
         // An attacker with write access to the file moves B's first name onto A's row.
-        auto q = store->db().exec(QStringLiteral("UPDATE patients SET first_name = (SELECT first_name "
-                                                 "FROM patients WHERE id = ?) WHERE id = ?"),
-                                  {*b, *a});
+        auto q =
+            store->db().exec(QStringLiteral("UPDATE patients SET first_name = (SELECT first_name "
+                                            "FROM patients WHERE id = ?) WHERE id = ?"),
+                             {*b, *a});
         QVERIFY(q);
         auto loaded = patients.get(*a);
         QVERIFY(!loaded);
@@ -72,7 +73,8 @@ private Q_SLOTS:
                  qPrintable(loaded.error().message));
         QVERIFY(!loaded.error().message.contains(QStringLiteral("Bea")));
         // Moving a value to another column of the same row fails as well.
-        QVERIFY(store->db().exec(QStringLiteral("UPDATE patients SET city = last_name WHERE id = ?"), {*b}));
+        QVERIFY(store->db().exec(
+            QStringLiteral("UPDATE patients SET city = last_name WHERE id = ?"), {*b}));
         QCOMPARE(patients.get(*b).error().code, ErrorCode::DecryptFailed);
     }
 
@@ -84,14 +86,16 @@ private Q_SLOTS:
         PatientRepository patients(*store);
         auto id = patients.save(samplePatient(QStringLiteral("Ana"), QStringLiteral("5125550100")));
         QVERIFY(id);
-        auto raw = store->db().exec(QStringLiteral("SELECT last_name FROM patients WHERE id = ?"), {*id});
+        auto raw =
+            store->db().exec(QStringLiteral("SELECT last_name FROM patients WHERE id = ?"), {*id});
         QVERIFY(raw && raw->next());
         const QByteArray sealed = raw->value(0).toByteArray();
         QByteArray flipped = sealed;
         flipped[flipped.size() / 2] = char(flipped[flipped.size() / 2] ^ 0x01);
-        for (const QByteArray &bad : {flipped, sealed.chopped(1), sealed.first(5), QByteArray("Garcia")}) {
-            QVERIFY(store->db().exec(QStringLiteral("UPDATE patients SET last_name = ? WHERE id = ?"),
-                                     {bad, *id}));
+        for (const QByteArray &bad :
+             {flipped, sealed.chopped(1), sealed.first(5), QByteArray("Garcia")}) {
+            QVERIFY(store->db().exec(
+                QStringLiteral("UPDATE patients SET last_name = ? WHERE id = ?"), {bad, *id}));
             auto loaded = patients.get(*id);
             QVERIFY(!loaded);
             QCOMPARE(loaded.error().code, ErrorCode::DecryptFailed);
@@ -149,8 +153,9 @@ private Q_SLOTS:
         auto store = test::openStore(dir.filePath(QStringLiteral("d")), keys);
         PatientRepository patients(*store);
         for (int i = 0; i < 20; ++i)
-            QVERIFY(patients.save(samplePatient(QStringLiteral("P%1").arg(i),
-                                                QStringLiteral("51255501%1").arg(i, 2, 10, QLatin1Char('0')))));
+            QVERIFY(patients.save(
+                samplePatient(QStringLiteral("P%1").arg(i),
+                              QStringLiteral("51255501%1").arg(i, 2, 10, QLatin1Char('0')))));
         Patient jose = samplePatient(QStringLiteral("José"), QStringLiteral("(512) 555-0199"));
         jose.lastName = QStringLiteral("Núñez");
         auto joseId = patients.save(jose);
@@ -163,11 +168,14 @@ private Q_SLOTS:
                                              QDate(1975, 6, 1));
         QVERIFY(byName);
         QCOMPARE(byName->size(), 1);
-        QVERIFY(patients.findByNameDob(QStringLiteral("jose"), QStringLiteral("nunez"), QDate(1975, 6, 2))
-                    ->isEmpty());
+        QVERIFY(
+            patients
+                .findByNameDob(QStringLiteral("jose"), QStringLiteral("nunez"), QDate(1975, 6, 2))
+                ->isEmpty());
         QVERIFY(patients.findByPhone(QStringLiteral("123"))->isEmpty());
         // The index column holds keyed digests, not phone digits.
-        auto raw = store->db().exec(QStringLiteral("SELECT phone_bidx FROM patients WHERE id = ?"), {*joseId});
+        auto raw = store->db().exec(QStringLiteral("SELECT phone_bidx FROM patients WHERE id = ?"),
+                                    {*joseId});
         QVERIFY(raw && raw->next());
         QCOMPARE(raw->value(0).toByteArray().size(), 32);
         QVERIFY(!raw->value(0).toByteArray().contains("5125550199"));
@@ -179,7 +187,8 @@ private Q_SLOTS:
         KeyFileKeyProvider keys(test::writeKeyFile(dir));
         auto store = test::openStore(dir.filePath(QStringLiteral("d")), keys);
         PatientRepository patients(*store);
-        auto first = patients.save(samplePatient(QStringLiteral("Ana"), QStringLiteral("5125550100")));
+        auto first =
+            patients.save(samplePatient(QStringLiteral("Ana"), QStringLiteral("5125550100")));
         QVERIFY(first);
         // Same person typed differently, new phone: found by name + DOB.
         Patient again = samplePatient(QStringLiteral("ANA"), QStringLiteral("5125550777"));
@@ -191,7 +200,9 @@ private Q_SLOTS:
         Patient sibling = samplePatient(QStringLiteral("Luis"), QStringLiteral("512-555-0100"));
         QCOMPARE(patients.likelyDuplicates(sibling)->size(), 1);
         // A stranger: none. The record itself is not its own duplicate.
-        QVERIFY(patients.likelyDuplicates(samplePatient(QStringLiteral("Zoe"), QStringLiteral("5125559999")))
+        QVERIFY(patients
+                    .likelyDuplicates(
+                        samplePatient(QStringLiteral("Zoe"), QStringLiteral("5125559999")))
                     ->isEmpty());
         Patient self = *patients.get(*first);
         QVERIFY(patients.likelyDuplicates(self)->isEmpty());
@@ -230,7 +241,8 @@ private Q_SLOTS:
         auto store = test::openStore(dir.filePath(QStringLiteral("d")), keys);
         for (const auto &table : schema::sealedTables()) {
             for (const QString &column : table.columns) {
-                auto q = store->db().exec(QStringLiteral("SELECT %1 FROM %2 LIMIT 0").arg(column, table.table));
+                auto q = store->db().exec(
+                    QStringLiteral("SELECT %1 FROM %2 LIMIT 0").arg(column, table.table));
                 QVERIFY2(q, qPrintable(table.table + QLatin1Char('.') + column));
             }
         }

@@ -59,10 +59,11 @@ private Q_SLOTS:
             QCOMPARE(found->first().firstName, kName);
 
             // While the store is open the WAL holds the newest pages: check it too.
-            const QByteArray live = test::readAllStartingWith(dataDir, QStringLiteral("clinicdesk.sqlite"));
+            const QByteArray live =
+                test::readAllStartingWith(dataDir, QStringLiteral("clinicdesk.sqlite"));
             QVERIFY(live.size() > 0);
-            for (const QString &canary : {kName, kLastName, kAnswer, kEmail, QStringLiteral("8675309"),
-                                          QStringLiteral("867-5309")}) {
+            for (const QString &canary : {kName, kLastName, kAnswer, kEmail,
+                                          QStringLiteral("8675309"), QStringLiteral("867-5309")}) {
                 QVERIFY2(!live.contains(canary.toUtf8()), qPrintable(canary));
                 QVERIFY2(!live.contains(QByteArray(reinterpret_cast<const char *>(canary.utf16()),
                                                    canary.size() * 2)),
@@ -72,14 +73,18 @@ private Q_SLOTS:
         removeLogFile();
         QLoggingCategory::setFilterRules({});
         // After close (WAL checkpointed into the main file) and in the log.
-        const QByteArray disk = test::readAllStartingWith(dataDir, QStringLiteral("clinicdesk.sqlite"));
+        const QByteArray disk =
+            test::readAllStartingWith(dataDir, QStringLiteral("clinicdesk.sqlite"));
         QFile logFile(logPath);
         QVERIFY(logFile.open(QIODevice::ReadOnly));
         const QByteArray log = logFile.readAll();
-        QVERIFY2(log.contains("clinicdesk.store"), "the log captured nothing: the check would be void");
-        for (const QString &canary : {kName, kLastName, kAnswer, kEmail, QStringLiteral("8675309")}) {
+        QVERIFY2(log.contains("clinicdesk.store"),
+                 "the log captured nothing: the check would be void");
+        for (const QString &canary :
+             {kName, kLastName, kAnswer, kEmail, QStringLiteral("8675309")}) {
             QVERIFY2(!disk.contains(canary.toUtf8()), qPrintable(canary));
-            QVERIFY2(!log.contains(canary.toUtf8()), qPrintable(canary + QStringLiteral(" in log")));
+            QVERIFY2(!log.contains(canary.toUtf8()),
+                     qPrintable(canary + QStringLiteral(" in log")));
         }
     }
 };

@@ -1,0 +1,48 @@
+# Shared by scripts/run and scripts/test: Debian packages and the CMake build.
+# shellcheck shell=bash
+
+BUILD_PACKAGES=(
+    cmake ninja-build ccache g++ pkg-config
+    qt6-base-dev qt6-base-dev-tools qt6-httpserver-dev qt6-websockets-dev
+    qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-translations-l10n
+    qtkeychain-qt6-dev libsecret-1-0 libqt6sql6-sqlite libssl-dev libgl-dev
+)
+# A real Secret Service (gnome-keyring in its own D-Bus session), a display server for
+# screenshots, and the checkers the suite runs.
+TEST_PACKAGES=(
+    gnome-keyring dbus dbus-x11 xvfb xauth imagemagick clang-format binutils
+)
+RUN_PACKAGES=(
+    gnome-keyring dbus dbus-x11 xvfb xauth imagemagick procps
+)
+
+log() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }
+
+# Installs whichever of the named packages are missing; apt-get update only when needed.
+ensure_packages() {
+    local missing=() pkg
+    for pkg in "$@"; do
+        dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q 'install ok installed' || missing+=("$pkg")
+    done
+    ((${#missing[@]})) || return 0
+    local sudo=()
+    if [[ $(id -u) -ne 0 ]]; then
+        command -v sudo >/dev/null || { echo "missing packages (${missing[*]}); run as root" >&2; exit 1; }
+        sudo=(sudo)
+    fi
+    log "installing Debian packages: ${missing[*]}"
+    "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get update -qq
+    "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+}
+
+# configure_and_build DIR BUILD_TYPE [CMAKE ARGS...]: incremental; Ninja and ccache.
+configure_and_build() {
+    local dir=$1 type=$2
+    shift 2
+    if [[ ! -f "$dir/build.ninja" ]]; then
+        log "configuring $dir ($type)"
+        cmake -S . -B "$dir" -G Ninja -DCMAKE_BUILD_TYPE="$type" "$@" >/dev/null
+    fi
+    log "building $dir"
+    cmake --build "$dir" --parallel "$(nproc)"
+}
