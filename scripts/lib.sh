@@ -13,7 +13,7 @@ TEST_PACKAGES=(
     gnome-keyring dbus dbus-x11 xvfb xauth imagemagick clang-format binutils
 )
 RUN_PACKAGES=(
-    gnome-keyring dbus dbus-x11 xvfb xauth imagemagick procps
+    gnome-keyring dbus dbus-x11 xvfb xauth x11-utils imagemagick procps
 )
 
 log() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }

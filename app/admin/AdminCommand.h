@@ -7,6 +7,8 @@
 
 #include <functional>
 
+class QCommandLineParser;
+
 namespace clinicdesk {
 
 class KeyProvider;
@@ -17,6 +19,7 @@ struct AdminContext
 {
     LocalStore &store;
     KeyProvider &keys;
+    const QCommandLineParser &options; // subcommand options are declared in main.cpp
 };
 
 // A subcommand's output: human text for the terminal and the same facts as JSON for --json.

@@ -1,10 +1,16 @@
 #include "AdminCommand.h"
 
+#include "Crypto.h"
 #include "KeyProvider.h"
 #include "LocalStore.h"
 #include "Schema.h"
+#include "UserRepository.h"
 
+#include <QCommandLineParser>
 #include <QJsonArray>
+#include <QTextStream>
+
+#include <cstdio>
 
 namespace clinicdesk {
 namespace {
@@ -101,6 +107,100 @@ Result<AdminOutput> storeMigrate(AdminContext &ctx, const QStringList &)
     return out;
 }
 
+// 20 characters from an alphabet without look-alikes: about 115 bits, unbiased.
+QString generatePassword()
+{
+    static const QString alphabet =
+        QStringLiteral("abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789");
+    QString out;
+    while (out.size() < 20) {
+        const QByteArray bytes = crypto::randomBytes(32);
+        for (char b : bytes) {
+            const int v = static_cast<unsigned char>(b);
+            if (v < 256 - 256 % alphabet.size() && out.size() < 20)
+                out += alphabet[v % alphabet.size()];
+        }
+    }
+    return out;
+}
+
+// The new password comes from stdin (--password-stdin) or is generated and printed once
+// (--generate-password); never from the command line, where other users could read it.
+Result<QString> newPassword(const QCommandLineParser &options, bool *generated)
+{
+    *generated = options.isSet(QStringLiteral("generate-password"));
+    if (*generated)
+        return generatePassword();
+    if (!options.isSet(QStringLiteral("password-stdin")))
+        return makeError(ErrorCode::InvalidInput,
+                         QStringLiteral("give --password-stdin or --generate-password"));
+    QTextStream in(stdin);
+    return in.readLine();
+}
+
+QJsonObject userJson(const User &u)
+{
+    return {{QStringLiteral("id"), u.id},
+            {QStringLiteral("username"), u.username},
+            {QStringLiteral("displayName"), u.displayName},
+            {QStringLiteral("role"), roleToString(u.role)},
+            {QStringLiteral("disabled"), u.disabled},
+            {QStringLiteral("createdAt"), u.createdAt.toString(Qt::ISODate)}};
+}
+
+Result<AdminOutput> usersAdd(AdminContext &ctx, const QStringList &args)
+{
+    if (args.size() != 1)
+        return makeError(ErrorCode::InvalidInput,
+                         QStringLiteral("usage: users add USERNAME "
+                                        "[--display-name NAME] [--role staff|admin] "
+                                        "(--password-stdin | --generate-password)"));
+    const auto role = roleFromString(ctx.options.value(QStringLiteral("role")));
+    if (!role)
+        return makeError(ErrorCode::InvalidInput, QStringLiteral("--role must be staff or admin"));
+    bool generated = false;
+    auto password = newPassword(ctx.options, &generated);
+    if (!password)
+        return password.error();
+    QString displayName = ctx.options.value(QStringLiteral("display-name"));
+    if (displayName.isEmpty())
+        displayName = args[0];
+    UserRepository users(ctx.store);
+    auto user = users.createUser(args[0], displayName, *role, *password);
+    if (!user)
+        return user.error();
+    AdminOutput out;
+    out.json = userJson(*user);
+    if (generated) {
+        out.json.insert(QStringLiteral("password"), *password);
+        out.text = *password; // scripts capture it; shown once, stored only as a scrypt hash
+    } else {
+        out.text =
+            QStringLiteral("user %1 created (%2)").arg(user->username, roleToString(user->role));
+    }
+    return out;
+}
+
+Result<AdminOutput> usersList(AdminContext &ctx, const QStringList &)
+{
+    auto all = UserRepository(ctx.store).list();
+    if (!all)
+        return all.error();
+    AdminOutput out;
+    QJsonArray array;
+    QStringList lines;
+    for (const User &u : *all) {
+        array.append(userJson(u));
+        lines << QStringLiteral("%1 %2 %3%4")
+                     .arg(u.username, -20)
+                     .arg(roleToString(u.role), -6)
+                     .arg(u.displayName, u.disabled ? QStringLiteral(" (disabled)") : QString());
+    }
+    out.json = {{QStringLiteral("users"), array}};
+    out.text = lines.isEmpty() ? QStringLiteral("no users yet") : lines.join(QLatin1Char('\n'));
+    return out;
+}
+
 } // namespace
 
 QList<AdminCommand> adminCommands()
@@ -113,6 +213,12 @@ QList<AdminCommand> adminCommands()
          QStringLiteral(
              "add a new data key, re-encrypt everything in one transaction, retire the old key"),
          keysRotate},
+        {QStringLiteral("users"), QStringLiteral("add"),
+         QStringLiteral("USERNAME [--display-name NAME] [--role staff|admin] (--password-stdin | "
+                        "--generate-password): create a staff account"),
+         usersAdd},
+        {QStringLiteral("users"), QStringLiteral("list"), QStringLiteral("list staff accounts"),
+         usersList},
         {QStringLiteral("store"), QStringLiteral("init"),
          QStringLiteral(
              "create an empty store and its data key (keychain, or --key-file created 0600)"),

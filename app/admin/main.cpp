@@ -67,7 +67,18 @@ int main(int argc, char *argv[])
     const QCommandLineOption verboseOption(QStringLiteral("verbose"),
                                            QStringLiteral("Log progress to stderr."));
     parser.addOptions({dataDirOption, keyFileOption, jsonOption, verboseOption});
-    parser.addPositionalArgument(QStringLiteral("command"), QStringLiteral("keys, store"));
+    // Options of the `users` subcommands.
+    parser.addOptions({
+        {QStringLiteral("display-name"),
+         QStringLiteral("users add: the name shown in the console."), QStringLiteral("NAME")},
+        {QStringLiteral("role"), QStringLiteral("users add: staff (default) or admin."),
+         QStringLiteral("ROLE"), QStringLiteral("staff")},
+        {QStringLiteral("password-stdin"),
+         QStringLiteral("users add: read the password from stdin.")},
+        {QStringLiteral("generate-password"),
+         QStringLiteral("users add: generate a strong password and print it once.")},
+    });
+    parser.addPositionalArgument(QStringLiteral("command"), QStringLiteral("keys, store, users"));
     parser.addPositionalArgument(QStringLiteral("subcommand"),
                                  QStringLiteral("see Commands below"));
     if (!parser.parse(app.arguments()))
@@ -119,7 +130,7 @@ int main(int argc, char *argv[])
     if (!store)
         return fail(Failure, store.error().message);
 
-    AdminContext context{*store.value(), *keys};
+    AdminContext context{*store.value(), *keys, parser};
     auto output = command->run(context, args.mid(2));
     if (!output)
         return fail(Failure, output.error().message);

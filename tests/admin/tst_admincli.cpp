@@ -138,6 +138,44 @@ private Q_SLOTS:
             !QDir(dir.filePath(QStringLiteral("d"))).entryList({QStringLiteral("*.key")}).size());
     }
 
+    void usersAddAndList()
+    {
+        QTemporaryDir dir;
+        const QStringList base = {QStringLiteral("--data-dir"), dir.filePath(QStringLiteral("d")),
+                                  QStringLiteral("--key-file"), dir.filePath(QStringLiteral("k"))};
+        QCOMPARE(
+            admin(base + QStringList{QStringLiteral("store"), QStringLiteral("init")}).exitCode, 0);
+        Run r = admin(base + QStringList{QStringLiteral("users"), QStringLiteral("add"),
+                                         QStringLiteral("admin"), QStringLiteral("--role"),
+                                         QStringLiteral("admin"),
+                                         QStringLiteral("--generate-password")});
+        QCOMPARE(r.exitCode, 0);
+        QCOMPARE(r.out.trimmed().size(), 20);
+        // A weak password from stdin is refused with the policy's reason; nothing is created.
+        QProcess p;
+        p.start(qEnvironmentVariable("CLINICDESK_BIN_DIR") + QStringLiteral("/clinicdesk-admin"),
+                base + QStringList{QStringLiteral("users"), QStringLiteral("add"),
+                                   QStringLiteral("bob"), QStringLiteral("--password-stdin")});
+        p.write("password123\n");
+        p.closeWriteChannel();
+        QVERIFY(p.waitForFinished(60'000));
+        QCOMPARE(p.exitCode(), 1);
+        QCOMPARE(p.readAllStandardError().count('\n'), 1);
+        r = admin(base + QStringList{QStringLiteral("--json"), QStringLiteral("users"),
+                                     QStringLiteral("list")});
+        QCOMPARE(r.exitCode, 0);
+        const QJsonArray users =
+            QJsonDocument::fromJson(r.out).object().value(QStringLiteral("users")).toArray();
+        QCOMPARE(users.size(), 1);
+        QCOMPARE(users.first().toObject().value(QStringLiteral("role")).toString(),
+                 QStringLiteral("admin"));
+        QVERIFY(!r.out.contains("scrypt")); // hashes never leave the store
+        // Passwords are never taken from the command line.
+        r = admin(base + QStringList{QStringLiteral("users"), QStringLiteral("add"),
+                                     QStringLiteral("carol")});
+        verifyOneLineError(r, "--password-stdin");
+    }
+
     void noStoreAndUsageErrors()
     {
         QTemporaryDir dir;
