@@ -11,6 +11,7 @@ BUILD_PACKAGES=(
 # screenshots, and the checkers the suite runs.
 TEST_PACKAGES=(
     gnome-keyring dbus dbus-x11 xvfb xauth imagemagick clang-format binutils
+    clang libclang-rt-14-dev
 )
 RUN_PACKAGES=(
     gnome-keyring dbus dbus-x11 xvfb xauth x11-utils imagemagick procps
