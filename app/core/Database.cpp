@@ -100,6 +100,9 @@ Result<void> Database::execRaw(const QString &sql)
 Result<QSqlQuery> Database::exec(const QString &sql, const QVariantList &values)
 {
     QSqlQuery query(handle());
+    // Results are read front to back: no client-side row cache, so scanning a million audit
+    // entries costs constant memory.
+    query.setForwardOnly(true);
     if (!query.prepare(sql))
         return sqlError(QStringLiteral("preparing %1").arg(statementLabel(sql)), query.lastError());
     for (const QVariant &value : values)
@@ -111,17 +114,27 @@ Result<QSqlQuery> Database::exec(const QString &sql, const QVariantList &values)
 
 Result<void> Database::transaction(const std::function<Result<void>()> &body)
 {
-    QSqlDatabase db = handle();
-    if (!db.transaction())
-        return sqlError(QStringLiteral("BEGIN"), db.lastError());
+    if (m_transactionDepth > 0) {
+        ++m_transactionDepth;
+        Result<void> result = body();
+        --m_transactionDepth;
+        return result;
+    }
+    const bool sqlite = handle().driverName() == QLatin1String("QSQLITE");
+    if (auto r = execRaw(sqlite ? QStringLiteral("BEGIN IMMEDIATE") : QStringLiteral("BEGIN")); !r)
+        return r.error();
+    m_transactionDepth = 1;
     Result<void> result = body();
-    if (result && db.commit())
-        return {};
-    const Error error =
-        result ? sqlError(QStringLiteral("COMMIT"), db.lastError()) : result.error();
-    if (!db.rollback())
-        qCWarning(lcStore) << "rollback failed:" << db.lastError().text();
-    return error;
+    m_transactionDepth = 0;
+    if (result) {
+        if (auto r = execRaw(QStringLiteral("COMMIT")); r)
+            return {};
+        else
+            result = r.error();
+    }
+    if (auto r = execRaw(QStringLiteral("ROLLBACK")); !r)
+        qCWarning(lcStore) << "rollback failed:" << r.error().message;
+    return result;
 }
 
 int Database::schemaVersion()

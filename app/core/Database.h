@@ -48,12 +48,15 @@ public:
     QSqlDatabase handle() const;
     QString path() const { return m_path; }
 
-    // Prepares, binds positional `?` values, executes. The error names the statement's first
-    // words only (never bound values).
+    // Prepares, binds positional `?` values, executes; the result is forward-only. The error names
+    // the statement's first words only (never bound values).
     Result<QSqlQuery> exec(const QString &sql, const QVariantList &values = {});
 
-    // Runs `body` inside BEGIN/COMMIT; rolls back if it returns an error or the commit fails.
+    // Runs `body` inside a write transaction (BEGIN IMMEDIATE on SQLite, so two processes
+    // appending to the same chain serialise instead of failing on upgrade); rolls back if it
+    // returns an error or the commit fails. Nested calls join the outer transaction.
     Result<void> transaction(const std::function<Result<void>()> &body);
+    bool inTransaction() const { return m_transactionDepth > 0; }
 
     // Applies every migration newer than the current version, each in its own transaction with
     // its schema_version row; stops at the first failure, which is rolled back.
@@ -68,6 +71,7 @@ private:
 
     QString m_connectionName;
     QString m_path;
+    int m_transactionDepth = 0;
 };
 
 } // namespace clinicdesk

@@ -63,24 +63,49 @@ Result<KeyRing> KeyFileKeyProvider::load(const QString &)
     return ring;
 }
 
+namespace {
+
+// Atomic replace of an owner-only file: permissions are set on the temporary file before any
+// byte is written, and the rename makes the new content appear whole or not at all.
+Result<void> writePrivateFile(const QString &path, QByteArray bytes)
+{
+    QSaveFile file(path);
+    bool good = file.open(QIODevice::WriteOnly) &&
+                file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+    good = good && file.write(bytes) == bytes.size();
+    crypto::wipe(bytes);
+    if (!good || !file.commit())
+        return makeError(ErrorCode::Io,
+                         QStringLiteral("cannot write %1: %2").arg(path, file.errorString()));
+    return {};
+}
+
+} // namespace
+
 Result<void> KeyFileKeyProvider::save(const QString &, const KeyRing &ring)
 {
-    QSaveFile file(m_path);
-    if (!file.open(QIODevice::WriteOnly))
-        return makeError(
-            ErrorCode::Io,
-            QStringLiteral("cannot write key file %1: %2").arg(m_path, file.errorString()));
-    // Permissions before any key byte is written: the temporary file is what gets renamed.
-    file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner);
-    QByteArray bytes = ring.serialize();
-    file.write(bytes);
-    crypto::wipe(bytes);
-    if (!file.commit())
-        return makeError(
-            ErrorCode::Io,
-            QStringLiteral("cannot write key file %1: %2").arg(m_path, file.errorString()));
+    if (auto r = writePrivateFile(m_path, ring.serialize()); !r)
+        return r.error();
     qCInfo(lcKeys) << "key ring saved to key file, keys:" << ring.ids().size();
     return {};
+}
+
+Result<QByteArray> KeyFileKeyProvider::loadAnchor(const QString &)
+{
+    QFile file(m_path + QStringLiteral(".audit-anchor"));
+    if (!file.exists())
+        return makeError(ErrorCode::KeyNotFound,
+                         QStringLiteral("no audit anchor beside %1").arg(m_path));
+    if (!file.open(QIODevice::ReadOnly))
+        return makeError(
+            ErrorCode::Io,
+            QStringLiteral("cannot read %1: %2").arg(file.fileName(), file.errorString()));
+    return file.readAll();
+}
+
+Result<void> KeyFileKeyProvider::saveAnchor(const QString &, const QByteArray &anchor)
+{
+    return writePrivateFile(m_path + QStringLiteral(".audit-anchor"), anchor);
 }
 
 } // namespace clinicdesk

@@ -15,6 +15,9 @@ public:
     Result<KeyRing> load(const QString &storeId) override;
     // Writes atomically, created 0600.
     Result<void> save(const QString &storeId, const KeyRing &ring) override;
+    // Beside the key file: <key file>.audit-anchor, 0600.
+    Result<QByteArray> loadAnchor(const QString &storeId) override;
+    Result<void> saveAnchor(const QString &storeId, const QByteArray &anchor) override;
 
     // The permission check on its own, for callers that want to fail early.
     static Result<void> checkPermissions(const QString &path);

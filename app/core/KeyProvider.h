@@ -18,6 +18,11 @@ public:
     // KeyNotFound when nothing is stored for this store yet; other errors are fatal.
     virtual Result<KeyRing> load(const QString &storeId) = 0;
     virtual Result<void> save(const QString &storeId, const KeyRing &ring) = 0;
+
+    // The audit chain's anchor (its newest sequence number and hash), kept outside the database
+    // so that deleting the newest audit entries is detected. KeyNotFound when none was saved.
+    virtual Result<QByteArray> loadAnchor(const QString &storeId) = 0;
+    virtual Result<void> saveAnchor(const QString &storeId, const QByteArray &anchor) = 0;
 };
 
 } // namespace clinicdesk

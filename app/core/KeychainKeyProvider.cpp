@@ -43,7 +43,7 @@ Error keychainError(const QKeychain::Job &job, const QString &what)
     case QKeychain::EntryNotFound:
         return makeError(
             ErrorCode::KeyNotFound,
-            QStringLiteral("%1: no data key for this store in the OS keychain").arg(what));
+            QStringLiteral("%1: no entry for this store in the OS keychain").arg(what));
     case QKeychain::AccessDenied:
     case QKeychain::AccessDeniedByUser:
         return makeError(ErrorCode::KeychainDenied,
@@ -96,18 +96,39 @@ QString KeychainKeyProvider::description() const
     return QStringLiteral("the OS keychain");
 }
 
-Result<KeyRing> KeychainKeyProvider::load(const QString &storeId)
+Result<QByteArray> KeychainKeyProvider::readEntry(const QString &entry, const QString &what)
 {
-    const QString what = QStringLiteral("reading the data key");
     auto job = runWithRetry<QKeychain::ReadPasswordJob>(
-        m_service, [&](QKeychain::ReadPasswordJob &j) { j.setKey(entryName(storeId)); });
+        m_service, [&](QKeychain::ReadPasswordJob &j) { j.setKey(entry); });
     if (!job)
         return timeoutError(what);
     if (job->error() != QKeychain::NoError)
         return keychainError(*job, what);
-    QByteArray bytes = job->binaryData();
-    auto ring = KeyRing::parse(bytes);
-    crypto::wipe(bytes);
+    return job->binaryData();
+}
+
+Result<void> KeychainKeyProvider::writeEntry(const QString &entry, const QByteArray &bytes,
+                                             const QString &what)
+{
+    auto job =
+        runWithRetry<QKeychain::WritePasswordJob>(m_service, [&](QKeychain::WritePasswordJob &j) {
+            j.setKey(entry);
+            j.setBinaryData(bytes);
+        });
+    if (!job)
+        return timeoutError(what);
+    if (job->error() != QKeychain::NoError)
+        return keychainError(*job, what);
+    return {};
+}
+
+Result<KeyRing> KeychainKeyProvider::load(const QString &storeId)
+{
+    auto bytes = readEntry(entryName(storeId), QStringLiteral("reading the data key"));
+    if (!bytes)
+        return bytes.error();
+    auto ring = KeyRing::parse(bytes.value());
+    crypto::wipe(bytes.value());
     if (!ring)
         return makeError(ErrorCode::WrongKey,
                          QStringLiteral("the keychain entry for this store is corrupt: %1")
@@ -117,20 +138,25 @@ Result<KeyRing> KeychainKeyProvider::load(const QString &storeId)
 
 Result<void> KeychainKeyProvider::save(const QString &storeId, const KeyRing &ring)
 {
-    const QString what = QStringLiteral("saving the data key");
     QByteArray bytes = ring.serialize();
-    auto job =
-        runWithRetry<QKeychain::WritePasswordJob>(m_service, [&](QKeychain::WritePasswordJob &j) {
-            j.setKey(entryName(storeId));
-            j.setBinaryData(bytes);
-        });
+    auto r = writeEntry(entryName(storeId), bytes, QStringLiteral("saving the data key"));
     crypto::wipe(bytes);
-    if (!job)
-        return timeoutError(what);
-    if (job->error() != QKeychain::NoError)
-        return keychainError(*job, what);
+    if (!r)
+        return r.error();
     qCInfo(lcKeys) << "key ring saved to the OS keychain, keys:" << ring.ids().size();
     return {};
+}
+
+Result<QByteArray> KeychainKeyProvider::loadAnchor(const QString &storeId)
+{
+    return readEntry(QStringLiteral("audit-anchor/%1").arg(storeId),
+                     QStringLiteral("reading the audit anchor"));
+}
+
+Result<void> KeychainKeyProvider::saveAnchor(const QString &storeId, const QByteArray &anchor)
+{
+    return writeEntry(QStringLiteral("audit-anchor/%1").arg(storeId), anchor,
+                      QStringLiteral("saving the audit anchor"));
 }
 
 Result<void> KeychainKeyProvider::remove(const QString &storeId)

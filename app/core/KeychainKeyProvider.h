@@ -15,9 +15,15 @@ public:
     QString description() const override;
     Result<KeyRing> load(const QString &storeId) override;
     Result<void> save(const QString &storeId, const KeyRing &ring) override;
+    // Entry "audit-anchor/<store id>" beside the key ring.
+    Result<QByteArray> loadAnchor(const QString &storeId) override;
+    Result<void> saveAnchor(const QString &storeId, const QByteArray &anchor) override;
     Result<void> remove(const QString &storeId);
 
 private:
+    Result<QByteArray> readEntry(const QString &entry, const QString &what);
+    Result<void> writeEntry(const QString &entry, const QByteArray &bytes, const QString &what);
+
     QString m_service;
 };
 

@@ -26,6 +26,8 @@ enum class ErrorCode
     Io,                  // file system error
     AccessDenied,        // the signed-in user may not do this
     Conflict,            // uniqueness or state conflict
+    Integrity,           // tamper evidence: the audit chain or its anchor does not verify
+    Cancelled,           // the user cancelled a long operation
 };
 
 struct Error

@@ -47,6 +47,46 @@ const QList<Migration> &migrations()
                             " updated_at TEXT NOT NULL)"),
              QStringLiteral("CREATE INDEX drafts_owner ON drafts (owner_user, updated_at)"),
          }},
+        {3,
+         QStringLiteral("hash-chained audit log"),
+         {
+             // Append-only: every row's hash is an HMAC over the previous hash and the row, with
+             // a key kept sealed in audit_keys (so rotation re-seals it but it never changes).
+             QStringLiteral("CREATE TABLE audit_log ("
+                            " seq INTEGER PRIMARY KEY,"
+                            " at TEXT NOT NULL,"
+                            " user_name TEXT NOT NULL,"
+                            " workstation TEXT NOT NULL,"
+                            " action TEXT NOT NULL,"
+                            " entity_type TEXT NOT NULL,"
+                            " entity_id TEXT NOT NULL,"
+                            " outcome TEXT NOT NULL,"
+                            " detail TEXT NOT NULL,"
+                            " prev_hash {BLOB} NOT NULL,"
+                            " hash {BLOB} NOT NULL)"),
+             QStringLiteral("CREATE INDEX audit_log_at ON audit_log (at)"),
+             QStringLiteral("CREATE INDEX audit_log_user ON audit_log (user_name, at)"),
+             QStringLiteral(
+                 "CREATE TABLE audit_keys (id TEXT PRIMARY KEY, chain_key {BLOB} NOT NULL)"),
+         }},
+        {4,
+         QStringLiteral("queued visits"),
+         {
+             // master_id: made by the client before the first attempt, the provider's
+             // idempotency key. form_obj and questionnaire_response are sealed PHI.
+             QStringLiteral("CREATE TABLE visits ("
+                            " id TEXT PRIMARY KEY,"
+                            " master_id TEXT NOT NULL UNIQUE,"
+                            " patient_id TEXT NOT NULL REFERENCES patients (id),"
+                            " visit_type TEXT NOT NULL,"
+                            " status TEXT NOT NULL,"
+                            " form_obj {BLOB} NOT NULL,"
+                            " questionnaire_response {BLOB},"
+                            " created_by TEXT NOT NULL,"
+                            " created_at TEXT NOT NULL,"
+                            " updated_at TEXT NOT NULL)"),
+             QStringLiteral("CREATE INDEX visits_status ON visits (status, updated_at)"),
+         }},
     };
     return all;
 }
@@ -60,6 +100,9 @@ const QList<SealedTable> &sealedTables()
           QStringLiteral("address"), QStringLiteral("city"), QStringLiteral("state"),
           QStringLiteral("zip")}},
         {QStringLiteral("drafts"), {QStringLiteral("payload")}},
+        {QStringLiteral("audit_keys"), {QStringLiteral("chain_key")}},
+        {QStringLiteral("visits"),
+         {QStringLiteral("form_obj"), QStringLiteral("questionnaire_response")}},
     };
     return all;
 }
