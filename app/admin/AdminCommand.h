@@ -11,6 +11,7 @@ class QCommandLineParser;
 
 namespace clinicdesk {
 
+class AuditLog;
 class KeyProvider;
 class LocalStore;
 
@@ -20,6 +21,8 @@ struct AdminContext
     LocalStore &store;
     KeyProvider &keys;
     const QCommandLineParser &options; // subcommand options are declared in main.cpp
+    AuditLog &audit;
+    QString operatorName; // "os:<login>": who ran the command, for the audit log
 };
 
 // A subcommand's output: human text for the terminal and the same facts as JSON for --json.
@@ -27,6 +30,9 @@ struct AdminOutput
 {
     QString text;
     QJsonObject json;
+    // A command may succeed in running yet report a failed check (audit verify): non-zero exit
+    // with this one line on stderr, after the output.
+    QString failure;
 };
 
 using AdminHandler = std::function<Result<AdminOutput>(AdminContext &, const QStringList &args)>;

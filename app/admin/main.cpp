@@ -1,4 +1,5 @@
 #include "AdminCommand.h"
+#include "AuditLog.h"
 #include "KeyFileKeyProvider.h"
 #include "KeychainKeyProvider.h"
 #include "LocalStore.h"
@@ -12,6 +13,9 @@
 
 #include <cstdio>
 #include <memory>
+
+#include <pwd.h>
+#include <unistd.h>
 
 using namespace clinicdesk;
 
@@ -28,6 +32,14 @@ int fail(int code, const QString &message)
 {
     std::fprintf(stderr, "clinicdesk-admin: %s\n", qPrintable(message.simplified()));
     return code;
+}
+
+// Whoever can open the store with its key acts as an operator; the audit log names the OS account.
+QString operatorName()
+{
+    const passwd *pw = ::getpwuid(::geteuid());
+    return QStringLiteral("os:%1").arg(pw ? QString::fromLocal8Bit(pw->pw_name)
+                                          : QString::number(::geteuid()));
 }
 
 QString commandList()
@@ -77,8 +89,19 @@ int main(int argc, char *argv[])
          QStringLiteral("users add: read the password from stdin.")},
         {QStringLiteral("generate-password"),
          QStringLiteral("users add: generate a strong password and print it once.")},
+        {QStringLiteral("format"), QStringLiteral("audit export: csv, jsonl or fhir."),
+         QStringLiteral("FORMAT")},
+        {QStringLiteral("output"), QStringLiteral("audit export: the file to write."),
+         QStringLiteral("FILE")},
+        {QStringLiteral("from"), QStringLiteral("audit export: first date/time (ISO 8601, UTC)."),
+         QStringLiteral("WHEN")},
+        {QStringLiteral("to"), QStringLiteral("audit export: end date/time, exclusive."),
+         QStringLiteral("WHEN")},
+        {QStringLiteral("user"), QStringLiteral("audit export: only this user's entries."),
+         QStringLiteral("NAME")},
     });
-    parser.addPositionalArgument(QStringLiteral("command"), QStringLiteral("keys, store, users"));
+    parser.addPositionalArgument(QStringLiteral("command"),
+                                 QStringLiteral("audit, keys, store, users"));
     parser.addPositionalArgument(QStringLiteral("subcommand"),
                                  QStringLiteral("see Commands below"));
     if (!parser.parse(app.arguments()))
@@ -130,7 +153,8 @@ int main(int argc, char *argv[])
     if (!store)
         return fail(Failure, store.error().message);
 
-    AdminContext context{*store.value(), *keys, parser};
+    AuditLog audit(*store.value(), keys.get());
+    AdminContext context{*store.value(), *keys, parser, audit, operatorName()};
     auto output = command->run(context, args.mid(2));
     if (!output)
         return fail(Failure, output.error().message);
@@ -138,5 +162,8 @@ int main(int argc, char *argv[])
         std::printf("%s\n", QJsonDocument(output->json).toJson(QJsonDocument::Compact).constData());
     else
         std::printf("%s\n", qPrintable(output->text));
+    std::fflush(stdout);
+    if (!output->failure.isEmpty())
+        return fail(Failure, output->failure);
     return Success;
 }

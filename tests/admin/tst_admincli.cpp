@@ -1,3 +1,4 @@
+#include "Database.h"
 #include "TestSupport.h"
 
 #include <QJsonArray>
@@ -174,6 +175,64 @@ private Q_SLOTS:
         r = admin(base + QStringList{QStringLiteral("users"), QStringLiteral("add"),
                                      QStringLiteral("carol")});
         verifyOneLineError(r, "--password-stdin");
+    }
+
+    void auditVerifyAndExport()
+    {
+        QTemporaryDir dir;
+        const QString data = dir.filePath(QStringLiteral("d"));
+        const QStringList base = {QStringLiteral("--data-dir"), data, QStringLiteral("--key-file"),
+                                  dir.filePath(QStringLiteral("k"))};
+        QCOMPARE(
+            admin(base + QStringList{QStringLiteral("store"), QStringLiteral("init")}).exitCode, 0);
+        QCOMPARE(admin(base + QStringList{QStringLiteral("users"), QStringLiteral("add"),
+                                          QStringLiteral("ana"), QStringLiteral("--role"),
+                                          QStringLiteral("admin"),
+                                          QStringLiteral("--generate-password")})
+                     .exitCode,
+                 0);
+        QCOMPARE(
+            admin(base + QStringList{QStringLiteral("keys"), QStringLiteral("rotate")}).exitCode,
+            0);
+        Run r = admin(base + QStringList{QStringLiteral("--json"), QStringLiteral("audit"),
+                                         QStringLiteral("verify")});
+        QCOMPARE(r.exitCode, 0);
+        QJsonObject v = QJsonDocument::fromJson(r.out).object();
+        QVERIFY(v.value(QStringLiteral("intact")).toBool());
+        QCOMPARE(v.value(QStringLiteral("entries")).toInt(), 2); // user created, key rotated
+
+        const QString out = dir.filePath(QStringLiteral("audit.csv"));
+        r = admin(base + QStringList{QStringLiteral("audit"), QStringLiteral("export"),
+                                     QStringLiteral("--format"), QStringLiteral("csv"),
+                                     QStringLiteral("--output"), out});
+        QCOMPARE(r.exitCode, 0);
+        QFile csv(out);
+        QVERIFY(csv.open(QIODevice::ReadOnly));
+        QCOMPARE(csv.readAll().count("\r\n"), 3); // header + 2 entries
+        QCOMPARE(test::fileMode(out), 0600);
+        verifyOneLineError(
+            admin(base + QStringList{QStringLiteral("audit"), QStringLiteral("export"),
+                                     QStringLiteral("--format"), QStringLiteral("xml"),
+                                     QStringLiteral("--output"), out}),
+            "csv, jsonl or fhir");
+
+        // Someone edits the database behind the console's back.
+        {
+            auto db = Database::openSqlite(LocalStore::databasePath(data));
+            QVERIFY(db);
+            QVERIFY((*db)->exec(
+                QStringLiteral("UPDATE audit_log SET user_name = 'nobody' WHERE seq = 2")));
+        }
+        r = admin(base + QStringList{QStringLiteral("audit"), QStringLiteral("verify")});
+        QCOMPARE(r.exitCode, 1);
+        verifyOneLineError(r, "broken at entry 2");
+        QVERIFY(r.out.contains("BROKEN at entry 2"));
+        // Export refuses a broken log.
+        verifyOneLineError(
+            admin(base + QStringList{QStringLiteral("audit"), QStringLiteral("export"),
+                                     QStringLiteral("--format"), QStringLiteral("jsonl"),
+                                     QStringLiteral("--output"), out}),
+            "failed verification");
     }
 
     void noStoreAndUsageErrors()
