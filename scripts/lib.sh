@@ -17,6 +17,10 @@ RUN_PACKAGES=(
     gnome-keyring dbus dbus-x11 xvfb xauth x11-utils imagemagick procps
 )
 
+# Build directories share ccache hits (paths inside the tree are hashed relative to it).
+export CCACHE_BASEDIR="${CCACHE_BASEDIR:-$(pwd)}"
+export CCACHE_NOHASHDIR=1
+
 log() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }
 
 # Installs whichever of the named packages are missing; apt-get update only when needed.
