@@ -1,0 +1,72 @@
+#include "SignInPage.h"
+#include "ui_SignInPage.h"
+
+#include "PageStyle.h"
+#include "UserRepository.h"
+
+#include <QGuiApplication>
+#include <QScopeGuard>
+
+namespace clinicdesk {
+
+SignInPage::SignInPage(QWidget *parent)
+    : QWidget(parent)
+    , m_ui(std::make_unique<Ui::SignInPage>())
+{
+    m_ui->setupUi(this);
+    PageStyle::makeTitle(m_ui->titleLabel);
+    PageStyle::makeColumn(m_ui->column);
+    m_ui->usernameError->setField(m_ui->usernameEdit);
+    m_ui->passwordError->setField(m_ui->passwordEdit);
+    connect(m_ui->usernameEdit, &QLineEdit::returnPressed, this, &SignInPage::submit);
+    connect(m_ui->passwordEdit, &QLineEdit::returnPressed, this, &SignInPage::submit);
+    connect(m_ui->signInButton, &QPushButton::clicked, this, &SignInPage::submit);
+}
+
+SignInPage::~SignInPage() = default;
+
+void SignInPage::activate()
+{
+    m_ui->usernameEdit->clear();
+    m_ui->passwordEdit->clear();
+    m_ui->usernameError->clearError();
+    m_ui->passwordError->clearError();
+    m_ui->usernameEdit->setFocus(Qt::OtherFocusReason);
+}
+
+void SignInPage::submit()
+{
+    m_ui->usernameError->clearError();
+    m_ui->passwordError->clearError();
+    if (m_ui->usernameEdit->text().trimmed().isEmpty()) {
+        m_ui->usernameError->showError(tr("Enter your username."));
+        m_ui->usernameEdit->setFocus(Qt::OtherFocusReason);
+        return;
+    }
+    if (m_ui->passwordEdit->text().isEmpty()) {
+        m_ui->passwordError->showError(tr("Enter your password."));
+        m_ui->passwordEdit->setFocus(Qt::OtherFocusReason);
+        return;
+    }
+    if (!m_users)
+        return;
+    UserRepository::SignInFailure failure = UserRepository::SignInFailure::None;
+    QGuiApplication::setOverrideCursor(Qt::WaitCursor);
+    auto restoreCursor = qScopeGuard([] { QGuiApplication::restoreOverrideCursor(); });
+    auto user =
+        m_users->authenticate(m_ui->usernameEdit->text(), m_ui->passwordEdit->text(), &failure);
+    m_ui->passwordEdit->clear();
+    if (!user) {
+        m_ui->passwordError->showError(
+            failure == UserRepository::SignInFailure::StoreError
+                ? tr("Signing in failed because the local store reported an error: %1")
+                      .arg(user.error().message)
+                : user.error().message);
+        m_ui->passwordEdit->setFocus(Qt::OtherFocusReason);
+        return;
+    }
+    m_ui->usernameEdit->clear();
+    Q_EMIT signedIn(user.value());
+}
+
+} // namespace clinicdesk

@@ -1,0 +1,41 @@
+#pragma once
+
+#include "User.h"
+
+#include <QWidget>
+
+#include <memory>
+
+namespace Ui {
+class SignInPage;
+}
+
+namespace clinicdesk {
+
+class UserRepository;
+
+// Username and password; a refusal (wrong password, locked, disabled) is shown under the
+// password field, and the password is cleared for the next try.
+class SignInPage : public QWidget
+{
+    Q_OBJECT
+
+public:
+    explicit SignInPage(QWidget *parent = nullptr);
+    ~SignInPage() override;
+
+    void setRepository(UserRepository *users) { m_users = users; }
+    // Clears both fields and any message, and puts the cursor in the username field.
+    void activate();
+
+Q_SIGNALS:
+    void signedIn(const clinicdesk::User &user);
+
+private:
+    void submit();
+
+    std::unique_ptr<Ui::SignInPage> m_ui;
+    UserRepository *m_users = nullptr;
+};
+
+} // namespace clinicdesk
