@@ -53,7 +53,8 @@ struct AuditEvent
 struct AuditEntry
 {
     qint64 seq = 0;
-    QDateTime at; // UTC, millisecond precision
+    QString time; // as stored and hashed: ISO 8601 UTC with milliseconds
+    QDateTime at; // `time` parsed (by forEach; AuditLog::scan leaves it unset for speed)
     QString user;
     QString workstation;
     QString action;

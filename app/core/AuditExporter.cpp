@@ -3,7 +3,6 @@
 #include "User.h"
 
 #include <QIODevice>
-#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QUuid>
@@ -48,128 +47,160 @@ QJsonObject filterJson(const AuditLog::Filter &f)
     return o;
 }
 
-QJsonObject entryJson(const AuditEntry &e)
+// JSON string literal per RFC 8259: quotes, backslashes and control characters escaped; UTF-8
+// passes through.
+void appendJsonString(QByteArray &out, const QString &value)
 {
-    return {{QStringLiteral("seq"), e.seq},
-            {QStringLiteral("time"), iso(e.at)},
-            {QStringLiteral("user"), e.user},
-            {QStringLiteral("workstation"), e.workstation},
-            {QStringLiteral("action"), e.action},
-            {QStringLiteral("entityType"), e.entityType},
-            {QStringLiteral("entityId"), e.entityId},
-            {QStringLiteral("outcome"), e.outcome},
-            {QStringLiteral("detail"), e.detail},
-            {QStringLiteral("prevHash"), QString::fromLatin1(e.prevHash.toHex())},
-            {QStringLiteral("hash"), QString::fromLatin1(e.hash.toHex())}};
+    static const char hex[] = "0123456789abcdef";
+    out += '"';
+    for (const char c : value.toUtf8()) {
+        const auto b = static_cast<unsigned char>(c);
+        if (c == '"' || c == '\\') {
+            out += '\\';
+            out += c;
+        } else if (b < 0x20) {
+            out += "\\u00";
+            out += hex[b >> 4];
+            out += hex[b & 0xf];
+        } else {
+            out += c;
+        }
+    }
+    out += '"';
 }
 
-QJsonObject coding(const char *system, const char *code, const char *display)
+QByteArray jsonString(const QString &value)
 {
-    return {{QStringLiteral("system"), QLatin1String(system)},
-            {QStringLiteral("code"), QLatin1String(code)},
-            {QStringLiteral("display"), QLatin1String(display)}};
+    QByteArray out;
+    appendJsonString(out, value);
+    return out;
 }
 
-// FHIR R4 AuditEvent, with DICOM event codes (as in the IHE ATNA profile).
-QJsonObject fhirAuditEvent(const AuditEntry &e)
+QByteArray entryJsonLine(const AuditEntry &e)
+{
+    QByteArray out;
+    out.reserve(512);
+    out += "{\"seq\":" + QByteArray::number(e.seq) + ",\"time\":";
+    appendJsonString(out, e.time);
+    out += ",\"user\":";
+    appendJsonString(out, e.user);
+    out += ",\"workstation\":";
+    appendJsonString(out, e.workstation);
+    out += ",\"action\":";
+    appendJsonString(out, e.action);
+    out += ",\"entityType\":";
+    appendJsonString(out, e.entityType);
+    out += ",\"entityId\":";
+    appendJsonString(out, e.entityId);
+    out += ",\"outcome\":";
+    appendJsonString(out, e.outcome);
+    out += ",\"detail\":";
+    appendJsonString(out, e.detail);
+    out += ",\"prevHash\":\"" + e.prevHash.toHex() + "\",\"hash\":\"" + e.hash.toHex() + "\"}\n";
+    return out;
+}
+
+QByteArray coding(const char *system, const char *code, const char *display)
+{
+    return QByteArray("{\"system\":\"") + system + "\",\"code\":\"" + code + "\",\"display\":\"" +
+           display + "\"}";
+}
+
+// FHIR R4 AuditEvent, with DICOM event codes (as in the IHE ATNA profile). The fullUrl is a
+// UUID made from the entry's hash: stable across exports of the same entry.
+QByteArray fhirEntry(const AuditEntry &e)
 {
     static const char *dcm = "http://dicom.nema.org/resources/ontology/DCM";
     const auto action = auditActionFromName(e.action);
-    QJsonObject type = coding(dcm, "110110", "Patient Record");
-    QJsonArray subtype;
-    QString crude = QStringLiteral("E");
+    QByteArray type = coding(dcm, "110110", "Patient Record");
+    QByteArray subtype;
+    const char *crude = "E";
     switch (action.value_or(AuditAction::Admin)) {
     case AuditAction::SignIn:
     case AuditAction::SignInFailed:
     case AuditAction::Unlock:
         type = coding(dcm, "110114", "User Authentication");
-        subtype.append(coding(dcm, "110122", "Login"));
+        subtype = coding(dcm, "110122", "Login");
         break;
     case AuditAction::SignOut:
     case AuditAction::Lock:
         type = coding(dcm, "110114", "User Authentication");
-        subtype.append(coding(dcm, "110123", "Logout"));
+        subtype = coding(dcm, "110123", "Logout");
         break;
     case AuditAction::PhiView:
-        crude = QStringLiteral("R");
+        crude = "R";
         break;
     case AuditAction::Create:
     case AuditAction::Message:
-        crude = QStringLiteral("C");
+        crude = "C";
         break;
     case AuditAction::Update:
-        crude = QStringLiteral("U");
+        crude = "U";
         break;
     case AuditAction::Submit:
         break;
     case AuditAction::Export:
         type = coding(dcm, "110106", "Export");
-        crude = QStringLiteral("R");
+        crude = "R";
         break;
     case AuditAction::Admin:
         type = coding(dcm, "110137", "User Security Attributes Changed");
-        crude = QStringLiteral("U");
+        crude = "U";
         break;
     case AuditAction::AccessDenied:
         type = coding(dcm, "110113", "Security Alert");
         break;
     }
-    const QString outcome = e.outcome == QLatin1String("success")  ? QStringLiteral("0")
-                            : e.outcome == QLatin1String("denied") ? QStringLiteral("8")
-                                                                   : QStringLiteral("4");
-    QJsonObject event{
-        {QStringLiteral("resourceType"), QStringLiteral("AuditEvent")},
-        {QStringLiteral("id"), QStringLiteral("seq-%1").arg(e.seq)},
-        {QStringLiteral("extension"),
-         QJsonArray{QJsonObject{
-             {QStringLiteral("url"),
-              QStringLiteral("urn:clinicdesk:fhir:StructureDefinition:audit-chain")},
-             {QStringLiteral("extension"),
-              QJsonArray{QJsonObject{{QStringLiteral("url"), QStringLiteral("seq")},
-                                     {QStringLiteral("valueInteger"), e.seq}},
-                         QJsonObject{{QStringLiteral("url"), QStringLiteral("action")},
-                                     {QStringLiteral("valueCode"), e.action}},
-                         QJsonObject{{QStringLiteral("url"), QStringLiteral("prevHash")},
-                                     {QStringLiteral("valueString"),
-                                      QString::fromLatin1(e.prevHash.toHex())}},
-                         QJsonObject{{QStringLiteral("url"), QStringLiteral("hash")},
-                                     {QStringLiteral("valueString"),
-                                      QString::fromLatin1(e.hash.toHex())}}}}}}},
-        {QStringLiteral("type"), type},
-        {QStringLiteral("action"), crude},
-        {QStringLiteral("recorded"), iso(e.at)},
-        {QStringLiteral("outcome"), outcome},
-        {QStringLiteral("agent"),
-         QJsonArray{QJsonObject{
-             {QStringLiteral("who"), QJsonObject{{QStringLiteral("identifier"),
-                                                  QJsonObject{{QStringLiteral("value"), e.user}}}}},
-             {QStringLiteral("requestor"), true},
-             {QStringLiteral("network"),
-              QJsonObject{{QStringLiteral("address"), e.workstation},
-                          {QStringLiteral("type"), QStringLiteral("1")}}}}}},
-        {QStringLiteral("source"),
-         QJsonObject{
-             {QStringLiteral("observer"), QJsonObject{{QStringLiteral("display"), e.workstation}}},
-             {QStringLiteral("type"),
-              QJsonArray{coding("http://terminology.hl7.org/CodeSystem/security-source-type", "1",
-                                "User Device")}}}},
-    };
+    const char *outcome = e.outcome == QLatin1String("success")  ? "0"
+                          : e.outcome == QLatin1String("denied") ? "8"
+                                                                 : "4";
+    QByteArray uuidBytes = e.hash.left(16);
+    uuidBytes[6] = char((uuidBytes[6] & 0x0f) | 0x50); // name-based (v5-style) UUID
+    uuidBytes[8] = char((uuidBytes[8] & 0x3f) | 0x80);
+    const QByteArray uuid = QUuid::fromRfc4122(uuidBytes).toByteArray(QUuid::WithoutBraces);
+
+    QByteArray out;
+    out.reserve(1400);
+    out += "{\"fullUrl\":\"urn:uuid:" + uuid +
+           "\",\"resource\":{\"resourceType\":\"AuditEvent\",\"id\":\"seq-" +
+           QByteArray::number(e.seq) +
+           "\",\"extension\":[{\"url\":\"urn:clinicdesk:fhir:"
+           "StructureDefinition:audit-chain\",\"extension\":[{\"url\":\"seq\",\"valueInteger\":" +
+           QByteArray::number(e.seq) + "},{\"url\":\"action\",\"valueCode\":";
+    appendJsonString(out, e.action);
+    out += "},{\"url\":\"prevHash\",\"valueString\":\"" + e.prevHash.toHex() +
+           "\"},{\"url\":\"hash\",\"valueString\":\"" + e.hash.toHex() + "\"}]}],\"type\":" + type;
     if (!subtype.isEmpty())
-        event.insert(QStringLiteral("subtype"), subtype);
-    if (!e.detail.isEmpty())
-        event.insert(QStringLiteral("outcomeDesc"), e.detail);
-    if (!e.entityId.isEmpty() || !e.entityType.isEmpty()) {
-        event.insert(QStringLiteral("entity"),
-                     QJsonArray{QJsonObject{
-                         {QStringLiteral("what"),
-                          QJsonObject{{QStringLiteral("identifier"),
-                                       QJsonObject{{QStringLiteral("value"), e.entityId}}}}},
-                         {QStringLiteral("type"),
-                          coding("http://terminology.hl7.org/CodeSystem/audit-entity-type", "2",
-                                 "System Object")},
-                         {QStringLiteral("name"), e.entityType}}});
+        out += ",\"subtype\":[" + subtype + ']';
+    out += QByteArray(",\"action\":\"") + crude + "\",\"recorded\":";
+    appendJsonString(out, e.time);
+    out += QByteArray(",\"outcome\":\"") + outcome + '"';
+    if (!e.detail.isEmpty()) {
+        out += ",\"outcomeDesc\":";
+        appendJsonString(out, e.detail);
     }
-    return event;
+    out += ",\"agent\":[{\"who\":{\"identifier\":{\"value\":";
+    appendJsonString(out, e.user);
+    out += "}},\"requestor\":true,\"network\":{\"address\":";
+    appendJsonString(out, e.workstation);
+    out += ",\"type\":\"1\"}}],\"source\":{\"observer\":{\"display\":";
+    appendJsonString(out, e.workstation);
+    out +=
+        "},\"type\":[" +
+        coding("http://terminology.hl7.org/CodeSystem/security-source-type", "1", "User Device") +
+        "]}";
+    if (!e.entityId.isEmpty() || !e.entityType.isEmpty()) {
+        out += ",\"entity\":[{\"what\":{\"identifier\":{\"value\":";
+        appendJsonString(out, e.entityId);
+        out += "}},\"type\":" +
+               coding("http://terminology.hl7.org/CodeSystem/audit-entity-type", "2",
+                      "System Object") +
+               ",\"name\":";
+        appendJsonString(out, e.entityType);
+        out += "}]";
+    }
+    out += "}}";
+    return out;
 }
 
 } // namespace
@@ -259,98 +290,93 @@ Result<AuditExporter::Summary> AuditExporter::run(const QString &actor, QIODevic
                                                   Format format, const AuditLog::Filter &filter,
                                                   const AuditLog::Progress &progress)
 {
-    // Half the progress bar for verifying, half for writing.
-    auto total = m_log.count(filter);
-    if (!total)
-        return total.error();
-    auto verification = m_log.verify([&](qint64 done, qint64 all) {
-        return !progress || progress(done / 2, qMax<qint64>(all, 1));
-    });
-    if (!verification)
-        return verification.error();
-    if (!verification->intact) {
-        (void)m_log.append({AuditAction::Export, actor, QStringLiteral("audit_log"), QString(),
-                            AuditOutcome::Failure,
-                            QStringLiteral("refused: chain broken at entry %1")
-                                .arg(verification->firstBrokenSeq)});
-        return makeError(ErrorCode::Integrity,
-                         QStringLiteral("the audit log failed verification, nothing exported: %1")
-                             .arg(verification->problem));
-    }
+    // The head is known only once the whole chain has been read, so the CSV rows carry it as
+    // the head at the time the export started; the scan then proves the chain up to it (and an
+    // entry appended meanwhile is left out). JSONL and FHIR state it up front the same way.
+    auto start = m_log.head();
+    if (!start)
+        return start.error();
     Summary summary;
-    summary.verifiedHead = verification->head;
-    const QString headSeq = QString::number(summary.verifiedHead.seq);
-    const QString headHash = QString::fromLatin1(summary.verifiedHead.hash.toHex());
+    summary.verifiedHead = *start;
+    const QByteArray headSeq = QByteArray::number(start->seq);
+    const QByteArray headHash = start->hash.toHex();
 
     bool writeFailed = false;
-    auto write = [&](const QByteArray &bytes) {
-        if (!writeFailed && out.write(bytes) != bytes.size())
+    QByteArray buffer;
+    buffer.reserve(1 << 20);
+    auto flush = [&] {
+        if (!writeFailed && out.write(buffer) != buffer.size())
             writeFailed = true;
+        buffer.clear();
     };
     switch (format) {
     case Format::Csv:
-        write(csvRecord(csvHeader()));
+        buffer += csvRecord(csvHeader());
         break;
     case Format::JsonLines:
-        write(QJsonDocument(
-                  QJsonObject{
-                      {QStringLiteral("recordType"), QStringLiteral("clinicdesk-audit-export")},
-                      {QStringLiteral("verifiedHead"),
-                       QJsonObject{{QStringLiteral("seq"), summary.verifiedHead.seq},
-                                   {QStringLiteral("hash"), headHash}}},
-                      {QStringLiteral("filter"), filterJson(filter)},
-                      {QStringLiteral("exportedBy"), actor},
-                      {QStringLiteral("exportedAt"), iso(QDateTime::currentDateTimeUtc())}})
-                  .toJson(QJsonDocument::Compact) +
-              '\n');
+        buffer +=
+            "{\"recordType\":\"clinicdesk-audit-export\",\"verifiedHead\":{\"seq\":" + headSeq +
+            ",\"hash\":\"" + headHash +
+            "\"},\"filter\":" + QJsonDocument(filterJson(filter)).toJson(QJsonDocument::Compact) +
+            ",\"exportedBy\":" + jsonString(actor) +
+            ",\"exportedAt\":" + jsonString(iso(QDateTime::currentDateTimeUtc())) + "}\n";
         break;
     case Format::FhirBundle:
-        write("{\"resourceType\":\"Bundle\",\"type\":\"collection\",\"timestamp\":\"" +
-              iso(QDateTime::currentDateTimeUtc()).toUtf8() +
-              "\",\"identifier\":{\"system\":\"urn:clinicdesk:audit-chain-head\",\"value\":\"" +
-              headSeq.toUtf8() + ':' + headHash.toUtf8() + "\"},\"entry\":[");
+        buffer += "{\"resourceType\":\"Bundle\",\"type\":\"collection\",\"timestamp\":" +
+                  jsonString(iso(QDateTime::currentDateTimeUtc())) +
+                  ",\"identifier\":{\"system\":\"urn:clinicdesk:audit-chain-head\",\"value\":\"" +
+                  headSeq + ':' + headHash + "\"},\"entry\":[";
         break;
     }
 
-    bool cancelled = false;
-    auto visited = m_log.forEach(filter, [&](const AuditEntry &e) {
-        if (e.seq > summary.verifiedHead.seq)
-            return false; // written after verification: not covered by this export's head
-        switch (format) {
-        case Format::Csv:
-            write(csvRecord({QString::number(e.seq), iso(e.at), e.user, e.workstation, e.action,
-                             e.entityType, e.entityId, e.outcome, e.detail,
-                             QString::fromLatin1(e.prevHash.toHex()),
-                             QString::fromLatin1(e.hash.toHex()), headSeq, headHash}));
-            break;
-        case Format::JsonLines:
-            write(QJsonDocument(entryJson(e)).toJson(QJsonDocument::Compact) + '\n');
-            break;
-        case Format::FhirBundle:
-            write((summary.exported ? "," : "") + QByteArray("{\"fullUrl\":\"urn:uuid:") +
-                  QUuid::createUuid().toByteArray(QUuid::WithoutBraces) + "\",\"resource\":" +
-                  QJsonDocument(fhirAuditEvent(e)).toJson(QJsonDocument::Compact) + '}');
-            break;
-        }
-        ++summary.exported;
-        if (progress && summary.exported % 4096 == 0 &&
-            !progress(*total / 2 + summary.exported / 2, qMax<qint64>(*total, 1))) {
-            cancelled = true;
-            return false;
-        }
-        return !writeFailed;
-    });
-    if (!visited)
-        return visited.error();
+    const QString headSeqText = QString::fromLatin1(headSeq);
+    const QString headHashText = QString::fromLatin1(headHash);
+    auto scanned = m_log.scan(
+        filter,
+        [&](const AuditEntry &e) {
+            if (e.seq > start->seq)
+                return true; // appended after the export began: verified, but not exported
+            switch (format) {
+            case Format::Csv:
+                buffer += csvRecord(
+                    {QString::number(e.seq), e.time, e.user, e.workstation, e.action, e.entityType,
+                     e.entityId, e.outcome, e.detail, QString::fromLatin1(e.prevHash.toHex()),
+                     QString::fromLatin1(e.hash.toHex()), headSeqText, headHashText});
+                break;
+            case Format::JsonLines:
+                buffer += entryJsonLine(e);
+                break;
+            case Format::FhirBundle:
+                if (summary.exported)
+                    buffer += ',';
+                buffer += fhirEntry(e);
+                break;
+            }
+            ++summary.exported;
+            if (buffer.size() > (1 << 20) - 4096)
+                flush();
+            return !writeFailed;
+        },
+        progress);
+    if (!scanned)
+        return scanned.error(); // cancelled, or the store failed
+    // The whole chain must verify, anchor included, and reach the head this export names.
+    if (!scanned->intact || scanned->head.seq < start->seq) {
+        (void)m_log.append(
+            {AuditAction::Export, actor, QStringLiteral("audit_log"), QString(),
+             AuditOutcome::Failure,
+             QStringLiteral("refused: chain broken at entry %1").arg(scanned->firstBrokenSeq)});
+        return makeError(ErrorCode::Integrity,
+                         QStringLiteral("the audit log failed verification, so the export is void "
+                                        "(discard the file): %1")
+                             .arg(scanned->problem));
+    }
     if (format == Format::FhirBundle)
-        write("]}\n");
-    if (cancelled)
-        return makeError(ErrorCode::Cancelled, QStringLiteral("export cancelled"));
+        buffer += "]}\n";
+    flush();
     if (writeFailed)
         return makeError(ErrorCode::Io,
                          QStringLiteral("writing the export failed: %1").arg(out.errorString()));
-    if (progress)
-        progress(*total, qMax<qint64>(*total, 1));
 
     const QString detail =
         QStringLiteral("format=%1 entries=%2 head=%3 filter=%4")

@@ -32,7 +32,7 @@ QString isoMs(const QDateTime &t)
     return t.toUTC().toString(Qt::ISODateWithMs);
 }
 
-QByteArray entryMac(const QByteArray &key, const AuditEntry &e)
+QByteArray entryMac(const crypto::HmacSha256 &hmac, const AuditEntry &e)
 {
     QByteArray data = "clinicdesk.audit.v1";
     data += e.prevHash;
@@ -43,15 +43,15 @@ QByteArray entryMac(const QByteArray &key, const AuditEntry &e)
          {&e.user, &e.workstation, &e.action, &e.entityType, &e.entityId, &e.outcome, &e.detail}) {
         appendField(data, *field);
     }
-    appendField(data, isoMs(e.at));
-    return crypto::hmacSha256(key, data);
+    appendField(data, e.time);
+    return hmac.mac(data);
 }
 
 AuditEntry readEntry(const QSqlQuery &q)
 {
     AuditEntry e;
     e.seq = q.value(0).toLongLong();
-    e.at = QDateTime::fromString(q.value(1).toString(), Qt::ISODateWithMs);
+    e.time = q.value(1).toString();
     e.user = q.value(2).toString();
     e.workstation = q.value(3).toString();
     e.action = q.value(4).toString();
@@ -149,13 +149,14 @@ Result<qint64> AuditLog::appendBatch(const QList<AuditEvent> &events)
         auto current = head();
         if (!current)
             return current.error();
+        const crypto::HmacSha256 hmac(key.value());
         AuditEntry e;
         e.seq = current->seq;
         e.hash = current->hash;
         for (const AuditEvent &event : events) {
             e.prevHash = e.hash;
             e.seq += 1;
-            e.at = QDateTime::currentDateTimeUtc();
+            e.time = isoMs(QDateTime::currentDateTimeUtc());
             // Null strings would bind as SQL NULL; the chain hashes empty ones.
             auto text = [](const QString &s) { return s.isNull() ? QStringLiteral("") : s; };
             e.user = text(event.user);
@@ -165,12 +166,12 @@ Result<qint64> AuditLog::appendBatch(const QList<AuditEvent> &events)
             e.entityId = text(event.entityId);
             e.outcome = auditOutcomeName(event.outcome);
             e.detail = text(event.detail);
-            e.hash = entryMac(key.value(), e);
+            e.hash = entryMac(hmac, e);
             auto insert = m_store.db().exec(
                 QStringLiteral(
                     "INSERT INTO audit_log (%1) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
                     .arg(kColumns),
-                {e.seq, isoMs(e.at), e.user, e.workstation, e.action, e.entityType, e.entityId,
+                {e.seq, e.time, e.user, e.workstation, e.action, e.entityType, e.entityId,
                  e.outcome, e.detail, e.prevHash, e.hash});
             if (!insert)
                 return insert.error();
@@ -220,9 +221,17 @@ Result<void> AuditLog::saveAnchor()
 
 Result<AuditLog::Verification> AuditLog::verify(const Progress &progress)
 {
+    return scan({}, {}, progress);
+}
+
+Result<AuditLog::Verification> AuditLog::scan(const Filter &filter,
+                                              const std::function<bool(const AuditEntry &)> &visit,
+                                              const Progress &progress)
+{
     auto key = chainKey();
     if (!key)
         return key.error();
+    const crypto::HmacSha256 hmac(key.value());
     auto total = count({});
     if (!total)
         return total.error();
@@ -240,6 +249,13 @@ Result<AuditLog::Verification> AuditLog::verify(const Progress &progress)
             return bytes.error();
         }
     }
+    // The filter, applied here: stored times are uniform ISO text, so they compare as strings.
+    const QString from = filter.from.isValid() ? isoMs(filter.from) : QString();
+    const QString to = filter.to.isValid() ? isoMs(filter.to) : QString();
+    auto matches = [&](const AuditEntry &e) {
+        return (from.isEmpty() || e.time >= from) && (to.isEmpty() || e.time < to) &&
+               (filter.user.isEmpty() || e.user == filter.user);
+    };
 
     Verification v;
     auto fail = [&](qint64 seq, const QString &problem) {
@@ -273,7 +289,7 @@ Result<AuditLog::Verification> AuditLog::verify(const Progress &progress)
                      .arg(e.seq - 1));
             break;
         }
-        if (!crypto::constantTimeEquals(entryMac(key.value(), e), e.hash)) {
+        if (!crypto::constantTimeEquals(entryMac(hmac, e), e.hash)) {
             fail(e.seq, QStringLiteral("entry %1 was modified after it was written").arg(e.seq));
             break;
         }
@@ -283,26 +299,26 @@ Result<AuditLog::Verification> AuditLog::verify(const Progress &progress)
         v.head = Head{e.seq, e.hash};
         ++v.entries;
         ++expected;
+        if (visit && matches(e) && !visit(e))
+            break;
         if (progress && (v.entries % 4096 == 0) && !progress(v.entries, *total))
-            return makeError(ErrorCode::InvalidInput, QStringLiteral("verification cancelled"));
+            return makeError(ErrorCode::Cancelled, QStringLiteral("cancelled"));
     }
     if (v.intact && anchor) {
         if (anchor->seq > v.head.seq) {
-            fail(v.head.seq + 1,
-                 QStringLiteral("the newest entries were removed: the log ends at entry "
-                                "%1 but its anchor records entry %2")
-                     .arg(v.head.seq)
-                     .arg(anchor->seq));
+            fail(v.head.seq + 1, QStringLiteral("the newest entries were removed: the log ends at "
+                                                "entry %1 but its anchor records entry %2")
+                                     .arg(v.head.seq)
+                                     .arg(anchor->seq));
         } else if (anchor->seq > 0 && !crypto::constantTimeEquals(hashAtAnchor, anchor->hash)) {
             fail(anchor->seq, QStringLiteral("entry %1 does not match the anchor kept outside the "
                                              "database (the log was rewritten)")
                                   .arg(anchor->seq));
         }
     } else if (v.intact && m_anchors && v.entries > 0) {
-        fail(1,
-             QStringLiteral("the audit anchor is missing from %1, so removal of the newest entries "
-                            "cannot be ruled out")
-                 .arg(m_anchors->description()));
+        fail(1, QStringLiteral("the audit anchor is missing from %1, so removal of the newest "
+                               "entries cannot be ruled out")
+                    .arg(m_anchors->description()));
     }
     if (progress)
         progress(v.entries, *total);
@@ -330,7 +346,9 @@ Result<void> AuditLog::forEach(const Filter &filter,
     if (!rows)
         return rows.error();
     while (rows->next()) {
-        if (!visit(readEntry(rows.value())))
+        AuditEntry e = readEntry(rows.value());
+        e.at = QDateTime::fromString(e.time, Qt::ISODateWithMs);
+        if (!visit(e))
             break;
     }
     return {};

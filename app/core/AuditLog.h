@@ -65,6 +65,12 @@ public:
     Result<void> saveAnchor();
 
     Result<Verification> verify(const Progress &progress = {});
+    // One pass over the whole chain, verifying every entry, and handing those that match the
+    // filter to `visit` (with `at` unset; `time` holds the stored text). Stops at the first
+    // broken entry: the result then says where. A cancelled scan is ErrorCode::Cancelled.
+    Result<Verification> scan(const Filter &filter,
+                              const std::function<bool(const AuditEntry &)> &visit,
+                              const Progress &progress = {});
     // Entries matching the filter, in sequence order; the callback returns false to stop.
     Result<void> forEach(const Filter &filter,
                          const std::function<bool(const AuditEntry &)> &visit);

@@ -105,22 +105,65 @@ Result<QByteArray> aesGcmOpen(QByteArrayView key, QByteArrayView sealed, QByteAr
     return plain;
 }
 
-QByteArray hmacSha256(QByteArrayView key, QByteArrayView data)
+namespace {
+
+// Fetching an algorithm searches the provider tables under a lock: do it once per process.
+EVP_MAC *hmacImplementation()
 {
-    QByteArray out(32, Qt::Uninitialized);
-    size_t outLen = 0;
+    static EVP_MAC *mac = EVP_MAC_fetch(nullptr, "HMAC", nullptr);
+    if (!mac)
+        std::abort(); // HMAC is always in OpenSSL 3's default provider
+    return mac;
+}
+
+EVP_MAC_CTX *newKeyedHmac(QByteArrayView key)
+{
     OSSL_PARAM params[] = {
         OSSL_PARAM_construct_utf8_string(OSSL_MAC_PARAM_DIGEST, const_cast<char *>("SHA256"), 0),
         OSSL_PARAM_construct_end()};
-    EVP_MAC *mac = EVP_MAC_fetch(nullptr, "HMAC", nullptr);
-    EVP_MAC_CTX *ctx = mac ? EVP_MAC_CTX_new(mac) : nullptr;
-    const bool good = ctx && EVP_MAC_init(ctx, u(key), size_t(key.size()), params) == 1 &&
-                      EVP_MAC_update(ctx, u(data), size_t(data.size())) == 1 &&
-                      EVP_MAC_final(ctx, u(out), &outLen, size_t(out.size())) == 1;
+    EVP_MAC_CTX *ctx = EVP_MAC_CTX_new(hmacImplementation());
+    if (!ctx || EVP_MAC_init(ctx, u(key), size_t(key.size()), params) != 1)
+        std::abort();
+    return ctx;
+}
+
+QByteArray finishHmac(EVP_MAC_CTX *ctx, QByteArrayView data)
+{
+    QByteArray out(32, Qt::Uninitialized);
+    size_t outLen = 0;
+    if (EVP_MAC_update(ctx, u(data), size_t(data.size())) != 1 ||
+        EVP_MAC_final(ctx, u(out), &outLen, size_t(out.size())) != 1 || outLen != 32)
+        std::abort();
+    return out;
+}
+
+} // namespace
+
+QByteArray hmacSha256(QByteArrayView key, QByteArrayView data)
+{
+    EVP_MAC_CTX *ctx = newKeyedHmac(key);
+    QByteArray out = finishHmac(ctx, data);
     EVP_MAC_CTX_free(ctx);
-    EVP_MAC_free(mac);
-    if (!good || outLen != 32)
-        std::abort(); // HMAC-SHA256 is always available in OpenSSL 3's default provider
+    return out;
+}
+
+HmacSha256::HmacSha256(QByteArrayView key)
+    : m_keyed(newKeyedHmac(key))
+{}
+
+HmacSha256::~HmacSha256()
+{
+    EVP_MAC_CTX_free(m_keyed);
+}
+
+QByteArray HmacSha256::mac(QByteArrayView data) const
+{
+    // A copy of the keyed state skips the key schedule for every message.
+    EVP_MAC_CTX *ctx = EVP_MAC_CTX_dup(m_keyed);
+    if (!ctx)
+        std::abort();
+    QByteArray out = finishHmac(ctx, data);
+    EVP_MAC_CTX_free(ctx);
     return out;
 }
 

@@ -5,6 +5,8 @@
 #include <QByteArray>
 #include <QByteArrayView>
 
+struct evp_mac_ctx_st; // OpenSSL's EVP_MAC_CTX
+
 // Thin, audited wrappers over OpenSSL 3 EVP. Nothing here logs or keeps key material.
 namespace clinicdesk::crypto {
 
@@ -21,6 +23,20 @@ Result<QByteArray> aesGcmSeal(QByteArrayView key, QByteArrayView plaintext, QByt
 Result<QByteArray> aesGcmOpen(QByteArrayView key, QByteArrayView sealed, QByteArrayView aad);
 
 QByteArray hmacSha256(QByteArrayView key, QByteArrayView data);
+
+// HMAC-SHA256 keyed once, for many messages (the audit chain hashes a million entries).
+class HmacSha256
+{
+public:
+    explicit HmacSha256(QByteArrayView key);
+    ~HmacSha256();
+    HmacSha256(const HmacSha256 &) = delete;
+    HmacSha256 &operator=(const HmacSha256 &) = delete;
+    QByteArray mac(QByteArrayView data) const;
+
+private:
+    ::evp_mac_ctx_st *m_keyed;
+};
 QByteArray sha256(QByteArrayView data);
 // HKDF-SHA256 (RFC 5869) to derive independent sub-keys from one data key.
 QByteArray hkdfSha256(QByteArrayView key, QByteArrayView salt, QByteArrayView info, int length);
