@@ -5,7 +5,7 @@ BUILD_PACKAGES=(
     cmake ninja-build ccache g++ pkg-config
     qt6-base-dev qt6-base-dev-tools qt6-httpserver-dev qt6-websockets-dev
     qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-translations-l10n
-    qtkeychain-qt6-dev libsecret-1-0 libqt6sql6-sqlite libssl-dev libgl-dev
+    qtkeychain-qt6-dev libsecret-1-0 libqt6sql6-sqlite libsqlite3-dev libssl-dev libgl-dev
 )
 # A real Secret Service (gnome-keyring in its own D-Bus session), a display server for
 # screenshots, and the checkers the suite runs.

@@ -7,8 +7,13 @@
 
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QSqlDriver>
 #include <QSysInfo>
 #include <QtEndian>
+
+#include <sqlite3.h>
+
+#include <array>
 
 namespace clinicdesk {
 namespace {
@@ -19,32 +24,133 @@ const QString kChainColumn = QStringLiteral("chain_key");
 const QString kColumns = QStringLiteral("seq, at, user_name, workstation, action, entity_type, "
                                         "entity_id, outcome, detail, prev_hash, hash");
 
-void appendField(QByteArray &out, const QString &value)
-{
-    const QByteArray utf8 = value.toUtf8();
-    char length[4];
-    qToBigEndian(quint32(utf8.size()), length);
-    out.append(length, 4).append(utf8);
-}
-
 QString isoMs(const QDateTime &t)
 {
     return t.toUTC().toString(Qt::ISODateWithMs);
 }
 
+// One row as stored: UTF-8 text exactly as hashed, straight from the database.
+struct RawRow
+{
+    qint64 seq = 0;
+    // user, workstation, action, entity type, entity id, outcome, detail, time: the MAC order
+    std::array<QByteArrayView, 8> fields;
+    QByteArrayView prevHash;
+    QByteArrayView hash;
+};
+
+void appendField(QByteArray &out, QByteArrayView utf8)
+{
+    char length[4];
+    qToBigEndian(quint32(utf8.size()), length);
+    out.append(length, 4).append(utf8);
+}
+
+QByteArray rowMac(const crypto::HmacSha256 &hmac, const RawRow &row)
+{
+    QByteArray data;
+    data.reserve(256);
+    data += "clinicdesk.audit.v1";
+    data += row.prevHash;
+    char seq[8];
+    qToBigEndian(quint64(row.seq), seq);
+    data.append(seq, 8);
+    for (QByteArrayView field : row.fields)
+        appendField(data, field);
+    return hmac.mac(data);
+}
+
 QByteArray entryMac(const crypto::HmacSha256 &hmac, const AuditEntry &e)
 {
-    QByteArray data = "clinicdesk.audit.v1";
-    data += e.prevHash;
-    char seq[8];
-    qToBigEndian(quint64(e.seq), seq);
-    data.append(seq, 8);
-    for (const QString *field :
-         {&e.user, &e.workstation, &e.action, &e.entityType, &e.entityId, &e.outcome, &e.detail}) {
-        appendField(data, *field);
+    const std::array<QByteArray, 8> utf8 = {
+        e.user.toUtf8(),     e.workstation.toUtf8(), e.action.toUtf8(), e.entityType.toUtf8(),
+        e.entityId.toUtf8(), e.outcome.toUtf8(),     e.detail.toUtf8(), e.time.toUtf8()};
+    RawRow row;
+    row.seq = e.seq;
+    for (size_t i = 0; i < utf8.size(); ++i)
+        row.fields[i] = utf8[i];
+    row.prevHash = e.prevHash;
+    return rowMac(hmac, row);
+}
+
+AuditEntry toEntry(const RawRow &row)
+{
+    auto text = [](QByteArrayView v) { return QString::fromUtf8(v); };
+    AuditEntry e;
+    e.seq = row.seq;
+    e.user = text(row.fields[0]);
+    e.workstation = text(row.fields[1]);
+    e.action = text(row.fields[2]);
+    e.entityType = text(row.fields[3]);
+    e.entityId = text(row.fields[4]);
+    e.outcome = text(row.fields[5]);
+    e.detail = text(row.fields[6]);
+    e.time = text(row.fields[7]);
+    e.prevHash = row.prevHash.toByteArray();
+    e.hash = row.hash.toByteArray();
+    return e;
+}
+
+const char kScanSql[] = "SELECT seq, user_name, workstation, action, entity_type, entity_id, "
+                        "outcome, detail, at, prev_hash, hash FROM audit_log ORDER BY seq";
+
+// Reads every row in sequence order. On SQLite it reads through the driver's own connection
+// handle with the C API (the same libsqlite3 Qt's driver uses), skipping Qt Sql's UTF-8 ->
+// QString -> UTF-8 round trip of every column, which dominates verifying a million entries.
+// Other drivers go through Qt Sql.
+Result<void> readRows(Database &db, const std::function<bool(const RawRow &)> &visit)
+{
+    const QVariant handle = db.handle().driver()->handle();
+    if (db.handle().driverName() == QLatin1String("QSQLITE") && handle.isValid() &&
+        qstrcmp(handle.typeName(), "sqlite3*") == 0) {
+        sqlite3 *connection = *static_cast<sqlite3 *const *>(handle.constData());
+        sqlite3_stmt *statement = nullptr;
+        if (sqlite3_prepare_v2(connection, kScanSql, -1, &statement, nullptr) != SQLITE_OK)
+            return makeError(ErrorCode::Database,
+                             QStringLiteral("reading the audit log: %1")
+                                 .arg(QString::fromUtf8(sqlite3_errmsg(connection))));
+        auto column = [&](int i) {
+            return QByteArrayView(static_cast<const char *>(sqlite3_column_blob(statement, i)),
+                                  sqlite3_column_bytes(statement, i));
+        };
+        RawRow row;
+        int rc = SQLITE_ROW;
+        while ((rc = sqlite3_step(statement)) == SQLITE_ROW) {
+            row.seq = sqlite3_column_int64(statement, 0);
+            for (int i = 0; i < 8; ++i)
+                row.fields[size_t(i)] = column(i + 1);
+            row.prevHash = column(9);
+            row.hash = column(10);
+            if (!visit(row))
+                break;
+        }
+        const bool failed = rc != SQLITE_ROW && rc != SQLITE_DONE;
+        const QString message = QString::fromUtf8(sqlite3_errmsg(connection));
+        sqlite3_finalize(statement);
+        if (failed)
+            return makeError(ErrorCode::Database,
+                             QStringLiteral("reading the audit log: %1").arg(message));
+        return {};
     }
-    appendField(data, e.time);
-    return hmac.mac(data);
+    auto rows = db.exec(QString::fromLatin1(kScanSql));
+    if (!rows)
+        return rows.error();
+    while (rows->next()) {
+        std::array<QByteArray, 10> bytes;
+        for (int i = 0; i < 8; ++i)
+            bytes[size_t(i)] = rows->value(i + 1).toString().toUtf8();
+        bytes[8] = rows->value(9).toByteArray();
+        bytes[9] = rows->value(10).toByteArray();
+        RawRow row;
+        row.seq = rows->value(0).toLongLong();
+        for (size_t i = 0; i < 8; ++i)
+            row.fields[i] = bytes[i];
+        row.prevHash = bytes[8];
+        row.hash = bytes[9];
+        if (!visit(row))
+            break;
+    }
+    return {};
 }
 
 AuditEntry readEntry(const QSqlQuery &q)
@@ -249,13 +355,10 @@ Result<AuditLog::Verification> AuditLog::scan(const Filter &filter,
             return bytes.error();
         }
     }
-    // The filter, applied here: stored times are uniform ISO text, so they compare as strings.
-    const QString from = filter.from.isValid() ? isoMs(filter.from) : QString();
-    const QString to = filter.to.isValid() ? isoMs(filter.to) : QString();
-    auto matches = [&](const AuditEntry &e) {
-        return (from.isEmpty() || e.time >= from) && (to.isEmpty() || e.time < to) &&
-               (filter.user.isEmpty() || e.user == filter.user);
-    };
+    // Stored times are uniform ISO text, so the filter compares them as bytes.
+    const QByteArray from = filter.from.isValid() ? isoMs(filter.from).toUtf8() : QByteArray();
+    const QByteArray to = filter.to.isValid() ? isoMs(filter.to).toUtf8() : QByteArray();
+    const QByteArray user = filter.user.toUtf8();
 
     Verification v;
     auto fail = [&](qint64 seq, const QString &problem) {
@@ -263,47 +366,52 @@ Result<AuditLog::Verification> AuditLog::scan(const Filter &filter,
         v.firstBrokenSeq = seq;
         v.problem = problem;
     };
-    auto rows =
-        m_store.db().exec(QStringLiteral("SELECT %1 FROM audit_log ORDER BY seq").arg(kColumns));
-    if (!rows)
-        return rows.error();
     QByteArray previous(32, '\0');
-    qint64 expected = 1;
     QByteArray hashAtAnchor;
-    while (rows->next()) {
-        const AuditEntry e = readEntry(rows.value());
-        if (e.seq != expected) {
+    bool cancelled = false;
+    auto read = readRows(m_store.db(), [&](const RawRow &row) {
+        const qint64 expected = v.entries + 1;
+        if (row.seq != expected) {
             fail(expected,
-                 e.seq > expected
+                 row.seq > expected
                      ? QStringLiteral("entry %1 is missing (deleted): the log jumps to entry %2")
                            .arg(expected)
-                           .arg(e.seq)
-                     : QStringLiteral("entry %1 is out of sequence").arg(e.seq));
-            break;
+                           .arg(row.seq)
+                     : QStringLiteral("entry %1 is out of sequence").arg(row.seq));
+            return false;
         }
-        if (!crypto::constantTimeEquals(e.prevHash, previous)) {
-            fail(e.seq,
-                 QStringLiteral("entry %1 does not follow entry %2 (entries reordered, or an "
-                                "earlier entry replaced)")
-                     .arg(e.seq)
-                     .arg(e.seq - 1));
-            break;
+        if (!crypto::constantTimeEquals(row.prevHash, previous)) {
+            fail(row.seq, QStringLiteral("entry %1 does not follow entry %2 (entries reordered, or "
+                                         "an earlier entry replaced)")
+                              .arg(row.seq)
+                              .arg(row.seq - 1));
+            return false;
         }
-        if (!crypto::constantTimeEquals(entryMac(hmac, e), e.hash)) {
-            fail(e.seq, QStringLiteral("entry %1 was modified after it was written").arg(e.seq));
-            break;
+        if (!crypto::constantTimeEquals(rowMac(hmac, row), row.hash)) {
+            fail(row.seq,
+                 QStringLiteral("entry %1 was modified after it was written").arg(row.seq));
+            return false;
         }
-        if (anchor && e.seq == anchor->seq)
-            hashAtAnchor = e.hash;
-        previous = e.hash;
-        v.head = Head{e.seq, e.hash};
+        previous = row.hash.toByteArray();
+        if (anchor && row.seq == anchor->seq)
+            hashAtAnchor = previous;
         ++v.entries;
-        ++expected;
-        if (visit && matches(e) && !visit(e))
-            break;
-        if (progress && (v.entries % 4096 == 0) && !progress(v.entries, *total))
-            return makeError(ErrorCode::Cancelled, QStringLiteral("cancelled"));
-    }
+        const QByteArrayView time = row.fields[7];
+        const bool matches = (from.isEmpty() || time >= from) && (to.isEmpty() || time < to) &&
+                             (user.isEmpty() || row.fields[0] == user);
+        if (visit && matches && !visit(toEntry(row)))
+            return false;
+        if (progress && (v.entries % 4096 == 0) && !progress(v.entries, *total)) {
+            cancelled = true;
+            return false;
+        }
+        return true;
+    });
+    if (!read)
+        return read.error();
+    if (cancelled)
+        return makeError(ErrorCode::Cancelled, QStringLiteral("cancelled"));
+    v.head = Head{v.entries, previous};
     if (v.intact && anchor) {
         if (anchor->seq > v.head.seq) {
             fail(v.head.seq + 1, QStringLiteral("the newest entries were removed: the log ends at "
