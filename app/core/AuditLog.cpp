@@ -5,6 +5,7 @@
 #include "LocalStore.h"
 #include "Logging.h"
 
+#include <QCoreApplication>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QSqlDriver>
@@ -200,7 +201,34 @@ AuditLog::AuditLog(LocalStore &store, KeyProvider *anchors)
 
 AuditLog::~AuditLog()
 {
+    if (m_anchorPending)
+        (void)saveAnchor();
     crypto::wipe(m_chainKey);
+}
+
+void AuditLog::anchorAfterAppend(qint64 seq)
+{
+    if (!m_anchors)
+        return;
+    if (m_deferAnchor && QCoreApplication::instance()) {
+        if (m_anchorPending)
+            return; // one save covers the whole burst
+        m_anchorPending = true;
+        QMetaObject::invokeMethod(
+            QCoreApplication::instance(),
+            [this, alive = std::weak_ptr<bool>(m_alive)] {
+                if (alive.expired())
+                    return;
+                m_anchorPending = false;
+                if (auto anchored = saveAnchor(); !anchored)
+                    qCWarning(lcStore) << "audit anchor not updated:" << anchored.error().message;
+            },
+            Qt::QueuedConnection);
+        return;
+    }
+    if (auto anchored = saveAnchor(); !anchored)
+        qCWarning(lcStore) << "audit entry" << seq
+                           << "stored but the anchor was not updated:" << anchored.error().message;
 }
 
 QString AuditLog::workstation()
@@ -287,12 +315,8 @@ Result<qint64> AuditLog::appendBatch(const QList<AuditEvent> &events)
     });
     if (!result)
         return result.error();
-    if (!m_store.db().inTransaction()) {
-        if (auto anchored = saveAnchor(); !anchored)
-            qCWarning(lcStore) << "audit entry" << lastSeq
-                               << "stored but the anchor was not updated:"
-                               << anchored.error().message;
-    }
+    if (!m_store.db().inTransaction())
+        anchorAfterAppend(lastSeq);
     return lastSeq;
 }
 

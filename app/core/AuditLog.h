@@ -6,6 +6,7 @@
 #include <QList>
 
 #include <functional>
+#include <memory>
 
 namespace clinicdesk {
 
@@ -63,6 +64,11 @@ public:
     Result<Head> head();
     // Saves the current head as the anchor (also done after every append).
     Result<void> saveAnchor();
+    // In an interactive program: after an append, save the anchor once the event loop is back
+    // (one save per burst, never inside the caller's event handler). Entries are committed
+    // before append() returns either way; only the anchor trails, by one event-loop turn, and a
+    // trailing anchor still verifies. Pending saves run at destruction.
+    void setDeferredAnchor(bool deferred) { m_deferAnchor = deferred; }
 
     Result<Verification> verify(const Progress &progress = {});
     // One pass over the whole chain, verifying every entry, and handing those that match the
@@ -81,9 +87,14 @@ public:
 private:
     Result<QByteArray> chainKey();
 
+    void anchorAfterAppend(qint64 seq);
+
     LocalStore &m_store;
     KeyProvider *m_anchors;
     QByteArray m_chainKey;
+    bool m_deferAnchor = false;
+    bool m_anchorPending = false;
+    std::shared_ptr<bool> m_alive = std::make_shared<bool>(true);
 };
 
 } // namespace clinicdesk

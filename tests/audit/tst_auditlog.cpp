@@ -3,6 +3,8 @@
 
 #include "Crypto.h"
 
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QTest>
 #include <QUuid>
 
@@ -227,6 +229,37 @@ private Q_SLOTS:
         QVERIFY(v);
         QVERIFY2(v->intact, qPrintable(v->problem));
         QCOMPARE(v->entries, 6);
+    }
+
+    void deferredAnchorCatchesUpOncePerBurst()
+    {
+        fill(2);
+        auto anchorSeq = [&] {
+            auto bytes = m_keys->loadAnchor(m_store->storeId());
+            return bytes ? QJsonDocument::fromJson(*bytes)
+                               .object()
+                               .value(QStringLiteral("seq"))
+                               .toInteger()
+                         : -1;
+        };
+        QCOMPARE(anchorSeq(), 2);
+        m_log->setDeferredAnchor(true);
+        for (int i = 0; i < 5; ++i)
+            QVERIFY(m_log->append({AuditAction::PhiView,
+                                   QStringLiteral("maria"),
+                                   {},
+                                   {},
+                                   AuditOutcome::Success,
+                                   {}}));
+        QCOMPARE(m_log->head()->seq, 7); // committed at once
+        QCOMPARE(anchorSeq(), 2);        // the anchor waits for the event loop...
+        QTRY_COMPARE(anchorSeq(), 7);    // ...then catches up
+        QVERIFY(m_log->verify()->intact);
+        // A save still pending when the log goes away is made then.
+        QVERIFY(m_log->append(
+            {AuditAction::SignOut, QStringLiteral("maria"), {}, {}, AuditOutcome::Success, {}}));
+        m_log.reset();
+        QCOMPARE(anchorSeq(), 8);
     }
 
     void chainKeyIsSealed()
