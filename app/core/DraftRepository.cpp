@@ -38,33 +38,35 @@ Result<Draft> decode(const FieldCipher &cipher, const QSqlQuery &row)
 
 Result<QString> DraftRepository::save(const Draft &draft)
 {
+    return save(m_store.db(), m_store.cipher(), draft);
+}
+
+Result<QString> DraftRepository::save(Database &db, const FieldCipher &cipher, const Draft &draft)
+{
     const QString id =
         draft.id.isEmpty() ? QUuid::createUuid().toString(QUuid::WithoutBraces) : draft.id;
     QByteArray json = QJsonDocument(draft.answers).toJson(QJsonDocument::Compact);
-    auto sealed = m_store.cipher().seal(kTable, id, kPayload, json);
+    auto sealed = cipher.seal(kTable, id, kPayload, json);
     crypto::wipe(json);
     if (!sealed)
         return sealed.error();
     const QString now = QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs);
     const QString created =
         draft.createdAt.isValid() ? draft.createdAt.toUTC().toString(Qt::ISODateWithMs) : now;
-    auto r = m_store.db().transaction([&]() -> Result<void> {
-        auto del = m_store.db().exec(QStringLiteral("DELETE FROM drafts WHERE id = ?"), {id});
-        if (!del)
-            return del.error();
-        auto ins = m_store.db().exec(
-            QStringLiteral(
-                "INSERT INTO drafts (id, patient_id, visit_type, questionnaire, owner_user, "
-                "page, completion, payload, created_at, updated_at) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
-            {id,
-             draft.patientId.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : draft.patientId,
-             draft.visitType, draft.questionnaire, draft.ownerUser, draft.page, draft.completion,
-             sealed.value(), created, now});
-        if (!ins)
-            return ins.error();
-        return {};
-    });
+    // One upsert (not DELETE + INSERT): autosave runs this for every change, and with
+    // secure_delete a delete rewrites pages (see bench_autosave).
+    auto r = db.exec(
+        QStringLiteral("INSERT INTO drafts (id, patient_id, visit_type, questionnaire, owner_user, "
+                       "page, completion, payload, created_at, updated_at) "
+                       "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+                       "ON CONFLICT (id) DO UPDATE SET patient_id = excluded.patient_id, "
+                       "visit_type = excluded.visit_type, questionnaire = excluded.questionnaire, "
+                       "owner_user = excluded.owner_user, page = excluded.page, "
+                       "completion = excluded.completion, payload = excluded.payload, "
+                       "updated_at = excluded.updated_at"),
+        {id, draft.patientId.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : draft.patientId,
+         draft.visitType, draft.questionnaire, draft.ownerUser, draft.page, draft.completion,
+         sealed.value(), created, now});
     if (!r)
         return r.error();
     return id;
@@ -93,6 +95,19 @@ Result<QList<Draft>> DraftRepository::list()
         out << d.value();
     }
     return out;
+}
+
+Result<void> DraftRepository::reassign(const QString &id, const QString &ownerUser)
+{
+    if (ownerUser.trimmed().isEmpty())
+        return makeError(ErrorCode::InvalidInput, QStringLiteral("no user to hand the draft to"));
+    auto r = m_store.db().exec(QStringLiteral("UPDATE drafts SET owner_user = ? WHERE id = ?"),
+                               {ownerUser, id});
+    if (!r)
+        return r.error();
+    if (r->numRowsAffected() == 0)
+        return makeError(ErrorCode::NotFound, QStringLiteral("no draft with id %1").arg(id));
+    return {};
 }
 
 Result<void> DraftRepository::remove(const QString &id)

@@ -12,6 +12,7 @@ Q_LOGGING_CATEGORY(lcStore, "clinicdesk.store", QtInfoMsg)
 Q_LOGGING_CATEGORY(lcAccounts, "clinicdesk.accounts", QtInfoMsg)
 Q_LOGGING_CATEGORY(lcService, "clinicdesk.service", QtInfoMsg)
 Q_LOGGING_CATEGORY(lcUi, "clinicdesk.ui", QtInfoMsg)
+Q_LOGGING_CATEGORY(lcIntake, "clinicdesk.intake", QtInfoMsg)
 
 namespace clinicdesk {
 namespace {

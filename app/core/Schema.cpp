@@ -87,6 +87,81 @@ const QList<Migration> &migrations()
                             " updated_at TEXT NOT NULL)"),
              QStringLiteral("CREATE INDEX visits_status ON visits (status, updated_at)"),
          }},
+        {5,
+         QStringLiteral("provider events: timeline, processed, pending, quarantined"),
+         {
+             // Prescription track (VisitStateMachine): None, Written, InFulfillment, Shipped,
+             // Delivered.
+             QStringLiteral("ALTER TABLE visits ADD COLUMN rx_status TEXT NOT NULL DEFAULT 'None'"),
+             // One row per inbox event the relay has handled, written in the same transaction
+             // as its effect: the relay's exactly-once record. id = "<provider>:<webhook id>".
+             QStringLiteral("CREATE TABLE processed_events ("
+                            " id TEXT PRIMARY KEY,"
+                            " inbox_cursor INTEGER NOT NULL,"
+                            " outcome TEXT NOT NULL,"
+                            " processed_at TEXT NOT NULL)"),
+             // The visit's timeline: every event, whether or not it moved the status.
+             QStringLiteral("CREATE TABLE visit_events ("
+                            " id TEXT PRIMARY KEY,"
+                            " visit_id TEXT NOT NULL REFERENCES visits (id),"
+                            " inbox_cursor INTEGER NOT NULL,"
+                            " event_type TEXT NOT NULL,"
+                            " received_at TEXT NOT NULL,"
+                            " applied_at TEXT NOT NULL,"
+                            " status_after TEXT NOT NULL,"
+                            " rx_status_after TEXT NOT NULL,"
+                            " payload {BLOB} NOT NULL)"),
+             QStringLiteral("CREATE INDEX visit_events_visit ON visit_events (visit_id, "
+                            "inbox_cursor)"),
+             // Events for a masterId the store does not know yet, applied when it appears.
+             QStringLiteral("CREATE TABLE pending_events ("
+                            " id TEXT PRIMARY KEY,"
+                            " master_id TEXT NOT NULL,"
+                            " inbox_cursor INTEGER NOT NULL,"
+                            " event_type TEXT NOT NULL,"
+                            " received_at TEXT NOT NULL,"
+                            " payload {BLOB} NOT NULL)"),
+             QStringLiteral("CREATE INDEX pending_events_master ON pending_events (master_id)"),
+             // Malformed events, kept with the reason (which names fields, never values).
+             QStringLiteral("CREATE TABLE quarantined_events ("
+                            " id TEXT PRIMARY KEY,"
+                            " inbox_cursor INTEGER NOT NULL,"
+                            " reason TEXT NOT NULL,"
+                            " quarantined_at TEXT NOT NULL,"
+                            " payload {BLOB} NOT NULL)"),
+         }},
+        {6,
+         QStringLiteral("provider outbox"),
+         {
+             // What the console still owes the provider: a queued visit's createNoPay (its body
+             // stays in visits.form_obj), staff replies (receiveChat) and support messages
+             // (receiveCSMessage, body sealed in payload). state: pending, sent, rejected.
+             QStringLiteral("CREATE TABLE outbox ("
+                            " id TEXT PRIMARY KEY,"
+                            " kind TEXT NOT NULL CHECK (kind IN ('visit', 'chat', 'support')),"
+                            " visit_id TEXT NOT NULL REFERENCES visits (id),"
+                            " master_id TEXT NOT NULL,"
+                            " payload {BLOB},"
+                            " state TEXT NOT NULL CHECK (state IN ('pending', 'sent', 'rejected')),"
+                            " attempts INTEGER NOT NULL DEFAULT 0,"
+                            " next_attempt_at TEXT NOT NULL,"
+                            " last_error TEXT,"
+                            " last_http_status INTEGER,"
+                            " rejected_reason TEXT,"
+                            " created_by TEXT NOT NULL,"
+                            " created_at TEXT NOT NULL,"
+                            " updated_at TEXT NOT NULL,"
+                            " sent_at TEXT)"),
+             // One createNoPay entry per visit, ever.
+             QStringLiteral("CREATE UNIQUE INDEX outbox_one_visit ON outbox (visit_id) "
+                            "WHERE kind = 'visit'"),
+             QStringLiteral("CREATE INDEX outbox_due ON outbox (state, next_attempt_at)"),
+             QStringLiteral("ALTER TABLE visits ADD COLUMN provider_visit_id TEXT"),
+             // The provider's reason for a refusal, shown to staff (it names fields, not values).
+             QStringLiteral("ALTER TABLE visits ADD COLUMN rejected_reason TEXT"),
+             // Last status fetch (externalFetch), for reconciliation of silent visits.
+             QStringLiteral("ALTER TABLE visits ADD COLUMN provider_checked_at TEXT"),
+         }},
     };
     return all;
 }
@@ -103,6 +178,10 @@ const QList<SealedTable> &sealedTables()
         {QStringLiteral("audit_keys"), {QStringLiteral("chain_key")}},
         {QStringLiteral("visits"),
          {QStringLiteral("form_obj"), QStringLiteral("questionnaire_response")}},
+        {QStringLiteral("visit_events"), {QStringLiteral("payload")}},
+        {QStringLiteral("pending_events"), {QStringLiteral("payload")}},
+        {QStringLiteral("quarantined_events"), {QStringLiteral("payload")}},
+        {QStringLiteral("outbox"), {QStringLiteral("payload")}},
     };
     return all;
 }

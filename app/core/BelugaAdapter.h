@@ -1,0 +1,71 @@
+#pragma once
+
+#include "IntakeForm.h"
+#include "ProviderResult.h"
+
+#include <QCoreApplication>
+#include <QJsonObject>
+#include <QStringList>
+
+namespace clinicdesk {
+
+// Everything specific to the provider (Beluga Health style API) that an intake needs: the
+// formObj field names, the custom-question numbering (Q1/A1...), the " POSSIBLE ANSWERS: "
+// convention, and the provider's own validation rules with their messages. The provider client
+// reuses this file; nothing else in ClinicDesk spells a provider field name.
+class BelugaAdapter
+{
+    Q_DECLARE_TR_FUNCTIONS(BelugaAdapter)
+
+public:
+    static constexpr int kMaxNameLength = 100;
+
+    // The provider's rule for one intake answer (names, DOB, phone, state, ZIP, e-mail...);
+    // empty when it passes or when the provider has no rule for it.
+    static QString fieldIssue(const IntakeForm &form, const QString &linkId);
+
+    // The visit's formObj: demographics, consentsSigned, selfReportedMeds / allergies /
+    // medicalConditions, patientPreference, and every other enabled, answered question as
+    // Qn/An in questionnaire order. Never an empty or null field.
+    static QJsonObject formObj(const IntakeForm &form);
+    // The pharmacy chosen in the intake, for createNoPay's pharmacyId (empty when none).
+    static QString pharmacyId(const IntakeForm &form);
+    // The whole POST /visit/createNoPay body.
+    static QJsonObject createVisitBody(const IntakeForm &form, const QString &masterId,
+                                       const QString &company);
+
+    // The two-letter codes the provider accepts for `state`: the 50 states and DC.
+    static const QStringList &usStates();
+    static bool isUsState(const QString &code);
+    // 10 digits (US), from any usual formatting; empty if it is not a US phone number.
+    static QString providerPhone(const QString &phone);
+    static QString providerDob(const QDate &dob)
+    {
+        return dob.toString(QStringLiteral("MM/dd/yyyy"));
+    }
+
+    // --- The provider API as the client speaks it (ProviderClient, Outbox) ---
+    static QString createVisitPath();
+    static QString visitStatusPath(const QString &masterId);
+    static QString patientPath(const QString &phone);
+    static QString staffChatPath();
+    static QString supportMessagePath();
+    static QString pharmacySearchPath();
+    // A staff reply to the clinician (receiveChat) and a message to support (receiveCSMessage).
+    static QJsonObject staffChatBody(const QString &firstName, const QString &lastName,
+                                     const QString &text, const QString &masterId);
+    static QJsonObject supportMessageBody(const QString &text, const QString &masterId);
+    static QJsonObject pharmacySearchBody(const QString &name, const QString &city,
+                                          const QString &state, const QString &zip);
+    // The idempotency key inside a createVisitBody().
+    static QString masterIdOf(const QJsonObject &createVisitBody);
+    // One HTTP reply in our terms: the HTTP status first, then the provider's habit of answering
+    // HTTP 200 with {"status":400,"error":"…"} (and {"status":200,"data":…} on success).
+    static ProviderResult normaliseReply(int httpStatus, const QByteArray &body);
+    // createNoPay's data: the provider's visit id (empty when absent).
+    static QString providerVisitId(const QJsonValue &data);
+    // externalFetch's data.
+    static ProviderVisitStatus visitStatus(const QJsonValue &data);
+};
+
+} // namespace clinicdesk

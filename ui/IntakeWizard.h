@@ -1,0 +1,107 @@
+#pragma once
+
+#include "Draft.h"
+#include "IntakeForm.h"
+#include "QuestionnaireLibrary.h"
+#include "Result.h"
+
+#include <QWidget>
+
+#include <memory>
+
+class QComboBox;
+class QLabel;
+class QListWidget;
+class QPushButton;
+class QStackedWidget;
+
+namespace clinicdesk {
+
+class AuditLog;
+class DraftAutosaver;
+class FieldErrorLabel;
+class LocalStore;
+class PatientLookupPanel;
+class QuestionnairePage;
+
+// The intake wizard: patient → visit type, medication and pharmacy → the visit type's clinical
+// screening (one step per top-level group) → review and consent → submit. Every step but the
+// first two is built from the questionnaire. Next validates the step and shows each message
+// next to its field; Back never validates and never clears. Every change is autosaved to the
+// encrypted draft (DraftAutosaver); reopening a draft restores every answer and the step.
+//
+// Self-contained: it needs the store and the signed-in username, and says when it is done.
+class IntakeWizard : public QWidget
+{
+    Q_OBJECT
+
+public:
+    IntakeWizard(LocalStore &store, const QString &username, QWidget *parent = nullptr,
+                 QuestionnaireLibrary library = QuestionnaireLibrary::load());
+    ~IntakeWizard() override;
+
+    // Creating, resuming (a PHI view) and submitting are audited when a log is given (not
+    // owned).
+    void setAuditLog(AuditLog *log) { m_audit = log; }
+    void startNew();
+    Result<void> resume(const QString &draftId);
+
+    QString draftId() const { return m_draft.id; }
+    int currentStep() const;
+    int stepCount() const;
+    QString stepTitle(int step) const;
+    QuestionnairePage *page(int step) const;
+    const IntakeForm &form() const { return m_form; }
+    DraftAutosaver &autosaver() { return *m_autosaver; }
+    // Sends the pending autosave now and waits for it (before the wizard goes away).
+    void flushDraft();
+
+    bool goNext();
+    void goBack();
+    void goToStep(int step);
+    bool submit();
+
+Q_SIGNALS:
+    // "Save and close": the draft is saved and the wizard can go.
+    void closed();
+    // The intake became a queued visit.
+    void submitted(const QString &visitId, const QString &masterId);
+
+private:
+    void buildPatientPage();
+    void rebuildVisitPages();
+    void setVisitType(const QString &visitType);
+    void onAnswerEdited(const QString &linkId);
+    void scheduleSave();
+    void updateChrome();
+    QString reviewText() const;
+    bool validateVisitType();
+    QString language() const;
+    void audit(int action, const QString &entityType, const QString &id, const QString &detail);
+
+    LocalStore &m_store;
+    QString m_username;
+    AuditLog *m_audit = nullptr;
+    QuestionnaireLibrary m_library;
+    IntakeForm m_form;
+    Draft m_draft;
+    std::unique_ptr<DraftAutosaver> m_autosaver;
+    bool m_restoring = false;
+    bool m_done = false;
+
+    QListWidget *m_steps = nullptr;
+    QStackedWidget *m_stack = nullptr;
+    QLabel *m_status = nullptr;
+    QPushButton *m_back = nullptr;
+    QPushButton *m_saveClose = nullptr;
+    QPushButton *m_next = nullptr;
+    QuestionnairePage *m_patientPage = nullptr;
+    PatientLookupPanel *m_lookup = nullptr;
+    QWidget *m_visitHeader = nullptr; // the visit type selector, kept across rebuilds
+    QComboBox *m_visitType = nullptr;
+    FieldErrorLabel *m_visitTypeError = nullptr;
+    QLabel *m_review = nullptr;
+    QList<QuestionnairePage *> m_pages; // every step, in order
+};
+
+} // namespace clinicdesk
