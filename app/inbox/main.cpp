@@ -1,4 +1,9 @@
+#include "Crypto.h"
+#include "InboxLogging.h"
 #include "InboxServer.h"
+#include "InboxStore.h"
+#include "KeyFileKeyProvider.h"
+#include "KeychainKeyProvider.h"
 #include "Logging.h"
 #include "ServiceOptions.h"
 #include "TlsIdentity.h"
@@ -7,6 +12,7 @@
 
 #include <QCoreApplication>
 #include <QDir>
+#include <QFile>
 
 #include <csignal>
 #include <cstdio>
@@ -31,6 +37,75 @@ int fail(const QString &message)
         (kProgram + QStringLiteral(": ") + message + QLatin1Char('\n')).toLocal8Bit().constData(),
         stderr);
     return 1;
+}
+
+QByteArray readSecretFile(const QString &path, QString *error)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly)) {
+        *error = QStringLiteral("cannot read %1: %2").arg(path, file.errorString());
+        return QByteArray();
+    }
+    return file.readAll();
+}
+
+// Operator tunables beyond the contract's command line, from the environment (systemd
+// Environment=): CLINICDESK_INBOX_RETENTION_SECONDS (default 30 days),
+// CLINICDESK_INBOX_PURGE_INTERVAL_SECONDS (1 hour), CLINICDESK_INBOX_MAX_BODY_BYTES (1 MiB),
+// CLINICDESK_INBOX_MAX_CONNECTIONS (512), CLINICDESK_INBOX_MAX_QUEUED (4096).
+qint64 tunable(const char *name, qint64 fallback)
+{
+    bool ok = false;
+    const qint64 value = qEnvironmentVariable(name).toLongLong(&ok);
+    return ok && value > 0 ? value : fallback;
+}
+
+// Builds the provider verifiers and registers the consumers' token hashes. Secrets and tokens
+// are wiped from memory as soon as they are turned into keys and hashes.
+bool configure(const ServiceOptions &options, InboxStore &store, InboxServer::Config *config,
+               QString *error)
+{
+    for (const auto &provider : options.providers) {
+        QByteArray contents = readSecretFile(provider.path, error);
+        if (!error->isEmpty())
+            return false;
+        auto verifier = WebhookVerifier::fromSecretFile(contents);
+        crypto::wipe(contents);
+        if (!verifier) {
+            *error = QStringLiteral("--provider %1: %2: %3")
+                         .arg(provider.name, provider.path, verifier.error().message);
+            return false;
+        }
+        config->providers.insert(provider.name, verifier.value());
+    }
+    for (const auto &consumer : options.consumers) {
+        QByteArray token = readSecretFile(consumer.path, error).trimmed();
+        if (!error->isEmpty())
+            return false;
+        if (token.size() < 16) {
+            *error = QStringLiteral("--consumer %1: the token in %2 must be at least 16 characters")
+                         .arg(consumer.name, consumer.path);
+            return false;
+        }
+        auto registered = store.registerConsumer(consumer.name, crypto::sha256(token));
+        crypto::wipe(token);
+        if (!registered) {
+            *error = registered.error().message;
+            return false;
+        }
+    }
+    QStringList names;
+    for (const auto &consumer : options.consumers)
+        names << consumer.name;
+    store.retainConsumers(names);
+    config->retentionMs = tunable("CLINICDESK_INBOX_RETENTION_SECONDS", 30LL * 24 * 3600) * 1000;
+    config->purgeIntervalMs =
+        int(qMin<qint64>(tunable("CLINICDESK_INBOX_PURGE_INTERVAL_SECONDS", 3600), 86400) * 1000);
+    config->maxBodyBytes = tunable("CLINICDESK_INBOX_MAX_BODY_BYTES", 1024 * 1024);
+    config->maxConnections =
+        int(qMin<qint64>(tunable("CLINICDESK_INBOX_MAX_CONNECTIONS", 512), 100000));
+    config->maxQueued = int(qMin<qint64>(tunable("CLINICDESK_INBOX_MAX_QUEUED", 4096), 1000000));
+    return true;
 }
 
 } // namespace
@@ -82,7 +157,23 @@ int main(int argc, char *argv[])
                      .arg(identity->sha256Fingerprint()));
     }
 
-    InboxServer server;
+    std::unique_ptr<KeyProvider> keys;
+    if (options->keyFile.isEmpty())
+        keys = std::make_unique<KeychainKeyProvider>();
+    else
+        keys = std::make_unique<KeyFileKeyProvider>(options->keyFile);
+    auto store = InboxStore::open(options->dataDir, *keys);
+    if (!store)
+        return fail(store.error().message);
+    InboxServer::Config config;
+    QString configError;
+    if (!configure(*options, *store.value(), &config, &configError))
+        return fail(configError);
+    qCInfo(lcInbox) << "configured providers" << config.providers.size() << "consumers"
+                    << options->consumers.size() << "retention seconds"
+                    << config.retentionMs / 1000;
+
+    InboxServer server(std::move(store).value(), std::move(config));
     auto port =
         server.listen(options->listenAddress, options->listenPort, identity ? &*identity : nullptr);
     if (!port)

@@ -1,14 +1,22 @@
+#include "ConsoleNotifier.h"
+#include "Crypto.h"
+#include "InboxLogging.h"
 #include "KeyFileKeyProvider.h"
 #include "KeychainKeyProvider.h"
 #include "LocalStore.h"
 #include "Logging.h"
+#include "RelayClient.h"
 #include "ServiceOptions.h"
+#include "UnixSignalWatcher.h"
 #include "Version.h"
 
 #include <QCoreApplication>
 #include <QDir>
+#include <QFile>
 #include <QFileInfo>
+#include <QSslCertificate>
 
+#include <csignal>
 #include <cstdio>
 #include <memory>
 
@@ -18,9 +26,8 @@ namespace {
 
 const QString kProgram = QStringLiteral("clinicdesk-relay");
 
-// Exit codes: 0 done, 1 runtime error (store, key), 2 usage error, 3 not implemented yet.
+// Exit codes: 0 stopped by a signal, 1 runtime error (store, key, token), 2 usage error.
 constexpr int kRuntimeError = 1;
-constexpr int kNotImplemented = 3;
 
 int fail(int code, const QString &message)
 {
@@ -42,6 +49,21 @@ int main(int argc, char *argv[])
     const auto options = ServiceOptions::fromCommandLine(ServiceOptions::Program::Relay, &exitCode);
     if (!options)
         return exitCode;
+
+    // Installed first: a SIGTERM while the store opens (the keychain runs a local event loop)
+    // stops the relay before it polls.
+    RelayClient *relayPtr = nullptr;
+    bool stopRequested = false;
+    UnixSignalWatcher signalWatcher;
+    for (int signalNumber : {SIGTERM, SIGINT})
+        signalWatcher.watch(signalNumber);
+    QObject::connect(&signalWatcher, &UnixSignalWatcher::unixSignal, &app, [&](int signalNumber) {
+        qCInfo(lcRelay) << "signal" << signalNumber << "received, stopping";
+        stopRequested = true;
+        if (relayPtr)
+            relayPtr->stop();
+        QCoreApplication::quit();
+    });
 
     // The relay works on the console's store; it never creates one (a new store would get a new
     // data key that the console does not have).
@@ -69,9 +91,47 @@ int main(int argc, char *argv[])
     qCInfo(lcService).noquote() << kProgram << CLINICDESK_VERSION << "opened store"
                                 << store.value()->storeId();
 
-    // Not faked: until the inbox protocol lands (issue 5) the relay stops here, distinctly.
-    return fail(kNotImplemented, QStringLiteral("store %1 opened with %2, but polling %3 is not "
-                                                "implemented yet; exiting")
-                                     .arg(store.value()->storeId(), keys->description(),
-                                          options->inboxUrl.toDisplayString(QUrl::RemoveUserInfo)));
+    RelayClient::Options relayOptions;
+    relayOptions.inbox = options->inboxUrl;
+    {
+        QFile tokenFile(options->tokenFile);
+        if (!tokenFile.open(QIODevice::ReadOnly))
+            return fail(kRuntimeError, QStringLiteral("cannot read --token-file %1: %2")
+                                           .arg(options->tokenFile, tokenFile.errorString()));
+        relayOptions.token = tokenFile.readAll().trimmed();
+        if (relayOptions.token.isEmpty())
+            return fail(kRuntimeError,
+                        QStringLiteral("--token-file %1 is empty").arg(options->tokenFile));
+    }
+    if (!options->caFile.isEmpty()) {
+        relayOptions.caCertificates = QSslCertificate::fromPath(options->caFile);
+        if (relayOptions.caCertificates.isEmpty())
+            return fail(
+                kRuntimeError,
+                QStringLiteral("--ca-file %1 holds no PEM certificate").arg(options->caFile));
+    }
+
+    ConsoleNotifierClient console(options->dataDir);
+    RelayClient relay(*store.value(), relayOptions);
+    QObject::connect(&relay, &RelayClient::visitsChanged, &console,
+                     &ConsoleNotifierClient::notifyVisitsChanged);
+
+    relayPtr = &relay;
+    if (stopRequested)
+        return 0;
+    qCInfo(lcRelay).noquote() << "polling"
+                              << options->inboxUrl.toDisplayString(QUrl::RemoveUserInfo |
+                                                                   QUrl::RemoveQuery);
+    relay.start();
+    // One line for scripts and tests, like the services' "listening on": SIGTERM is handled now.
+    std::fputs(QStringLiteral("polling %1\n")
+                   .arg(options->inboxUrl.toDisplayString(QUrl::RemoveUserInfo | QUrl::RemoveQuery))
+                   .toLocal8Bit()
+                   .constData(),
+               stdout);
+    std::fflush(stdout);
+    const int code = app.exec();
+    crypto::wipe(relayOptions.token);
+    qCInfo(lcRelay) << "stopped after applying" << relay.appliedCount() << "events";
+    return code;
 }

@@ -1,0 +1,218 @@
+#include "RelayTestSupport.h"
+#include "TestSupport.h"
+#include "VisitEventApplier.h"
+#include "VisitStateMachine.h"
+
+#include <QRandomGenerator>
+#include <QTemporaryDir>
+
+#include <algorithm>
+
+using namespace clinicdesk;
+using namespace relaytest;
+
+// VisitEventApplier on a real console store: the processed-event record in the same transaction,
+// the timeline, status never backwards, pending events for unknown visits, quarantine, sealing,
+// and the out-of-order property through the store.
+class TestVisitEventApplier : public QObject
+{
+    Q_OBJECT
+
+    QTemporaryDir m_dir;
+    std::unique_ptr<KeyFileKeyProvider> m_keys;
+    std::unique_ptr<LocalStore> m_store;
+
+private Q_SLOTS:
+    void init()
+    {
+        QVERIFY(m_dir.isValid());
+        const QString sub = m_dir.filePath(QString::number(QRandomGenerator::global()->generate()));
+        QDir().mkpath(sub);
+        const QString keyFile = QDir(sub).filePath(QStringLiteral("store.key"));
+        KeyFileKeyProvider(keyFile).save({}, KeyRing::generate()).ok();
+        m_keys = std::make_unique<KeyFileKeyProvider>(keyFile);
+        m_store = test::openStore(QDir(sub).filePath(QStringLiteral("store")), *m_keys);
+    }
+
+    void cleanup()
+    {
+        m_store.reset();
+        m_keys.reset();
+    }
+
+    void appliesOnceWithTimelineAndState()
+    {
+        addVisit(*m_store, QStringLiteral("v1"), QStringLiteral("M1"));
+        VisitEventApplier applier(*m_store);
+        const QList<QJsonObject> batch = {
+            inboxEvent(1, QStringLiteral("e1"),
+                       payload(QStringLiteral("M1"), QStringLiteral("DOCTOR_CHAT"),
+                               {{QStringLiteral("content"), QStringLiteral("CANARY-CHAT-PHI")}})),
+            inboxEvent(2, QStringLiteral("e2"),
+                       payload(QStringLiteral("M1"), QStringLiteral("RX_WRITTEN"))),
+        };
+        auto report = applier.applyBatch(batch);
+        QVERIFY2(report, qPrintable(report ? QString() : report.error().message));
+        QCOMPARE(report->applied, 2);
+        QCOMPARE(report->changedVisits, QStringList{QStringLiteral("v1")});
+        QCOMPARE(visitState(*m_store, QStringLiteral("v1")),
+                 qMakePair(QStringLiteral("Prescribed"), QStringLiteral("Written")));
+        // Redelivery: recognised, nothing changes.
+        auto again = applier.applyBatch(batch);
+        QVERIFY(again);
+        QCOMPARE(again->duplicates, 2);
+        QCOMPARE(again->applied, 0);
+        QCOMPARE(count(*m_store, QStringLiteral("SELECT COUNT(*) FROM visit_events")), 2);
+        QCOMPARE(count(*m_store, QStringLiteral("SELECT COUNT(*) FROM processed_events")), 2);
+        // A late chat goes on the timeline only.
+        auto late = applier.applyBatch(
+            {inboxEvent(3, QStringLiteral("e3"),
+                        payload(QStringLiteral("M1"), QStringLiteral("DOCTOR_CHAT"),
+                                {{QStringLiteral("content"), QStringLiteral("late")}}))});
+        QVERIFY(late);
+        QCOMPARE(visitState(*m_store, QStringLiteral("v1")).first, QStringLiteral("Prescribed"));
+        QCOMPARE(count(*m_store, QStringLiteral("SELECT COUNT(*) FROM visit_events WHERE "
+                                                "visit_id = 'v1'")),
+                 3);
+        // Payloads are sealed: the canary is not in the database files.
+        m_store->db().exec(QStringLiteral("PRAGMA wal_checkpoint(FULL)")).ok();
+        QVERIFY(!test::readAllStartingWith(m_store->dataDir(), QStringLiteral("clinicdesk"))
+                     .contains("CANARY-CHAT-PHI"));
+    }
+
+    void unknownVisitIsKeptThenApplied()
+    {
+        VisitEventApplier applier(*m_store);
+        auto report = applier.applyBatch(
+            {inboxEvent(1, QStringLiteral("e1"),
+                        payload(QStringLiteral("LATER"), QStringLiteral("CONSULT_CONCLUDED"),
+                                {{QStringLiteral("visitOutcome"), QStringLiteral("referred")}}))});
+        QVERIFY(report);
+        QCOMPARE(report->pending, 1);
+        QCOMPARE(count(*m_store, QStringLiteral("SELECT COUNT(*) FROM pending_events")), 1);
+        auto nothing = applier.applyPending();
+        QVERIFY(nothing);
+        QCOMPARE(nothing->applied, 0);
+
+        addVisit(*m_store, QStringLiteral("v2"), QStringLiteral("LATER"), QStringLiteral("Queued"));
+        auto applied = applier.applyPending();
+        QVERIFY2(applied, qPrintable(applied ? QString() : applied.error().message));
+        QCOMPARE(applied->applied, 1);
+        QCOMPARE(visitState(*m_store, QStringLiteral("v2")).first, QStringLiteral("Referred"));
+        QCOMPARE(count(*m_store, QStringLiteral("SELECT COUNT(*) FROM pending_events")), 0);
+        QCOMPARE(count(*m_store, QStringLiteral("SELECT COUNT(*) FROM visit_events")), 1);
+        // Still recognised as processed afterwards.
+        auto again = applier.applyBatch(
+            {inboxEvent(1, QStringLiteral("e1"),
+                        payload(QStringLiteral("LATER"), QStringLiteral("CONSULT_CONCLUDED"),
+                                {{QStringLiteral("visitOutcome"), QStringLiteral("referred")}}))});
+        QVERIFY(again);
+        QCOMPARE(again->duplicates, 1);
+    }
+
+    void malformedIsQuarantinedWithItsReason()
+    {
+        VisitEventApplier applier(*m_store);
+        auto report = applier.applyBatch({
+            inboxEvent(1, QStringLiteral("bad1"),
+                       QJsonObject{{QStringLiteral("event"), QStringLiteral("RX_WRITTEN")}}),
+            inboxEvent(2, QStringLiteral("bad2"),
+                       payload(QStringLiteral("M"), QStringLiteral("NO_SUCH_EVENT"))),
+            inboxEvent(3, QStringLiteral("bad3"),
+                       payload(QStringLiteral("M"), QStringLiteral("CONSULT_CONCLUDED"))),
+            QJsonObject{{QStringLiteral("garbage"), true}},
+        });
+        QVERIFY(report);
+        QCOMPARE(report->quarantined, 4);
+        auto rows = m_store->db().exec(
+            QStringLiteral("SELECT id, reason FROM quarantined_events ORDER BY inbox_cursor, id"));
+        QVERIFY(rows);
+        QStringList reasons;
+        while (rows->next())
+            reasons << rows->value(1).toString();
+        QCOMPARE(reasons.size(), 4);
+        QVERIFY(reasons.join(QLatin1Char('|')).contains(QStringLiteral("masterId")));
+        QVERIFY(reasons.join(QLatin1Char('|')).contains(QStringLiteral("unknown event type")));
+        QVERIFY(reasons.join(QLatin1Char('|')).contains(QStringLiteral("visitOutcome")));
+        // Not retried forever: a redelivery is a duplicate.
+        auto again = applier.applyBatch(
+            {inboxEvent(1, QStringLiteral("bad1"),
+                        QJsonObject{{QStringLiteral("event"), QStringLiteral("RX_WRITTEN")}})});
+        QVERIFY(again);
+        QCOMPARE(again->duplicates, 1);
+        QCOMPARE(count(*m_store, QStringLiteral("SELECT COUNT(*) FROM quarantined_events")), 4);
+    }
+
+    void keyRotationCoversTheNewTables()
+    {
+        addVisit(*m_store, QStringLiteral("v3"), QStringLiteral("M3"));
+        VisitEventApplier applier(*m_store);
+        QVERIFY(applier.applyBatch({
+            inboxEvent(1, QStringLiteral("a"),
+                       payload(QStringLiteral("M3"), QStringLiteral("CS_MESSAGE"))),
+            inboxEvent(2, QStringLiteral("b"),
+                       payload(QStringLiteral("UNKNOWN"), QStringLiteral("CS_MESSAGE"))),
+            inboxEvent(3, QStringLiteral("c"), QJsonObject{}),
+        }));
+        auto rotated = m_store->rotateDataKey(*m_keys);
+        QVERIFY2(rotated, qPrintable(rotated ? QString() : rotated.error().message));
+        for (const char *table : {"visit_events", "pending_events", "quarantined_events"}) {
+            auto rows = m_store->db().exec(
+                QStringLiteral("SELECT id, payload FROM %1").arg(QLatin1String(table)));
+            QVERIFY(rows);
+            QVERIFY(rows->next());
+            QCOMPARE(FieldCipher::keyIdOf(rows->value(1).toByteArray()).value_or(0),
+                     rotated.value());
+            QVERIFY(m_store->cipher().open(QLatin1String(table), rows->value(0).toString(),
+                                           QStringLiteral("payload"),
+                                           rows->value(1).toByteArray()));
+        }
+    }
+
+    void outOfOrderThroughTheStore()
+    {
+        // Each visit's history, shuffled with duplicates and cut into random batches, ends in the
+        // same stored state as in order.
+        const QList<QJsonObject> history = {
+            payload(QString(), QStringLiteral("DOCTOR_CHAT"),
+                    {{QStringLiteral("content"), QStringLiteral("x")}}),
+            payload(QString(), QStringLiteral("RX_WRITTEN")),
+            payload(QString(), QStringLiteral("CONSULT_CONCLUDED"),
+                    {{QStringLiteral("visitOutcome"), QStringLiteral("prescribed")}}),
+            payload(QString(), QStringLiteral("PHARMACY_ORDER_IN_FULFILLMENT")),
+            payload(QString(), QStringLiteral("PHARMACY_ORDER_SHIPPED")),
+            payload(QString(), QStringLiteral("DOCTOR_CHAT"),
+                    {{QStringLiteral("content"), QStringLiteral("late")}}),
+        };
+        QRandomGenerator random(7);
+        VisitEventApplier applier(*m_store);
+        for (int visit = 0; visit < 40; ++visit) {
+            const QString id = QStringLiteral("ooo-%1").arg(visit);
+            addVisit(*m_store, id, id);
+            QList<QJsonObject> events;
+            for (int i = 0; i < history.size(); ++i) {
+                QJsonObject p = history[i];
+                p.insert(QStringLiteral("masterId"), id);
+                const QJsonObject e =
+                    inboxEvent(visit * 100 + i + 1, id + QStringLiteral("-e%1").arg(i), p);
+                for (int copies = 1 + int(random.bounded(3)); copies > 0; --copies)
+                    events.append(e);
+            }
+            std::shuffle(events.begin(), events.end(), random);
+            while (!events.isEmpty()) {
+                const int take = 1 + int(random.bounded(qMin<qsizetype>(events.size(), 4)));
+                QVERIFY(applier.applyBatch(events.mid(0, take)));
+                events.remove(0, take);
+            }
+            QCOMPARE(visitState(*m_store, id),
+                     qMakePair(QStringLiteral("Prescribed"), QStringLiteral("Shipped")));
+            QCOMPARE(count(*m_store,
+                           QStringLiteral("SELECT COUNT(*) FROM visit_events WHERE visit_id = ?"),
+                           {id}),
+                     qint64(history.size()));
+        }
+    }
+};
+
+QTEST_GUILESS_MAIN(TestVisitEventApplier)
+#include "tst_visiteventapplier.moc"
