@@ -2,9 +2,259 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en">
 <context>
+    <name>AccessControl</name>
+    <message>
+        <location filename="../app/core/AccessControl.cpp" line="+57"/>
+        <source>Only an administrator may do this.</source>
+        <translation>Only an administrator may do this.</translation>
+    </message>
+</context>
+<context>
+    <name>AccountAdmin</name>
+    <message>
+        <location filename="../app/core/AccountAdmin.cpp" line="+71"/>
+        <source>You cannot disable your own account.</source>
+        <translation>You cannot disable your own account.</translation>
+    </message>
+</context>
+<context>
+    <name>AccountCreateDialog</name>
+    <message>
+        <location filename="../ui/AccountCreateDialog.ui" line="+6"/>
+        <source>New account</source>
+        <translation>New account</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>&amp;Username:</source>
+        <translation>&amp;Username:</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Username</source>
+        <translation>Username</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>&amp;Display name:</source>
+        <translation>&amp;Display name:</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Display name</source>
+        <translation>Display name</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>&amp;Role:</source>
+        <translation>&amp;Role:</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Role</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>&amp;Password:</source>
+        <translation>&amp;Password:</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Password</source>
+        <translation>Password</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>&amp;Confirm password:</source>
+        <translation>&amp;Confirm password:</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Confirm password</source>
+        <translation>Confirm password</translation>
+    </message>
+</context>
+<context>
+    <name>AccountPasswordDialog</name>
+    <message>
+        <location filename="../ui/AccountPasswordDialog.ui" line="+6"/>
+        <source>Reset password</source>
+        <translation>Reset password</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>&amp;New password:</source>
+        <translation>&amp;New password:</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>New password</source>
+        <translation>New password</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>&amp;Confirm new password:</source>
+        <translation>&amp;Confirm new password:</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Confirm new password</source>
+        <translation>Confirm new password</translation>
+    </message>
+</context>
+<context>
+    <name>AccountsPage</name>
+    <message>
+        <location filename="../ui/AccountsPage.ui" line="+9"/>
+        <location line="+27"/>
+        <source>Staff accounts</source>
+        <translation>Staff accounts</translation>
+    </message>
+    <message>
+        <location line="-20"/>
+        <source>Everyone gets their own account: no shared logins. Disabling an account keeps its history in the audit log.</source>
+        <translation>Everyone gets their own account: no shared logins. Disabling an account keeps its history in the audit log.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>&amp;Accounts:</source>
+        <translation>&amp;Accounts:</translation>
+    </message>
+    <message>
+        <location line="+53"/>
+        <source>&amp;New account…</source>
+        <translation>&amp;New account…</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>&amp;Disable</source>
+        <translation>&amp;Disable</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>&amp;Reset password…</source>
+        <translation>&amp;Reset password…</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>&amp;Close</source>
+        <translation>&amp;Close</translation>
+    </message>
+</context>
+<context>
+    <name>AdminAuditCheck</name>
+    <message numerus="yes">
+        <location filename="../ui/AdminAuditCheck.cpp" line="+14"/>
+        <source>The audit log is intact: %n entries, newest entry %1 (hash %2).</source>
+        <translation>
+            <numerusform>The audit log is intact: %n entry, newest entry %1 (hash %2).</numerusform>
+            <numerusform>The audit log is intact: %n entries, newest entry %1 (hash %2).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The audit log is broken. First broken entry: %1. Details: %2</source>
+        <translation>The audit log is broken. First broken entry: %1. Details: %2</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Verify audit log</source>
+        <translation>Verify audit log</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Verifying the audit log…</source>
+        <translation>Verifying the audit log…</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>The check was cancelled.</source>
+        <translation>The check was cancelled.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The audit log could not be checked: %1</source>
+        <translation>The audit log could not be checked: %1</translation>
+    </message>
+</context>
+<context>
+    <name>AuditExportDialog</name>
+    <message>
+        <location filename="../ui/AuditExportDialog.ui" line="+6"/>
+        <source>Export audit log</source>
+        <translation>Export audit log</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The whole log is verified first. The export records the chain head it was verified against, and the export itself is recorded in the log.</source>
+        <translation>The whole log is verified first. The export records the chain head it was verified against, and the export itself is recorded in the log.</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>&amp;From:</source>
+        <translation>&amp;From:</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>First day</source>
+        <translation>First day</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>&amp;To (inclusive):</source>
+        <translation>&amp;To (inclusive):</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Last day</source>
+        <translation>Last day</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>&amp;User:</source>
+        <translation>&amp;User:</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>User</source>
+        <translation>User</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>F&amp;ormat:</source>
+        <translation>F&amp;ormat:</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Format</source>
+        <translation>Format</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>F&amp;ile:</source>
+        <translation>F&amp;ile:</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>File</source>
+        <translation>File</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>&amp;Browse…</source>
+        <translation>&amp;Browse…</translation>
+    </message>
+</context>
+<context>
     <name>BelugaAdapter</name>
     <message numerus="yes">
-        <location filename="../app/core/BelugaAdapter.cpp" line="+132"/>
+        <location filename="../app/core/BelugaAdapter.cpp" line="+134"/>
         <source>Use at most %n characters.</source>
         <translation>
             <numerusform>Use at most %n character.</numerusform>
@@ -129,11 +379,26 @@
     <name>HomePage</name>
     <message>
         <location filename="../ui/HomePage.ui" line="+60"/>
-        <source>The intake wizard and the visit board arrive in later versions of ClinicDesk.</source>
-        <translation>The intake wizard and the visit board arrive in later versions of ClinicDesk.</translation>
+        <source>Start a new patient intake, or continue an unfinished one. Every change is saved as an encrypted draft as you go.</source>
+        <translation>Start a new patient intake, or continue an unfinished one. Every change is saved as an encrypted draft as you go.</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+12"/>
+        <source>&amp;New intake</source>
+        <translation>&amp;New intake</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Unfinished &amp;intakes</source>
+        <translation>Unfinished &amp;intakes</translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>&amp;Lock now</source>
+        <translation>&amp;Lock now</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>Sign &amp;out</source>
         <translation>Sign &amp;out</translation>
     </message>
@@ -251,11 +516,114 @@
     </message>
 </context>
 <context>
+    <name>LockPage</name>
+    <message>
+        <location filename="../ui/LockPage.ui" line="+40"/>
+        <source>ClinicDesk is locked</source>
+        <translation>ClinicDesk is locked</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>&amp;Username:</source>
+        <translation>&amp;Username:</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Username</source>
+        <translation>Username</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>&amp;Password:</source>
+        <translation>&amp;Password:</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Password</source>
+        <translation>Password</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>&amp;Unlock</source>
+        <translation>&amp;Unlock</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Only the person who locked it or an administrator can continue. An administrator signs in as themselves: the other session ends, and its open intake stays saved as a draft.</source>
+        <translation>Only the person who locked it or an administrator can continue. An administrator signs in as themselves: the other session ends, and its open intake stays saved as a draft.</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <location filename="../ui/MainWindow.ui" line="+29"/>
         <source>Opening the encrypted data… If the system asks to unlock the keychain, unlock it to continue.</source>
         <translation>Opening the encrypted data… If the system asks to unlock the keychain, unlock it to continue.</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Session</source>
+        <translation>Session</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>&amp;Home</source>
+        <translation>&amp;Home</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Back to the home page (Ctrl+Shift+H)</source>
+        <translation>Back to the home page (Ctrl+Shift+H)</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>&amp;Accounts</source>
+        <translation>&amp;Accounts</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Staff accounts: create, disable, enable, reset passwords (Ctrl+Shift+A)</source>
+        <translation>Staff accounts: create, disable, enable, reset passwords (Ctrl+Shift+A)</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>&amp;Export audit log…</source>
+        <translation>&amp;Export audit log…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Export the audit log by date range and user (Ctrl+Shift+E)</source>
+        <translation>Export the audit log by date range and user (Ctrl+Shift+E)</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>&amp;Verify audit log</source>
+        <translation>&amp;Verify audit log</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Check that no audit entry was edited, deleted or reordered (Ctrl+Shift+V)</source>
+        <translation>Check that no audit entry was edited, deleted or reordered (Ctrl+Shift+V)</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>&amp;Lock now</source>
+        <translation>&amp;Lock now</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Hide everything until you enter your password again (Ctrl+L)</source>
+        <translation>Hide everything until you enter your password again (Ctrl+L)</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Sign &amp;out</source>
+        <translation>Sign &amp;out</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>End your session; open intakes stay saved as drafts (Ctrl+Shift+Q)</source>
+        <translation>End your session; open intakes stay saved as drafts (Ctrl+Shift+Q)</translation>
     </message>
 </context>
 <context>
@@ -279,6 +647,14 @@
         <location line="+4"/>
         <source>The password must not be the same as the username.</source>
         <translation>The password must not be the same as the username.</translation>
+    </message>
+</context>
+<context>
+    <name>Session</name>
+    <message>
+        <location filename="../app/core/Session.cpp" line="+157"/>
+        <source>Only %1 or an administrator can unlock this console.</source>
+        <translation>Only %1 or an administrator can unlock this console.</translation>
     </message>
 </context>
 <context>
@@ -404,6 +780,269 @@
     </message>
 </context>
 <context>
+    <name>clinicdesk::AccountCreateDialog</name>
+    <message>
+        <location filename="../ui/AccountCreateDialog.cpp" line="+24"/>
+        <source>Each person gets their own account. Give them the password in person; they cannot change it themselves yet, so an administrator resets it when needed.</source>
+        <translation>Each person gets their own account. Give them the password in person; they cannot change it themselves yet, so an administrator resets it when needed.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Staff</source>
+        <translation>Staff</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Administrator</source>
+        <translation>Administrator</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>At least %1 characters. A few unrelated words are easy to remember and hard to guess.</source>
+        <translation>At least %1 characters. A few unrelated words are easy to remember and hard to guess.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>&amp;Create account</source>
+        <translation>&amp;Create account</translation>
+    </message>
+    <message>
+        <location line="+40"/>
+        <source>The two passwords do not match. Type the same password twice.</source>
+        <translation>The two passwords do not match. Type the same password twice.</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>The account could not be created: %1</source>
+        <translation>The account could not be created: %1</translation>
+    </message>
+</context>
+<context>
+    <name>clinicdesk::AccountListModel</name>
+    <message>
+        <location filename="../ui/AccountListModel.cpp" line="+46"/>
+        <source>Administrator</source>
+        <translation>Administrator</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Staff</source>
+        <translation>Staff</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Disabled</source>
+        <translation>Disabled</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Active</source>
+        <translation>Active</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Not locked</source>
+        <translation>Not locked</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Username</source>
+        <translation>Username</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Display name</source>
+        <translation>Display name</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Role</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Locked until</source>
+        <translation>Locked until</translation>
+    </message>
+</context>
+<context>
+    <name>clinicdesk::AccountPasswordDialog</name>
+    <message>
+        <location filename="../ui/AccountPasswordDialog.cpp" line="+24"/>
+        <source>Set a new password for %1 (%2). Give it to them in person.</source>
+        <translation>Set a new password for %1 (%2). Give it to them in person.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>At least %1 characters. A few unrelated words are easy to remember and hard to guess.</source>
+        <translation>At least %1 characters. A few unrelated words are easy to remember and hard to guess.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Set password</source>
+        <translation>&amp;Set password</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>The two passwords do not match. Type the same password twice.</source>
+        <translation>The two passwords do not match. Type the same password twice.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>The password could not be set: %1</source>
+        <translation>The password could not be set: %1</translation>
+    </message>
+</context>
+<context>
+    <name>clinicdesk::AccountsPage</name>
+    <message>
+        <location filename="../ui/AccountsPage.cpp" line="+73"/>
+        <source>The accounts could not be listed: %1</source>
+        <translation>The accounts could not be listed: %1</translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>&amp;Enable</source>
+        <translation>&amp;Enable</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Disable</source>
+        <translation>&amp;Disable</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Account %1 created.</source>
+        <translation>Account %1 created.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Disable account</source>
+        <translation>Disable account</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Disable %1&apos;s account? They cannot sign in until an administrator enables it again.</source>
+        <translation>Disable %1&apos;s account? They cannot sign in until an administrator enables it again.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Account %1 disabled.</source>
+        <translation>Account %1 disabled.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Account %1 enabled.</source>
+        <translation>Account %1 enabled.</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>New password set for %1. Any lockout was cleared.</source>
+        <translation>New password set for %1. Any lockout was cleared.</translation>
+    </message>
+</context>
+<context>
+    <name>clinicdesk::AuditExportDialog</name>
+    <message>
+        <location filename="../ui/AuditExportDialog.cpp" line="+41"/>
+        <source>Everyone</source>
+        <translation>Everyone</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>CSV (RFC 4180)</source>
+        <translation>CSV (RFC 4180)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>JSON Lines</source>
+        <translation>JSON Lines</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>FHIR R4 Bundle of AuditEvent</source>
+        <translation>FHIR R4 Bundle of AuditEvent</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>&amp;Export</source>
+        <translation>&amp;Export</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Close</source>
+        <translation>&amp;Close</translation>
+    </message>
+    <message>
+        <location line="+79"/>
+        <source>Export audit log to</source>
+        <translation>Export audit log to</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Audit export (*%1)</source>
+        <translation>Audit export (*%1)</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Choose a file to export to.</source>
+        <translation>Choose a file to export to.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The last day is before the first day.</source>
+        <translation>The last day is before the first day.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The file cannot be written: %1</source>
+        <translation>The file cannot be written: %1</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Verifying and exporting the audit log…</source>
+        <translation>Verifying and exporting the audit log…</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Export audit log</source>
+        <translation>Export audit log</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Export cancelled: no file was written.</source>
+        <translation>Export cancelled: no file was written.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Nothing was exported: %1</source>
+        <translation>Nothing was exported: %1</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The file could not be saved: %1</source>
+        <translation>The file could not be saved: %1</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+5"/>
+        <source>Exported %n entries to %1. Verified against chain head %2 (hash %3).</source>
+        <translation>
+            <numerusform>Exported %n entry to %1. Verified against chain head %2 (hash %3).</numerusform>
+            <numerusform>Exported %n entries to %1. Verified against chain head %2 (hash %3).</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>clinicdesk::DraftListModel</name>
     <message>
         <location filename="../ui/DraftListModel.cpp" line="+51"/>
@@ -449,14 +1088,14 @@
 <context>
     <name>clinicdesk::DraftsPage</name>
     <message>
-        <location filename="../ui/DraftsPage.cpp" line="+38"/>
-        <location line="+17"/>
+        <location filename="../ui/DraftsPage.cpp" line="+39"/>
+        <location line="+18"/>
         <source>Unfinished intakes</source>
         <translation>Unfinished intakes</translation>
     </message>
     <message>
-        <location line="-14"/>
-        <location line="+57"/>
+        <location line="-15"/>
+        <location line="+58"/>
         <source>No unfinished intakes. Start a new one.</source>
         <translation>No unfinished intakes. Start a new one.</translation>
     </message>
@@ -497,8 +1136,8 @@
         <translation>Discard this unfinished intake? Its answers are deleted and cannot be recovered.</translation>
     </message>
     <message>
-        <location line="+20"/>
-        <location line="+18"/>
+        <location line="+23"/>
+        <location line="+21"/>
         <location line="+6"/>
         <source>Hand to a colleague</source>
         <translation>Hand to a colleague</translation>
@@ -535,7 +1174,7 @@
 <context>
     <name>clinicdesk::HomePage</name>
     <message>
-        <location filename="../ui/HomePage.cpp" line="+22"/>
+        <location filename="../ui/HomePage.cpp" line="+25"/>
         <source>Welcome, %1</source>
         <translation>Welcome, %1</translation>
     </message>
@@ -563,7 +1202,7 @@
         <translation>Intake steps</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+14"/>
         <source>&amp;Back</source>
         <translation>&amp;Back</translation>
     </message>
@@ -574,12 +1213,12 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+282"/>
+        <location line="+290"/>
         <source>&amp;Next</source>
         <translation>&amp;Next</translation>
     </message>
     <message>
-        <location line="-266"/>
+        <location line="-274"/>
         <source>Visit type *</source>
         <translation>Visit type *</translation>
     </message>
@@ -624,7 +1263,7 @@
         <translation>Draft restored</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+13"/>
         <source>Patient</source>
         <translation>Patient</translation>
     </message>
@@ -650,7 +1289,7 @@
         <translation>Summary of the answers</translation>
     </message>
     <message>
-        <location line="+69"/>
+        <location line="+75"/>
         <source>Saving draft...</source>
         <translation>Saving draft...</translation>
     </message>
@@ -670,7 +1309,7 @@
         <translation>Some answers on this step need attention.</translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+47"/>
         <source>Yes</source>
         <translation>Yes</translation>
     </message>
@@ -680,7 +1319,7 @@
         <translation>No</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+43"/>
         <source>Some answers need attention before submitting.</source>
         <translation>Some answers need attention before submitting.</translation>
     </message>
@@ -695,9 +1334,45 @@
         <translation>Submit</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+6"/>
         <source>Submitted: the visit is queued for the provider.</source>
         <translation>Submitted: the visit is queued for the provider.</translation>
+    </message>
+</context>
+<context>
+    <name>clinicdesk::LockPage</name>
+    <message>
+        <location filename="../ui/LockPage.cpp" line="+30"/>
+        <source>%1 locked this console. Enter the password to continue.</source>
+        <translation>%1 locked this console. Enter the password to continue.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Enter your username.</source>
+        <translation>Enter your username.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Enter your password.</source>
+        <translation>Enter your password.</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Unlocking failed because the local store reported an error: %1</source>
+        <translation>Unlocking failed because the local store reported an error: %1</translation>
+    </message>
+</context>
+<context>
+    <name>clinicdesk::MainWindow</name>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="+257"/>
+        <source>Open intake</source>
+        <translation>Open intake</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The intake could not be opened: %1</source>
+        <translation>The intake could not be opened: %1</translation>
     </message>
 </context>
 <context>
@@ -731,7 +1406,7 @@
 <context>
     <name>clinicdesk::QuestionnaireItemWidget</name>
     <message>
-        <location filename="../ui/QuestionnaireItemWidget.cpp" line="+106"/>
+        <location filename="../ui/QuestionnaireItemWidget.cpp" line="+114"/>
         <source>Confirmed</source>
         <translation>Confirmed</translation>
     </message>
@@ -763,7 +1438,7 @@
         <translation>Choose...</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+18"/>
         <source>One answer per line</source>
         <translation>One answer per line</translation>
     </message>
@@ -781,7 +1456,7 @@
         <translation>Enter your password.</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+14"/>
         <source>Signing in failed because the local store reported an error: %1</source>
         <translation>Signing in failed because the local store reported an error: %1</translation>
     </message>

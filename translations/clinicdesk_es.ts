@@ -2,9 +2,259 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="es">
 <context>
+    <name>AccessControl</name>
+    <message>
+        <location filename="../app/core/AccessControl.cpp" line="+57"/>
+        <source>Only an administrator may do this.</source>
+        <translation>Solo un administrador puede hacer esto.</translation>
+    </message>
+</context>
+<context>
+    <name>AccountAdmin</name>
+    <message>
+        <location filename="../app/core/AccountAdmin.cpp" line="+71"/>
+        <source>You cannot disable your own account.</source>
+        <translation>No puede desactivar su propia cuenta.</translation>
+    </message>
+</context>
+<context>
+    <name>AccountCreateDialog</name>
+    <message>
+        <location filename="../ui/AccountCreateDialog.ui" line="+6"/>
+        <source>New account</source>
+        <translation>Cuenta nueva</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>&amp;Username:</source>
+        <translation>&amp;Usuario:</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Username</source>
+        <translation>Usuario</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>&amp;Display name:</source>
+        <translation>&amp;Nombre visible:</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Display name</source>
+        <translation>Nombre visible</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>&amp;Role:</source>
+        <translation>&amp;Rol:</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Role</source>
+        <translation>Rol</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>&amp;Password:</source>
+        <translation>&amp;Contraseña:</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Password</source>
+        <translation>Contraseña</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>&amp;Confirm password:</source>
+        <translation>Con&amp;firmar contraseña:</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Confirm password</source>
+        <translation>Confirmar contraseña</translation>
+    </message>
+</context>
+<context>
+    <name>AccountPasswordDialog</name>
+    <message>
+        <location filename="../ui/AccountPasswordDialog.ui" line="+6"/>
+        <source>Reset password</source>
+        <translation>Restablecer contraseña</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>&amp;New password:</source>
+        <translation>&amp;Nueva contraseña:</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>New password</source>
+        <translation>Nueva contraseña</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>&amp;Confirm new password:</source>
+        <translation>Con&amp;firmar nueva contraseña:</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Confirm new password</source>
+        <translation>Confirmar nueva contraseña</translation>
+    </message>
+</context>
+<context>
+    <name>AccountsPage</name>
+    <message>
+        <location filename="../ui/AccountsPage.ui" line="+9"/>
+        <location line="+27"/>
+        <source>Staff accounts</source>
+        <translation>Cuentas del personal</translation>
+    </message>
+    <message>
+        <location line="-20"/>
+        <source>Everyone gets their own account: no shared logins. Disabling an account keeps its history in the audit log.</source>
+        <translation>Cada persona tiene su propia cuenta: no se comparten credenciales. Al desactivar una cuenta, su historial se conserva en el registro de auditoría.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>&amp;Accounts:</source>
+        <translation>&amp;Cuentas:</translation>
+    </message>
+    <message>
+        <location line="+53"/>
+        <source>&amp;New account…</source>
+        <translation>Cuenta &amp;nueva…</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>&amp;Disable</source>
+        <translation>&amp;Desactivar</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>&amp;Reset password…</source>
+        <translation>&amp;Restablecer contraseña…</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>&amp;Close</source>
+        <translation>&amp;Cerrar</translation>
+    </message>
+</context>
+<context>
+    <name>AdminAuditCheck</name>
+    <message numerus="yes">
+        <location filename="../ui/AdminAuditCheck.cpp" line="+14"/>
+        <source>The audit log is intact: %n entries, newest entry %1 (hash %2).</source>
+        <translation>
+            <numerusform>El registro de auditoría está íntegro: %n entrada, la más reciente es la %1 (hash %2).</numerusform>
+            <numerusform>El registro de auditoría está íntegro: %n entradas, la más reciente es la %1 (hash %2).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The audit log is broken. First broken entry: %1. Details: %2</source>
+        <translation>El registro de auditoría está dañado. Primera entrada alterada: %1. Detalles: %2</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Verify audit log</source>
+        <translation>Verificar registro de auditoría</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Verifying the audit log…</source>
+        <translation>Verificando el registro de auditoría…</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>The check was cancelled.</source>
+        <translation>La verificación se canceló.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The audit log could not be checked: %1</source>
+        <translation>No se pudo verificar el registro de auditoría: %1</translation>
+    </message>
+</context>
+<context>
+    <name>AuditExportDialog</name>
+    <message>
+        <location filename="../ui/AuditExportDialog.ui" line="+6"/>
+        <source>Export audit log</source>
+        <translation>Exportar registro de auditoría</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The whole log is verified first. The export records the chain head it was verified against, and the export itself is recorded in the log.</source>
+        <translation>Primero se verifica todo el registro. La exportación indica la cabeza de la cadena con la que se verificó, y la propia exportación queda anotada en el registro.</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>&amp;From:</source>
+        <translation>&amp;Desde:</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>First day</source>
+        <translation>Primer día</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>&amp;To (inclusive):</source>
+        <translation>&amp;Hasta (incluido):</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Last day</source>
+        <translation>Último día</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>&amp;User:</source>
+        <translation>&amp;Usuario:</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>User</source>
+        <translation>Usuario</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>F&amp;ormat:</source>
+        <translation>F&amp;ormato:</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Format</source>
+        <translation>Formato</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>F&amp;ile:</source>
+        <translation>&amp;Archivo:</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>File</source>
+        <translation>Archivo</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>&amp;Browse…</source>
+        <translation>&amp;Examinar…</translation>
+    </message>
+</context>
+<context>
     <name>BelugaAdapter</name>
     <message numerus="yes">
-        <location filename="../app/core/BelugaAdapter.cpp" line="+132"/>
+        <location filename="../app/core/BelugaAdapter.cpp" line="+134"/>
         <source>Use at most %n characters.</source>
         <translation>
             <numerusform>Use como máximo %n carácter.</numerusform>
@@ -129,11 +379,26 @@
     <name>HomePage</name>
     <message>
         <location filename="../ui/HomePage.ui" line="+60"/>
-        <source>The intake wizard and the visit board arrive in later versions of ClinicDesk.</source>
-        <translation>El asistente de admisión y el tablero de visitas llegarán en próximas versiones de ClinicDesk.</translation>
+        <source>Start a new patient intake, or continue an unfinished one. Every change is saved as an encrypted draft as you go.</source>
+        <translation>Comience una nueva admisión de paciente o continúe una sin terminar. Cada cambio se guarda al momento como borrador cifrado.</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+12"/>
+        <source>&amp;New intake</source>
+        <translation>&amp;Nueva admisión</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Unfinished &amp;intakes</source>
+        <translation>&amp;Admisiones sin terminar</translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>&amp;Lock now</source>
+        <translation>&amp;Bloquear ahora</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>Sign &amp;out</source>
         <translation>Cerrar &amp;sesión</translation>
     </message>
@@ -251,11 +516,114 @@
     </message>
 </context>
 <context>
+    <name>LockPage</name>
+    <message>
+        <location filename="../ui/LockPage.ui" line="+40"/>
+        <source>ClinicDesk is locked</source>
+        <translation>ClinicDesk está bloqueado</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>&amp;Username:</source>
+        <translation>&amp;Usuario:</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Username</source>
+        <translation>Usuario</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>&amp;Password:</source>
+        <translation>&amp;Contraseña:</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Password</source>
+        <translation>Contraseña</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>&amp;Unlock</source>
+        <translation>&amp;Desbloquear</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Only the person who locked it or an administrator can continue. An administrator signs in as themselves: the other session ends, and its open intake stays saved as a draft.</source>
+        <translation>Solo la persona que lo bloqueó o un administrador pueden continuar. Un administrador entra con su propia cuenta: la otra sesión termina y su admisión abierta queda guardada como borrador.</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <location filename="../ui/MainWindow.ui" line="+29"/>
         <source>Opening the encrypted data… If the system asks to unlock the keychain, unlock it to continue.</source>
         <translation>Abriendo los datos cifrados… Si el sistema pide desbloquear el llavero, desbloquéelo para continuar.</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Session</source>
+        <translation>Sesión</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>&amp;Home</source>
+        <translation>&amp;Inicio</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Back to the home page (Ctrl+Shift+H)</source>
+        <translation>Volver a la página de inicio (Ctrl+Mayús+H)</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>&amp;Accounts</source>
+        <translation>&amp;Cuentas</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Staff accounts: create, disable, enable, reset passwords (Ctrl+Shift+A)</source>
+        <translation>Cuentas del personal: crear, desactivar, activar, restablecer contraseñas (Ctrl+Mayús+A)</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>&amp;Export audit log…</source>
+        <translation>&amp;Exportar registro de auditoría…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Export the audit log by date range and user (Ctrl+Shift+E)</source>
+        <translation>Exportar el registro de auditoría por intervalo de fechas y usuario (Ctrl+Mayús+E)</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>&amp;Verify audit log</source>
+        <translation>&amp;Verificar registro de auditoría</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Check that no audit entry was edited, deleted or reordered (Ctrl+Shift+V)</source>
+        <translation>Comprobar que ninguna entrada de auditoría se modificó, borró o reordenó (Ctrl+Mayús+V)</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>&amp;Lock now</source>
+        <translation>&amp;Bloquear ahora</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Hide everything until you enter your password again (Ctrl+L)</source>
+        <translation>Ocultarlo todo hasta que vuelva a escribir su contraseña (Ctrl+L)</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Sign &amp;out</source>
+        <translation>Cerrar &amp;sesión</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>End your session; open intakes stay saved as drafts (Ctrl+Shift+Q)</source>
+        <translation>Terminar su sesión; las admisiones abiertas quedan guardadas como borradores (Ctrl+Mayús+Q)</translation>
     </message>
 </context>
 <context>
@@ -279,6 +647,14 @@
         <location line="+4"/>
         <source>The password must not be the same as the username.</source>
         <translation>La contraseña no puede ser igual al nombre de usuario.</translation>
+    </message>
+</context>
+<context>
+    <name>Session</name>
+    <message>
+        <location filename="../app/core/Session.cpp" line="+157"/>
+        <source>Only %1 or an administrator can unlock this console.</source>
+        <translation>Solo %1 o un administrador pueden desbloquear esta consola.</translation>
     </message>
 </context>
 <context>
@@ -404,6 +780,269 @@
     </message>
 </context>
 <context>
+    <name>clinicdesk::AccountCreateDialog</name>
+    <message>
+        <location filename="../ui/AccountCreateDialog.cpp" line="+24"/>
+        <source>Each person gets their own account. Give them the password in person; they cannot change it themselves yet, so an administrator resets it when needed.</source>
+        <translation>Cada persona tiene su propia cuenta. Entréguele la contraseña en persona; todavía no puede cambiarla por sí misma, así que un administrador la restablece cuando haga falta.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Staff</source>
+        <translation>Personal</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Administrator</source>
+        <translation>Administrador</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>At least %1 characters. A few unrelated words are easy to remember and hard to guess.</source>
+        <translation>Al menos %1 caracteres. Unas cuantas palabras sin relación entre sí son fáciles de recordar y difíciles de adivinar.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>&amp;Create account</source>
+        <translation>&amp;Crear cuenta</translation>
+    </message>
+    <message>
+        <location line="+40"/>
+        <source>The two passwords do not match. Type the same password twice.</source>
+        <translation>Las dos contraseñas no coinciden. Escriba la misma contraseña dos veces.</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>The account could not be created: %1</source>
+        <translation>No se pudo crear la cuenta: %1</translation>
+    </message>
+</context>
+<context>
+    <name>clinicdesk::AccountListModel</name>
+    <message>
+        <location filename="../ui/AccountListModel.cpp" line="+46"/>
+        <source>Administrator</source>
+        <translation>Administrador</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Staff</source>
+        <translation>Personal</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Disabled</source>
+        <translation>Desactivada</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Active</source>
+        <translation>Activa</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Not locked</source>
+        <translation>No bloqueada</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Username</source>
+        <translation>Usuario</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Display name</source>
+        <translation>Nombre visible</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Role</source>
+        <translation>Rol</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Status</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Locked until</source>
+        <translation>Bloqueada hasta</translation>
+    </message>
+</context>
+<context>
+    <name>clinicdesk::AccountPasswordDialog</name>
+    <message>
+        <location filename="../ui/AccountPasswordDialog.cpp" line="+24"/>
+        <source>Set a new password for %1 (%2). Give it to them in person.</source>
+        <translation>Establezca una nueva contraseña para %1 (%2). Entréguesela en persona.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>At least %1 characters. A few unrelated words are easy to remember and hard to guess.</source>
+        <translation>Al menos %1 caracteres. Unas cuantas palabras sin relación entre sí son fáciles de recordar y difíciles de adivinar.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Set password</source>
+        <translation>&amp;Establecer contraseña</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>The two passwords do not match. Type the same password twice.</source>
+        <translation>Las dos contraseñas no coinciden. Escriba la misma contraseña dos veces.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>The password could not be set: %1</source>
+        <translation>No se pudo establecer la contraseña: %1</translation>
+    </message>
+</context>
+<context>
+    <name>clinicdesk::AccountsPage</name>
+    <message>
+        <location filename="../ui/AccountsPage.cpp" line="+73"/>
+        <source>The accounts could not be listed: %1</source>
+        <translation>No se pudieron mostrar las cuentas: %1</translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>&amp;Enable</source>
+        <translation>&amp;Activar</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Disable</source>
+        <translation>&amp;Desactivar</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Account %1 created.</source>
+        <translation>Cuenta %1 creada.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Disable account</source>
+        <translation>Desactivar cuenta</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Disable %1&apos;s account? They cannot sign in until an administrator enables it again.</source>
+        <translation>¿Desactivar la cuenta de %1? No podrá iniciar sesión hasta que un administrador la vuelva a activar.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Account %1 disabled.</source>
+        <translation>Cuenta %1 desactivada.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Account %1 enabled.</source>
+        <translation>Cuenta %1 activada.</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>New password set for %1. Any lockout was cleared.</source>
+        <translation>Nueva contraseña establecida para %1. Se eliminó cualquier bloqueo.</translation>
+    </message>
+</context>
+<context>
+    <name>clinicdesk::AuditExportDialog</name>
+    <message>
+        <location filename="../ui/AuditExportDialog.cpp" line="+41"/>
+        <source>Everyone</source>
+        <translation>Todos</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>CSV (RFC 4180)</source>
+        <translation>CSV (RFC 4180)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>JSON Lines</source>
+        <translation>JSON Lines</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>FHIR R4 Bundle of AuditEvent</source>
+        <translation>Bundle FHIR R4 de AuditEvent</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>&amp;Export</source>
+        <translation>&amp;Exportar</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Close</source>
+        <translation>&amp;Cerrar</translation>
+    </message>
+    <message>
+        <location line="+79"/>
+        <source>Export audit log to</source>
+        <translation>Exportar el registro de auditoría a</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Audit export (*%1)</source>
+        <translation>Exportación de auditoría (*%1)</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Choose a file to export to.</source>
+        <translation>Elija el archivo de destino.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The last day is before the first day.</source>
+        <translation>El último día es anterior al primero.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The file cannot be written: %1</source>
+        <translation>No se puede escribir el archivo: %1</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Verifying and exporting the audit log…</source>
+        <translation>Verificando y exportando el registro de auditoría…</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Export audit log</source>
+        <translation>Exportar registro de auditoría</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Export cancelled: no file was written.</source>
+        <translation>Exportación cancelada: no se escribió ningún archivo.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Nothing was exported: %1</source>
+        <translation>No se exportó nada: %1</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The file could not be saved: %1</source>
+        <translation>No se pudo guardar el archivo: %1</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+5"/>
+        <source>Exported %n entries to %1. Verified against chain head %2 (hash %3).</source>
+        <translation>
+            <numerusform>Se exportó %n entrada a %1. Verificada con la cabeza de cadena %2 (hash %3).</numerusform>
+            <numerusform>Se exportaron %n entradas a %1. Verificadas con la cabeza de cadena %2 (hash %3).</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>clinicdesk::DraftListModel</name>
     <message>
         <location filename="../ui/DraftListModel.cpp" line="+51"/>
@@ -449,14 +1088,14 @@
 <context>
     <name>clinicdesk::DraftsPage</name>
     <message>
-        <location filename="../ui/DraftsPage.cpp" line="+38"/>
-        <location line="+17"/>
+        <location filename="../ui/DraftsPage.cpp" line="+39"/>
+        <location line="+18"/>
         <source>Unfinished intakes</source>
         <translation>Admisiones sin terminar</translation>
     </message>
     <message>
-        <location line="-14"/>
-        <location line="+57"/>
+        <location line="-15"/>
+        <location line="+58"/>
         <source>No unfinished intakes. Start a new one.</source>
         <translation>No hay admisiones sin terminar. Empiece una nueva.</translation>
     </message>
@@ -497,8 +1136,8 @@
         <translation>¿Descartar esta admisión sin terminar? Sus respuestas se eliminan y no se pueden recuperar.</translation>
     </message>
     <message>
-        <location line="+20"/>
-        <location line="+18"/>
+        <location line="+23"/>
+        <location line="+21"/>
         <location line="+6"/>
         <source>Hand to a colleague</source>
         <translation>Pasar a un colega</translation>
@@ -535,7 +1174,7 @@
 <context>
     <name>clinicdesk::HomePage</name>
     <message>
-        <location filename="../ui/HomePage.cpp" line="+22"/>
+        <location filename="../ui/HomePage.cpp" line="+25"/>
         <source>Welcome, %1</source>
         <translation>Hola, %1</translation>
     </message>
@@ -563,7 +1202,7 @@
         <translation>Pasos de la admisión</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+14"/>
         <source>&amp;Back</source>
         <translation>&amp;Atrás</translation>
     </message>
@@ -574,12 +1213,12 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+282"/>
+        <location line="+290"/>
         <source>&amp;Next</source>
         <translation>&amp;Siguiente</translation>
     </message>
     <message>
-        <location line="-266"/>
+        <location line="-274"/>
         <source>Visit type *</source>
         <translation>Tipo de visita *</translation>
     </message>
@@ -624,7 +1263,7 @@
         <translation>Borrador restaurado</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+13"/>
         <source>Patient</source>
         <translation>Paciente</translation>
     </message>
@@ -650,7 +1289,7 @@
         <translation>Resumen de las respuestas</translation>
     </message>
     <message>
-        <location line="+69"/>
+        <location line="+75"/>
         <source>Saving draft...</source>
         <translation>Guardando borrador...</translation>
     </message>
@@ -670,7 +1309,7 @@
         <translation>Algunas respuestas de este paso necesitan atención.</translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+47"/>
         <source>Yes</source>
         <translation>Sí</translation>
     </message>
@@ -680,7 +1319,7 @@
         <translation>No</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+43"/>
         <source>Some answers need attention before submitting.</source>
         <translation>Algunas respuestas necesitan atención antes de enviar.</translation>
     </message>
@@ -695,9 +1334,45 @@
         <translation>Enviar</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+6"/>
         <source>Submitted: the visit is queued for the provider.</source>
         <translation>Enviada: la visita está en cola para el proveedor.</translation>
+    </message>
+</context>
+<context>
+    <name>clinicdesk::LockPage</name>
+    <message>
+        <location filename="../ui/LockPage.cpp" line="+30"/>
+        <source>%1 locked this console. Enter the password to continue.</source>
+        <translation>%1 bloqueó esta consola. Escriba la contraseña para continuar.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Enter your username.</source>
+        <translation>Escriba su nombre de usuario.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Enter your password.</source>
+        <translation>Escriba su contraseña.</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Unlocking failed because the local store reported an error: %1</source>
+        <translation>No se pudo desbloquear porque el almacén local informó de un error: %1</translation>
+    </message>
+</context>
+<context>
+    <name>clinicdesk::MainWindow</name>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="+257"/>
+        <source>Open intake</source>
+        <translation>Abrir admisión</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The intake could not be opened: %1</source>
+        <translation>No se pudo abrir la admisión: %1</translation>
     </message>
 </context>
 <context>
@@ -731,7 +1406,7 @@
 <context>
     <name>clinicdesk::QuestionnaireItemWidget</name>
     <message>
-        <location filename="../ui/QuestionnaireItemWidget.cpp" line="+106"/>
+        <location filename="../ui/QuestionnaireItemWidget.cpp" line="+114"/>
         <source>Confirmed</source>
         <translation>Confirmado</translation>
     </message>
@@ -763,7 +1438,7 @@
         <translation>Elegir...</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+18"/>
         <source>One answer per line</source>
         <translation>Una respuesta por línea</translation>
     </message>
@@ -781,7 +1456,7 @@
         <translation>Escriba su contraseña.</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+14"/>
         <source>Signing in failed because the local store reported an error: %1</source>
         <translation>No se pudo iniciar sesión porque el almacén local informó de un error: %1</translation>
     </message>

@@ -13,6 +13,9 @@ HomePage::HomePage(QWidget *parent)
     PageStyle::makeTitle(m_ui->titleLabel);
     PageStyle::makeColumn(m_ui->column);
     connect(m_ui->signOutButton, &QPushButton::clicked, this, &HomePage::signOutRequested);
+    connect(m_ui->lockButton, &QPushButton::clicked, this, &HomePage::lockRequested);
+    connect(m_ui->newIntakeButton, &QPushButton::clicked, this, &HomePage::newIntakeRequested);
+    connect(m_ui->draftsButton, &QPushButton::clicked, this, &HomePage::draftsRequested);
 }
 
 HomePage::~HomePage() = default;

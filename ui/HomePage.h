@@ -12,8 +12,8 @@ class HomePage;
 
 namespace clinicdesk {
 
-// What a signed-in user sees for now: who is signed in, and a one-click sign-out. The intake
-// wizard and the visit board replace it in later versions.
+// What a signed-in user sees first: who is signed in, the way into the intake wizard and the
+// unfinished intakes, and one-click lock and sign-out.
 class HomePage : public QWidget
 {
     Q_OBJECT
@@ -27,6 +27,9 @@ public:
 
 Q_SIGNALS:
     void signOutRequested();
+    void lockRequested();
+    void newIntakeRequested();
+    void draftsRequested();
 
 private:
     std::unique_ptr<Ui::HomePage> m_ui;

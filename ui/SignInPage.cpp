@@ -2,7 +2,7 @@
 #include "ui_SignInPage.h"
 
 #include "PageStyle.h"
-#include "UserRepository.h"
+#include "Session.h"
 
 #include <QGuiApplication>
 #include <QScopeGuard>
@@ -48,13 +48,12 @@ void SignInPage::submit()
         m_ui->passwordEdit->setFocus(Qt::OtherFocusReason);
         return;
     }
-    if (!m_users)
+    if (!m_session)
         return;
     UserRepository::SignInFailure failure = UserRepository::SignInFailure::None;
     QGuiApplication::setOverrideCursor(Qt::WaitCursor);
     auto restoreCursor = qScopeGuard([] { QGuiApplication::restoreOverrideCursor(); });
-    auto user =
-        m_users->authenticate(m_ui->usernameEdit->text(), m_ui->passwordEdit->text(), &failure);
+    auto user = m_session->signIn(m_ui->usernameEdit->text(), m_ui->passwordEdit->text(), &failure);
     m_ui->passwordEdit->clear();
     if (!user) {
         m_ui->passwordError->showError(

@@ -12,10 +12,10 @@ class SignInPage;
 
 namespace clinicdesk {
 
-class UserRepository;
+class Session;
 
-// Username and password; a refusal (wrong password, locked, disabled) is shown under the
-// password field, and the password is cleared for the next try.
+// Username and password, checked (and audited) by the Session; a refusal (wrong password, locked,
+// disabled) is shown under the password field, and the password is cleared for the next try.
 class SignInPage : public QWidget
 {
     Q_OBJECT
@@ -24,7 +24,7 @@ public:
     explicit SignInPage(QWidget *parent = nullptr);
     ~SignInPage() override;
 
-    void setRepository(UserRepository *users) { m_users = users; }
+    void setSession(Session *session) { m_session = session; }
     // Clears both fields and any message, and puts the cursor in the username field.
     void activate();
 
@@ -35,7 +35,7 @@ private:
     void submit();
 
     std::unique_ptr<Ui::SignInPage> m_ui;
-    UserRepository *m_users = nullptr;
+    Session *m_session = nullptr;
 };
 
 } // namespace clinicdesk

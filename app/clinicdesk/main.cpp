@@ -1,3 +1,4 @@
+#include "IdleMonitor.h"
 #include "KeyFileKeyProvider.h"
 #include "KeychainKeyProvider.h"
 #include "LocalStore.h"
@@ -13,6 +14,7 @@
 #include <QScreen>
 #include <QTranslator>
 
+#include <chrono>
 #include <cstdio>
 #include <memory>
 
@@ -81,10 +83,24 @@ int main(int argc, char *argv[])
         QStringLiteral("lang"),
         QStringLiteral("Language of the interface: en or es (default: the system's)."),
         QStringLiteral("LANG"));
-    parser.addOptions({dataDirOption, keyFileOption, langOption});
+    const QCommandLineOption idleLockOption(
+        QStringLiteral("idle-lock-minutes"),
+        QStringLiteral("Lock the console after N minutes without keyboard or mouse input "
+                       "(1 to 240, default %1).")
+            .arg(IdleMonitor::kDefaultTimeout.count()),
+        QStringLiteral("N"));
+    parser.addOptions({dataDirOption, keyFileOption, langOption, idleLockOption});
     parser.process(*app);
     if (!parser.positionalArguments().isEmpty())
         return fail(QStringLiteral("unexpected argument; see --help"));
+    std::chrono::minutes idleLock = IdleMonitor::kDefaultTimeout;
+    if (parser.isSet(idleLockOption)) {
+        bool ok = false;
+        const int minutes = parser.value(idleLockOption).toInt(&ok);
+        if (!ok || minutes < 1 || minutes > 240)
+            return fail(QStringLiteral("--idle-lock-minutes must be a whole number from 1 to 240"));
+        idleLock = std::chrono::minutes(minutes);
+    }
 
     QGuiApplication::setApplicationDisplayName(QStringLiteral("ClinicDesk"));
     QGuiApplication::setDesktopFileName(QStringLiteral("clinicdesk"));
@@ -120,7 +136,14 @@ int main(int argc, char *argv[])
     else
         keys = std::make_unique<KeychainKeyProvider>();
 
-    MainWindow window([&]() { return LocalStore::open({dataDir, keys.get(), false}); });
+    // The key provider also keeps the audit chain's anchor (its newest entry), outside the
+    // database.
+    MainWindow window(
+        [&]() {
+            return LocalStore::open({dataDir, keys.get(), false});
+        },
+        PasswordHasher(), keys.get());
+    window.setIdleTimeout(idleLock);
     // Most of the screen, never less than the window needs: fits 1366x768 and scales up.
     if (const QScreen *screen = window.screen()) {
         const QSize available = screen->availableSize();

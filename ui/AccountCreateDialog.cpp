@@ -1,0 +1,112 @@
+#include "AccountCreateDialog.h"
+#include "ui_AccountCreateDialog.h"
+
+#include "AccountAdmin.h"
+#include "PasswordPolicy.h"
+#include "UserRepository.h"
+
+#include <QFontMetrics>
+#include <QGuiApplication>
+#include <QPushButton>
+#include <QScopeGuard>
+
+namespace clinicdesk {
+
+AccountCreateDialog::AccountCreateDialog(AccountAdmin &admin, const User &actor, QWidget *parent)
+    : QDialog(parent)
+    , m_ui(std::make_unique<Ui::AccountCreateDialog>())
+    , m_admin(admin)
+    , m_actor(actor)
+{
+    m_ui->setupUi(this);
+    setMinimumWidth(QFontMetrics(font()).averageCharWidth() * 64);
+    m_ui->introLabel->setText(
+        tr("Each person gets their own account. Give them the password in person; they cannot "
+           "change it themselves yet, so an administrator resets it when needed."));
+    m_ui->roleEdit->addItem(tr("Staff"), int(Role::Staff));
+    m_ui->roleEdit->addItem(tr("Administrator"), int(Role::Admin));
+    m_ui->passwordHint->setText(
+        tr("At least %1 characters. A few unrelated words are easy to remember and hard to guess.")
+            .arg(PasswordPolicy::kMinLength));
+    m_ui->usernameError->setField(m_ui->usernameEdit);
+    m_ui->displayNameError->setField(m_ui->displayNameEdit);
+    m_ui->roleError->setField(m_ui->roleEdit);
+    m_ui->passwordError->setField(m_ui->passwordEdit);
+    m_ui->confirmError->setField(m_ui->confirmEdit);
+    m_ui->buttonBox->button(QDialogButtonBox::Ok)->setText(tr("&Create account"));
+    connect(m_ui->buttonBox, &QDialogButtonBox::accepted, this, &AccountCreateDialog::submit);
+    connect(m_ui->buttonBox, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    m_ui->usernameEdit->setFocus(Qt::OtherFocusReason);
+}
+
+AccountCreateDialog::~AccountCreateDialog()
+{
+    m_ui->passwordEdit->clear();
+    m_ui->confirmEdit->clear();
+}
+
+void AccountCreateDialog::clearErrors()
+{
+    for (FieldErrorLabel *label : {m_ui->usernameError, m_ui->displayNameError, m_ui->roleError,
+                                   m_ui->passwordError, m_ui->confirmError, m_ui->generalError})
+        label->clearError();
+}
+
+bool AccountCreateDialog::validate()
+{
+    clearErrors();
+    QWidget *firstBad = nullptr;
+    auto fail = [&](FieldErrorLabel *label, QWidget *edit, const QString &message) {
+        label->showError(message);
+        if (!firstBad)
+            firstBad = edit;
+    };
+    auto username = UserRepository::normaliseUsername(m_ui->usernameEdit->text());
+    if (!username)
+        fail(m_ui->usernameError, m_ui->usernameEdit, username.error().message);
+    auto displayName = UserRepository::normaliseDisplayName(m_ui->displayNameEdit->text());
+    if (!displayName)
+        fail(m_ui->displayNameError, m_ui->displayNameEdit, displayName.error().message);
+    const QString password = m_ui->passwordEdit->text();
+    const auto problem = PasswordPolicy().check(password, username ? username.value() : QString());
+    if (problem != PasswordPolicy::Problem::None)
+        fail(m_ui->passwordError, m_ui->passwordEdit, PasswordPolicy::message(problem));
+    else if (m_ui->confirmEdit->text() != password)
+        fail(m_ui->confirmError, m_ui->confirmEdit,
+             tr("The two passwords do not match. Type the same password twice."));
+    if (firstBad)
+        firstBad->setFocus(Qt::OtherFocusReason);
+    return !firstBad;
+}
+
+bool AccountCreateDialog::submit()
+{
+    if (!validate())
+        return false;
+    QGuiApplication::setOverrideCursor(Qt::WaitCursor);
+    auto restoreCursor = qScopeGuard([] { QGuiApplication::restoreOverrideCursor(); });
+    auto created = m_admin.createAccount(
+        m_actor, m_ui->usernameEdit->text(), m_ui->displayNameEdit->text(),
+        Role(m_ui->roleEdit->currentData().toInt()), m_ui->passwordEdit->text());
+    if (!created) {
+        // The core has the last word (a name taken meanwhile, the policy, the role check).
+        if (created.error().code == ErrorCode::Conflict) {
+            m_ui->usernameError->showError(created.error().message);
+            m_ui->usernameEdit->setFocus(Qt::OtherFocusReason);
+        } else if (created.error().code == ErrorCode::InvalidInput) {
+            m_ui->passwordError->showError(created.error().message);
+            m_ui->passwordEdit->setFocus(Qt::OtherFocusReason);
+        } else {
+            m_ui->generalError->showError(
+                tr("The account could not be created: %1").arg(created.error().message));
+        }
+        return false;
+    }
+    m_created = created.value();
+    m_ui->passwordEdit->clear();
+    m_ui->confirmEdit->clear();
+    accept();
+    return true;
+}
+
+} // namespace clinicdesk

@@ -1,0 +1,72 @@
+#include "LockPage.h"
+#include "ui_LockPage.h"
+
+#include "PageStyle.h"
+
+#include <QGuiApplication>
+#include <QScopeGuard>
+
+namespace clinicdesk {
+
+LockPage::LockPage(QWidget *parent)
+    : QWidget(parent)
+    , m_ui(std::make_unique<Ui::LockPage>())
+{
+    m_ui->setupUi(this);
+    PageStyle::makeTitle(m_ui->titleLabel);
+    PageStyle::makeColumn(m_ui->column);
+    m_ui->usernameError->setField(m_ui->usernameEdit);
+    m_ui->passwordError->setField(m_ui->passwordEdit);
+    connect(m_ui->usernameEdit, &QLineEdit::returnPressed, this, &LockPage::submit);
+    connect(m_ui->passwordEdit, &QLineEdit::returnPressed, this, &LockPage::submit);
+    connect(m_ui->unlockButton, &QPushButton::clicked, this, &LockPage::submit);
+}
+
+LockPage::~LockPage() = default;
+
+void LockPage::activate(const User &lockedUser)
+{
+    m_ui->introLabel->setText(
+        tr("%1 locked this console. Enter the password to continue.").arg(lockedUser.displayName));
+    m_ui->usernameEdit->setText(lockedUser.username);
+    m_ui->passwordEdit->clear();
+    m_ui->usernameError->clearError();
+    m_ui->passwordError->clearError();
+    m_ui->passwordEdit->setFocus(Qt::OtherFocusReason);
+}
+
+void LockPage::submit()
+{
+    m_ui->usernameError->clearError();
+    m_ui->passwordError->clearError();
+    if (m_ui->usernameEdit->text().trimmed().isEmpty()) {
+        m_ui->usernameError->showError(tr("Enter your username."));
+        m_ui->usernameEdit->setFocus(Qt::OtherFocusReason);
+        return;
+    }
+    if (m_ui->passwordEdit->text().isEmpty()) {
+        m_ui->passwordError->showError(tr("Enter your password."));
+        m_ui->passwordEdit->setFocus(Qt::OtherFocusReason);
+        return;
+    }
+    if (!m_session)
+        return;
+    UserRepository::SignInFailure failure = UserRepository::SignInFailure::None;
+    QGuiApplication::setOverrideCursor(Qt::WaitCursor);
+    auto restoreCursor = qScopeGuard([] { QGuiApplication::restoreOverrideCursor(); });
+    auto result =
+        m_session->unlock(m_ui->usernameEdit->text(), m_ui->passwordEdit->text(), &failure);
+    m_ui->passwordEdit->clear();
+    if (!result) {
+        m_ui->passwordError->showError(
+            failure == UserRepository::SignInFailure::StoreError
+                ? tr("Unlocking failed because the local store reported an error: %1")
+                      .arg(result.error().message)
+                : result.error().message);
+        m_ui->passwordEdit->setFocus(Qt::OtherFocusReason);
+        return;
+    }
+    Q_EMIT unlocked(result.value());
+}
+
+} // namespace clinicdesk
