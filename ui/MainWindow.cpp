@@ -1,44 +1,113 @@
 #include "MainWindow.h"
 #include "ui_MainWindow.h"
 
+#include "AccountAdmin.h"
+#include "AccountsPage.h"
+#include "AdminAuditCheck.h"
+#include "AuditExportDialog.h"
+#include "AuditLog.h"
+#include "DraftsPage.h"
 #include "FirstRunPage.h"
 #include "HomePage.h"
+#include "IdleMonitor.h"
+#include "IntakeWizard.h"
+#include "LockPage.h"
 #include "Logging.h"
+#include "ProviderConnection.h"
 #include "SignInPage.h"
 #include "StoreErrorPage.h"
 #include "UserRepository.h"
 
+#include <QApplication>
+#include <QDialog>
+#include <QMessageBox>
+#include <QTableView>
+
 namespace clinicdesk {
 
-MainWindow::MainWindow(StoreOpener opener, PasswordHasher hasher, QWidget *parent)
+MainWindow::MainWindow(StoreOpener opener, PasswordHasher hasher, KeyProvider *auditAnchors,
+                       QWidget *parent)
     : QMainWindow(parent)
     , m_ui(std::make_unique<Ui::MainWindow>())
     , m_opener(std::move(opener))
     , m_hasher(hasher)
+    , m_auditAnchors(auditAnchors)
+    , m_idle(new IdleMonitor(this))
     , m_firstRun(new FirstRunPage(this))
     , m_signIn(new SignInPage(this))
     , m_home(new HomePage(this))
+    , m_lock(new LockPage(this))
+    , m_accounts(new AccountsPage(this))
     , m_storeError(new StoreErrorPage(this))
 {
     m_ui->setupUi(this);
     for (QWidget *page : {static_cast<QWidget *>(m_storeError), static_cast<QWidget *>(m_firstRun),
-                          static_cast<QWidget *>(m_signIn), static_cast<QWidget *>(m_home)})
+                          static_cast<QWidget *>(m_signIn), static_cast<QWidget *>(m_home),
+                          static_cast<QWidget *>(m_accounts), static_cast<QWidget *>(m_lock)})
         m_ui->pages->addWidget(page);
 
-    connect(m_firstRun, &FirstRunPage::administratorCreated, this, &MainWindow::signIn);
-    connect(m_signIn, &SignInPage::signedIn, this, &MainWindow::signIn);
+    // The actions live on the window itself too, so their shortcuts work whatever has the focus;
+    // updateChrome() disables every one of them while nobody is signed in or the console is
+    // locked.
+    const QList<QAction *> actions = {m_ui->actionHome,        m_ui->actionAccounts,
+                                      m_ui->actionExportAudit, m_ui->actionVerifyAudit,
+                                      m_ui->actionLock,        m_ui->actionSignOut};
+    addActions(actions);
+    connect(m_ui->actionHome, &QAction::triggered, this, &MainWindow::showHome);
+    connect(m_ui->actionAccounts, &QAction::triggered, this, &MainWindow::showAccounts);
+    connect(m_ui->actionExportAudit, &QAction::triggered, this, &MainWindow::exportAuditLog);
+    connect(m_ui->actionVerifyAudit, &QAction::triggered, this, &MainWindow::verifyAuditLog);
+    connect(m_ui->actionLock, &QAction::triggered, this, &MainWindow::lockNow);
+    connect(m_ui->actionSignOut, &QAction::triggered, this, &MainWindow::signOut);
+
+    connect(m_firstRun, &FirstRunPage::administratorCreated, this,
+            &MainWindow::firstAdministratorCreated);
+    connect(m_signIn, &SignInPage::signedIn, this, &MainWindow::signedIn);
     connect(m_home, &HomePage::signOutRequested, this, &MainWindow::signOut);
+    connect(m_home, &HomePage::lockRequested, this, &MainWindow::lockNow);
+    connect(m_home, &HomePage::newIntakeRequested, this, [this] { openIntake(); });
+    connect(m_home, &HomePage::draftsRequested, this, &MainWindow::showDrafts);
+    connect(m_lock, &LockPage::unlocked, this, &MainWindow::unlocked);
+    connect(m_accounts, &AccountsPage::closeRequested, this, &MainWindow::showHome);
     connect(m_storeError, &StoreErrorPage::retryRequested, this, &MainWindow::start);
     connect(m_storeError, &StoreErrorPage::quitRequested, this, &MainWindow::close);
+    connect(m_idle, &IdleMonitor::idle, this, [this] { lock(Session::LockReason::Idle); });
+    updateChrome();
 }
 
 MainWindow::~MainWindow()
 {
-    // The pages hold a pointer to the repository, which refers to the store: drop them first.
+    m_idle->stop();
+    // Session pages (an open intake) save their drafts as they go: before the store closes.
+    endSession();
+    releaseStore();
+}
+
+void MainWindow::releaseStore()
+{
+    // The pages hold pointers into the repository and session, which refer to the store: drop
+    // them first.
     m_firstRun->setRepository(nullptr);
-    m_signIn->setRepository(nullptr);
+    m_signIn->setSession(nullptr);
+    m_lock->setSession(nullptr);
+    m_accounts->setAdmin(nullptr, {});
+    m_provider.reset();
+    m_admin.reset();
+    m_session.reset();
+    m_audit.reset();
     m_users.reset();
     m_store.reset();
+}
+
+const std::optional<User> &MainWindow::currentUser() const
+{
+    static const std::optional<User> nobody;
+    return m_session ? m_session->user() : nobody;
+}
+
+bool MainWindow::isLocked() const
+{
+    return m_session && m_session->isLocked();
 }
 
 QWidget *MainWindow::currentPage() const
@@ -46,18 +115,43 @@ QWidget *MainWindow::currentPage() const
     return m_ui->pages->currentWidget();
 }
 
+void MainWindow::setIdleTimeout(std::chrono::milliseconds timeout)
+{
+    m_idle->setTimeout(timeout);
+}
+
+std::chrono::milliseconds MainWindow::idleTimeout() const
+{
+    return m_idle->timeout();
+}
+
 void MainWindow::showPage(QWidget *page)
 {
     m_ui->pages->setCurrentWidget(page);
 }
 
+void MainWindow::updateChrome()
+{
+    const bool active = m_session && m_session->state() == Session::State::Active;
+    const bool admin = active && AccessControl::allows(*m_session->user(),
+                                                       AccessControl::Permission::ManageAccounts);
+    m_ui->sessionToolBar->setVisible(active);
+    for (QAction *action : {m_ui->actionHome, m_ui->actionLock, m_ui->actionSignOut})
+        action->setEnabled(active);
+    // Hidden from staff; the core refuses them anyway (AccountAdmin).
+    for (QAction *action :
+         {m_ui->actionAccounts, m_ui->actionExportAudit, m_ui->actionVerifyAudit}) {
+        action->setEnabled(admin);
+        action->setVisible(admin);
+    }
+}
+
 void MainWindow::start()
 {
-    m_firstRun->setRepository(nullptr);
-    m_signIn->setRepository(nullptr);
-    m_user.reset();
-    m_users.reset();
-    m_store.reset();
+    m_idle->stop();
+    endSession();
+    releaseStore();
+    updateChrome();
 
     // Opening may wait on the keychain (an unlock prompt): say so meanwhile, never show a stale
     // page.
@@ -69,13 +163,24 @@ void MainWindow::start()
     }
     m_store = std::move(store).value();
     m_users = std::make_unique<UserRepository>(*m_store, m_hasher);
+    m_audit = std::make_unique<AuditLog>(*m_store, m_auditAnchors);
+    // Keychain writes for the anchor happen back in the event loop, never inside a click.
+    m_audit->setDeferredAnchor(true);
+    m_session = std::make_unique<Session>(*m_users, *m_audit);
+    m_admin = std::make_unique<AccountAdmin>(*m_users, *m_audit);
+    // Queued submissions and staff messages go out whenever the console runs, locked or not
+    // (nothing is shown while sending).
+    m_provider = std::make_unique<ProviderConnection>(*m_store);
+    if (auto linked = m_provider->start(); !linked)
+        qCInfo(lcUi) << "provider link not started:" << linked.error().message;
     auto hasUsers = m_users->hasUsers();
     if (!hasUsers) {
         showStoreError(hasUsers.error());
         return;
     }
     m_firstRun->setRepository(m_users.get());
-    m_signIn->setRepository(m_users.get());
+    m_signIn->setSession(m_session.get());
+    m_lock->setSession(m_session.get());
     if (hasUsers.value()) {
         showPage(m_signIn);
         m_signIn->activate();
@@ -94,21 +199,201 @@ void MainWindow::showStoreError(const Error &error)
     m_storeError->activate();
 }
 
-void MainWindow::signIn(const User &user)
+void MainWindow::firstAdministratorCreated(const User &user)
 {
-    m_user = user;
+    if (!m_session)
+        return;
+    const auto audited = m_audit->append(
+        {AuditAction::Admin, user.username, QStringLiteral("user"), user.id, AuditOutcome::Success,
+         QStringLiteral("first administrator created: %1").arg(user.username)});
+    if (!audited)
+        qCWarning(lcUi) << "first administrator not audited, error code"
+                        << int(audited.error().code);
+    auto signedInUser = m_session->signInFirstAdministrator(user);
+    if (!signedInUser) {
+        showStoreError(signedInUser.error());
+        return;
+    }
+    signedIn(signedInUser.value());
+}
+
+void MainWindow::signedIn(const User &user)
+{
     m_home->setUser(user);
+    updateChrome();
+    showHome();
+    m_idle->start();
+}
+
+void MainWindow::showHome()
+{
+    if (!m_session || m_session->state() != Session::State::Active)
+        return;
     showPage(m_home);
     m_home->activate();
 }
 
+void MainWindow::openSessionPage(QWidget *page)
+{
+    if (!m_session || m_session->state() != Session::State::Active) {
+        delete page;
+        return;
+    }
+    m_sessionPages.removeIf([](const QPointer<QWidget> &p) { return p.isNull(); });
+    m_sessionPages << page;
+    m_ui->pages->addWidget(page);
+    showPage(page);
+}
+
+void MainWindow::closeSessionPage(QWidget *page)
+{
+    if (m_pageBeforeLock == page)
+        m_pageBeforeLock.clear();
+    // Called from the page's own signals: delete it once they return. It stays listed until
+    // then, so endSession() still deletes it before the store closes if the window goes first.
+    page->hide();
+    page->deleteLater();
+}
+
+void MainWindow::openIntake(const QString &draftId)
+{
+    if (!m_session || m_session->state() != Session::State::Active)
+        return;
+    auto *wizard = new IntakeWizard(*m_store, m_session->user()->username);
+    wizard->setAuditLog(m_audit.get());
+    // A new wizard starts a new intake; a draft id resumes that one.
+    if (auto resumed = draftId.isEmpty() ? Result<void>() : wizard->resume(draftId); !resumed) {
+        delete wizard;
+        QMessageBox::warning(this, tr("Open intake"),
+                             tr("The intake could not be opened: %1").arg(resumed.error().message));
+        return;
+    }
+    auto done = [this, wizard] {
+        closeSessionPage(wizard);
+        showHome();
+    };
+    connect(wizard, &IntakeWizard::closed, this, done);
+    connect(wizard, &IntakeWizard::submitted, this, [this, done] {
+        m_provider->kick();
+        done();
+    });
+    openSessionPage(wizard);
+}
+
+void MainWindow::showDrafts()
+{
+    if (!m_session || m_session->state() != Session::State::Active)
+        return;
+    auto *drafts = new DraftsPage(*m_store, m_session->user()->username);
+    drafts->setAuditLog(m_audit.get());
+    connect(drafts, &DraftsPage::resumeRequested, this, [this, drafts](const QString &id) {
+        closeSessionPage(drafts);
+        openIntake(id);
+    });
+    connect(drafts, &DraftsPage::newIntakeRequested, this, [this, drafts] {
+        closeSessionPage(drafts);
+        openIntake();
+    });
+    openSessionPage(drafts);
+    drafts->view()->setFocus(Qt::OtherFocusReason);
+}
+
+void MainWindow::endSession()
+{
+    // Deleting an intake page flushes its autosaved draft.
+    for (const QPointer<QWidget> &page : std::as_const(m_sessionPages))
+        delete page.data();
+    m_sessionPages.clear();
+    m_pageBeforeLock.clear();
+}
+
+void MainWindow::closeDialogs()
+{
+    // Whatever a dialog shows must go with the rest: reject every open one (a nested exec()
+    // returns Rejected), and any popup menu or combo list.
+    while (QWidget *popup = QApplication::activePopupWidget())
+        popup->close();
+    const auto dialogs = findChildren<QDialog *>();
+    for (QDialog *dialog : dialogs)
+        if (dialog->isVisible())
+            dialog->reject();
+}
+
+void MainWindow::lockNow()
+{
+    lock(Session::LockReason::Manual);
+}
+
+void MainWindow::lock(Session::LockReason reason)
+{
+    if (!m_session || m_session->state() != Session::State::Active)
+        return;
+    m_idle->stop();
+    // Cover everything first: the audit entry (and its anchor in the keychain) may take a moment.
+    m_pageBeforeLock = currentPage();
+    closeDialogs();
+    m_ui->sessionToolBar->hide();
+    m_lock->activate(m_session->user().value());
+    showPage(m_lock);
+    m_lock->repaint();
+    m_session->lock(reason);
+    updateChrome();
+}
+
+void MainWindow::unlocked(Session::UnlockResult result)
+{
+    if (result == Session::UnlockResult::TakenOver) {
+        qCInfo(lcUi) << "locked session ended by an administrator's sign-in";
+        endSession();
+        signedIn(m_session->user().value());
+        return;
+    }
+    updateChrome();
+    QWidget *back = m_pageBeforeLock ? m_pageBeforeLock.data() : m_home;
+    m_pageBeforeLock.clear();
+    showPage(back);
+    if (back == m_home)
+        m_home->activate();
+    else
+        back->setFocus(Qt::OtherFocusReason);
+    m_idle->start();
+}
+
 void MainWindow::signOut()
 {
-    if (m_user)
-        qCInfo(lcUi) << "signed out:" << m_user->username << "id" << m_user->id;
-    m_user.reset();
+    if (!m_session || m_session->state() != Session::State::Active)
+        return;
+    m_idle->stop();
+    closeDialogs();
+    endSession();
+    m_session->signOut();
+    updateChrome();
     showPage(m_signIn);
     m_signIn->activate();
+}
+
+void MainWindow::showAccounts()
+{
+    if (!m_session || m_session->state() != Session::State::Active || !m_admin)
+        return;
+    m_accounts->setAdmin(m_admin.get(), m_session->user().value());
+    showPage(m_accounts);
+    m_accounts->activate();
+}
+
+void MainWindow::exportAuditLog()
+{
+    if (!m_session || m_session->state() != Session::State::Active || !m_admin)
+        return;
+    AuditExportDialog dialog(*m_admin, m_session->user().value(), this);
+    dialog.exec();
+}
+
+void MainWindow::verifyAuditLog()
+{
+    if (!m_session || m_session->state() != Session::State::Active || !m_admin)
+        return;
+    (void)AdminAuditCheck::run(this, *m_admin, m_session->user().value());
 }
 
 } // namespace clinicdesk

@@ -3,10 +3,13 @@
 #include "LocalStore.h"
 #include "PasswordHasher.h"
 #include "Result.h"
+#include "Session.h"
 #include "User.h"
 
 #include <QMainWindow>
+#include <QPointer>
 
+#include <chrono>
 #include <functional>
 #include <memory>
 #include <optional>
@@ -17,8 +20,16 @@ class MainWindow;
 
 namespace clinicdesk {
 
+class ProviderConnection;
+
+class AccountAdmin;
+class AccountsPage;
+class AuditLog;
 class FirstRunPage;
 class HomePage;
+class IdleMonitor;
+class KeyProvider;
+class LockPage;
 class SignInPage;
 class StoreErrorPage;
 class UserRepository;
@@ -28,6 +39,12 @@ class UserRepository;
 //
 // start() opens the store through the given opener and shows the first-run page (no accounts
 // yet), the sign-in page, or the store-error page with Retry (which calls the opener again).
+//
+// While someone is signed in, an IdleMonitor counts quiet time; after idleTimeout() (or "Lock
+// now") the lock page covers the whole window at once: toolbar hidden, dialogs closed, and the
+// pages underneath left as they were (an open intake keeps its autosaved draft). Unlocking by the
+// same user shows them again; an administrator unlocking ends that session and starts theirs.
+// Sign-in, sign-out, lock, unlock and admin actions are audited (Session, AccountAdmin).
 class MainWindow : public QMainWindow
 {
     Q_OBJECT
@@ -35,31 +52,71 @@ class MainWindow : public QMainWindow
 public:
     using StoreOpener = std::function<Result<std::unique_ptr<LocalStore>>()>;
 
+    // `auditAnchors` keeps the audit chain's anchor (the store's key provider); null keeps none
+    // (tests only).
     explicit MainWindow(StoreOpener opener, PasswordHasher hasher = PasswordHasher(),
-                        QWidget *parent = nullptr);
+                        KeyProvider *auditAnchors = nullptr, QWidget *parent = nullptr);
     ~MainWindow() override;
 
     void start();
 
-    const std::optional<User> &currentUser() const { return m_user; }
+    const std::optional<User> &currentUser() const;
+    bool isLocked() const;
     QWidget *currentPage() const;
+
+    void setIdleTimeout(std::chrono::milliseconds timeout);
+    std::chrono::milliseconds idleTimeout() const;
+
+    // Shows a page that belongs to the signed-in user's session (an intake, a patient's record):
+    // the window takes it, covers it when locked, and deletes it when the session ends.
+    void openSessionPage(QWidget *page);
+
+    // The intake wizard (a new intake, or the draft `draftId`) and the unfinished intakes, as
+    // session pages.
+    void openIntake(const QString &draftId = {});
+    void showDrafts();
+    void lockNow();
+    void signOut();
+    void showHome();
+    void showAccounts();
+    void exportAuditLog();
+    void verifyAuditLog();
+
+    AuditLog *auditLog() const { return m_audit.get(); }
+    AccountAdmin *accountAdmin() const { return m_admin.get(); }
 
 private:
     void showStoreError(const Error &error);
     void showPage(QWidget *page);
-    void signIn(const User &user);
-    void signOut();
+    void signedIn(const User &user);
+    void firstAdministratorCreated(const User &user);
+    void lock(Session::LockReason reason);
+    void unlocked(Session::UnlockResult result);
+    void endSession();
+    void closeSessionPage(QWidget *page);
+    void closeDialogs();
+    void updateChrome();
+    void releaseStore();
 
     std::unique_ptr<Ui::MainWindow> m_ui;
     StoreOpener m_opener;
     PasswordHasher m_hasher;
+    KeyProvider *m_auditAnchors = nullptr;
     std::unique_ptr<LocalStore> m_store;
     std::unique_ptr<UserRepository> m_users;
-    std::optional<User> m_user;
+    std::unique_ptr<AuditLog> m_audit;
+    std::unique_ptr<Session> m_session;
+    std::unique_ptr<AccountAdmin> m_admin;
+    std::unique_ptr<ProviderConnection> m_provider;
+    IdleMonitor *m_idle = nullptr;
     FirstRunPage *m_firstRun = nullptr;
     SignInPage *m_signIn = nullptr;
     HomePage *m_home = nullptr;
+    LockPage *m_lock = nullptr;
+    AccountsPage *m_accounts = nullptr;
     StoreErrorPage *m_storeError = nullptr;
+    QList<QPointer<QWidget>> m_sessionPages;
+    QPointer<QWidget> m_pageBeforeLock;
 };
 
 } // namespace clinicdesk

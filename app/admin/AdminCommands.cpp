@@ -5,12 +5,18 @@
 #include "Crypto.h"
 #include "KeyProvider.h"
 #include "LocalStore.h"
+#include "Outbox.h"
+#include "ProviderClient.h"
+#include "ProviderConnection.h"
+#include "ProviderCredentials.h"
 #include "Schema.h"
 #include "UserRepository.h"
 
 #include <QCommandLineParser>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QSaveFile>
+#include <QSettings>
 #include <QTextStream>
 
 #include <cstdio>
@@ -312,6 +318,124 @@ Result<AdminOutput> auditExport(AdminContext &ctx, const QStringList &)
     return out;
 }
 
+// [provider] in <data dir>/clinicdesk.ini: where the console sends visits. The key is not here.
+Result<AdminOutput> providerConfigure(AdminContext &ctx, const QStringList &)
+{
+    ProviderClient::Config config;
+    config.baseUrl = QUrl(ctx.options.value(QStringLiteral("url")));
+    config.apiKey = "checked separately";
+    const QString caFile = ctx.options.value(QStringLiteral("ca-file"));
+    if (!caFile.isEmpty()) {
+        auto cas = ProviderClient::loadCaFile(caFile);
+        if (!cas)
+            return cas.error();
+    }
+    if (auto valid = ProviderClient::validate(config); !valid)
+        return valid.error();
+    const QString path = ProviderConnection::settingsPath(ctx.store.dataDir());
+    QSettings settings(path, QSettings::IniFormat);
+    settings.setValue(QStringLiteral("provider/url"), config.baseUrl.toString());
+    if (caFile.isEmpty())
+        settings.remove(QStringLiteral("provider/caFile"));
+    else
+        settings.setValue(QStringLiteral("provider/caFile"), QFileInfo(caFile).absoluteFilePath());
+    settings.sync();
+    if (settings.status() != QSettings::NoError)
+        return makeError(ErrorCode::Io, QStringLiteral("cannot write %1").arg(path));
+    if (auto a = ctx.audit.append({AuditAction::Admin, ctx.operatorName, QStringLiteral("provider"),
+                                   config.baseUrl.host(), AuditOutcome::Success,
+                                   QStringLiteral("provider endpoint configured")});
+        !a)
+        return a.error();
+    AdminOutput out;
+    out.json = {{QStringLiteral("url"), config.baseUrl.toString()},
+                {QStringLiteral("caFile"), caFile}};
+    out.text =
+        QStringLiteral("provider endpoint set to %1 in %2").arg(config.baseUrl.toString(), path);
+    return out;
+}
+
+// The provider API key goes to the keychain only, read from stdin (never argv).
+Result<AdminOutput> providerSetKey(AdminContext &ctx, const QStringList &)
+{
+    QTextStream in(stdin);
+    QByteArray key = in.readLine().trimmed().toUtf8();
+    if (key.isEmpty())
+        return makeError(ErrorCode::InvalidInput, QStringLiteral("give the API key on stdin"));
+    auto saved = ProviderCredentials{}.saveApiKey(key);
+    crypto::wipe(key);
+    if (!saved)
+        return saved.error();
+    if (auto a = ctx.audit.append({AuditAction::Admin,
+                                   ctx.operatorName,
+                                   QStringLiteral("provider"),
+                                   {},
+                                   AuditOutcome::Success,
+                                   QStringLiteral("provider API key replaced")});
+        !a)
+        return a.error();
+    AdminOutput out;
+    out.json = {{QStringLiteral("saved"), true}};
+    out.text = QStringLiteral("provider API key saved to the OS keychain");
+    return out;
+}
+
+Result<AdminOutput> providerStatus(AdminContext &ctx, const QStringList &)
+{
+    const QSettings settings(ProviderConnection::settingsPath(ctx.store.dataDir()),
+                             QSettings::IniFormat);
+    auto counts = Outbox(ctx.store).counts();
+    if (!counts)
+        return counts.error();
+    const bool hasKey = ProviderCredentials{}.apiKey().ok();
+    const QString url = settings.value(QStringLiteral("provider/url")).toString();
+    AdminOutput out;
+    out.json = {{QStringLiteral("url"), url},
+                {QStringLiteral("apiKeyInKeychain"), hasKey},
+                {QStringLiteral("outboxPending"), counts->pending},
+                {QStringLiteral("outboxSent"), counts->sent},
+                {QStringLiteral("outboxRejected"), counts->rejected}};
+    out.text = QStringLiteral(
+                   "endpoint:   %1\nAPI key:    %2\noutbox:     %3 pending, %4 sent, %5 rejected")
+                   .arg(url.isEmpty() ? QStringLiteral("(not configured)") : url,
+                        hasKey ? QStringLiteral("in the OS keychain") : QStringLiteral("missing"))
+                   .arg(counts->pending)
+                   .arg(counts->sent)
+                   .arg(counts->rejected);
+    return out;
+}
+
+// Visits by id and state only: no patient name, answers or messages (those are PHI and need the
+// console, where viewing them is audited).
+Result<AdminOutput> visitsList(AdminContext &ctx, const QStringList &)
+{
+    auto rows = ctx.store.db().exec(QStringLiteral(
+        "SELECT master_id, visit_type, status, rx_status, created_by, created_at, updated_at "
+        "FROM visits ORDER BY created_at"));
+    if (!rows)
+        return rows.error();
+    QJsonArray array;
+    QStringList lines;
+    while (rows->next()) {
+        const QJsonObject v{{QStringLiteral("masterId"), rows->value(0).toString()},
+                            {QStringLiteral("visitType"), rows->value(1).toString()},
+                            {QStringLiteral("status"), rows->value(2).toString()},
+                            {QStringLiteral("rxStatus"), rows->value(3).toString()},
+                            {QStringLiteral("createdBy"), rows->value(4).toString()},
+                            {QStringLiteral("createdAt"), rows->value(5).toString()},
+                            {QStringLiteral("updatedAt"), rows->value(6).toString()}};
+        array.append(v);
+        lines << QStringLiteral("%1  %2 %3 rx %4 updated %5")
+                     .arg(rows->value(0).toString(), rows->value(1).toString().leftJustified(18),
+                          rows->value(2).toString().leftJustified(10),
+                          rows->value(3).toString().leftJustified(13), rows->value(6).toString());
+    }
+    AdminOutput out;
+    out.json = {{QStringLiteral("visits"), array}};
+    out.text = lines.isEmpty() ? QStringLiteral("no visits yet") : lines.join(QLatin1Char('\n'));
+    return out;
+}
+
 } // namespace
 
 QList<AdminCommand> adminCommands()
@@ -339,6 +463,16 @@ QList<AdminCommand> adminCommands()
              "--format csv|jsonl|fhir --output FILE [--from DATE] [--to DATE] [--user NAME]: "
              "verify, then export (itself audited)"),
          auditExport},
+        {QStringLiteral("provider"), QStringLiteral("configure"),
+         QStringLiteral("--url URL [--ca-file FILE]: where the console sends visits"),
+         providerConfigure},
+        {QStringLiteral("provider"), QStringLiteral("set-key"),
+         QStringLiteral("read the provider API key from stdin into the OS keychain"),
+         providerSetKey},
+        {QStringLiteral("provider"), QStringLiteral("status"),
+         QStringLiteral("endpoint, whether the key is present, outbox counts"), providerStatus},
+        {QStringLiteral("visits"), QStringLiteral("list"),
+         QStringLiteral("visits by master id, type and status (no patient data)"), visitsList},
         {QStringLiteral("store"), QStringLiteral("init"),
          QStringLiteral(
              "create an empty store and its data key (keychain, or --key-file created 0600)"),

@@ -99,9 +99,14 @@ int main(int argc, char *argv[])
          QStringLiteral("WHEN")},
         {QStringLiteral("user"), QStringLiteral("audit export: only this user's entries."),
          QStringLiteral("NAME")},
+        {QStringLiteral("url"), QStringLiteral("provider configure: the provider's base URL."),
+         QStringLiteral("URL")},
+        {QStringLiteral("ca-file"),
+         QStringLiteral("provider configure: extra CA certificates (PEM) to trust."),
+         QStringLiteral("FILE")},
     });
     parser.addPositionalArgument(QStringLiteral("command"),
-                                 QStringLiteral("audit, keys, store, users"));
+                                 QStringLiteral("audit, keys, provider, store, users, visits"));
     parser.addPositionalArgument(QStringLiteral("subcommand"),
                                  QStringLiteral("see Commands below"));
     if (!parser.parse(app.arguments()))
