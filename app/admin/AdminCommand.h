@@ -18,11 +18,11 @@ class LocalStore;
 // What every admin subcommand gets: an open store and the key provider that opened it.
 struct AdminContext
 {
-    LocalStore &store;
-    KeyProvider &keys;
+    LocalStore *store;                 // null for commands without needsStore
+    KeyProvider *keys;                 // null for commands without needsStore
     const QCommandLineParser &options; // subcommand options are declared in main.cpp
-    AuditLog &audit;
-    QString operatorName; // "os:<login>": who ran the command, for the audit log
+    AuditLog *audit;                   // null for commands without needsStore
+    QString operatorName;              // "os:<login>": who ran the command, for the audit log
 };
 
 // A subcommand's output: human text for the terminal and the same facts as JSON for --json.
@@ -43,6 +43,7 @@ struct AdminCommand
     QString name;  // "rotate"
     QString summary;
     AdminHandler run;
+    bool needsStore = true; // false: runs without opening a store (no --data-dir needed)
 };
 
 // Every subcommand of clinicdesk-admin, in the order --help lists them.

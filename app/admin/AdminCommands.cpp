@@ -35,7 +35,7 @@ Result<qint64> countRows(LocalStore &store, const QString &table)
 
 Result<AdminOutput> keysStatus(AdminContext &ctx, const QStringList &)
 {
-    const KeyRing &ring = ctx.store.cipher().ring();
+    const KeyRing &ring = ctx.store->cipher().ring();
     QJsonArray ids;
     QStringList idText;
     for (quint32 id : ring.ids()) {
@@ -43,13 +43,13 @@ Result<AdminOutput> keysStatus(AdminContext &ctx, const QStringList &)
         idText << QString::number(id);
     }
     AdminOutput out;
-    out.json = {{QStringLiteral("storeId"), ctx.store.storeId()},
-                {QStringLiteral("keyProvider"), ctx.keys.description()},
+    out.json = {{QStringLiteral("storeId"), ctx.store->storeId()},
+                {QStringLiteral("keyProvider"), ctx.keys->description()},
                 {QStringLiteral("currentKeyId"), qint64(ring.currentId())},
                 {QStringLiteral("keyIds"), ids}};
     out.text = QStringLiteral(
                    "store id:       %1\nkey provider:   %2\ncurrent key id: %3\nkey ids:        %4")
-                   .arg(ctx.store.storeId(), ctx.keys.description())
+                   .arg(ctx.store->storeId(), ctx.keys->description())
                    .arg(ring.currentId())
                    .arg(idText.join(QStringLiteral(", ")));
     return out;
@@ -57,13 +57,14 @@ Result<AdminOutput> keysStatus(AdminContext &ctx, const QStringList &)
 
 Result<AdminOutput> keysRotate(AdminContext &ctx, const QStringList &)
 {
-    const quint32 oldId = ctx.store.cipher().ring().currentId();
-    auto newId = ctx.store.rotateDataKey(ctx.keys);
+    const quint32 oldId = ctx.store->cipher().ring().currentId();
+    auto newId = ctx.store->rotateDataKey(*ctx.keys);
     if (!newId)
         return newId.error();
-    if (auto a = ctx.audit.append({AuditAction::Admin, ctx.operatorName, QStringLiteral("data_key"),
-                                   QString::number(*newId), AuditOutcome::Success,
-                                   QStringLiteral("data key rotated from key %1").arg(oldId)});
+    if (auto a =
+            ctx.audit->append({AuditAction::Admin, ctx.operatorName, QStringLiteral("data_key"),
+                               QString::number(*newId), AuditOutcome::Success,
+                               QStringLiteral("data key rotated from key %1").arg(oldId)});
         !a)
         return a.error();
     AdminOutput out;
@@ -79,18 +80,18 @@ Result<AdminOutput> keysRotate(AdminContext &ctx, const QStringList &)
 Result<AdminOutput> storeInfo(AdminContext &ctx, const QStringList &)
 {
     AdminOutput out;
-    out.json = {{QStringLiteral("path"), ctx.store.db().path()},
-                {QStringLiteral("storeId"), ctx.store.storeId()},
-                {QStringLiteral("schemaVersion"), ctx.store.db().schemaVersion()},
+    out.json = {{QStringLiteral("path"), ctx.store->db().path()},
+                {QStringLiteral("storeId"), ctx.store->storeId()},
+                {QStringLiteral("schemaVersion"), ctx.store->db().schemaVersion()},
                 {QStringLiteral("latestSchemaVersion"), schema::latestVersion()}};
-    QStringList lines = {QStringLiteral("database:       %1").arg(ctx.store.db().path()),
-                         QStringLiteral("store id:       %1").arg(ctx.store.storeId()),
+    QStringList lines = {QStringLiteral("database:       %1").arg(ctx.store->db().path()),
+                         QStringLiteral("store id:       %1").arg(ctx.store->storeId()),
                          QStringLiteral("schema version: %1 (latest %2)")
-                             .arg(ctx.store.db().schemaVersion())
+                             .arg(ctx.store->db().schemaVersion())
                              .arg(schema::latestVersion())};
     for (const QString &table :
          {QStringLiteral("users"), QStringLiteral("patients"), QStringLiteral("drafts")}) {
-        auto n = countRows(ctx.store, table);
+        auto n = countRows(*ctx.store, table);
         if (!n)
             return n.error();
         out.json.insert(table, *n);
@@ -103,11 +104,11 @@ Result<AdminOutput> storeInfo(AdminContext &ctx, const QStringList &)
 Result<AdminOutput> storeInit(AdminContext &ctx, const QStringList &)
 {
     AdminOutput out;
-    out.json = {{QStringLiteral("storeId"), ctx.store.storeId()},
-                {QStringLiteral("path"), ctx.store.db().path()},
-                {QStringLiteral("keyProvider"), ctx.keys.description()}};
+    out.json = {{QStringLiteral("storeId"), ctx.store->storeId()},
+                {QStringLiteral("path"), ctx.store->db().path()},
+                {QStringLiteral("keyProvider"), ctx.keys->description()}};
     out.text = QStringLiteral("store %1 ready at %2, data key in %3")
-                   .arg(ctx.store.storeId(), ctx.store.db().path(), ctx.keys.description());
+                   .arg(ctx.store->storeId(), ctx.store->db().path(), ctx.keys->description());
     return out;
 }
 
@@ -115,9 +116,9 @@ Result<AdminOutput> storeMigrate(AdminContext &ctx, const QStringList &)
 {
     // Opening the store already migrated it inside a transaction; report where it stands.
     AdminOutput out;
-    out.json = {{QStringLiteral("schemaVersion"), ctx.store.db().schemaVersion()}};
+    out.json = {{QStringLiteral("schemaVersion"), ctx.store->db().schemaVersion()}};
     out.text =
-        QStringLiteral("schema is at version %1 (latest)").arg(ctx.store.db().schemaVersion());
+        QStringLiteral("schema is at version %1 (latest)").arg(ctx.store->db().schemaVersion());
     return out;
 }
 
@@ -179,14 +180,14 @@ Result<AdminOutput> usersAdd(AdminContext &ctx, const QStringList &args)
     QString displayName = ctx.options.value(QStringLiteral("display-name"));
     if (displayName.isEmpty())
         displayName = args[0];
-    UserRepository users(ctx.store);
+    UserRepository users(*ctx.store);
     auto user = users.createUser(args[0], displayName, *role, *password);
     if (!user)
         return user.error();
-    if (auto a = ctx.audit.append({AuditAction::Admin, ctx.operatorName, QStringLiteral("user"),
-                                   user->id, AuditOutcome::Success,
-                                   QStringLiteral("account %1 created, role %2")
-                                       .arg(user->username, roleToString(user->role))});
+    if (auto a = ctx.audit->append({AuditAction::Admin, ctx.operatorName, QStringLiteral("user"),
+                                    user->id, AuditOutcome::Success,
+                                    QStringLiteral("account %1 created, role %2")
+                                        .arg(user->username, roleToString(user->role))});
         !a)
         return a.error();
     AdminOutput out;
@@ -203,7 +204,7 @@ Result<AdminOutput> usersAdd(AdminContext &ctx, const QStringList &args)
 
 Result<AdminOutput> usersList(AdminContext &ctx, const QStringList &)
 {
-    auto all = UserRepository(ctx.store).list();
+    auto all = UserRepository(*ctx.store).list();
     if (!all)
         return all.error();
     AdminOutput out;
@@ -236,7 +237,7 @@ QJsonObject verificationJson(const AuditLog::Verification &v)
 
 Result<AdminOutput> auditVerify(AdminContext &ctx, const QStringList &)
 {
-    auto v = ctx.audit.verify();
+    auto v = ctx.audit->verify();
     if (!v)
         return v.error();
     AdminOutput out;
@@ -295,7 +296,7 @@ Result<AdminOutput> auditExport(AdminContext &ctx, const QStringList &)
     file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner);
     const AuditLog::Filter filter{*from, *to, ctx.options.value(QStringLiteral("user"))};
     auto summary =
-        AuditExporter(ctx.audit).exportAsOperator(ctx.operatorName, file, *format, filter);
+        AuditExporter(*ctx.audit).exportAsOperator(ctx.operatorName, file, *format, filter);
     if (!summary) {
         file.cancelWriting();
         return summary.error();
@@ -332,7 +333,7 @@ Result<AdminOutput> providerConfigure(AdminContext &ctx, const QStringList &)
     }
     if (auto valid = ProviderClient::validate(config); !valid)
         return valid.error();
-    const QString path = ProviderConnection::settingsPath(ctx.store.dataDir());
+    const QString path = ProviderConnection::settingsPath(ctx.store->dataDir());
     QSettings settings(path, QSettings::IniFormat);
     settings.setValue(QStringLiteral("provider/url"), config.baseUrl.toString());
     if (caFile.isEmpty())
@@ -342,9 +343,10 @@ Result<AdminOutput> providerConfigure(AdminContext &ctx, const QStringList &)
     settings.sync();
     if (settings.status() != QSettings::NoError)
         return makeError(ErrorCode::Io, QStringLiteral("cannot write %1").arg(path));
-    if (auto a = ctx.audit.append({AuditAction::Admin, ctx.operatorName, QStringLiteral("provider"),
-                                   config.baseUrl.host(), AuditOutcome::Success,
-                                   QStringLiteral("provider endpoint configured")});
+    if (auto a =
+            ctx.audit->append({AuditAction::Admin, ctx.operatorName, QStringLiteral("provider"),
+                               config.baseUrl.host(), AuditOutcome::Success,
+                               QStringLiteral("provider endpoint configured")});
         !a)
         return a.error();
     AdminOutput out;
@@ -366,12 +368,12 @@ Result<AdminOutput> providerSetKey(AdminContext &ctx, const QStringList &)
     crypto::wipe(key);
     if (!saved)
         return saved.error();
-    if (auto a = ctx.audit.append({AuditAction::Admin,
-                                   ctx.operatorName,
-                                   QStringLiteral("provider"),
-                                   {},
-                                   AuditOutcome::Success,
-                                   QStringLiteral("provider API key replaced")});
+    if (auto a = ctx.audit->append({AuditAction::Admin,
+                                    ctx.operatorName,
+                                    QStringLiteral("provider"),
+                                    {},
+                                    AuditOutcome::Success,
+                                    QStringLiteral("provider API key replaced")});
         !a)
         return a.error();
     AdminOutput out;
@@ -382,9 +384,9 @@ Result<AdminOutput> providerSetKey(AdminContext &ctx, const QStringList &)
 
 Result<AdminOutput> providerStatus(AdminContext &ctx, const QStringList &)
 {
-    const QSettings settings(ProviderConnection::settingsPath(ctx.store.dataDir()),
+    const QSettings settings(ProviderConnection::settingsPath(ctx.store->dataDir()),
                              QSettings::IniFormat);
-    auto counts = Outbox(ctx.store).counts();
+    auto counts = Outbox(*ctx.store).counts();
     if (!counts)
         return counts.error();
     const bool hasKey = ProviderCredentials{}.apiKey().ok();
@@ -409,7 +411,7 @@ Result<AdminOutput> providerStatus(AdminContext &ctx, const QStringList &)
 // console, where viewing them is audited).
 Result<AdminOutput> visitsList(AdminContext &ctx, const QStringList &)
 {
-    auto rows = ctx.store.db().exec(QStringLiteral(
+    auto rows = ctx.store->db().exec(QStringLiteral(
         "SELECT master_id, visit_type, status, rx_status, created_by, created_at, updated_at "
         "FROM visits ORDER BY created_at"));
     if (!rows)
@@ -434,6 +436,89 @@ Result<AdminOutput> visitsList(AdminContext &ctx, const QStringList &)
     out.json = {{QStringLiteral("visits"), array}};
     out.text = lines.isEmpty() ? QStringLiteral("no visits yet") : lines.join(QLatin1Char('\n'));
     return out;
+}
+
+// The intake as a FHIR R4 QuestionnaireResponse, for a record request or a transfer. It is PHI:
+// written 0600 and audited as an export of that visit.
+Result<AdminOutput> visitsExportResponse(AdminContext &ctx, const QStringList &args)
+{
+    const QString path = ctx.options.value(QStringLiteral("output"));
+    if (args.size() != 1 || path.isEmpty())
+        return makeError(ErrorCode::InvalidInput,
+                         QStringLiteral("usage: visits export-response MASTER_ID --output FILE"));
+    auto row = ctx.store->db().exec(
+        QStringLiteral("SELECT id, questionnaire_response FROM visits WHERE master_id = ?"),
+        {args[0]});
+    if (!row)
+        return row.error();
+    if (!row->next())
+        return makeError(ErrorCode::NotFound,
+                         QStringLiteral("no visit with master id %1").arg(args[0]));
+    const QString visitId = row->value(0).toString();
+    if (row->value(1).isNull())
+        return makeError(ErrorCode::NotFound,
+                         QStringLiteral("visit %1 has no QuestionnaireResponse").arg(args[0]));
+    auto plain = ctx.store->cipher().open(QStringLiteral("visits"), visitId,
+                                          QStringLiteral("questionnaire_response"),
+                                          row->value(1).toByteArray());
+    if (!plain)
+        return plain.error();
+    QSaveFile file(path);
+    const bool written = file.open(QIODevice::WriteOnly) &&
+                         file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner) &&
+                         file.write(plain.value()) == plain->size() && file.commit();
+    crypto::wipe(plain.value());
+    if (!written)
+        return makeError(ErrorCode::Io,
+                         QStringLiteral("cannot write %1: %2").arg(path, file.errorString()));
+    if (auto a = ctx.audit->append({AuditAction::Export, ctx.operatorName, QStringLiteral("visit"),
+                                    visitId, AuditOutcome::Success,
+                                    QStringLiteral("QuestionnaireResponse exported to a file")});
+        !a)
+        return a.error();
+    AdminOutput out;
+    out.json = {{QStringLiteral("file"), path}, {QStringLiteral("visitId"), visitId}};
+    out.text = QStringLiteral("QuestionnaireResponse of visit %1 written to %2 (mode 0600)")
+                   .arg(args[0], path);
+    return out;
+}
+
+// Random secrets for the inbox, written 0600 for --consumer NAME=TOKENFILE (the relay's bearer
+// token; the inbox keeps only its hash) and --provider NAME=SECRETFILE (a whsec_ signing secret
+// to register with the provider). Appending to a secret file rotates: all its lines are accepted.
+Result<AdminOutput> writeGenerated(AdminContext &ctx, const QByteArray &value, const QString &what)
+{
+    const QString path = ctx.options.value(QStringLiteral("output"));
+    if (path.isEmpty())
+        return makeError(ErrorCode::InvalidInput, QStringLiteral("--output FILE is required"));
+    QFile file(path);
+    const bool append = file.exists();
+    const bool written = file.open(append ? QIODevice::Append : QIODevice::WriteOnly) &&
+                         file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner) &&
+                         file.write(value + '\n') == value.size() + 1;
+    if (!written)
+        return makeError(ErrorCode::Io,
+                         QStringLiteral("cannot write %1: %2").arg(path, file.errorString()));
+    AdminOutput out;
+    out.json = {{QStringLiteral("file"), path}, {QStringLiteral("appended"), append}};
+    out.text =
+        QStringLiteral("%1 %2 %3 (mode 0600)")
+            .arg(what, append ? QStringLiteral("appended to") : QStringLiteral("written to"), path);
+    return out;
+}
+
+Result<AdminOutput> inboxToken(AdminContext &ctx, const QStringList &)
+{
+    return writeGenerated(ctx,
+                          crypto::randomBytes(32).toBase64(QByteArray::Base64UrlEncoding |
+                                                           QByteArray::OmitTrailingEquals),
+                          QStringLiteral("consumer token"));
+}
+
+Result<AdminOutput> inboxSecret(AdminContext &ctx, const QStringList &)
+{
+    return writeGenerated(ctx, "whsec_" + crypto::randomBytes(32).toBase64(),
+                          QStringLiteral("webhook secret"));
 }
 
 } // namespace
@@ -473,6 +558,18 @@ QList<AdminCommand> adminCommands()
          QStringLiteral("endpoint, whether the key is present, outbox counts"), providerStatus},
         {QStringLiteral("visits"), QStringLiteral("list"),
          QStringLiteral("visits by master id, type and status (no patient data)"), visitsList},
+        {QStringLiteral("visits"), QStringLiteral("export-response"),
+         QStringLiteral("MASTER_ID --output FILE: the intake as a FHIR QuestionnaireResponse (PHI; "
+                        "audited)"),
+         visitsExportResponse},
+        {QStringLiteral("inbox"), QStringLiteral("token"),
+         QStringLiteral("--output FILE: a new consumer token for --consumer NAME=FILE"), inboxToken,
+         false},
+        {QStringLiteral("inbox"), QStringLiteral("secret"),
+         QStringLiteral(
+             "--output FILE: a new whsec_ webhook secret for --provider NAME=FILE (appends: "
+             "rotation)"),
+         inboxSecret, false},
         {QStringLiteral("store"), QStringLiteral("init"),
          QStringLiteral(
              "create an empty store and its data key (keychain, or --key-file created 0600)"),

@@ -105,8 +105,9 @@ int main(int argc, char *argv[])
          QStringLiteral("provider configure: extra CA certificates (PEM) to trust."),
          QStringLiteral("FILE")},
     });
-    parser.addPositionalArgument(QStringLiteral("command"),
-                                 QStringLiteral("audit, keys, provider, store, users, visits"));
+    parser.addPositionalArgument(
+        QStringLiteral("command"),
+        QStringLiteral("audit, inbox, keys, provider, store, users, visits"));
     parser.addPositionalArgument(QStringLiteral("subcommand"),
                                  QStringLiteral("see Commands below"));
     if (!parser.parse(app.arguments()))
@@ -134,6 +135,17 @@ int main(int argc, char *argv[])
         return fail(UsageError,
                     QStringLiteral("unknown command '%1 %2'; try --help").arg(args[0], args[1]));
 
+    if (!command->needsStore) {
+        AdminContext context{nullptr, nullptr, parser, nullptr, operatorName()};
+        auto output = command->run(context, args.mid(2));
+        if (!output)
+            return fail(Failure, output.error().message);
+        std::printf("%s\n",
+                    parser.isSet(jsonOption)
+                        ? QJsonDocument(output->json).toJson(QJsonDocument::Compact).constData()
+                        : qPrintable(output->text));
+        return Success;
+    }
     // Only `store init` may create a store (and its key); every other command needs one.
     const QString dataDir = parser.value(dataDirOption);
     const bool creating =
@@ -159,7 +171,7 @@ int main(int argc, char *argv[])
         return fail(Failure, store.error().message);
 
     AuditLog audit(*store.value(), keys.get());
-    AdminContext context{*store.value(), *keys, parser, audit, operatorName()};
+    AdminContext context{store.value().get(), keys.get(), parser, &audit, operatorName()};
     auto output = command->run(context, args.mid(2));
     if (!output)
         return fail(Failure, output.error().message);

@@ -1,4 +1,5 @@
 #include "Database.h"
+#include "PatientRepository.h"
 #include "TestSupport.h"
 
 #include <QJsonArray>
@@ -233,6 +234,89 @@ private Q_SLOTS:
                                      QStringLiteral("--format"), QStringLiteral("jsonl"),
                                      QStringLiteral("--output"), out}),
             "failed verification");
+    }
+
+    void exportQuestionnaireResponse()
+    {
+        QTemporaryDir dir;
+        const QString data = dir.filePath(QStringLiteral("d"));
+        const QString key = dir.filePath(QStringLiteral("k"));
+        const QJsonObject response{
+            {QStringLiteral("resourceType"), QStringLiteral("QuestionnaireResponse")},
+            {QStringLiteral("status"), QStringLiteral("completed")}};
+        {
+            KeyFileKeyProvider keys(key);
+            auto store = test::openStore(data, keys);
+            Patient p;
+            p.firstName = QStringLiteral("Ana");
+            const QString patientId = *PatientRepository(*store).save(p);
+            auto sealedForm = store->cipher().seal(QStringLiteral("visits"), QStringLiteral("v1"),
+                                                   QStringLiteral("form_obj"), "{}");
+            auto sealedResponse =
+                store->cipher().seal(QStringLiteral("visits"), QStringLiteral("v1"),
+                                     QStringLiteral("questionnaire_response"),
+                                     QJsonDocument(response).toJson(QJsonDocument::Compact));
+            QVERIFY(store->db().exec(
+                QStringLiteral(
+                    "INSERT INTO visits (id, master_id, patient_id, visit_type, status, form_obj, "
+                    "questionnaire_response, created_by, created_at, updated_at) VALUES "
+                    "('v1', 'm-1', ?, 'ED', 'Queued', ?, ?, 'ana', 't', 't')"),
+                {patientId, *sealedForm, *sealedResponse}));
+        }
+        const QStringList base = {QStringLiteral("--data-dir"), data, QStringLiteral("--key-file"),
+                                  key};
+        const QString out = dir.filePath(QStringLiteral("qr.json"));
+        Run r =
+            admin(base + QStringList{QStringLiteral("visits"), QStringLiteral("export-response"),
+                                     QStringLiteral("m-1"), QStringLiteral("--output"), out});
+        QCOMPARE(r.exitCode, 0);
+        QFile f(out);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        QCOMPARE(QJsonDocument::fromJson(f.readAll()).object(), response);
+        QCOMPARE(test::fileMode(out), 0600);
+        // The PHI export is in the audit log, and the chain still verifies.
+        r = admin(base + QStringList{QStringLiteral("--json"), QStringLiteral("audit"),
+                                     QStringLiteral("verify")});
+        QCOMPARE(r.exitCode, 0);
+        QCOMPARE(QJsonDocument::fromJson(r.out).object().value(QStringLiteral("entries")).toInt(),
+                 1);
+        verifyOneLineError(
+            admin(base + QStringList{QStringLiteral("visits"), QStringLiteral("export-response"),
+                                     QStringLiteral("nope"), QStringLiteral("--output"), out}),
+            "no visit with master id nope");
+    }
+
+    void inboxTokenAndSecret()
+    {
+        QTemporaryDir dir;
+        const QString token = dir.filePath(QStringLiteral("relay.token"));
+        const QString secret = dir.filePath(QStringLiteral("beluga.secret"));
+        // No store needed.
+        QCOMPARE(admin({QStringLiteral("inbox"), QStringLiteral("token"),
+                        QStringLiteral("--output"), token})
+                     .exitCode,
+                 0);
+        QCOMPARE(admin({QStringLiteral("inbox"), QStringLiteral("secret"),
+                        QStringLiteral("--output"), secret})
+                     .exitCode,
+                 0);
+        QCOMPARE(admin({QStringLiteral("inbox"), QStringLiteral("secret"),
+                        QStringLiteral("--output"), secret})
+                     .exitCode,
+                 0);
+        QCOMPARE(test::fileMode(token), 0600);
+        QCOMPARE(test::fileMode(secret), 0600);
+        QFile t(token);
+        QVERIFY(t.open(QIODevice::ReadOnly));
+        QVERIFY(t.readAll().trimmed().size() >= 43);
+        QFile s(secret);
+        QVERIFY(s.open(QIODevice::ReadOnly));
+        const QList<QByteArray> lines = s.readAll().trimmed().split('\n');
+        QCOMPARE(lines.size(), 2); // appended: both accepted during a rotation
+        for (const QByteArray &line : lines) {
+            QVERIFY(line.startsWith("whsec_"));
+            QCOMPARE(QByteArray::fromBase64(line.mid(6)).size(), 32);
+        }
     }
 
     void noStoreAndUsageErrors()
