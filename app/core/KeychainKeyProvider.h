@@ -21,9 +21,6 @@ public:
     Result<void> remove(const QString &storeId);
 
 private:
-    Result<QByteArray> readEntry(const QString &entry, const QString &what);
-    Result<void> writeEntry(const QString &entry, const QByteArray &bytes, const QString &what);
-
     QString m_service;
 };
 
