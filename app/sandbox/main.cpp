@@ -1,9 +1,8 @@
-#include "KeyFileKeyProvider.h"
-#include "KeychainKeyProvider.h"
 #include "Logging.h"
 #include "SandboxServer.h"
 #include "SandboxStore.h"
 #include "ServiceOptions.h"
+#include "ServiceStartup.h"
 #include "TlsIdentity.h"
 #include "UnixSignalWatcher.h"
 #include "Version.h"
@@ -16,7 +15,6 @@
 #include <QJsonObject>
 #include <QSslCertificate>
 
-#include <csignal>
 #include <cstdio>
 #include <optional>
 
@@ -27,12 +25,6 @@ namespace {
 const QString kProgram = QStringLiteral("clinicdesk-sandbox");
 
 // One line on stdout, flushed at once: scripts wait for these.
-void announce(const QString &line)
-{
-    std::fputs((line + QLatin1Char('\n')).toLocal8Bit().constData(), stdout);
-    std::fflush(stdout);
-}
-
 int fail(const QString &message)
 {
     std::fputs(
@@ -71,48 +63,21 @@ int main(int argc, char *argv[])
         return exitCode;
 
     UnixSignalWatcher signalWatcher;
-    for (int signalNumber : {SIGTERM, SIGINT, SIGHUP})
-        signalWatcher.watch(signalNumber);
-    QObject::connect(&signalWatcher, &UnixSignalWatcher::unixSignal, &app, [](int signalNumber) {
-        if (signalNumber == SIGHUP) {
-            qCInfo(lcService).noquote()
-                << "SIGHUP received; reloading is not supported yet, ignored";
-            return;
-        }
-        qCInfo(lcService).noquote() << "signal" << signalNumber << "received, shutting down";
-        QCoreApplication::quit();
-    });
-
-    if (auto r = options->ensureDataDir(); !r)
+    serviceStartup::quitOnSignals(signalWatcher);
+    if (auto r = serviceStartup::prepare(*options, kProgram); !r)
         return fail(r.error().message);
-    QString logError;
-    if (!installLogFile(QDir(options->dataDir).filePath(kProgram + QStringLiteral(".log")),
-                        &logError))
-        return fail(
-            QStringLiteral("cannot open the log file in %1: %2").arg(options->dataDir, logError));
     qCInfo(lcService).noquote() << kProgram << CLINICDESK_VERSION << "starting, data dir"
                                 << options->dataDir << "api key file"
                                 << (options->apiKeyFile.isEmpty() ? "no" : "yes") << "webhook url"
                                 << (options->webhookUrl.isEmpty() ? "no" : "yes")
                                 << "control routes" << (options->enableControl ? "on" : "off");
 
-    std::optional<TlsIdentity> identity;
-    if (!options->plainHttp) {
-        auto loaded = options->tlsCert.isEmpty()
-                          ? TlsIdentity::loadOrGenerate(options->dataDir)
-                          : TlsIdentity::load(options->tlsCert, options->tlsKey);
-        if (!loaded)
-            return fail(loaded.error().message);
-        identity = loaded.value();
-        announce(QStringLiteral("TLS certificate SHA-256 fingerprint: %1")
-                     .arg(identity->sha256Fingerprint()));
-    }
+    auto tls = serviceStartup::tls(*options);
+    if (!tls)
+        return fail(tls.error().message);
+    const std::optional<TlsIdentity> identity = tls.value();
 
-    std::unique_ptr<KeyProvider> keys;
-    if (options->keyFile.isEmpty())
-        keys = std::make_unique<KeychainKeyProvider>();
-    else
-        keys = std::make_unique<KeyFileKeyProvider>(options->keyFile);
+    const std::unique_ptr<KeyProvider> keys = serviceStartup::keyProvider(*options);
     auto store = SandboxStore::open(options->dataDir, *keys);
     if (!store)
         return fail(store.error().message);
@@ -166,7 +131,7 @@ int main(int argc, char *argv[])
         return fail(port.error().message);
     const QString url = options->listenUrl(port.value());
     qCInfo(lcService).noquote() << "listening on" << url;
-    announce(QStringLiteral("listening on %1").arg(url));
+    serviceStartup::announce(QStringLiteral("listening on %1").arg(url));
 
     const int code = app.exec();
     qCInfo(lcService).noquote() << kProgram << "stopped";
