@@ -1,5 +1,6 @@
 #include "AdminCommand.h"
 #include "AuditLog.h"
+#include "Crypto.h"
 #include "KeyFileKeyProvider.h"
 #include "KeychainKeyProvider.h"
 #include "LocalStore.h"
@@ -57,6 +58,7 @@ QString commandList()
 
 int main(int argc, char *argv[])
 {
+    const crypto::ThreadStateGuard openSslThreadState; // destroyed last
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("clinicdesk-admin"));
     QCoreApplication::setApplicationVersion(QStringLiteral(CLINICDESK_VERSION));

@@ -205,6 +205,11 @@ bool constantTimeEquals(QByteArrayView a, QByteArrayView b)
     return CRYPTO_memcmp(a.data(), b.data(), size_t(a.size())) == 0;
 }
 
+ThreadStateGuard::~ThreadStateGuard()
+{
+    OPENSSL_thread_stop();
+}
+
 void wipe(QByteArray &bytes)
 {
     if (!bytes.isEmpty())

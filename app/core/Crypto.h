@@ -44,6 +44,18 @@ QByteArray hkdfSha256(QByteArrayView key, QByteArrayView salt, QByteArrayView in
 // Constant-time comparison; different lengths compare unequal (length is not secret).
 bool constantTimeEquals(QByteArrayView a, QByteArrayView b);
 
+// Declared first in main(): frees this thread's OpenSSL state (its error queue) when main
+// returns, after every other object. OpenSSL's exit handler does not free the main thread's
+// state, so an error queued by a TLS shutdown at SIGTERM otherwise shows up as a leak.
+class ThreadStateGuard
+{
+public:
+    ThreadStateGuard() = default;
+    ~ThreadStateGuard();
+    ThreadStateGuard(const ThreadStateGuard &) = delete;
+    ThreadStateGuard &operator=(const ThreadStateGuard &) = delete;
+};
+
 // Overwrites the bytes in place (OPENSSL_cleanse), so the optimiser cannot drop it.
 void wipe(QByteArray &bytes);
 

@@ -104,6 +104,7 @@ bool configure(const ServiceOptions &options, InboxStore &store, InboxServer::Co
 
 int main(int argc, char *argv[])
 {
+    const crypto::ThreadStateGuard openSslThreadState; // destroyed last
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(kProgram);
     QCoreApplication::setApplicationVersion(QStringLiteral(CLINICDESK_VERSION));

@@ -41,6 +41,7 @@ int fail(int code, const QString &message)
 
 int main(int argc, char *argv[])
 {
+    const crypto::ThreadStateGuard openSslThreadState; // destroyed last
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(kProgram);
     QCoreApplication::setApplicationVersion(QStringLiteral(CLINICDESK_VERSION));

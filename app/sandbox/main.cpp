@@ -1,3 +1,4 @@
+#include "Crypto.h"
 #include "Logging.h"
 #include "SandboxServer.h"
 #include "SandboxStore.h"
@@ -52,6 +53,7 @@ Result<QString> firstLine(const QString &path)
 
 int main(int argc, char *argv[])
 {
+    const crypto::ThreadStateGuard openSslThreadState; // destroyed last
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(kProgram);
     QCoreApplication::setApplicationVersion(QStringLiteral(CLINICDESK_VERSION));
