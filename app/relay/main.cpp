@@ -1,17 +1,15 @@
 #include "ConsoleNotifier.h"
 #include "Crypto.h"
 #include "InboxLogging.h"
-#include "KeyFileKeyProvider.h"
-#include "KeychainKeyProvider.h"
 #include "LocalStore.h"
 #include "Logging.h"
 #include "RelayClient.h"
 #include "ServiceOptions.h"
+#include "ServiceStartup.h"
 #include "UnixSignalWatcher.h"
 #include "Version.h"
 
 #include <QCoreApplication>
-#include <QDir>
 #include <QFile>
 #include <QFileInfo>
 #include <QSslCertificate>
@@ -74,18 +72,9 @@ int main(int argc, char *argv[])
                                    "or give the console's store with --data-dir")
                         .arg(options->dataDir));
     }
-    QString logError;
-    if (!installLogFile(QDir(options->dataDir).filePath(kProgram + QStringLiteral(".log")),
-                        &logError))
-        return fail(
-            kRuntimeError,
-            QStringLiteral("cannot open the log file in %1: %2").arg(options->dataDir, logError));
-
-    std::unique_ptr<KeyProvider> keys;
-    if (options->keyFile.isEmpty())
-        keys = std::make_unique<KeychainKeyProvider>();
-    else
-        keys = std::make_unique<KeyFileKeyProvider>(options->keyFile);
+    if (auto prepared = serviceStartup::prepare(*options, kProgram); !prepared)
+        return fail(kRuntimeError, prepared.error().message);
+    const std::unique_ptr<KeyProvider> keys = serviceStartup::keyProvider(*options);
     auto store = LocalStore::open(LocalStore::Options{options->dataDir, keys.get(), false});
     if (!store)
         return fail(kRuntimeError, store.error().message);

@@ -421,14 +421,19 @@ SandboxServer::Reply SandboxServer::fetchPatient(const QString &phone)
     return ok(data);
 }
 
-SandboxServer::Reply SandboxServer::receiveChat(const QJsonObject &body)
+// receiveChat and receiveCSMessage: the required fields (reported in this order), the visit,
+// then the message and what the clinician does about it, in one transaction.
+SandboxServer::Reply
+SandboxServer::storeMessage(const QJsonObject &body, const QStringList &required,
+                            const QString &sender, const QString &counter,
+                            const std::function<Result<void>(const QString &)> &then)
 {
     const QString masterId = body.value(QLatin1String("masterId")).toString();
     const QString content = body.value(QLatin1String("content")).toString().trimmed();
     QStringList bad;
-    for (const char *key : {"firstName", "lastName", "content", "masterId"}) {
-        if (body.value(QLatin1String(key)).toString().trimmed().isEmpty())
-            bad << QString::fromLatin1(key);
+    for (const QString &key : required) {
+        if (body.value(key).toString().trimmed().isEmpty())
+            bad << key;
     }
     if (!bad.isEmpty())
         return providerError(QStringLiteral("Payload contains bad fields: ") +
@@ -439,42 +444,32 @@ SandboxServer::Reply SandboxServer::receiveChat(const QJsonObject &body)
     if (!v.value())
         return providerError(QStringLiteral("Visit not found"), 404);
     auto r = m_store->db().transaction([&]() -> Result<void> {
-        if (auto a = m_store->addMessage(masterId, QStringLiteral("staff"), content, nowMs()); !a)
+        if (auto a = m_store->addMessage(masterId, sender, content, nowMs()); !a)
             return a;
-        return m_clinician->staffReplied(masterId);
+        return then(masterId);
     });
     if (!r)
         return httpError(500, QStringLiteral("Internal server error"));
-    ++m_counters[QStringLiteral("chats")];
+    ++m_counters[counter];
     return ok(QJsonObject{{QStringLiteral("masterId"), masterId}});
+}
+
+SandboxServer::Reply SandboxServer::receiveChat(const QJsonObject &body)
+{
+    return storeMessage(
+        body,
+        {QStringLiteral("firstName"), QStringLiteral("lastName"), QStringLiteral("content"),
+         QStringLiteral("masterId")},
+        QStringLiteral("staff"), QStringLiteral("chats"),
+        [this](const QString &masterId) { return m_clinician->staffReplied(masterId); });
 }
 
 SandboxServer::Reply SandboxServer::receiveCsMessage(const QJsonObject &body)
 {
-    const QString masterId = body.value(QLatin1String("masterId")).toString();
-    const QString content = body.value(QLatin1String("content")).toString().trimmed();
-    QStringList bad;
-    if (content.isEmpty())
-        bad << QStringLiteral("content");
-    if (masterId.isEmpty())
-        bad << QStringLiteral("masterId");
-    if (!bad.isEmpty())
-        return providerError(QStringLiteral("Payload contains bad fields: ") +
-                             bad.join(QStringLiteral(", ")));
-    auto v = m_store->visit(masterId);
-    if (!v)
-        return httpError(500, QStringLiteral("Internal server error"));
-    if (!v.value())
-        return providerError(QStringLiteral("Visit not found"), 404);
-    auto r = m_store->db().transaction([&]() -> Result<void> {
-        if (auto a = m_store->addMessage(masterId, QStringLiteral("cs"), content, nowMs()); !a)
-            return a;
-        return m_clinician->supportMessage(masterId);
-    });
-    if (!r)
-        return httpError(500, QStringLiteral("Internal server error"));
-    ++m_counters[QStringLiteral("csMessages")];
-    return ok(QJsonObject{{QStringLiteral("masterId"), masterId}});
+    return storeMessage(
+        body, {QStringLiteral("content"), QStringLiteral("masterId")}, QStringLiteral("cs"),
+        QStringLiteral("csMessages"),
+        [this](const QString &masterId) { return m_clinician->supportMessage(masterId); });
 }
 
 SandboxServer::Reply SandboxServer::pharmacies(const QJsonObject &body)

@@ -11,6 +11,7 @@
 #include <QSslCertificate>
 #include <QUrl>
 
+#include <functional>
 #include <memory>
 
 class QHttpServerRequest;
@@ -70,6 +71,9 @@ private:
     Reply createVisit(const QJsonObject &body);
     Reply fetchVisit(const QString &masterId);
     Reply fetchPatient(const QString &phone);
+    Reply storeMessage(const QJsonObject &body, const QStringList &required, const QString &sender,
+                       const QString &counter,
+                       const std::function<Result<void>(const QString &)> &then);
     Reply receiveChat(const QJsonObject &body);
     Reply receiveCsMessage(const QJsonObject &body);
     Reply pharmacies(const QJsonObject &body);
