@@ -12,9 +12,10 @@ BUILD_PACKAGES=(
 TEST_PACKAGES=(
     gnome-keyring dbus dbus-x11 xvfb xauth imagemagick clang-format binutils openssl
     clang libclang-rt-14-dev
+    dpkg-dev desktop-file-utils appstream systemd
 )
 RUN_PACKAGES=(
-    gnome-keyring dbus dbus-x11 xvfb xauth x11-utils imagemagick procps
+    gnome-keyring dbus dbus-x11 xvfb xauth x11-utils imagemagick procps curl
 )
 
 # Build directories share ccache hits (paths inside the tree are hashed relative to it).
