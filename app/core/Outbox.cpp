@@ -176,17 +176,7 @@ Result<QString> Outbox::insertMessage(Kind kind, const QString &visitId, const Q
                  now}));
             !ins)
             return ins;
-        if (kind == Kind::Chat) {
-            VisitStateMachine::State state;
-            if (VisitStateMachine::parse(status, &state.status)) {
-                const auto next = VisitStateMachine::staffReplied(state);
-                if (next.status != state.status)
-                    return check(m_store.db().exec(
-                        QStringLiteral("UPDATE visits SET status = ?, updated_at = ? WHERE id = ? "
-                                       "AND status = ?"),
-                        {VisitStateMachine::name(next.status), now, visitId, status}));
-            }
-        }
+        // A reply moves the visit back to Submitted only once it is delivered (markSent).
         return {};
     });
     if (!r)
@@ -363,6 +353,8 @@ Result<void> Outbox::markSent(const Entry &e, const QString &providerVisitId)
                 {now, now, e.id}));
             !r)
             return r;
+        if (e.kind == Kind::Chat)
+            return staffReplyDelivered(e, now);
         if (e.kind != Kind::Visit)
             return {};
         // Only forward: an event may already have moved the visit on.
@@ -372,6 +364,33 @@ Result<void> Outbox::markSent(const Entry &e, const QString &providerVisitId)
                            "WHERE id = ?"),
             {providerVisitId.isEmpty() ? QVariant() : QVariant(providerVisitId), now, e.visitId}));
     });
+}
+
+// The clinician has the staff's answer: a visit waiting for information goes back to Submitted
+// (VisitStateMachine::staffReplied), unless the clinician asked again after this reply was
+// written (that newer question is still unanswered).
+Result<void> Outbox::staffReplyDelivered(const Entry &e, const QString &now)
+{
+    auto visit =
+        m_store.db().exec(QStringLiteral("SELECT status FROM visits WHERE id = ?"), {e.visitId});
+    if (!visit)
+        return visit.error();
+    if (!visit->next())
+        return {};
+    const QString status = visit->value(0).toString();
+    VisitStateMachine::State state;
+    if (!VisitStateMachine::parse(status, &state.status))
+        return {};
+    const auto next = VisitStateMachine::staffReplied(state);
+    if (next.status == state.status)
+        return {};
+    return check(m_store.db().exec(
+        QStringLiteral("UPDATE visits SET status = ?, updated_at = ? WHERE id = ? AND status = ? "
+                       "AND NOT EXISTS (SELECT 1 FROM visit_events ev WHERE ev.visit_id = ? AND "
+                       "ev.event_type = ? AND ev.applied_at > (SELECT o.created_at FROM outbox o "
+                       "WHERE o.id = ?))"),
+        {VisitStateMachine::name(next.status), now, e.visitId, status, e.visitId,
+         VisitEvent::typeName(VisitEvent::Type::DoctorChat), e.id}));
 }
 
 Result<void> Outbox::markRetry(const Entry &e, const QString &error, int httpStatus,

@@ -61,7 +61,7 @@ public:
     // The entry of one queued visit (created when missing); returns the entry id.
     Result<QString> enqueueVisit(const QString &visitId, const QString &byUser);
     // A staff reply to the clinician: receiveChat. A visit waiting for information goes back to
-    // Submitted (VisitStateMachine::staffReplied).
+    // Submitted (VisitStateMachine::staffReplied) once the reply is delivered (markSent).
     Result<QString> enqueueStaffChat(const QString &visitId, const QString &firstName,
                                      const QString &lastName, const QString &text,
                                      const QString &byUser);
@@ -89,6 +89,7 @@ public:
     Result<void> markRejected(const Entry &entry, const QString &reason, int httpStatus);
 
 private:
+    Result<void> staffReplyDelivered(const Entry &entry, const QString &now);
     Result<QString> insertMessage(Kind kind, const QString &visitId, const QJsonObject &body,
                                   const QString &byUser);
 

@@ -39,7 +39,16 @@ Result<void> ProviderConnection::start()
     auto config = ProviderClient::loadConfig(settings, ProviderCredentials{});
     if (!config)
         return config.error();
-    m_client = std::make_unique<ProviderClient>(config.value());
+    return start(config.value());
+}
+
+Result<void> ProviderConnection::start(const ProviderClient::Config &config)
+{
+    if (m_sender)
+        return makeError(ErrorCode::Conflict, QStringLiteral("the provider link is running"));
+    if (auto valid = ProviderClient::validate(config); !valid)
+        return valid.error();
+    m_client = std::make_unique<ProviderClient>(config);
     m_sender = std::make_unique<OutboxSender>(m_store, *m_client, OutboxSender::Options{});
     m_sync = std::make_unique<ProviderStatusSync>(m_store, *m_client);
     m_sender->start();

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "ProviderClient.h"
 #include "Result.h"
 
 #include <QObject>
@@ -11,7 +12,6 @@ namespace clinicdesk {
 
 class LocalStore;
 class OutboxSender;
-class ProviderClient;
 class ProviderStatusSync;
 
 // The console's live link to the provider: the HTTPS client, the outbox sender working through
@@ -34,6 +34,12 @@ public:
     bool running() const { return m_sender != nullptr; }
     // Something new is in the outbox: send it now rather than at the next tick.
     void kick();
+    // Starts with an explicit client configuration instead of the settings and the keychain
+    // (tests against the sandbox, whose API key is a file).
+    Result<void> start(const ProviderClient::Config &config);
+    // Null until started.
+    OutboxSender *sender() const { return m_sender.get(); }
+    ProviderStatusSync *statusSync() const { return m_sync.get(); }
 
 private:
     LocalStore &m_store;

@@ -1,0 +1,50 @@
+#pragma once
+
+#include "Patient.h"
+#include "User.h"
+
+#include <QDialog>
+#include <QHash>
+
+class QComboBox;
+class QLabel;
+class QLineEdit;
+class QPushButton;
+
+namespace clinicdesk {
+
+class AuditLog;
+class FieldErrorLabel;
+class LocalStore;
+
+// "Fix and resubmit…" for a visit the provider refused: the provider's reason on top, the
+// patient's demographics to correct, each checked with the intake's rules (messages under the
+// fields), then VisitCorrection::resubmit queues the visit again with its masterId.
+class VisitFixDialog : public QDialog
+{
+    Q_OBJECT
+
+public:
+    VisitFixDialog(LocalStore &store, AuditLog &audit, const User &user, const QString &visitId,
+                   const QString &reason, QWidget *parent = nullptr);
+    ~VisitFixDialog() override;
+
+    // What the fields hold now.
+    Patient patient() const;
+    // Validates and resubmits; accepts the dialog on success. The Resubmit button calls it.
+    bool submit();
+
+private:
+    LocalStore &m_store;
+    AuditLog &m_audit;
+    User m_user;
+    QString m_visitId;
+    Patient m_original;
+    QHash<QString, QWidget *> m_fields;
+    QHash<QString, FieldErrorLabel *> m_errors;
+    QComboBox *m_sex = nullptr;
+    QLabel *m_message = nullptr;
+    QPushButton *m_resubmit = nullptr;
+};
+
+} // namespace clinicdesk
