@@ -2,6 +2,7 @@
 #include "ui_HomePage.h"
 
 #include "PageStyle.h"
+#include "VisitBoardPage.h"
 
 namespace clinicdesk {
 
@@ -11,7 +12,6 @@ HomePage::HomePage(QWidget *parent)
 {
     m_ui->setupUi(this);
     PageStyle::makeTitle(m_ui->titleLabel);
-    PageStyle::makeColumn(m_ui->column);
     connect(m_ui->signOutButton, &QPushButton::clicked, this, &HomePage::signOutRequested);
     connect(m_ui->lockButton, &QPushButton::clicked, this, &HomePage::lockRequested);
     connect(m_ui->newIntakeButton, &QPushButton::clicked, this, &HomePage::newIntakeRequested);
@@ -27,9 +27,27 @@ void HomePage::setUser(const User &user)
     m_ui->signedInLabel->setText(tr("Signed in as %1 (%2).").arg(user.displayName, role));
 }
 
+void HomePage::setBoard(QWidget *board)
+{
+    if (m_board == board)
+        return;
+    if (m_board) {
+        m_ui->boardLayout->removeWidget(m_board);
+        m_board->hide();
+    }
+    m_board = board;
+    if (board) {
+        m_ui->boardLayout->addWidget(board);
+        board->show();
+    }
+}
+
 void HomePage::activate()
 {
-    m_ui->signOutButton->setFocus(Qt::OtherFocusReason);
+    if (auto *board = qobject_cast<VisitBoardPage *>(m_board.data()))
+        board->activate();
+    else
+        m_ui->newIntakeButton->setFocus(Qt::OtherFocusReason);
 }
 
 } // namespace clinicdesk

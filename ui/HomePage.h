@@ -2,6 +2,7 @@
 
 #include "User.h"
 
+#include <QPointer>
 #include <QWidget>
 
 #include <memory>
@@ -12,8 +13,9 @@ class HomePage;
 
 namespace clinicdesk {
 
-// What a signed-in user sees first: who is signed in, the way into the intake wizard and the
-// unfinished intakes, and one-click lock and sign-out.
+// What a signed-in user sees first: who is signed in, the ways into the intake wizard and the
+// unfinished intakes, one-click lock and sign-out, and below them the visit board of the session
+// (setBoard), which the window creates at sign-in and deletes at sign-out.
 class HomePage : public QWidget
 {
     Q_OBJECT
@@ -23,6 +25,10 @@ public:
     ~HomePage() override;
 
     void setUser(const User &user);
+    // Takes `board` (null: none) into the page; the previous one is only removed, not deleted.
+    void setBoard(QWidget *board);
+    QWidget *board() const { return m_board; }
+    // Focus: the board when there is one, else New intake.
     void activate();
 
 Q_SIGNALS:
@@ -33,6 +39,7 @@ Q_SIGNALS:
 
 private:
     std::unique_ptr<Ui::HomePage> m_ui;
+    QPointer<QWidget> m_board;
 };
 
 } // namespace clinicdesk

@@ -6,6 +6,7 @@
 #include "AdminAuditCheck.h"
 #include "AuditExportDialog.h"
 #include "AuditLog.h"
+#include "ConsoleNotifier.h"
 #include "DraftsPage.h"
 #include "FirstRunPage.h"
 #include "HomePage.h"
@@ -13,14 +14,22 @@
 #include "IntakeWizard.h"
 #include "LockPage.h"
 #include "Logging.h"
+#include "Outbox.h"
+#include "OutboxSender.h"
 #include "ProviderConnection.h"
+#include "ProviderStatusSync.h"
+#include "QuestionnaireLibrary.h"
+#include "RelayClient.h"
 #include "SignInPage.h"
 #include "StoreErrorPage.h"
 #include "UserRepository.h"
+#include "VisitBoardPage.h"
+#include "VisitDetailPage.h"
 
 #include <QApplication>
 #include <QDialog>
 #include <QMessageBox>
+#include <QSettings>
 #include <QTableView>
 
 namespace clinicdesk {
@@ -91,6 +100,10 @@ void MainWindow::releaseStore()
     m_signIn->setSession(nullptr);
     m_lock->setSession(nullptr);
     m_accounts->setAdmin(nullptr, {});
+    delete m_relay;
+    m_relay = nullptr;
+    delete m_notifier;
+    m_notifier = nullptr;
     m_provider.reset();
     m_admin.reset();
     m_session.reset();
@@ -173,6 +186,14 @@ void MainWindow::start()
     m_provider = std::make_unique<ProviderConnection>(*m_store);
     if (auto linked = m_provider->start(); !linked)
         qCInfo(lcUi) << "provider link not started:" << linked.error().message;
+    else
+        connectProvider();
+    // The relay tells this console at once which visits it changed (ids only).
+    m_notifier = new ConsoleNotifierServer(this);
+    connect(m_notifier, &ConsoleNotifierServer::visitsChanged, this, &MainWindow::visitsChanged);
+    if (!m_notifier->listen(m_store->dataDir()))
+        qCWarning(lcUi) << "relay notifications unavailable:" << m_notifier->errorString();
+    startRelay();
     auto hasUsers = m_users->hasUsers();
     if (!hasUsers) {
         showStoreError(hasUsers.error());
@@ -220,6 +241,7 @@ void MainWindow::firstAdministratorCreated(const User &user)
 void MainWindow::signedIn(const User &user)
 {
     m_home->setUser(user);
+    createBoard(user);
     updateChrome();
     showHome();
     m_idle->start();
@@ -300,6 +322,14 @@ void MainWindow::showDrafts()
 
 void MainWindow::endSession()
 {
+    // The board holds patient names in memory: it goes with the session.
+    if (m_board) {
+        m_home->setBoard(nullptr);
+        delete m_board.data();
+    }
+    if (m_tray)
+        m_tray->hide();
+    updateUnread(0);
     // Deleting an intake page flushes its autosaved draft.
     for (const QPointer<QWidget> &page : std::as_const(m_sessionPages))
         delete page.data();
@@ -394,6 +424,137 @@ void MainWindow::verifyAuditLog()
     if (!m_session || m_session->state() != Session::State::Active || !m_admin)
         return;
     (void)AdminAuditCheck::run(this, *m_admin, m_session->user().value());
+}
+
+void MainWindow::startRelay()
+{
+    // A relay may also run inside the console (one desktop, no separate service): it applies
+    // events to this store and tells the window directly.
+    auto options = RelayClient::fromSettings(ProviderConnection::settingsPath(m_store->dataDir()));
+    if (!options) {
+        qCWarning(lcUi) << "in-console relay not started:" << options.error().message;
+        return;
+    }
+    if (!options.value())
+        return;
+    m_relay = new RelayClient(*m_store, std::move(*options.value()), this);
+    connect(m_relay, &RelayClient::visitsChanged, this, &MainWindow::visitsChanged);
+    connect(m_relay, &RelayClient::pollFailed, this, [](const QString &reason) {
+        qCInfo(lcUi) << "in-console relay: poll failed:" << reason;
+    });
+    m_relay->start();
+    qCInfo(lcUi) << "in-console relay started";
+}
+
+void MainWindow::connectProvider()
+{
+    // Outbox and status-check results change visits in this process: same path as the relay's.
+    auto entryChanged = [this](const QString &entryId) {
+        if (!m_store)
+            return;
+        auto entry = Outbox(*m_store).entry(entryId);
+        if (entry && entry.value())
+            visitsChanged({entry.value()->visitId});
+    };
+    if (OutboxSender *sender = m_provider->sender()) {
+        connect(sender, &OutboxSender::entrySent, this, entryChanged);
+        connect(sender, &OutboxSender::entryRejected, this, entryChanged);
+        connect(sender, &OutboxSender::entryRetrying, this, entryChanged);
+    }
+    if (ProviderStatusSync *sync = m_provider->statusSync())
+        connect(sync, &ProviderStatusSync::refreshed, this,
+                [this](const QString &visitId) { visitsChanged({visitId}); });
+}
+
+VisitBoardPage *MainWindow::board() const
+{
+    return m_board.data();
+}
+
+void MainWindow::createBoard(const User &user)
+{
+    if (m_board)
+        return;
+    auto *board = new VisitBoardPage(*m_store, m_audit.get(), user.username);
+    // Attention thresholds are clinic settings, beside the provider link's.
+    QSettings settings(ProviderConnection::settingsPath(m_store->dataDir()), QSettings::IniFormat);
+    AttentionRules rules;
+    rules.silentAfterHours =
+        settings.value(QStringLiteral("board/silentAfterHours"), rules.silentAfterHours).toInt();
+    rules.stuckAfterMinutes =
+        settings.value(QStringLiteral("board/stuckAfterMinutes"), rules.stuckAfterMinutes).toInt();
+    board->setAttentionRules(rules);
+    QHash<QString, QString> titles;
+    const QuestionnaireLibrary library = QuestionnaireLibrary::load();
+    for (const QString &type : library.visitTypes())
+        titles.insert(type, library.visitType(type).title().in(QLocale().name()));
+    board->setTypeTitles(titles);
+    connect(board, &VisitBoardPage::openVisitRequested, this, &MainWindow::openVisit);
+    connect(board, &VisitBoardPage::attentionArrived, this, &MainWindow::attentionArrived);
+    connect(board, &VisitBoardPage::unreadCountChanged, this, &MainWindow::updateUnread);
+    m_board = board;
+    m_home->setBoard(board);
+    board->reloadAll();
+    updateUnread(board->unreadCount());
+}
+
+void MainWindow::openVisit(const QString &visitId)
+{
+    if (!m_session || m_session->state() != Session::State::Active)
+        return;
+    ProviderConnection *provider = m_provider && m_provider->running() ? m_provider.get() : nullptr;
+    auto *page =
+        new VisitDetailPage(*m_store, *m_audit, m_session->user().value(), provider, visitId);
+    connect(page, &VisitDetailPage::closeRequested, this, [this, page] {
+        closeSessionPage(page);
+        showHome();
+    });
+    connect(page, &VisitDetailPage::visitChanged, this,
+            [this](const QString &id) { visitsChanged({id}); });
+    if (m_board)
+        m_board->markSeen(visitId);
+    openSessionPage(page);
+    page->setFocus(Qt::OtherFocusReason);
+}
+
+void MainWindow::visitsChanged(const QStringList &visitIds)
+{
+    if (!m_session || !m_session->user())
+        return;
+    if (m_board)
+        m_board->visitsChanged(visitIds);
+    for (const QPointer<QWidget> &page : std::as_const(m_sessionPages))
+        if (auto *detail = qobject_cast<VisitDetailPage *>(page.data()))
+            if (visitIds.contains(detail->visitId()))
+                detail->reload();
+}
+
+void MainWindow::attentionArrived(const QStringList &visitIds, int unread)
+{
+    // A desktop notification carries counts only: it shows on lock screens and shared displays.
+    QApplication::alert(this);
+    if (!QSystemTrayIcon::isSystemTrayAvailable())
+        return;
+    if (!m_tray) {
+        m_tray = new QSystemTrayIcon(windowIcon(), this);
+        connect(m_tray, &QSystemTrayIcon::activated, this, [this] {
+            showNormal();
+            raise();
+            activateWindow();
+        });
+    }
+    m_tray->show();
+    m_tray->showMessage(tr("ClinicDesk"),
+                        tr("%n visit(s) need attention", nullptr, int(visitIds.size())) +
+                            QLatin1Char('\n') + tr("%n unread in all", nullptr, unread),
+                        QSystemTrayIcon::Warning);
+}
+
+void MainWindow::updateUnread(int unread)
+{
+    m_ui->actionHome->setText(unread > 0 ? tr("&Home (%n new)", nullptr, unread) : tr("&Home"));
+    if (m_tray)
+        m_tray->setToolTip(tr("ClinicDesk: %n visit(s) need attention", nullptr, unread));
 }
 
 } // namespace clinicdesk

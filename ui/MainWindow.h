@@ -8,6 +8,7 @@
 
 #include <QMainWindow>
 #include <QPointer>
+#include <QSystemTrayIcon>
 
 #include <chrono>
 #include <functional>
@@ -20,7 +21,10 @@ class MainWindow;
 
 namespace clinicdesk {
 
+class ConsoleNotifierServer;
+class RelayClient;
 class ProviderConnection;
+class VisitBoardPage;
 
 class AccountAdmin;
 class AccountsPage;
@@ -81,6 +85,17 @@ public:
     void showAccounts();
     void exportAuditLog();
     void verifyAuditLog();
+    // One visit's detail as a session page (from the board); marks it seen for the user.
+    void openVisit(const QString &visitId);
+    // The relay (through the console notifier), the outbox or a local action changed these
+    // visits: the board and any open detail re-read just them.
+    void visitsChanged(const QStringList &visitIds);
+
+    // The session's board; null while nobody is signed in.
+    VisitBoardPage *board() const;
+    ConsoleNotifierServer *notifier() const { return m_notifier; }
+    // The relay running inside the console ([relay] in clinicdesk.ini); null when not configured.
+    RelayClient *relay() const { return m_relay; }
 
     AuditLog *auditLog() const { return m_audit.get(); }
     AccountAdmin *accountAdmin() const { return m_admin.get(); }
@@ -97,6 +112,11 @@ private:
     void closeDialogs();
     void updateChrome();
     void releaseStore();
+    void connectProvider();
+    void startRelay();
+    void createBoard(const User &user);
+    void attentionArrived(const QStringList &visitIds, int unread);
+    void updateUnread(int unread);
 
     std::unique_ptr<Ui::MainWindow> m_ui;
     StoreOpener m_opener;
@@ -117,6 +137,10 @@ private:
     StoreErrorPage *m_storeError = nullptr;
     QList<QPointer<QWidget>> m_sessionPages;
     QPointer<QWidget> m_pageBeforeLock;
+    QPointer<VisitBoardPage> m_board;
+    ConsoleNotifierServer *m_notifier = nullptr;
+    RelayClient *m_relay = nullptr;
+    QSystemTrayIcon *m_tray = nullptr;
 };
 
 } // namespace clinicdesk

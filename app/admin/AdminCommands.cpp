@@ -3,12 +3,14 @@
 #include "AuditExporter.h"
 #include "AuditLog.h"
 #include "Crypto.h"
+#include "DemoSeed.h"
 #include "KeyProvider.h"
 #include "LocalStore.h"
 #include "Outbox.h"
 #include "ProviderClient.h"
 #include "ProviderConnection.h"
 #include "ProviderCredentials.h"
+#include "RelayClient.h"
 #include "Schema.h"
 #include "UserRepository.h"
 
@@ -319,6 +321,60 @@ Result<AdminOutput> auditExport(AdminContext &ctx, const QStringList &)
     return out;
 }
 
+// [relay] in <data dir>/clinicdesk.ini: the relay that runs inside the console (instead of the
+// clinicdesk-relay service). The token stays in its owner-only file; only the path is written.
+Result<AdminOutput> relayConfigure(AdminContext &ctx, const QStringList &)
+{
+    const QString inbox = ctx.options.value(QStringLiteral("inbox"));
+    const QString tokenFile = ctx.options.value(QStringLiteral("token-file"));
+    const QString caFile = ctx.options.value(QStringLiteral("ca-file"));
+    if (inbox.isEmpty() || tokenFile.isEmpty())
+        return makeError(ErrorCode::InvalidInput,
+                         QStringLiteral("relay configure needs --inbox URL and --token-file FILE"));
+    if (auto checked = RelayClient::Options::load(QUrl(inbox), tokenFile, caFile); !checked)
+        return checked.error();
+    const QString path = ProviderConnection::settingsPath(ctx.store->dataDir());
+    QSettings settings(path, QSettings::IniFormat);
+    settings.setValue(QStringLiteral("relay/inbox"), inbox);
+    settings.setValue(QStringLiteral("relay/tokenFile"), QFileInfo(tokenFile).absoluteFilePath());
+    if (caFile.isEmpty())
+        settings.remove(QStringLiteral("relay/caFile"));
+    else
+        settings.setValue(QStringLiteral("relay/caFile"), QFileInfo(caFile).absoluteFilePath());
+    settings.sync();
+    if (settings.status() != QSettings::NoError)
+        return makeError(ErrorCode::Io, QStringLiteral("cannot write %1").arg(path));
+    if (auto a = ctx.audit->append({AuditAction::Admin, ctx.operatorName, QStringLiteral("relay"),
+                                    QUrl(inbox).host(), AuditOutcome::Success,
+                                    QStringLiteral("in-console relay configured")});
+        !a)
+        return a.error();
+    AdminOutput out;
+    out.json = {{QStringLiteral("inbox"), inbox}, {QStringLiteral("settings"), path}};
+    out.text = QStringLiteral("the console relays events from %1 (restart the console); %2")
+                   .arg(inbox, path);
+    return out;
+}
+
+Result<AdminOutput> relayOff(AdminContext &ctx, const QStringList &)
+{
+    const QString path = ProviderConnection::settingsPath(ctx.store->dataDir());
+    QSettings settings(path, QSettings::IniFormat);
+    settings.remove(QStringLiteral("relay"));
+    settings.sync();
+    if (settings.status() != QSettings::NoError)
+        return makeError(ErrorCode::Io, QStringLiteral("cannot write %1").arg(path));
+    if (auto a = ctx.audit->append({AuditAction::Admin, ctx.operatorName, QStringLiteral("relay"),
+                                    QStringLiteral("console"), AuditOutcome::Success,
+                                    QStringLiteral("in-console relay turned off")});
+        !a)
+        return a.error();
+    AdminOutput out;
+    out.json = {{QStringLiteral("settings"), path}};
+    out.text = QStringLiteral("the console no longer runs a relay (restart the console)");
+    return out;
+}
+
 // [provider] in <data dir>/clinicdesk.ini: where the console sends visits. The key is not here.
 Result<AdminOutput> providerConfigure(AdminContext &ctx, const QStringList &)
 {
@@ -556,6 +612,12 @@ QList<AdminCommand> adminCommands()
          providerSetKey},
         {QStringLiteral("provider"), QStringLiteral("status"),
          QStringLiteral("endpoint, whether the key is present, outbox counts"), providerStatus},
+        {QStringLiteral("relay"), QStringLiteral("configure"),
+         QStringLiteral("--inbox URL --token-file FILE [--ca-file FILE]: run the relay inside "
+                        "the console (instead of the clinicdesk-relay service)"),
+         relayConfigure},
+        {QStringLiteral("relay"), QStringLiteral("off"),
+         QStringLiteral("stop running a relay inside the console"), relayOff},
         {QStringLiteral("visits"), QStringLiteral("list"),
          QStringLiteral("visits by master id, type and status (no patient data)"), visitsList},
         {QStringLiteral("visits"), QStringLiteral("export-response"),
@@ -579,6 +641,11 @@ QList<AdminCommand> adminCommands()
         {QStringLiteral("store"), QStringLiteral("migrate"),
          QStringLiteral("bring the schema to the latest version (also done on every open)"),
          storeMigrate},
+        {QStringLiteral("demo"), QStringLiteral("seed"),
+         QStringLiteral("[--patients N] [--visits N] [--user USERNAME] [--force]: fake demo "
+                        "patients, queued visits and a draft; refuses a store with patients "
+                        "unless --force"),
+         demoSeed},
     };
 }
 

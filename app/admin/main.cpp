@@ -104,12 +104,23 @@ int main(int argc, char *argv[])
         {QStringLiteral("url"), QStringLiteral("provider configure: the provider's base URL."),
          QStringLiteral("URL")},
         {QStringLiteral("ca-file"),
-         QStringLiteral("provider configure: extra CA certificates (PEM) to trust."),
+         QStringLiteral("provider/relay configure: extra CA certificates (PEM) to trust."),
          QStringLiteral("FILE")},
+        {QStringLiteral("inbox"), QStringLiteral("relay configure: the webhook inbox's URL."),
+         QStringLiteral("URL")},
+        {QStringLiteral("token-file"),
+         QStringLiteral("relay configure: the owner-only file with the inbox consumer token."),
+         QStringLiteral("FILE")},
+        {QStringLiteral("patients"), QStringLiteral("demo seed: how many fake patients."),
+         QStringLiteral("N")},
+        {QStringLiteral("visits"), QStringLiteral("demo seed: how many queued visits."),
+         QStringLiteral("N")},
+        {QStringLiteral("force"),
+         QStringLiteral("demo seed: add demo data even though the store has patients.")},
     });
     parser.addPositionalArgument(
         QStringLiteral("command"),
-        QStringLiteral("audit, inbox, keys, provider, store, users, visits"));
+        QStringLiteral("audit, demo, inbox, keys, provider, relay, store, users, visits"));
     parser.addPositionalArgument(QStringLiteral("subcommand"),
                                  QStringLiteral("see Commands below"));
     if (!parser.parse(app.arguments()))

@@ -12,8 +12,6 @@
 #include <QSysInfo>
 #include <QtEndian>
 
-#include <sqlite3.h>
-
 #include <array>
 
 namespace clinicdesk {
@@ -95,62 +93,22 @@ AuditEntry toEntry(const RawRow &row)
 const char kScanSql[] = "SELECT seq, user_name, workstation, action, entity_type, entity_id, "
                         "outcome, detail, at, prev_hash, hash FROM audit_log ORDER BY seq";
 
-// Reads every row in sequence order. On SQLite it reads through the driver's own connection
-// handle with the C API (the same libsqlite3 Qt's driver uses), skipping Qt Sql's UTF-8 ->
-// QString -> UTF-8 round trip of every column, which dominates verifying a million entries.
-// Other drivers go through Qt Sql.
+// Reads every row in sequence order as raw bytes (Database::scan): Qt Sql's UTF-8 -> QString
+// -> UTF-8 round trip of every column would dominate verifying a million entries.
 Result<void> readRows(Database &db, const std::function<bool(const RawRow &)> &visit)
 {
-    const QVariant handle = db.handle().driver()->handle();
-    if (db.handle().driverName() == QLatin1String("QSQLITE") && handle.isValid() &&
-        qstrcmp(handle.typeName(), "sqlite3*") == 0) {
-        sqlite3 *connection = *static_cast<sqlite3 *const *>(handle.constData());
-        sqlite3_stmt *statement = nullptr;
-        if (sqlite3_prepare_v2(connection, kScanSql, -1, &statement, nullptr) != SQLITE_OK)
-            return makeError(ErrorCode::Database,
-                             QStringLiteral("reading the audit log: %1")
-                                 .arg(QString::fromUtf8(sqlite3_errmsg(connection))));
-        auto column = [&](int i) {
-            return QByteArrayView(static_cast<const char *>(sqlite3_column_blob(statement, i)),
-                                  sqlite3_column_bytes(statement, i));
-        };
-        RawRow row;
-        int rc = SQLITE_ROW;
-        while ((rc = sqlite3_step(statement)) == SQLITE_ROW) {
-            row.seq = sqlite3_column_int64(statement, 0);
-            for (int i = 0; i < 8; ++i)
-                row.fields[size_t(i)] = column(i + 1);
-            row.prevHash = column(9);
-            row.hash = column(10);
-            if (!visit(row))
-                break;
-        }
-        const bool failed = rc != SQLITE_ROW && rc != SQLITE_DONE;
-        const QString message = QString::fromUtf8(sqlite3_errmsg(connection));
-        sqlite3_finalize(statement);
-        if (failed)
-            return makeError(ErrorCode::Database,
-                             QStringLiteral("reading the audit log: %1").arg(message));
-        return {};
-    }
-    auto rows = db.exec(QString::fromLatin1(kScanSql));
-    if (!rows)
-        return rows.error();
-    while (rows->next()) {
-        std::array<QByteArray, 10> bytes;
+    RawRow row;
+    auto scanned = db.scan(QString::fromLatin1(kScanSql), {}, [&](const QList<QByteArrayView> &c) {
+        row.seq = c[0].toByteArray().toLongLong();
         for (int i = 0; i < 8; ++i)
-            bytes[size_t(i)] = rows->value(i + 1).toString().toUtf8();
-        bytes[8] = rows->value(9).toByteArray();
-        bytes[9] = rows->value(10).toByteArray();
-        RawRow row;
-        row.seq = rows->value(0).toLongLong();
-        for (size_t i = 0; i < 8; ++i)
-            row.fields[i] = bytes[i];
-        row.prevHash = bytes[8];
-        row.hash = bytes[9];
-        if (!visit(row))
-            break;
-    }
+            row.fields[size_t(i)] = c[i + 1];
+        row.prevHash = c[9];
+        row.hash = c[10];
+        return visit(row);
+    });
+    if (!scanned)
+        return makeError(ErrorCode::Database,
+                         QStringLiteral("reading the audit log: %1").arg(scanned.error().message));
     return {};
 }
 

@@ -5,7 +5,11 @@
 #include <QAtomicInt>
 #include <QDateTime>
 #include <QFileInfo>
+#include <QSqlDriver>
 #include <QSqlError>
+#include <QSqlRecord>
+
+#include <sqlite3.h>
 
 namespace clinicdesk {
 namespace {
@@ -110,6 +114,87 @@ Result<QSqlQuery> Database::exec(const QString &sql, const QVariantList &values)
     if (!query.exec())
         return sqlError(statementLabel(sql), query.lastError());
     return query;
+}
+
+Result<void> Database::scan(const QString &sql, const QVariantList &values, const RowVisitor &visit)
+{
+    const QVariant driverHandle = handle().driver()->handle();
+    if (handle().driverName() != QLatin1String("QSQLITE") || !driverHandle.isValid() ||
+        qstrcmp(driverHandle.typeName(), "sqlite3*") != 0) {
+        auto rows = exec(sql, values);
+        if (!rows)
+            return rows.error();
+        QList<QByteArray> bytes;
+        QList<QByteArrayView> columns;
+        while (rows->next()) {
+            const int count = rows->record().count();
+            bytes.resize(count);
+            columns.resize(count);
+            for (int i = 0; i < count; ++i) {
+                const QVariant value = rows->value(i);
+                bytes[i] = value.isNull()                            ? QByteArray()
+                           : value.typeId() == QMetaType::QByteArray ? value.toByteArray()
+                                                                     : value.toString().toUtf8();
+                columns[i] = value.isNull() ? QByteArrayView() : QByteArrayView(bytes[i]);
+            }
+            if (!visit(columns))
+                break;
+        }
+        return {};
+    }
+
+    sqlite3 *connection = *static_cast<sqlite3 *const *>(driverHandle.constData());
+    sqlite3_stmt *statement = nullptr;
+    const QByteArray utf8 = sql.toUtf8();
+    auto failure = [&](const QString &what) {
+        const QString message = QString::fromUtf8(sqlite3_errmsg(connection));
+        sqlite3_finalize(statement);
+        return makeError(ErrorCode::Database,
+                         QStringLiteral("%1 %2: %3").arg(what, statementLabel(sql), message));
+    };
+    if (sqlite3_prepare_v2(connection, utf8.constData(), int(utf8.size()), &statement, nullptr) !=
+        SQLITE_OK)
+        return failure(QStringLiteral("preparing"));
+    QList<QByteArray> keep; // bound text and blobs outlive the statement's steps
+    for (int i = 0; i < values.size(); ++i) {
+        const QVariant &value = values.at(i);
+        int rc = SQLITE_OK;
+        if (value.isNull()) {
+            rc = sqlite3_bind_null(statement, i + 1);
+        } else if (value.typeId() == QMetaType::QByteArray) {
+            keep << value.toByteArray();
+            rc = sqlite3_bind_blob(statement, i + 1, keep.last().constData(),
+                                   int(keep.last().size()), SQLITE_STATIC);
+        } else if (value.typeId() == QMetaType::Int || value.typeId() == QMetaType::LongLong ||
+                   value.typeId() == QMetaType::Bool) {
+            rc = sqlite3_bind_int64(statement, i + 1, value.toLongLong());
+        } else {
+            keep << value.toString().toUtf8();
+            rc = sqlite3_bind_text(statement, i + 1, keep.last().constData(),
+                                   int(keep.last().size()), SQLITE_STATIC);
+        }
+        if (rc != SQLITE_OK)
+            return failure(QStringLiteral("binding"));
+    }
+    const int count = sqlite3_column_count(statement);
+    QList<QByteArrayView> columns(count);
+    int rc = SQLITE_ROW;
+    while ((rc = sqlite3_step(statement)) == SQLITE_ROW) {
+        for (int i = 0; i < count; ++i) {
+            const void *data = sqlite3_column_blob(statement, i);
+            columns[i] = data ? QByteArrayView(static_cast<const char *>(data),
+                                               sqlite3_column_bytes(statement, i))
+                         : sqlite3_column_type(statement, i) == SQLITE_NULL
+                             ? QByteArrayView()
+                             : QByteArrayView("", 0); // an empty text or blob, not NULL
+        }
+        if (!visit(columns))
+            break;
+    }
+    if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+        return failure(QStringLiteral("reading"));
+    sqlite3_finalize(statement);
+    return {};
 }
 
 Result<void> Database::transaction(const std::function<Result<void>()> &body)

@@ -52,6 +52,14 @@ public:
     // the statement's first words only (never bound values).
     Result<QSqlQuery> exec(const QString &sql, const QVariantList &values = {});
 
+    // Reads a large result fast. Each row's columns arrive as raw bytes (text as UTF-8, blobs
+    // as stored, integers as their decimal text; SQL NULL as a null view), valid only during the
+    // callback, which returns false to stop. On SQLite this steps the driver's own connection
+    // with the C API, skipping Qt Sql's per-value QVariant and UTF-16 conversions (they dominate
+    // at 100,000s of rows); other drivers go through exec().
+    using RowVisitor = std::function<bool(const QList<QByteArrayView> &columns)>;
+    Result<void> scan(const QString &sql, const QVariantList &values, const RowVisitor &visit);
+
     // Runs `body` inside a write transaction (BEGIN IMMEDIATE on SQLite, so two processes
     // appending to the same chain serialise instead of failing on upgrade); rolls back if it
     // returns an error or the commit fails. Nested calls join the outer transaction.

@@ -10,6 +10,8 @@
 #include <QTimer>
 #include <QUrl>
 
+#include <optional>
+
 class QNetworkAccessManager;
 class QNetworkReply;
 class QNetworkRequest;
@@ -35,7 +37,15 @@ public:
         int waitSeconds = 25;
         int initialBackoffMs = 500;
         int maxBackoffMs = 60000;
+
+        // The inbox URL, the bearer token from an owner-only file, and extra CA certificates
+        // from a PEM file (empty: the system's). Errors name the file and the problem.
+        static Result<Options> load(const QUrl &inbox, const QString &tokenFile,
+                                    const QString &caFile);
     };
+    // [relay] in the console's clinicdesk.ini (inbox, tokenFile, caFile): the relay that runs
+    // inside the console. Nothing configured: nullopt.
+    static Result<std::optional<Options>> fromSettings(const QString &settingsPath);
 
     RelayClient(LocalStore &store, Options options, QObject *parent = nullptr);
     ~RelayClient() override;

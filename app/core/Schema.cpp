@@ -162,6 +162,25 @@ const QList<Migration> &migrations()
              // Last status fetch (externalFetch), for reconciliation of silent visits.
              QStringLiteral("ALTER TABLE visits ADD COLUMN provider_checked_at TEXT"),
          }},
+        {7,
+         QStringLiteral("visit board: who has seen what, visits waiting for the patient"),
+         {
+             // When each user last opened a visit's detail: a visit that needs attention and
+             // changed since is unread for that user.
+             QStringLiteral("CREATE TABLE visit_seen ("
+                            " user_name TEXT NOT NULL,"
+                            " visit_id TEXT NOT NULL REFERENCES visits (id),"
+                            " seen_at TEXT NOT NULL,"
+                            " PRIMARY KEY (user_name, visit_id))"),
+             // Staff asked the patient for what the clinician wants (NeedsInfo waits on them).
+             QStringLiteral("ALTER TABLE visits ADD COLUMN waiting_for_patient_since TEXT"),
+             QStringLiteral("CREATE INDEX visits_patient ON visits (patient_id)"),
+             // Everything the board lists, so that reading 100,000 visits scans this index and
+             // never the table with its sealed form bodies (kilobytes per row).
+             QStringLiteral("CREATE INDEX visits_board ON visits (id, patient_id, visit_type,"
+                            " status, rx_status, created_by, created_at, updated_at,"
+                            " waiting_for_patient_since)"),
+         }},
     };
     return all;
 }

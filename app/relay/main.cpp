@@ -81,25 +81,11 @@ int main(int argc, char *argv[])
     qCInfo(lcService).noquote() << kProgram << CLINICDESK_VERSION << "opened store"
                                 << store.value()->storeId();
 
-    RelayClient::Options relayOptions;
-    relayOptions.inbox = options->inboxUrl;
-    {
-        QFile tokenFile(options->tokenFile);
-        if (!tokenFile.open(QIODevice::ReadOnly))
-            return fail(kRuntimeError, QStringLiteral("cannot read --token-file %1: %2")
-                                           .arg(options->tokenFile, tokenFile.errorString()));
-        relayOptions.token = tokenFile.readAll().trimmed();
-        if (relayOptions.token.isEmpty())
-            return fail(kRuntimeError,
-                        QStringLiteral("--token-file %1 is empty").arg(options->tokenFile));
-    }
-    if (!options->caFile.isEmpty()) {
-        relayOptions.caCertificates = QSslCertificate::fromPath(options->caFile);
-        if (relayOptions.caCertificates.isEmpty())
-            return fail(
-                kRuntimeError,
-                QStringLiteral("--ca-file %1 holds no PEM certificate").arg(options->caFile));
-    }
+    auto loaded =
+        RelayClient::Options::load(options->inboxUrl, options->tokenFile, options->caFile);
+    if (!loaded)
+        return fail(kRuntimeError, loaded.error().message);
+    RelayClient::Options relayOptions = std::move(loaded).value();
 
     ConsoleNotifierClient console(options->dataDir);
     RelayClient relay(*store.value(), relayOptions);
