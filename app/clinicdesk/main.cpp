@@ -4,19 +4,27 @@
 #include "LocalStore.h"
 #include "Logging.h"
 #include "MainWindow.h"
+#include "SignInPage.h"
 #include "Version.h"
+#include "VisitBoardPage.h" // MainWindow.h inlines QPointer<VisitBoardPage>::data()
 
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QDir>
+#include <QFile>
+#include <QIcon>
 #include <QLibraryInfo>
 #include <QLocale>
 #include <QScreen>
+#include <QTimer>
 #include <QTranslator>
 
 #include <chrono>
 #include <cstdio>
+#include <ctime>
 #include <memory>
+
+#include <unistd.h>
 
 using namespace clinicdesk;
 
@@ -54,6 +62,56 @@ int fail(const QString &message)
     std::fprintf(stderr, "clinicdesk: %s\n", qPrintable(message));
     return 2;
 }
+
+// Milliseconds since the kernel started this process (/proc/self/stat field 22, in clock ticks
+// since boot, against CLOCK_BOOTTIME); -1 when unreadable. Resolution: one tick (usually 10 ms).
+qint64 msSinceProcessStart()
+{
+    QFile stat(QStringLiteral("/proc/self/stat"));
+    if (!stat.open(QIODevice::ReadOnly))
+        return -1;
+    const QByteArray line = stat.readAll();
+    // Field 2 (the command name) is in parentheses and may hold spaces: count from its end.
+    const QList<QByteArray> fields = line.mid(line.lastIndexOf(')') + 2).split(' ');
+    const long ticksPerSecond = ::sysconf(_SC_CLK_TCK);
+    timespec now{};
+    if (fields.size() < 20 || ticksPerSecond <= 0 || ::clock_gettime(CLOCK_BOOTTIME, &now) != 0)
+        return -1;
+    const qint64 startMs = fields[19].toLongLong() * 1000 / ticksPerSecond;
+    return qint64(now.tv_sec) * 1000 + now.tv_nsec / 1'000'000 - startMs;
+}
+
+// CLINICDESK_STARTUP_PROBE=1, for tests/bench/bench_startup.cpp (console cold start): once the
+// sign-in page has been painted for the first time, prints "startup-ready <ms since the process
+// started>" on stdout and quits with status 0. Prints nothing else, and nothing about the store's
+// contents. Any other first page (first run, store error) quits with status 3 instead.
+class StartupProbe : public QObject
+{
+public:
+    explicit StartupProbe(QWidget *page)
+        : QObject(page)
+    {
+        page->installEventFilter(this);
+    }
+
+    bool eventFilter(QObject *watched, QEvent *event) override
+    {
+        // The first paint is done when control is back in the event loop (and the backing store
+        // has been flushed).
+        if (event->type() == QEvent::Paint && !m_painted) {
+            m_painted = true;
+            QTimer::singleShot(0, this, [] {
+                std::printf("startup-ready %lld\n", msSinceProcessStart());
+                std::fflush(stdout);
+                QCoreApplication::exit(0);
+            });
+        }
+        return QObject::eventFilter(watched, event);
+    }
+
+private:
+    bool m_painted = false;
+};
 
 } // namespace
 
@@ -103,7 +161,15 @@ int main(int argc, char *argv[])
     }
 
     QGuiApplication::setApplicationDisplayName(QStringLiteral("ClinicDesk"));
-    QGuiApplication::setDesktopFileName(QStringLiteral("clinicdesk"));
+    // The installed .desktop file's id (packaging/), so desktops match windows to it.
+    QGuiApplication::setDesktopFileName(QStringLiteral("org.clinicdesk.ClinicDesk"));
+    QIcon icon = QIcon::fromTheme(QStringLiteral("org.clinicdesk.ClinicDesk"));
+    if (icon.isNull()) {
+        for (const int size : {48, 64, 128, 256})
+            icon.addFile(
+                QStringLiteral(":/clinicdesk/icons/org.clinicdesk.ClinicDesk-%1.png").arg(size));
+    }
+    QApplication::setWindowIcon(icon);
 
     QLocale locale = QLocale::system();
     if (parser.isSet(langOption)) {
@@ -151,6 +217,14 @@ int main(int argc, char *argv[])
     }
     window.show();
     window.start();
+    if (qEnvironmentVariable("CLINICDESK_STARTUP_PROBE") == QLatin1String("1")) {
+        auto *signIn = qobject_cast<SignInPage *>(window.currentPage());
+        if (!signIn) {
+            std::fprintf(stderr, "clinicdesk: startup probe: the first page is not sign-in\n");
+            return 3;
+        }
+        new StartupProbe(signIn);
+    }
     const int status = app->exec();
     qCInfo(lcUi) << "clinicdesk exiting, status" << status;
     return status;
