@@ -378,12 +378,7 @@
 <context>
     <name>HomePage</name>
     <message>
-        <location filename="../ui/HomePage.ui" line="+60"/>
-        <source>Start a new patient intake, or continue an unfinished one. Every change is saved as an encrypted draft as you go.</source>
-        <translation>Start a new patient intake, or continue an unfinished one. Every change is saved as an encrypted draft as you go.</translation>
-    </message>
-    <message>
-        <location line="+12"/>
+        <location filename="../ui/HomePage.ui" line="+41"/>
         <source>&amp;New intake</source>
         <translation>&amp;New intake</translation>
     </message>
@@ -393,7 +388,7 @@
         <translation>Unfinished &amp;intakes</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+7"/>
         <source>&amp;Lock now</source>
         <translation>&amp;Lock now</translation>
     </message>
@@ -780,6 +775,342 @@
     </message>
 </context>
 <context>
+    <name>VisitCorrection</name>
+    <message>
+        <location filename="../app/core/VisitCorrection.cpp" line="+66"/>
+        <location line="+32"/>
+        <source>There is no visit %1.</source>
+        <translation>There is no visit %1.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="-11"/>
+        <source>%n field(s) need attention: %1</source>
+        <translation>
+            <numerusform>%n field needs attention: %1</numerusform>
+            <numerusform>%n fields need attention: %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Only a visit the provider refused can be corrected and sent again.</source>
+        <translation>Only a visit the provider refused can be corrected and sent again.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>The visit&apos;s stored form is not readable JSON.</source>
+        <translation>The visit&apos;s stored form is not readable JSON.</translation>
+    </message>
+</context>
+<context>
+    <name>VisitRecordReader</name>
+    <message>
+        <location filename="../app/core/VisitRecord.cpp" line="+72"/>
+        <source>Provider</source>
+        <translation>Provider</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Clinic staff</source>
+        <translation>Clinic staff</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>System</source>
+        <translation>System</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>The visit is not shown because its view could not be recorded in the audit log: %1</source>
+        <translation>The visit is not shown because its view could not be recorded in the audit log: %1</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>There is no visit %1.</source>
+        <translation>There is no visit %1.</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>it failed authentication (the stored value was altered, moved or truncated)</source>
+        <translation>it failed authentication (the stored value was altered, moved or truncated)</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The patient&apos;s details cannot be shown: %1.</source>
+        <translation>The patient&apos;s details cannot be shown: %1.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The patient&apos;s details cannot be shown: %1</source>
+        <translation>The patient&apos;s details cannot be shown: %1</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>the stored value is not readable JSON</source>
+        <translation>the stored value is not readable JSON</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Yes</source>
+        <translation>Yes</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No</source>
+        <translation>No</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>The intake answers cannot be shown: %1.</source>
+        <translation>The intake answers cannot be shown: %1.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Intake submitted and queued for the provider</source>
+        <translation>Intake submitted and queued for the provider</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Delivered to the provider</source>
+        <translation>Delivered to the provider</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Refused by the provider: %1</source>
+        <translation>Refused by the provider: %1</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+6"/>
+        <source>Not delivered yet after %n attempt(s): %1</source>
+        <translation>
+            <numerusform>Not delivered yet after %n attempt: %1</numerusform>
+            <numerusform>Not delivered yet after %n attempts: %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>A message cannot be shown: %1.</source>
+        <translation>A message cannot be shown: %1.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Reply to the clinician written</source>
+        <translation>Reply to the clinician written</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Message to support written</source>
+        <translation>Message to support written</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Reply delivered to the clinician</source>
+        <translation>Reply delivered to the clinician</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Message delivered to support</source>
+        <translation>Message delivered to support</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Message refused: %1</source>
+        <translation>Message refused: %1</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Status checked with the provider</source>
+        <translation>Status checked with the provider</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>A %1 event cannot be shown: %2.</source>
+        <translation>A %1 event cannot be shown: %2.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>%1 (unreadable: %2)</source>
+        <translation>%1 (unreadable: %2)</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Prescription written</source>
+        <translation>Prescription written</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Prescription written by %1</source>
+        <translation>Prescription written by %1</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Consultation concluded: referred</source>
+        <translation>Consultation concluded: referred</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Consultation concluded: prescribed</source>
+        <translation>Consultation concluded: prescribed</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Consultation canceled by the provider</source>
+        <translation>Consultation canceled by the provider</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Clinician</source>
+        <translation>Clinician</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Provider support</source>
+        <translation>Provider support</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Message from the clinician</source>
+        <translation>Message from the clinician</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Message from provider support</source>
+        <translation>Message from provider support</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Patient name updated by the provider</source>
+        <translation>Patient name updated by the provider</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Pharmacy order being filled</source>
+        <translation>Pharmacy order being filled</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pharmacy order shipped</source>
+        <translation>Pharmacy order shipped</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pharmacy order delivered</source>
+        <translation>Pharmacy order delivered</translation>
+    </message>
+</context>
+<context>
+    <name>VisitStatusStyle</name>
+    <message>
+        <location filename="../ui/VisitStatusStyle.cpp" line="+71"/>
+        <source>Draft</source>
+        <translation>Draft</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Queued</source>
+        <translation>Queued</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Submitted</source>
+        <translation>Submitted</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Needs information</source>
+        <translation>Needs information</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Prescribed</source>
+        <translation>Prescribed</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Referred</source>
+        <translation>Referred</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Canceled</source>
+        <translation>Canceled</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Rejected</source>
+        <translation>Rejected</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>None</source>
+        <translation>None</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Written</source>
+        <translation>Written</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>In fulfillment</source>
+        <translation>In fulfillment</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Shipped</source>
+        <translation>Shipped</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Delivered</source>
+        <translation>Delivered</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Nobody</source>
+        <translation>Nobody</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Provider</source>
+        <translation>Provider</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Clinic</source>
+        <translation>Clinic</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Patient</source>
+        <translation>Patient</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Pharmacy</source>
+        <translation>Pharmacy</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>the clinician asked a question</source>
+        <translation>the clinician asked a question</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>refused by the provider</source>
+        <translation>refused by the provider</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>not delivered to the provider</source>
+        <translation>not delivered to the provider</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>no news for a long time</source>
+        <translation>no news for a long time</translation>
+    </message>
+</context>
+<context>
     <name>clinicdesk::AccountCreateDialog</name>
     <message>
         <location filename="../ui/AccountCreateDialog.cpp" line="+24"/>
@@ -969,7 +1300,7 @@
         <translation>FHIR R4 Bundle of AuditEvent</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+12"/>
         <source>&amp;Export</source>
         <translation>&amp;Export</translation>
     </message>
@@ -999,7 +1330,7 @@
         <translation>The last day is before the first day.</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+8"/>
         <source>The file cannot be written: %1</source>
         <translation>The file cannot be written: %1</translation>
     </message>
@@ -1365,7 +1696,7 @@
 <context>
     <name>clinicdesk::MainWindow</name>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="+257"/>
+        <location filename="../ui/MainWindow.cpp" line="+289"/>
         <source>Open intake</source>
         <translation>Open intake</translation>
     </message>
@@ -1373,6 +1704,48 @@
         <location line="+1"/>
         <source>The intake could not be opened: %1</source>
         <translation>The intake could not be opened: %1</translation>
+    </message>
+    <message>
+        <location line="+257"/>
+        <source>ClinicDesk</source>
+        <translation>ClinicDesk</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n visit(s) need attention</source>
+        <translation>
+            <numerusform>%n visit needs attention</numerusform>
+            <numerusform>%n visits need attention</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n unread in all</source>
+        <translation>
+            <numerusform>%n unread in all</numerusform>
+            <numerusform>%n unread in all</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+6"/>
+        <source>&amp;Home (%n new)</source>
+        <translation>
+            <numerusform>&amp;Home (%n new)</numerusform>
+            <numerusform>&amp;Home (%n new)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>&amp;Home</source>
+        <translation>&amp;Home</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>ClinicDesk: %n visit(s) need attention</source>
+        <translation>
+            <numerusform>ClinicDesk: %n visit needs attention</numerusform>
+            <numerusform>ClinicDesk: %n visits need attention</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1507,6 +1880,867 @@
         <location line="+5"/>
         <source>The database could not be opened. Check that the data folder exists and is writable, and that the disk is not full, then choose Retry.</source>
         <translation>The database could not be opened. Check that the data folder exists and is writable, and that the disk is not full, then choose Retry.</translation>
+    </message>
+</context>
+<context>
+    <name>clinicdesk::VisitBoardModel</name>
+    <message>
+        <location filename="../ui/VisitBoardModel.cpp" line="+215"/>
+        <source>(cannot be read)</source>
+        <translation>(cannot be read)</translation>
+    </message>
+    <message>
+        <location line="+55"/>
+        <source>%1, needs attention: %2</source>
+        <translation>%1, needs attention: %2</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Needs attention: %1</source>
+        <translation>Needs attention: %1</translation>
+    </message>
+    <message>
+        <location line="+49"/>
+        <source>Patient</source>
+        <translation>Patient</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Visit type</source>
+        <translation>Visit type</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Prescription</source>
+        <translation>Prescription</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Waiting for</source>
+        <translation>Waiting for</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Submitted by</source>
+        <translation>Submitted by</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Submitted at</source>
+        <translation>Submitted at</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Last update</source>
+        <translation>Last update</translation>
+    </message>
+</context>
+<context>
+    <name>clinicdesk::VisitBoardPage</name>
+    <message>
+        <location filename="../ui/VisitBoardPage.cpp" line="+55"/>
+        <source>Any</source>
+        <translation>Any</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <location line="+21"/>
+        <source>Visits</source>
+        <translation>Visits</translation>
+    </message>
+    <message>
+        <location line="-16"/>
+        <source>Fin&amp;d</source>
+        <translation>Fin&amp;d</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Show &amp;all</source>
+        <translation>Show &amp;all</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Submitted from</source>
+        <translation>Submitted from</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Submitted until</source>
+        <translation>Submitted until</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Needs attention &amp;first</source>
+        <translation>Needs attention &amp;first</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Op&amp;en visit</source>
+        <translation>Op&amp;en visit</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+397"/>
+        <source>&amp;Waiting for patient</source>
+        <translation>&amp;Waiting for patient</translation>
+    </message>
+    <message>
+        <location line="-310"/>
+        <source>Mark that the clinic asked the patient for what the clinician needs (or clear that mark)</source>
+        <translation>Mark that the clinic asked the patient for what the clinician needs (or clear that mark)</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Some patient names could not be read: %1</source>
+        <translation>Some patient names could not be read: %1</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Find &amp;patient:</source>
+        <translation>Find &amp;patient:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Phone, or name and date of birth (MM/DD/YYYY)</source>
+        <translation>Phone, or name and date of birth (MM/DD/YYYY)</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>&amp;Visit type:</source>
+        <translation>&amp;Visit type:</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Submitted &amp;by:</source>
+        <translation>Submitted &amp;by:</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>F&amp;rom:</source>
+        <translation>F&amp;rom:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;To:</source>
+        <translation>&amp;To:</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>The visits could not be read: %1</source>
+        <translation>The visits could not be read: %1</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Updated visits could not be read: %1</source>
+        <translation>Updated visits could not be read: %1</translation>
+    </message>
+    <message>
+        <location line="+72"/>
+        <source>To find a patient, type a 10-digit phone number, or a first and last name with the date of birth (for example: Ana Ruiz 03/14/1985).</source>
+        <translation>To find a patient, type a 10-digit phone number, or a first and last name with the date of birth (for example: Ana Ruiz 03/14/1985).</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The search failed: %1</source>
+        <translation>The search failed: %1</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>No patient matches this search.</source>
+        <translation>No patient matches this search.</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>All (%L1)</source>
+        <translation>All (%L1)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Needs attention (%L1, %L2 new)</source>
+        <translation>Needs attention (%L1, %L2 new)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Needs attention (%L1)</source>
+        <translation>Needs attention (%L1)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1 (%L2)</source>
+        <translation>%1 (%L2)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Showing %L1 of %L2 visits</source>
+        <translation>Showing %L1 of %L2 visits</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>All types</source>
+        <translation>All types</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Anyone</source>
+        <translation>Anyone</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>No longer &amp;waiting for patient</source>
+        <translation>No longer &amp;waiting for patient</translation>
+    </message>
+</context>
+<context>
+    <name>clinicdesk::VisitDetailPage</name>
+    <message>
+        <location filename="../ui/VisitDetailPage.cpp" line="+92"/>
+        <source>Checked with the provider at %1: the visit is %2.</source>
+        <translation>Checked with the provider at %1: the visit is %2.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>The provider could not be asked: %1</source>
+        <translation>The provider could not be asked: %1</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>&amp;Back</source>
+        <translation>&amp;Back</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Back to the visits</source>
+        <translation>Back to the visits</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Back to the visits (Esc)</source>
+        <translation>Back to the visits (Esc)</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>&amp;Check with provider</source>
+        <translation>&amp;Check with provider</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Check the visit&apos;s status with the provider</source>
+        <translation>Check the visit&apos;s status with the provider</translation>
+    </message>
+    <message>
+        <location line="+49"/>
+        <source>&amp;Fix and resubmit…</source>
+        <translation>&amp;Fix and resubmit…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Fix the refused fields and resubmit the visit</source>
+        <translation>Fix the refused fields and resubmit the visit</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Visit sections</source>
+        <translation>Visit sections</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Messages with the clinician</source>
+        <translation>Messages with the clinician</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Send &amp;to:</source>
+        <translation>Send &amp;to:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The clinician</source>
+        <translation>The clinician</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+257"/>
+        <source>Provider support</source>
+        <translation>Provider support</translation>
+    </message>
+    <message>
+        <location line="-255"/>
+        <source>Send to</source>
+        <translation>Send to</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Reply:</source>
+        <translation>&amp;Reply:</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Reply</source>
+        <translation>Reply</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Write your answer. Ctrl+Return sends it.</source>
+        <translation>Write your answer. Ctrl+Return sends it.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>&amp;Send</source>
+        <translation>&amp;Send</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Send the reply</source>
+        <translation>Send the reply</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Send (Ctrl+Return)</source>
+        <translation>Send (Ctrl+Return)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>C&amp;onversation</source>
+        <translation>C&amp;onversation</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>No prescription has been written for this visit yet.</source>
+        <translation>No prescription has been written for this visit yet.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Medication</source>
+        <translation>Medication</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Strength</source>
+        <translation>Strength</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Quantity</source>
+        <translation>Quantity</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Refills</source>
+        <translation>Refills</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Prescribed by</source>
+        <translation>Prescribed by</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Written</source>
+        <translation>Written</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Prescriptions</source>
+        <translation>Prescriptions</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location line="+7"/>
+        <source>Pharmacy order</source>
+        <translation>Pharmacy order</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Prescriptions &amp;&amp; pharmacy</source>
+        <translation>&amp;Prescriptions &amp;&amp; pharmacy</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Prescriptions and the pharmacy order</source>
+        <translation>Prescriptions and the pharmacy order</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Time</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Source</source>
+        <translation>Source</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Event</source>
+        <translation>Event</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Timeline</source>
+        <translation>Timeline</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>T&amp;imeline</source>
+        <translation>T&amp;imeline</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Patient</source>
+        <translation>Patient</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>First name:</source>
+        <translation>First name:</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Last name:</source>
+        <translation>Last name:</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Date of birth:</source>
+        <translation>Date of birth:</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Sex:</source>
+        <translation>Sex:</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Phone:</source>
+        <translation>Phone:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>E-mail:</source>
+        <translation>E-mail:</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Address:</source>
+        <translation>Address:</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>City:</source>
+        <translation>City:</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>State:</source>
+        <translation>State:</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>ZIP code:</source>
+        <translation>ZIP code:</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <location line="+7"/>
+        <source>Intake answers</source>
+        <translation>Intake answers</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Question</source>
+        <translation>Question</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Answer</source>
+        <translation>Answer</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Patient &amp;&amp; &amp;answers</source>
+        <translation>Patient &amp;&amp; &amp;answers</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>unknown time</source>
+        <translation>unknown time</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>This visit cannot be shown</source>
+        <translation>This visit cannot be shown</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>Visit</source>
+        <translation>Visit</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1 visit, submitted by %2 on %3; last change %4; provider reference %5</source>
+        <translation>%1 visit, submitted by %2 on %3; last change %4; provider reference %5</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Status: %1</source>
+        <translation>Status: %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Visit status: %1</source>
+        <translation>Visit status: %1</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Prescription: %1</source>
+        <translation>Prescription: %1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>the outbox, to deliver it to the provider</source>
+        <translation>the outbox, to deliver it to the provider</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the clinician</source>
+        <translation>the clinician</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the outbox, to deliver your reply</source>
+        <translation>the outbox, to deliver your reply</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>clinic staff, to answer the clinician&apos;s question</source>
+        <translation>clinic staff, to answer the clinician&apos;s question</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>clinic staff, to fix the refused fields and resubmit</source>
+        <translation>clinic staff, to fix the refused fields and resubmit</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>nothing: the order was delivered</source>
+        <translation>nothing: the order was delivered</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the pharmacy</source>
+        <translation>the pharmacy</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>nothing: the visit is closed</source>
+        <translation>nothing: the visit is closed</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Waiting for: %1</source>
+        <translation>Waiting for: %1</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The provider refused this visit: %1</source>
+        <translation>The provider refused this visit: %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>no reason given</source>
+        <translation>no reason given</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Clinician</source>
+        <translation>Clinician</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1 to the clinician</source>
+        <translation>%1 to the clinician</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 to provider support</source>
+        <translation>%1 to provider support</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+11"/>
+        <source>sending… (%n attempt(s), last error: %1)</source>
+        <translation>
+            <numerusform>sending… (%n attempt, last error: %1)</numerusform>
+            <numerusform>sending… (%n attempts, last error: %1)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>sending…</source>
+        <translation>sending…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>delivered</source>
+        <translation>delivered</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>not delivered: %1</source>
+        <translation>not delivered: %1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1, %2</source>
+        <translation>%1, %2</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>No messages yet.</source>
+        <translation>No messages yet.</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>No pharmacy order yet.</source>
+        <translation>No pharmacy order yet.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>not given</source>
+        <translation>not given</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>State: %1
+Order: %2
+Carrier: %3
+Tracking number: %4
+Last update: %5</source>
+        <translation>State: %1
+Order: %2
+Carrier: %3
+Tracking number: %4
+Last update: %5</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <location line="+43"/>
+        <source>Messages can be sent once the visit is resubmitted and accepted.</source>
+        <translation>Messages can be sent once the visit is resubmitted and accepted.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No provider link: messages wait in the outbox until one is configured.</source>
+        <translation>No provider link: messages wait in the outbox until one is configured.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The clinician is waiting for your answer.</source>
+        <translation>The clinician is waiting for your answer.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>No provider is configured (clinicdesk-admin provider configure).</source>
+        <translation>No provider is configured (clinicdesk-admin provider configure).</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The provider link is not running; see the log for why.</source>
+        <translation>The provider link is not running; see the log for why.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The provider does not have this visit yet.</source>
+        <translation>The provider does not have this visit yet.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Checking…</source>
+        <translation>Checking…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Ask the provider for this visit&apos;s current status.</source>
+        <translation>Ask the provider for this visit&apos;s current status.</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>The message was not sent: %1</source>
+        <translation>The message was not sent: %1</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Checking with the provider…</source>
+        <translation>Checking with the provider…</translation>
+    </message>
+</context>
+<context>
+    <name>clinicdesk::VisitFixDialog</name>
+    <message>
+        <location filename="../ui/VisitFixDialog.cpp" line="+27"/>
+        <source>Fix and resubmit the visit</source>
+        <translation>Fix and resubmit the visit</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The provider refused this visit: &lt;b&gt;%1&lt;/b&gt;&lt;br&gt;Correct the patient&apos;s details below and resubmit. The visit keeps its identifier, so the provider creates it only once.</source>
+        <translation>The provider refused this visit: &lt;b&gt;%1&lt;/b&gt;&lt;br&gt;Correct the patient&apos;s details below and resubmit. The visit keeps its identifier, so the provider creates it only once.</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>&amp;First name:</source>
+        <translation>&amp;First name:</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>First name</source>
+        <translation>First name</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Last name:</source>
+        <translation>&amp;Last name:</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Last name</source>
+        <translation>Last name</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Date of birth:</source>
+        <translation>&amp;Date of birth:</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Date of birth</source>
+        <translation>Date of birth</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>MM/DD/YYYY</source>
+        <translation>MM/DD/YYYY</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Female</source>
+        <translation>Female</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Male</source>
+        <translation>Male</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Other</source>
+        <translation>Other</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Se&amp;x:</source>
+        <translation>Se&amp;x:</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Sex assigned at birth</source>
+        <translation>Sex assigned at birth</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Phone:</source>
+        <translation>&amp;Phone:</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Mobile phone</source>
+        <translation>Mobile phone</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;E-mail:</source>
+        <translation>&amp;E-mail:</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>E-mail</source>
+        <translation>E-mail</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Address:</source>
+        <translation>&amp;Address:</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Street address</source>
+        <translation>Street address</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;City:</source>
+        <translation>&amp;City:</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>City</source>
+        <translation>City</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;State:</source>
+        <translation>&amp;State:</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>State (2 letters)</source>
+        <translation>State (2 letters)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;ZIP code:</source>
+        <translation>&amp;ZIP code:</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>ZIP code</source>
+        <translation>ZIP code</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>&amp;Resubmit</source>
+        <translation>&amp;Resubmit</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>The patient&apos;s details cannot be loaded: %1</source>
+        <translation>The patient&apos;s details cannot be loaded: %1</translation>
+    </message>
+    <message>
+        <location line="+67"/>
+        <source>Enter a real date as MM/DD/YYYY.</source>
+        <translation>Enter a real date as MM/DD/YYYY.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+11"/>
+        <source>%n field(s) need attention.</source>
+        <translation>
+            <numerusform>%n field needs attention.</numerusform>
+            <numerusform>%n fields need attention.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The visit was not resubmitted: %1</source>
+        <translation>The visit was not resubmitted: %1</translation>
     </message>
 </context>
 </TS>

@@ -378,12 +378,7 @@
 <context>
     <name>HomePage</name>
     <message>
-        <location filename="../ui/HomePage.ui" line="+60"/>
-        <source>Start a new patient intake, or continue an unfinished one. Every change is saved as an encrypted draft as you go.</source>
-        <translation>Comience una nueva admisión de paciente o continúe una sin terminar. Cada cambio se guarda al momento como borrador cifrado.</translation>
-    </message>
-    <message>
-        <location line="+12"/>
+        <location filename="../ui/HomePage.ui" line="+41"/>
         <source>&amp;New intake</source>
         <translation>&amp;Nueva admisión</translation>
     </message>
@@ -393,7 +388,7 @@
         <translation>&amp;Admisiones sin terminar</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+7"/>
         <source>&amp;Lock now</source>
         <translation>&amp;Bloquear ahora</translation>
     </message>
@@ -780,6 +775,342 @@
     </message>
 </context>
 <context>
+    <name>VisitCorrection</name>
+    <message>
+        <location filename="../app/core/VisitCorrection.cpp" line="+66"/>
+        <location line="+32"/>
+        <source>There is no visit %1.</source>
+        <translation>No existe la visita %1.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="-11"/>
+        <source>%n field(s) need attention: %1</source>
+        <translation>
+            <numerusform>%n campo necesita atención: %1</numerusform>
+            <numerusform>%n campos necesitan atención: %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Only a visit the provider refused can be corrected and sent again.</source>
+        <translation>Solo se puede corregir y volver a enviar una visita que el proveedor rechazó.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>The visit&apos;s stored form is not readable JSON.</source>
+        <translation>El formulario guardado de la visita no es JSON legible.</translation>
+    </message>
+</context>
+<context>
+    <name>VisitRecordReader</name>
+    <message>
+        <location filename="../app/core/VisitRecord.cpp" line="+72"/>
+        <source>Provider</source>
+        <translation>Proveedor</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Clinic staff</source>
+        <translation>Personal de la clínica</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>System</source>
+        <translation>Sistema</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>The visit is not shown because its view could not be recorded in the audit log: %1</source>
+        <translation>La visita no se muestra porque no se pudo anotar el acceso en el registro de auditoría: %1</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>There is no visit %1.</source>
+        <translation>No existe la visita %1.</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>it failed authentication (the stored value was altered, moved or truncated)</source>
+        <translation>no superó la autenticación (el valor guardado se modificó, se movió o se truncó)</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The patient&apos;s details cannot be shown: %1.</source>
+        <translation>No se pueden mostrar los datos del paciente: %1.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The patient&apos;s details cannot be shown: %1</source>
+        <translation>No se pueden mostrar los datos del paciente: %1</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>the stored value is not readable JSON</source>
+        <translation>el valor guardado no es JSON legible</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Yes</source>
+        <translation>Sí</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No</source>
+        <translation>No</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>The intake answers cannot be shown: %1.</source>
+        <translation>No se pueden mostrar las respuestas de la admisión: %1.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Intake submitted and queued for the provider</source>
+        <translation>Admisión enviada y en cola para el proveedor</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Delivered to the provider</source>
+        <translation>Entregada al proveedor</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Refused by the provider: %1</source>
+        <translation>Rechazada por el proveedor: %1</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+6"/>
+        <source>Not delivered yet after %n attempt(s): %1</source>
+        <translation>
+            <numerusform>Aún sin entregar tras %n intento: %1</numerusform>
+            <numerusform>Aún sin entregar tras %n intentos: %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>A message cannot be shown: %1.</source>
+        <translation>No se puede mostrar un mensaje: %1.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Reply to the clinician written</source>
+        <translation>Respuesta al profesional redactada</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Message to support written</source>
+        <translation>Mensaje a soporte redactado</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Reply delivered to the clinician</source>
+        <translation>Respuesta entregada al profesional</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Message delivered to support</source>
+        <translation>Mensaje entregado a soporte</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Message refused: %1</source>
+        <translation>Mensaje rechazado: %1</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Status checked with the provider</source>
+        <translation>Estado consultado al proveedor</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>A %1 event cannot be shown: %2.</source>
+        <translation>No se puede mostrar un evento %1: %2.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>%1 (unreadable: %2)</source>
+        <translation>%1 (ilegible: %2)</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Prescription written</source>
+        <translation>Receta emitida</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Prescription written by %1</source>
+        <translation>Receta emitida por %1</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Consultation concluded: referred</source>
+        <translation>Consulta concluida: derivada</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Consultation concluded: prescribed</source>
+        <translation>Consulta concluida: con receta</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Consultation canceled by the provider</source>
+        <translation>Consulta cancelada por el proveedor</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Clinician</source>
+        <translation>Profesional</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Provider support</source>
+        <translation>Soporte del proveedor</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Message from the clinician</source>
+        <translation>Mensaje del profesional</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Message from provider support</source>
+        <translation>Mensaje del soporte del proveedor</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Patient name updated by the provider</source>
+        <translation>Nombre del paciente actualizado por el proveedor</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Pharmacy order being filled</source>
+        <translation>Pedido de farmacia en preparación</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pharmacy order shipped</source>
+        <translation>Pedido de farmacia enviado</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pharmacy order delivered</source>
+        <translation>Pedido de farmacia entregado</translation>
+    </message>
+</context>
+<context>
+    <name>VisitStatusStyle</name>
+    <message>
+        <location filename="../ui/VisitStatusStyle.cpp" line="+71"/>
+        <source>Draft</source>
+        <translation>Borrador</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Queued</source>
+        <translation>En cola</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Submitted</source>
+        <translation>Enviada</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Needs information</source>
+        <translation>Faltan datos</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Prescribed</source>
+        <translation>Con receta</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Referred</source>
+        <translation>Derivada</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Canceled</source>
+        <translation>Cancelada</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Rejected</source>
+        <translation>Rechazada</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>None</source>
+        <translation>Ninguna</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Written</source>
+        <translation>Emitida</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>In fulfillment</source>
+        <translation>En preparación</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Shipped</source>
+        <translation>En camino</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Delivered</source>
+        <translation>Entregada</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Nobody</source>
+        <translation>Nadie</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Provider</source>
+        <translation>Proveedor</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Clinic</source>
+        <translation>Clínica</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Patient</source>
+        <translation>Paciente</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Pharmacy</source>
+        <translation>Farmacia</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>the clinician asked a question</source>
+        <translation>el profesional hizo una pregunta</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>refused by the provider</source>
+        <translation>rechazada por el proveedor</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>not delivered to the provider</source>
+        <translation>no entregada al proveedor</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>no news for a long time</source>
+        <translation>sin novedades desde hace tiempo</translation>
+    </message>
+</context>
+<context>
     <name>clinicdesk::AccountCreateDialog</name>
     <message>
         <location filename="../ui/AccountCreateDialog.cpp" line="+24"/>
@@ -969,7 +1300,7 @@
         <translation>Bundle FHIR R4 de AuditEvent</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+12"/>
         <source>&amp;Export</source>
         <translation>&amp;Exportar</translation>
     </message>
@@ -999,7 +1330,7 @@
         <translation>El último día es anterior al primero.</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+8"/>
         <source>The file cannot be written: %1</source>
         <translation>No se puede escribir el archivo: %1</translation>
     </message>
@@ -1365,7 +1696,7 @@
 <context>
     <name>clinicdesk::MainWindow</name>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="+257"/>
+        <location filename="../ui/MainWindow.cpp" line="+289"/>
         <source>Open intake</source>
         <translation>Abrir admisión</translation>
     </message>
@@ -1373,6 +1704,48 @@
         <location line="+1"/>
         <source>The intake could not be opened: %1</source>
         <translation>No se pudo abrir la admisión: %1</translation>
+    </message>
+    <message>
+        <location line="+257"/>
+        <source>ClinicDesk</source>
+        <translation>ClinicDesk</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n visit(s) need attention</source>
+        <translation>
+            <numerusform>%n visita necesita atención</numerusform>
+            <numerusform>%n visitas necesitan atención</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n unread in all</source>
+        <translation>
+            <numerusform>%n sin leer en total</numerusform>
+            <numerusform>%n sin leer en total</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+6"/>
+        <source>&amp;Home (%n new)</source>
+        <translation>
+            <numerusform>&amp;Inicio (%n nueva)</numerusform>
+            <numerusform>&amp;Inicio (%n nuevas)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>&amp;Home</source>
+        <translation>&amp;Inicio</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>ClinicDesk: %n visit(s) need attention</source>
+        <translation>
+            <numerusform>ClinicDesk: %n visita necesita atención</numerusform>
+            <numerusform>ClinicDesk: %n visitas necesitan atención</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1507,6 +1880,867 @@
         <location line="+5"/>
         <source>The database could not be opened. Check that the data folder exists and is writable, and that the disk is not full, then choose Retry.</source>
         <translation>No se pudo abrir la base de datos. Compruebe que la carpeta de datos existe y admite escritura, y que el disco no está lleno; después elija Reintentar.</translation>
+    </message>
+</context>
+<context>
+    <name>clinicdesk::VisitBoardModel</name>
+    <message>
+        <location filename="../ui/VisitBoardModel.cpp" line="+215"/>
+        <source>(cannot be read)</source>
+        <translation>(no se puede leer)</translation>
+    </message>
+    <message>
+        <location line="+55"/>
+        <source>%1, needs attention: %2</source>
+        <translation>%1, necesita atención: %2</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Needs attention: %1</source>
+        <translation>Necesita atención: %1</translation>
+    </message>
+    <message>
+        <location line="+49"/>
+        <source>Patient</source>
+        <translation>Paciente</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Visit type</source>
+        <translation>Tipo de visita</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Status</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Prescription</source>
+        <translation>Receta</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Waiting for</source>
+        <translation>Pendiente de</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Submitted by</source>
+        <translation>Enviada por</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Submitted at</source>
+        <translation>Fecha de envío</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Last update</source>
+        <translation>Última actualización</translation>
+    </message>
+</context>
+<context>
+    <name>clinicdesk::VisitBoardPage</name>
+    <message>
+        <location filename="../ui/VisitBoardPage.cpp" line="+55"/>
+        <source>Any</source>
+        <translation>Cualquiera</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <location line="+21"/>
+        <source>Visits</source>
+        <translation>Visitas</translation>
+    </message>
+    <message>
+        <location line="-16"/>
+        <source>Fin&amp;d</source>
+        <translation>B&amp;uscar</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Show &amp;all</source>
+        <translation>&amp;Mostrar todas</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Submitted from</source>
+        <translation>Enviadas desde</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Submitted until</source>
+        <translation>Enviadas hasta</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Needs attention &amp;first</source>
+        <translation>P&amp;rimero las que necesitan atención</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Op&amp;en visit</source>
+        <translation>Abrir visi&amp;ta</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+397"/>
+        <source>&amp;Waiting for patient</source>
+        <translation>&amp;Esperando al paciente</translation>
+    </message>
+    <message>
+        <location line="-310"/>
+        <source>Mark that the clinic asked the patient for what the clinician needs (or clear that mark)</source>
+        <translation>Marcar que la clínica pidió al paciente lo que necesita el profesional (o quitar esa marca)</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Some patient names could not be read: %1</source>
+        <translation>No se pudieron leer algunos nombres de pacientes: %1</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Find &amp;patient:</source>
+        <translation>Buscar &amp;paciente:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Phone, or name and date of birth (MM/DD/YYYY)</source>
+        <translation>Teléfono, o nombre y fecha de nacimiento (MM/DD/AAAA)</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>&amp;Visit type:</source>
+        <translation>Tipo de &amp;visita:</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Submitted &amp;by:</source>
+        <translation>Enviada p&amp;or:</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>F&amp;rom:</source>
+        <translation>&amp;Desde:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;To:</source>
+        <translation>&amp;Hasta:</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>The visits could not be read: %1</source>
+        <translation>No se pudieron leer las visitas: %1</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Updated visits could not be read: %1</source>
+        <translation>No se pudieron leer las visitas actualizadas: %1</translation>
+    </message>
+    <message>
+        <location line="+72"/>
+        <source>To find a patient, type a 10-digit phone number, or a first and last name with the date of birth (for example: Ana Ruiz 03/14/1985).</source>
+        <translation>Para buscar a un paciente, escriba un número de teléfono de 10 dígitos, o el nombre y el apellido con la fecha de nacimiento (por ejemplo: Ana Ruiz 03/14/1985).</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The search failed: %1</source>
+        <translation>La búsqueda falló: %1</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>No patient matches this search.</source>
+        <translation>Ningún paciente coincide con esta búsqueda.</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>All (%L1)</source>
+        <translation>Todas (%L1)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Needs attention (%L1, %L2 new)</source>
+        <translation>Necesita atención (%L1, %L2 nuevas)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Needs attention (%L1)</source>
+        <translation>Necesita atención (%L1)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1 (%L2)</source>
+        <translation>%1 (%L2)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Showing %L1 of %L2 visits</source>
+        <translation>Se muestran %L1 de %L2 visitas</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>All types</source>
+        <translation>Todos los tipos</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Anyone</source>
+        <translation>Cualquiera</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>No longer &amp;waiting for patient</source>
+        <translation>Ya no &amp;espera al paciente</translation>
+    </message>
+</context>
+<context>
+    <name>clinicdesk::VisitDetailPage</name>
+    <message>
+        <location filename="../ui/VisitDetailPage.cpp" line="+92"/>
+        <source>Checked with the provider at %1: the visit is %2.</source>
+        <translation>Consultado al proveedor (%1): la visita está en estado «%2».</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>The provider could not be asked: %1</source>
+        <translation>No se pudo consultar al proveedor: %1</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>&amp;Back</source>
+        <translation>&amp;Atrás</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Back to the visits</source>
+        <translation>Volver a las visitas</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Back to the visits (Esc)</source>
+        <translation>Volver a las visitas (Esc)</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>&amp;Check with provider</source>
+        <translation>&amp;Consultar al proveedor</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Check the visit&apos;s status with the provider</source>
+        <translation>Consultar al proveedor el estado de la visita</translation>
+    </message>
+    <message>
+        <location line="+49"/>
+        <source>&amp;Fix and resubmit…</source>
+        <translation>Co&amp;rregir y reenviar…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Fix the refused fields and resubmit the visit</source>
+        <translation>Corregir los campos rechazados y reenviar la visita</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Visit sections</source>
+        <translation>Secciones de la visita</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Messages with the clinician</source>
+        <translation>Mensajes con el profesional</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Send &amp;to:</source>
+        <translation>En&amp;viar a:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The clinician</source>
+        <translation>El profesional</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+257"/>
+        <source>Provider support</source>
+        <translation>Soporte del proveedor</translation>
+    </message>
+    <message>
+        <location line="-255"/>
+        <source>Send to</source>
+        <translation>Enviar a</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Reply:</source>
+        <translation>&amp;Su respuesta:</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Reply</source>
+        <translation>Respuesta</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Write your answer. Ctrl+Return sends it.</source>
+        <translation>Escriba su respuesta. Ctrl+Intro la envía.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>&amp;Send</source>
+        <translation>&amp;Enviar</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Send the reply</source>
+        <translation>Enviar la respuesta</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Send (Ctrl+Return)</source>
+        <translation>Enviar (Ctrl+Intro)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>C&amp;onversation</source>
+        <translation>C&amp;onversación</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>No prescription has been written for this visit yet.</source>
+        <translation>Todavía no se ha emitido ninguna receta para esta visita.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Medication</source>
+        <translation>Medicamento</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Strength</source>
+        <translation>Concentración</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Quantity</source>
+        <translation>Cantidad</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Refills</source>
+        <translation>Resurtidos</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Prescribed by</source>
+        <translation>Recetado por</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Written</source>
+        <translation>Fecha de emisión</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Prescriptions</source>
+        <translation>Recetas</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location line="+7"/>
+        <source>Pharmacy order</source>
+        <translation>Pedido de farmacia</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Prescriptions &amp;&amp; pharmacy</source>
+        <translation>Recetas y &amp;farmacia</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Prescriptions and the pharmacy order</source>
+        <translation>Recetas y pedido de farmacia</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Time</source>
+        <translation>Fecha y hora</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Source</source>
+        <translation>Origen</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Event</source>
+        <translation>Evento</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Timeline</source>
+        <translation>Cronología</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>T&amp;imeline</source>
+        <translation>Cro&amp;nología</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Patient</source>
+        <translation>Paciente</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>First name:</source>
+        <translation>Nombre:</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Last name:</source>
+        <translation>Apellido:</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Date of birth:</source>
+        <translation>Fecha de nacimiento:</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Sex:</source>
+        <translation>Sexo:</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Phone:</source>
+        <translation>Teléfono:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>E-mail:</source>
+        <translation>Correo electrónico:</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Address:</source>
+        <translation>Dirección:</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>City:</source>
+        <translation>Ciudad:</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>State:</source>
+        <translation>Estado:</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>ZIP code:</source>
+        <translation>Código postal:</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <location line="+7"/>
+        <source>Intake answers</source>
+        <translation>Respuestas de la admisión</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Question</source>
+        <translation>Pregunta</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Answer</source>
+        <translation>Respuesta</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Patient &amp;&amp; &amp;answers</source>
+        <translation>&amp;Paciente y respuestas</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>unknown time</source>
+        <translation>fecha desconocida</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>This visit cannot be shown</source>
+        <translation>No se puede mostrar esta visita</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>Visit</source>
+        <translation>Visita</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1 visit, submitted by %2 on %3; last change %4; provider reference %5</source>
+        <translation>Visita: %1. Enviada por %2 el %3; último cambio: %4; referencia del proveedor: %5</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Status: %1</source>
+        <translation>Estado: %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Visit status: %1</source>
+        <translation>Estado de la visita: %1</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Prescription: %1</source>
+        <translation>Receta: %1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>the outbox, to deliver it to the provider</source>
+        <translation>la bandeja de salida, para entregarla al proveedor</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the clinician</source>
+        <translation>el profesional</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the outbox, to deliver your reply</source>
+        <translation>la bandeja de salida, para entregar su respuesta</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>clinic staff, to answer the clinician&apos;s question</source>
+        <translation>el personal de la clínica, para responder a la pregunta del profesional</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>clinic staff, to fix the refused fields and resubmit</source>
+        <translation>el personal de la clínica, para corregir los campos rechazados y reenviar</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>nothing: the order was delivered</source>
+        <translation>nada: el pedido se entregó</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the pharmacy</source>
+        <translation>la farmacia</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>nothing: the visit is closed</source>
+        <translation>nada: la visita está cerrada</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Waiting for: %1</source>
+        <translation>Pendiente de: %1</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The provider refused this visit: %1</source>
+        <translation>El proveedor rechazó esta visita: %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>no reason given</source>
+        <translation>no se indicó el motivo</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Clinician</source>
+        <translation>Profesional</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1 to the clinician</source>
+        <translation>%1 al profesional</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 to provider support</source>
+        <translation>%1 al soporte del proveedor</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+11"/>
+        <source>sending… (%n attempt(s), last error: %1)</source>
+        <translation>
+            <numerusform>enviando… (%n intento, último error: %1)</numerusform>
+            <numerusform>enviando… (%n intentos, último error: %1)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>sending…</source>
+        <translation>enviando…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>delivered</source>
+        <translation>entregado</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>not delivered: %1</source>
+        <translation>no entregado: %1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1, %2</source>
+        <translation>%1, %2</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>No messages yet.</source>
+        <translation>Todavía no hay mensajes.</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>No pharmacy order yet.</source>
+        <translation>Todavía no hay pedido de farmacia.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>not given</source>
+        <translation>no indicado</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>State: %1
+Order: %2
+Carrier: %3
+Tracking number: %4
+Last update: %5</source>
+        <translation>Estado: %1
+Pedido: %2
+Transportista: %3
+Número de seguimiento: %4
+Última actualización: %5</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <location line="+43"/>
+        <source>Messages can be sent once the visit is resubmitted and accepted.</source>
+        <translation>Podrá enviar mensajes cuando la visita se reenvíe y se acepte.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No provider link: messages wait in the outbox until one is configured.</source>
+        <translation>No hay conexión con el proveedor: los mensajes esperan en la bandeja de salida hasta que se configure una.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The clinician is waiting for your answer.</source>
+        <translation>El profesional espera su respuesta.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>No provider is configured (clinicdesk-admin provider configure).</source>
+        <translation>No hay ningún proveedor configurado (clinicdesk-admin provider configure).</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The provider link is not running; see the log for why.</source>
+        <translation>La conexión con el proveedor no está activa; consulte el registro de la aplicación para ver el motivo.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The provider does not have this visit yet.</source>
+        <translation>El proveedor todavía no tiene esta visita.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Checking…</source>
+        <translation>Consultando…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Ask the provider for this visit&apos;s current status.</source>
+        <translation>Preguntar al proveedor el estado actual de esta visita.</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>The message was not sent: %1</source>
+        <translation>No se envió el mensaje: %1</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Checking with the provider…</source>
+        <translation>Consultando al proveedor…</translation>
+    </message>
+</context>
+<context>
+    <name>clinicdesk::VisitFixDialog</name>
+    <message>
+        <location filename="../ui/VisitFixDialog.cpp" line="+27"/>
+        <source>Fix and resubmit the visit</source>
+        <translation>Corregir y reenviar la visita</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The provider refused this visit: &lt;b&gt;%1&lt;/b&gt;&lt;br&gt;Correct the patient&apos;s details below and resubmit. The visit keeps its identifier, so the provider creates it only once.</source>
+        <translation>El proveedor rechazó esta visita: &lt;b&gt;%1&lt;/b&gt;&lt;br&gt;Corrija abajo los datos del paciente y vuelva a enviarla. La visita conserva su identificador, así que el proveedor la crea una sola vez.</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>&amp;First name:</source>
+        <translation>&amp;Nombre:</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>First name</source>
+        <translation>Nombre</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Last name:</source>
+        <translation>&amp;Apellido:</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Last name</source>
+        <translation>Apellido</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Date of birth:</source>
+        <translation>&amp;Fecha de nacimiento:</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Date of birth</source>
+        <translation>Fecha de nacimiento</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>MM/DD/YYYY</source>
+        <translation>MM/DD/AAAA</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Female</source>
+        <translation>Femenino</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Male</source>
+        <translation>Masculino</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Other</source>
+        <translation>Otro</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Se&amp;x:</source>
+        <translation>Se&amp;xo:</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Sex assigned at birth</source>
+        <translation>Sexo asignado al nacer</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Phone:</source>
+        <translation>&amp;Teléfono:</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Mobile phone</source>
+        <translation>Teléfono móvil</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;E-mail:</source>
+        <translation>&amp;Correo electrónico:</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>E-mail</source>
+        <translation>Correo electrónico</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Address:</source>
+        <translation>&amp;Dirección:</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Street address</source>
+        <translation>Dirección</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;City:</source>
+        <translation>C&amp;iudad:</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>City</source>
+        <translation>Ciudad</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;State:</source>
+        <translation>&amp;Estado:</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>State (2 letters)</source>
+        <translation>Estado (2 letras)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;ZIP code:</source>
+        <translation>Código &amp;postal:</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>ZIP code</source>
+        <translation>Código postal</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>&amp;Resubmit</source>
+        <translation>&amp;Reenviar</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>The patient&apos;s details cannot be loaded: %1</source>
+        <translation>No se pueden cargar los datos del paciente: %1</translation>
+    </message>
+    <message>
+        <location line="+67"/>
+        <source>Enter a real date as MM/DD/YYYY.</source>
+        <translation>Escriba una fecha real con el formato MM/DD/AAAA.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+11"/>
+        <source>%n field(s) need attention.</source>
+        <translation>
+            <numerusform>%n campo necesita atención.</numerusform>
+            <numerusform>%n campos necesitan atención.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The visit was not resubmitted: %1</source>
+        <translation>No se reenvió la visita: %1</translation>
     </message>
 </context>
 </TS>

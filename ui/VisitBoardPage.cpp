@@ -81,7 +81,7 @@ VisitBoardPage::VisitBoardPage(LocalStore &store, AuditLog *audit, const QString
     , m_from(makeDateEdit(this, tr("Submitted from")))
     , m_to(makeDateEdit(this, tr("Submitted until")))
     , m_attentionFirst(new QCheckBox(tr("Needs attention &first"), this))
-    , m_openButton(new QPushButton(tr("&Open visit"), this))
+    , m_openButton(new QPushButton(tr("Op&en visit"), this))
     , m_waitingButton(new QPushButton(tr("&Waiting for patient"), this))
     , m_attentionTimer(new QTimer(this))
 {
@@ -106,6 +106,7 @@ VisitBoardPage::VisitBoardPage(LocalStore &store, AuditLog *audit, const QString
     QHeaderView *header = m_view->horizontalHeader();
     header->setSectionResizeMode(QHeaderView::Interactive);
     header->setSectionResizeMode(VisitBoardModel::PatientColumn, QHeaderView::Stretch);
+    header->setSectionResizeMode(VisitBoardModel::TypeColumn, QHeaderView::Stretch);
     header->setHighlightSections(false);
     QFont bold = font(); // unread rows are bold: size for them
     bold.setBold(true);
@@ -115,8 +116,8 @@ VisitBoardPage::VisitBoardPage(LocalStore &store, AuditLog *audit, const QString
         metrics.horizontalAdvance(QLocale().toString(
             QDateTime(QDate(2026, 12, 28), QTime(22, 59, 59)), QLocale::ShortFormat)) +
         2 * em;
-    const int widths[] = {0, 17 * em, 11 * em, 9 * em, 7 * em, 9 * em, timeWidth, timeWidth};
-    for (int column = 1; column < VisitBoardModel::ColumnCount; ++column)
+    const int widths[] = {0, 0, 13 * em, 9 * em, 7 * em, 9 * em, timeWidth, timeWidth};
+    for (int column = 2; column < VisitBoardModel::ColumnCount; ++column)
         m_view->setColumnWidth(column, widths[column]);
     m_view->sortByColumn(VisitBoardModel::UpdatedColumn, Qt::DescendingOrder);
 
@@ -423,6 +424,11 @@ void VisitBoardPage::updateCounts()
         m_statusButtons.value(int(status))
             ->setText(tr("%1 (%L2)").arg(VisitStatusStyle::text(status)).arg(counts.value(status)));
     m_summary->setText(tr("Showing %L1 of %L2 visits").arg(m_proxy->rowCount()).arg(total));
+    // Seen marks and time-based changes move the unread count too: the window's counter follows.
+    if (unread != m_lastUnread) {
+        m_lastUnread = unread;
+        Q_EMIT unreadCountChanged(unread);
+    }
 }
 
 void VisitBoardPage::updateFilterChoices()

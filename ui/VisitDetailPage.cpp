@@ -444,7 +444,7 @@ void VisitDetailPage::fillHeader()
     const int iconSize = style()->pixelMetric(QStyle::PM_SmallIconSize);
     const QString statusText = VisitStatusStyle::statusText(r.status);
     // Icon, text and colour together (the same as on the board): the text carries the meaning.
-    m_statusIcon->setPixmap(VisitStatusStyle::icon(status).pixmap(iconSize, devicePixelRatioF()));
+    m_statusIcon->setPixmap(VisitStatusStyle::icon(status).pixmap(QSize(iconSize, iconSize)));
     m_status->setText(statusText);
     m_statusBadge->setAccessibleName(tr("Status: %1").arg(statusText));
     m_statusBadge->setToolTip(tr("Visit status: %1").arg(statusText));
@@ -592,17 +592,14 @@ void VisitDetailPage::fillPatient()
     m_patientError->setText(r.patientError);
     m_patientError->setVisible(!r.patientError.isEmpty());
     const Patient p = r.patient.value_or(Patient{});
-    const QStringList values = {p.firstName,
-                                p.lastName,
-                                p.dob.isValid() ? QLocale().toString(p.dob, QLocale::ShortFormat)
-                                                : QString(),
-                                p.sex,
-                                p.phone,
-                                p.email,
-                                p.address,
-                                p.city,
-                                p.state,
-                                p.zip};
+    const QStringList values = {
+        p.firstName, p.lastName,
+        p.dob.isValid() ? QLocale().toString(p.dob, QLocale::ShortFormat) : QString(),
+        // Stored in the provider's English; shown in the user's language
+        // (the fix dialog's words, so both screens say the same).
+        p.sex.isEmpty() ? QString()
+                        : QCoreApplication::translate("VisitFixDialog", p.sex.toUtf8().constData()),
+        p.phone, p.email, p.address, p.city, p.state, p.zip};
     for (int i = 0; i < m_demoValues.size(); ++i)
         m_demoValues[i]->setText(values.value(i));
     m_answersError->setText(r.answersError);

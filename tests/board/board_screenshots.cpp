@@ -8,6 +8,7 @@
 
 #include <QApplication>
 #include <QDir>
+#include <QLibraryInfo>
 #include <QLineEdit>
 #include <QStandardPaths>
 #include <QTableView>
@@ -25,11 +26,16 @@ int main(int argc, char **argv)
     QDir().mkpath(out);
     QString prefix = QStringLiteral("board-");
     QTranslator translator;
+    QTranslator qtTranslator; // Qt's own buttons ("Cancel"), as the console loads them
     if (const QString qm = app.arguments().value(2); !qm.isEmpty()) {
         if (!translator.load(qm))
             return 2;
         QLocale::setDefault(QLocale(QLocale::Spanish, QLocale::UnitedStates));
         QCoreApplication::installTranslator(&translator);
+        if (qtTranslator.load(QLocale(QLocale::Spanish), QStringLiteral("qtbase"),
+                              QStringLiteral("_"),
+                              QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
+            QCoreApplication::installTranslator(&qtTranslator);
         prefix = QStringLiteral("board-es-");
     }
     QTemporaryDir tmp;

@@ -87,6 +87,9 @@ expected=(
     usr/share/clinicdesk/translations/clinicdesk_en.qm
     usr/share/clinicdesk/translations/clinicdesk_es.qm
     usr/share/doc/clinicdesk/README.md
+    usr/share/doc/clinicdesk/guide/README.md
+    usr/share/doc/clinicdesk/guide/staff.md
+    usr/share/doc/clinicdesk/screenshots/board-01-overview.png
     usr/share/doc/clinicdesk/examples/inbox.ini
     usr/share/doc/clinicdesk/examples/inbox.env
     usr/share/doc/clinicdesk/examples/relay.ini

@@ -13,6 +13,7 @@
 
 #include <QApplication>
 #include <QDir>
+#include <QLibraryInfo>
 #include <QPushButton>
 #include <QStandardPaths>
 #include <QTabWidget>
@@ -72,11 +73,16 @@ int main(int argc, char **argv)
     const QString out = app.arguments().value(1, QStringLiteral("."));
     QDir().mkpath(out);
     QTranslator translator;
+    QTranslator qtTranslator; // Qt's own buttons ("Cancel"), as the console loads them
     if (const QString qm = app.arguments().value(2); !qm.isEmpty()) {
         if (!translator.load(qm))
             return 2;
         QLocale::setDefault(QLocale(QLocale::Spanish, QLocale::UnitedStates));
         QCoreApplication::installTranslator(&translator);
+        if (qtTranslator.load(QLocale(QLocale::Spanish), QStringLiteral("qtbase"),
+                              QStringLiteral("_"),
+                              QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
+            QCoreApplication::installTranslator(&qtTranslator);
         g_prefix = QStringLiteral("visit-detail-es-");
     }
     QTemporaryDir tmp;
