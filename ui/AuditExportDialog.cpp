@@ -47,10 +47,12 @@ AuditExportDialog::AuditExportDialog(AccountAdmin &admin, const User &actor, QWi
     m_ui->formatEdit->addItem(tr("JSON Lines"), int(AuditExporter::Format::JsonLines));
     m_ui->formatEdit->addItem(tr("FHIR R4 Bundle of AuditEvent"),
                               int(AuditExporter::Format::FhirBundle));
-    const QString dir = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
-    m_ui->fileEdit->setText(QDir(dir.isEmpty() ? QDir::homePath() : dir)
-                                .filePath(QStringLiteral("clinicdesk-audit-%1.csv")
-                                              .arg(today.toString(QStringLiteral("yyyyMMdd")))));
+    // Documents when it exists (a fresh account may not have one), else the home folder.
+    const QString documents = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
+    const QString dir =
+        !documents.isEmpty() && QDir(documents).exists() ? documents : QDir::homePath();
+    m_ui->fileEdit->setText(QDir(dir).filePath(
+        QStringLiteral("clinicdesk-audit-%1.csv").arg(today.toString(QStringLiteral("yyyyMMdd")))));
     m_ui->generalError->setField(m_ui->fileEdit);
     m_ui->resultLabel->hide();
     m_ui->buttonBox->button(QDialogButtonBox::Save)->setText(tr("&Export"));
@@ -157,7 +159,9 @@ bool AuditExportDialog::exportNow()
         return false;
     }
     QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly)) {
+    // Owner-only, like the command line's export: the log names staff and patients' record ids.
+    if (!file.open(QIODevice::WriteOnly) ||
+        !file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner)) {
         m_ui->generalError->showError(tr("The file cannot be written: %1").arg(file.errorString()));
         m_ui->fileEdit->setFocus(Qt::OtherFocusReason);
         return false;

@@ -238,6 +238,14 @@ Result<void> Database::migrate(const QList<Migration> &migrations)
         !r)
         return r.error();
     const int current = schemaVersion();
+    // A newer program wrote this schema: reading or writing it with this one could lose data.
+    if (!migrations.isEmpty() && current > migrations.last().version)
+        return makeError(ErrorCode::Migration,
+                         QStringLiteral("this store has schema version %1, newer than this "
+                                        "program knows (%2); use the ClinicDesk version that "
+                                        "wrote it, or a later one")
+                             .arg(current)
+                             .arg(migrations.last().version));
     for (const Migration &migration : migrations) {
         if (migration.version <= current)
             continue;

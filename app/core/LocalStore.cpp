@@ -6,8 +6,16 @@
 #include "Schema.h"
 
 #include <QDir>
+#include <QFile>
 #include <QStandardPaths>
 #include <QUuid>
+
+#include <cerrno>
+#include <cstring>
+
+#include <fcntl.h>
+#include <sys/file.h>
+#include <unistd.h>
 
 namespace clinicdesk {
 namespace {
@@ -20,7 +28,12 @@ const QString kKeyCheck = QStringLiteral("key_check");
 
 } // namespace
 
-LocalStore::~LocalStore() = default;
+LocalStore::~LocalStore()
+{
+    m_db.reset();
+    if (m_lockFd >= 0)
+        ::close(m_lockFd); // releases the shared lock
+}
 
 QString LocalStore::databasePath(const QString &dataDir)
 {
@@ -46,6 +59,17 @@ Result<std::unique_ptr<LocalStore>> LocalStore::open(const Options &options)
 
     std::unique_ptr<LocalStore> store(new LocalStore);
     store->m_dataDir = dir.absolutePath();
+    const QByteArray lockPath = QFile::encodeName(dir.filePath(QStringLiteral("store.lock")));
+    store->m_lockFd = ::open(lockPath.constData(), O_RDWR | O_CREAT | O_CLOEXEC, 0600);
+    if (store->m_lockFd < 0)
+        return makeError(ErrorCode::Io, QStringLiteral("cannot open %1: %2")
+                                            .arg(QFile::decodeName(lockPath),
+                                                 QString::fromLocal8Bit(std::strerror(errno))));
+    if (::flock(store->m_lockFd, LOCK_SH | LOCK_NB) != 0)
+        return makeError(ErrorCode::Conflict,
+                         QStringLiteral("the store's data key is being rotated "
+                                        "(clinicdesk-admin keys rotate); open it again when that "
+                                        "has finished"));
     auto db = Database::openSqlite(databasePath(store->m_dataDir),
                                    Database::Options{options.synchronousFull, false});
     if (!db)
@@ -204,6 +228,25 @@ Result<void> LocalStore::reseal(const FieldCipher &from, const FieldCipher &to)
 
 Result<quint32> LocalStore::rotateDataKey(KeyProvider &keys)
 {
+    // Nobody else may have the store open: a console or relay would go on sealing new values
+    // with the retired key, which nothing could open afterwards.
+    if (m_lockFd >= 0 && ::flock(m_lockFd, LOCK_EX | LOCK_NB) != 0) {
+        (void)::flock(m_lockFd, LOCK_SH | LOCK_NB);
+        return makeError(ErrorCode::Conflict,
+                         QStringLiteral("the store is open in another program (the console, a "
+                                        "relay or another clinicdesk-admin): close them, then "
+                                        "rotate the key"));
+    }
+    struct Downgrade
+    {
+        int fd;
+        ~Downgrade()
+        {
+            if (fd >= 0)
+                (void)::flock(fd, LOCK_SH);
+        }
+    } downgrade{m_lockFd};
+
     const KeyRing oldRing = m_cipher.ring();
     KeyRing newRing = oldRing;
     const quint32 newId = newRing.addKey();

@@ -56,6 +56,10 @@ private:
     BlindIndex m_blindIndex;
     QString m_storeId;
     QString m_dataDir;
+    // A shared flock on <data dir>/store.lock for as long as the store is open: key rotation
+    // takes it exclusively, so it never re-keys under a console or relay still sealing with the
+    // old key.
+    int m_lockFd = -1;
 };
 
 } // namespace clinicdesk

@@ -164,7 +164,12 @@ void RelayClient::onPollFinished(QNetworkReply *reply)
         return;
     const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
     if (reply->error() != QNetworkReply::NoError || status != 200)
-        return retryLater(QStringLiteral("HTTP %1, %2").arg(status).arg(int(reply->error())));
+        return retryLater(
+            status == 401 ? QStringLiteral("the inbox refused the token (HTTP 401): check the "
+                                           "token file against the inbox's --consumer file")
+            : status      ? QStringLiteral("the inbox answered HTTP %1").arg(status)
+                     // Qt's own text: "Connection refused", "SSL handshake failed", ...
+                     : QStringLiteral("cannot reach the inbox: %1").arg(reply->errorString()));
     const QJsonDocument document = QJsonDocument::fromJson(reply->readAll());
     const QJsonValue events = document.object().value(QLatin1String("events"));
     const QJsonValue next = document.object().value(QLatin1String("nextCursor"));

@@ -130,13 +130,14 @@ QString description(Program program)
     case Program::Relay:
         return QStringLiteral(
             "ClinicDesk relay: long-polls clinicdesk-inbox and applies the provider's events to "
-            "the console's local store. Inbox polling is not implemented yet.");
+            "the console's local store, exactly once, and tells a running console.");
     case Program::Inbox:
         return QStringLiteral("ClinicDesk webhook inbox: receives the provider's signed webhooks "
-                              "and serves them to relays. Only /healthz is implemented yet.");
+                              "verifies and stores them durably, and serves them to relays.");
     case Program::Sandbox:
         return QStringLiteral("ClinicDesk provider sandbox: a stand-in for the telehealth provider "
-                              "API. Only /healthz is implemented yet.");
+                              "API with a simulated clinician, fault injection and signed "
+                              "webhook delivery.");
     }
     return {};
 }

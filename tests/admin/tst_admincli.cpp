@@ -6,6 +6,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
+#include <QSettings>
 #include <QTest>
 
 using namespace clinicdesk;
@@ -286,6 +287,48 @@ private Q_SLOTS:
             "no visit with master id nope");
     }
 
+    void relayConfigureAndOff()
+    {
+        QTemporaryDir dir;
+        const QString data = dir.filePath(QStringLiteral("d"));
+        const QStringList base = {QStringLiteral("--data-dir"), data, QStringLiteral("--key-file"),
+                                  dir.filePath(QStringLiteral("k"))};
+        QCOMPARE(
+            admin(base + QStringList{QStringLiteral("store"), QStringLiteral("init")}).exitCode, 0);
+        const QString token = dir.filePath(QStringLiteral("relay.token"));
+        QCOMPARE(admin({QStringLiteral("inbox"), QStringLiteral("token"),
+                        QStringLiteral("--output"), token})
+                     .exitCode,
+                 0);
+        const QStringList configure =
+            base +
+            QStringList{QStringLiteral("relay"),        QStringLiteral("configure"),
+                        QStringLiteral("--inbox"),      QStringLiteral("https://127.0.0.1:8443"),
+                        QStringLiteral("--token-file"), token};
+        // A token file others can read is refused (it is a bearer secret).
+        QVERIFY(QFile::setPermissions(token, QFileDevice::ReadOwner | QFileDevice::WriteOwner |
+                                                 QFileDevice::ReadOther));
+        verifyOneLineError(admin(configure), "chmod 600");
+        QVERIFY(QFile::setPermissions(token, QFileDevice::ReadOwner | QFileDevice::WriteOwner));
+        verifyOneLineError(
+            admin(base + QStringList{QStringLiteral("relay"), QStringLiteral("configure"),
+                                     QStringLiteral("--inbox"), QStringLiteral("ftp://x"),
+                                     QStringLiteral("--token-file"), token}),
+            "https://");
+        QCOMPARE(admin(configure).exitCode, 0);
+        const QString ini = data + QStringLiteral("/clinicdesk.ini");
+        {
+            QSettings settings(ini, QSettings::IniFormat);
+            QCOMPARE(settings.value(QStringLiteral("relay/inbox")).toString(),
+                     QStringLiteral("https://127.0.0.1:8443"));
+            QCOMPARE(settings.value(QStringLiteral("relay/tokenFile")).toString(), token);
+        }
+        QCOMPARE(admin(base + QStringList{QStringLiteral("relay"), QStringLiteral("off")}).exitCode,
+                 0);
+        QSettings settings(ini, QSettings::IniFormat);
+        QVERIFY(!settings.contains(QStringLiteral("relay/inbox")));
+    }
+
     void inboxTokenAndSecret()
     {
         QTemporaryDir dir;
@@ -306,6 +349,10 @@ private Q_SLOTS:
                  0);
         QCOMPARE(test::fileMode(token), 0600);
         QCOMPARE(test::fileMode(secret), 0600);
+        // A token file holds one token: a second one would make it match nothing.
+        verifyOneLineError(admin({QStringLiteral("inbox"), QStringLiteral("token"),
+                                  QStringLiteral("--output"), token}),
+                           "delete it first");
         QFile t(token);
         QVERIFY(t.open(QIODevice::ReadOnly));
         QVERIFY(t.readAll().trimmed().size() >= 43);

@@ -4,6 +4,10 @@
 
 #include <QTest>
 
+#include <fcntl.h>
+#include <sys/file.h>
+#include <unistd.h>
+
 using namespace clinicdesk;
 
 class TestKeyRotation : public QObject
@@ -11,6 +15,45 @@ class TestKeyRotation : public QObject
     Q_OBJECT
 
 private Q_SLOTS:
+    void rotationRefusedWhileAnotherProgramHasTheStoreOpen()
+    {
+        QTemporaryDir dir;
+        KeyFileKeyProvider keys(test::writeKeyFile(dir));
+        const QString dataDir = dir.filePath(QStringLiteral("d"));
+        auto console = test::openStore(dataDir, keys); // a console (or relay) still running
+        auto admin = test::openStore(dataDir, keys);
+        auto refused = admin->rotateDataKey(keys);
+        QVERIFY(!refused);
+        QCOMPARE(refused.error().code, ErrorCode::Conflict);
+        QVERIFY(refused.error().message.contains(QLatin1String("close them")));
+        // Nothing changed: the console goes on with the one key.
+        QCOMPARE(keys.load({})->ids(), QList<quint32>{1});
+        QCOMPARE(admin->cipher().ring().currentId(), 1u);
+
+        console.reset();
+        // While a rotation holds the store, a program opening it is told why it must wait.
+        {
+            const int fd =
+                ::open(QFile::encodeName(dataDir + QStringLiteral("/store.lock")).constData(),
+                       O_RDWR | O_CLOEXEC);
+            QVERIFY(fd >= 0);
+            admin.reset();
+            QCOMPARE(::flock(fd, LOCK_EX | LOCK_NB), 0);
+            auto blocked = LocalStore::open({dataDir, &keys, false});
+            QVERIFY(!blocked);
+            QCOMPARE(blocked.error().code, ErrorCode::Conflict);
+            QVERIFY(blocked.error().message.contains(QLatin1String("being rotated")));
+            ::close(fd);
+            admin = test::openStore(dataDir, keys);
+        }
+        auto rotated = admin->rotateDataKey(keys);
+        QVERIFY2(rotated, qPrintable(rotated ? QString() : rotated.error().message));
+        QCOMPARE(*rotated, 2u);
+        // The admin's own handle is shared again afterwards: others can open the store.
+        auto after = LocalStore::open({dataDir, &keys, false});
+        QVERIFY2(after, qPrintable(after ? QString() : after.error().message));
+    }
+
     void rotationReencryptsEverything()
     {
         QTemporaryDir dir;

@@ -153,6 +153,7 @@ private Q_SLOTS:
         dialog.setFilePath(m_dir.filePath(QStringLiteral("all.csv")));
         QVERIFY2(dialog.exportNow(), qPrintable(dialog.errorText()));
         const auto csvSummary = dialog.lastSummary().value();
+        QCOMPARE(test::fileMode(dialog.filePath()), 0600); // owner-only, as from the command line
         QFile csv(dialog.filePath());
         QVERIFY(csv.open(QIODevice::ReadOnly));
         const QByteArray text = csv.readAll();
