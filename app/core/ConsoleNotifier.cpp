@@ -7,6 +7,7 @@
 #include <QFileInfo>
 #include <QLocalServer>
 #include <QLocalSocket>
+#include <QTimer>
 
 #include <unistd.h>
 
@@ -88,7 +89,22 @@ ConsoleNotifierClient::ConsoleNotifierClient(const QString &dataDir, QObject *pa
     , m_name(ConsoleNotifier::serverName(dataDir))
     , m_socket(new QLocalSocket(this))
 {
-    connect(m_socket, &QLocalSocket::connected, this, &ConsoleNotifierClient::flush);
+    connect(m_socket, &QLocalSocket::connected, this, [this] {
+        m_retries = 0;
+        flush();
+    });
+    // A console too busy to accept at once (its listen queue full: EAGAIN) makes Qt give up the
+    // attempt after 100 ms and close the socket without any error signal. The message must not
+    // wait for the next event, which may be hours away: try again a few times.
+    connect(m_socket, &QLocalSocket::stateChanged, this, [this](QLocalSocket::LocalSocketState s) {
+        if (s != QLocalSocket::UnconnectedState || m_queue.isEmpty() || m_retries >= 20)
+            return;
+        ++m_retries;
+        QTimer::singleShot(50 * m_retries, this, [this] {
+            if (m_socket->state() == QLocalSocket::UnconnectedState && !m_queue.isEmpty())
+                m_socket->connectToServer(m_name);
+        });
+    });
     connect(m_socket, &QLocalSocket::errorOccurred, this, [this](QLocalSocket::LocalSocketError) {
         // No console running (or it went away): nothing to tell; it reloads when it starts.
         m_queue.clear();
@@ -116,8 +132,10 @@ void ConsoleNotifierClient::notifyVisitsChanged(const QStringList &visitIds)
         m_queue.remove(0, m_queue.size() - 1000);
     if (m_socket->state() == QLocalSocket::ConnectedState)
         flush();
-    else if (m_socket->state() == QLocalSocket::UnconnectedState)
+    else if (m_socket->state() == QLocalSocket::UnconnectedState) {
+        m_retries = 0;
         m_socket->connectToServer(m_name);
+    }
 }
 
 void ConsoleNotifierClient::flush()

@@ -67,6 +67,7 @@ private:
     QLocalSocket *m_socket;
     QList<QByteArray> m_queue;
     qint64 m_sent = 0;
+    int m_retries = 0; // connection attempts Qt gave up on silently (see the .cpp)
 };
 
 } // namespace clinicdesk
