@@ -2,17 +2,17 @@
 // test): board_screenshots OUT_DIR [clinicdesk_es.qm]
 #include "BoardFixture.h"
 #include "MainWindow.h"
+#include "ScreenshotLanguage.h"
 #include "TestSupport.h"
 #include "UserRepository.h"
 #include "VisitBoardPage.h"
+#include "WindowSupport.h"
 
 #include <QApplication>
 #include <QDir>
-#include <QLibraryInfo>
 #include <QLineEdit>
 #include <QStandardPaths>
 #include <QTableView>
-#include <QTranslator>
 
 using namespace clinicdesk;
 using Status = VisitStateMachine::Status;
@@ -24,20 +24,10 @@ int main(int argc, char **argv)
     QStandardPaths::setTestModeEnabled(true);
     const QString out = app.arguments().value(1, QStringLiteral("."));
     QDir().mkpath(out);
-    QString prefix = QStringLiteral("board-");
-    QTranslator translator;
-    QTranslator qtTranslator; // Qt's own buttons ("Cancel"), as the console loads them
-    if (const QString qm = app.arguments().value(2); !qm.isEmpty()) {
-        if (!translator.load(qm))
-            return 2;
-        QLocale::setDefault(QLocale(QLocale::Spanish, QLocale::UnitedStates));
-        QCoreApplication::installTranslator(&translator);
-        if (qtTranslator.load(QLocale(QLocale::Spanish), QStringLiteral("qtbase"),
-                              QStringLiteral("_"),
-                              QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
-            QCoreApplication::installTranslator(&qtTranslator);
-        prefix = QStringLiteral("board-es-");
-    }
+    test::ScreenshotLanguage language;
+    if (!language.setUp(app.arguments().value(2)))
+        return 2;
+    const QString prefix = language.prefix(QStringLiteral("board"));
     QTemporaryDir tmp;
     KeyFileKeyProvider keys(test::writeKeyFile(tmp));
     const QString dataDir = tmp.filePath(QStringLiteral("store"));
@@ -95,10 +85,8 @@ int main(int argc, char **argv)
     window.show();
     window.start();
     QApplication::processEvents();
-    QTest::keyClicks(QApplication::focusWidget(), QStringLiteral("ana"));
-    QTest::keyClick(QApplication::focusWidget(), Qt::Key_Tab);
-    QTest::keyClicks(QApplication::focusWidget(), QStringLiteral("tangerine ladder oboe"));
-    QTest::keyClick(QApplication::focusWidget(), Qt::Key_Return);
+    if (!test::typeSignIn(window, QStringLiteral("ana"), QStringLiteral("tangerine ladder oboe")))
+        return 3;
     if (!QTest::qWaitFor([&] { return window.board() != nullptr; }, 5000))
         return 3;
     QApplication::processEvents();

@@ -13,6 +13,7 @@
 #include "VisitBoardPage.h"
 #include "VisitDetailPage.h"
 #include "VisitEventApplier.h"
+#include "WindowSupport.h"
 
 #include <QAction>
 #include <QApplication>
@@ -88,10 +89,7 @@ private Q_SLOTS:
                                               QDate(1980, 1, 2), QStringLiteral("5125550110"));
         m_visit = fx.addVisit({patient, QStringLiteral("ED"), Status::Submitted,
                                VisitStateMachine::RxStatus::None, QStringLiteral("ana")});
-        auto master = store->db().exec(QStringLiteral("SELECT master_id FROM visits WHERE id = ?"),
-                                       {m_visit});
-        QVERIFY(master && master->next());
-        m_masterId = master->value(0).toString();
+        m_masterId = fx.masterIdOf(m_visit);
     }
 
     void cleanupTestCase()
@@ -111,12 +109,8 @@ private Q_SLOTS:
         m_window->show();
         QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
         m_window->start();
-        auto *signIn = qobject_cast<SignInPage *>(m_window->currentPage());
-        QVERIFY(signIn);
-        QTest::keyClicks(QApplication::focusWidget(), QStringLiteral("ana"));
-        QTest::keyClick(QApplication::focusWidget(), Qt::Key_Tab);
-        QTest::keyClicks(QApplication::focusWidget(), kPassword);
-        QTest::keyClick(QApplication::focusWidget(), Qt::Key_Return);
+        QVERIFY(qobject_cast<SignInPage *>(m_window->currentPage()));
+        QVERIFY(typeSignIn(*m_window, QStringLiteral("ana"), kPassword));
         QTRY_VERIFY(qobject_cast<HomePage *>(m_window->currentPage()));
         QVERIFY(m_window->board());
         QCOMPARE(m_window->board()->model()->rowCount(), 1);

@@ -12,6 +12,7 @@
 #include "UserRepository.h"
 #include "VisitBoardModel.h"
 #include "VisitBoardPage.h"
+#include "WindowSupport.h"
 
 #include <QApplication>
 #include <QJsonDocument>
@@ -58,15 +59,7 @@ class TestConsoleRelay : public QObject
             PasswordHasher(PasswordHasher::testing()));
         window->show();
         window->start();
-        auto *username =
-            window->currentPage()->findChild<QLineEdit *>(QStringLiteral("usernameEdit"));
-        auto *password =
-            window->currentPage()->findChild<QLineEdit *>(QStringLiteral("passwordEdit"));
-        if (!username || !password)
-            return window;
-        QTest::keyClicks(username, QStringLiteral("ana"));
-        QTest::keyClicks(password, kPassword);
-        QTest::keyClick(password, Qt::Key_Return);
+        (void)typeSignIn(*window, QStringLiteral("ana"), kPassword);
         return window;
     }
 
@@ -86,10 +79,7 @@ private Q_SLOTS:
         const QString patient = fx.addPatient(QStringLiteral("Lucía"), QStringLiteral("Demo"),
                                               QDate(1980, 1, 2), QStringLiteral("5125550110"));
         m_visit = fx.addVisit({patient, QStringLiteral("ED"), Status::Submitted});
-        auto master = store->db().exec(QStringLiteral("SELECT master_id FROM visits WHERE id = ?"),
-                                       {m_visit});
-        QVERIFY(master && master->next());
-        m_masterId = master->value(0).toString();
+        m_masterId = fx.masterIdOf(m_visit);
     }
 
     void insecureTokenFileIsRefused()

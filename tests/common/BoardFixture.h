@@ -93,6 +93,15 @@ public:
             qFatal("fixture outbox: %s", qPrintable(done.error().message));
     }
 
+    QString masterIdOf(const QString &visitId)
+    {
+        auto row = m_store.db().exec(QStringLiteral("SELECT master_id FROM visits WHERE id = ?"),
+                                     {visitId});
+        if (!row || !row->next())
+            qFatal("fixture: no visit %s", qPrintable(visitId));
+        return row->value(0).toString();
+    }
+
     void setUpdated(const QString &visitId, VisitStateMachine::Status status, qint64 updatedMsAgo)
     {
         auto done = m_store.db().exec(

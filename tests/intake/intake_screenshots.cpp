@@ -10,6 +10,7 @@
 #include "LocalStore.h"
 #include "QuestionnaireItemWidget.h"
 #include "QuestionnairePage.h"
+#include "ScreenshotLanguage.h"
 
 #include <QAbstractButton>
 #include <QApplication>
@@ -21,7 +22,6 @@
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
-#include <QTranslator>
 
 #include <cstdio>
 
@@ -67,14 +67,10 @@ int main(int argc, char **argv)
     QStandardPaths::setTestModeEnabled(true);
     const QString out = app.arguments().value(1, QStringLiteral("."));
     QDir().mkpath(out);
-    QTranslator translator;
-    if (const QString qm = app.arguments().value(2); !qm.isEmpty()) {
-        if (!translator.load(qm))
-            return 2;
-        QLocale::setDefault(QLocale(QLocale::Spanish, QLocale::UnitedStates));
-        QCoreApplication::installTranslator(&translator);
-        g_prefix = QStringLiteral("intake-es-");
-    }
+    test::ScreenshotLanguage language;
+    if (!language.setUp(app.arguments().value(2)))
+        return 2;
+    g_prefix = language.prefix(QStringLiteral("intake"));
     QTemporaryDir tmp;
     KeyFileKeyProvider keys(tmp.filePath(QStringLiteral("data.key")));
     if (!keys.save({}, KeyRing::generate()))

@@ -6,6 +6,7 @@
 #include "KeyFileKeyProvider.h"
 #include "KeyRing.h"
 #include "Outbox.h"
+#include "ScreenshotLanguage.h"
 #include "VisitDetailPage.h"
 #include "VisitEventApplier.h"
 #include "VisitFixDialog.h"
@@ -13,12 +14,10 @@
 
 #include <QApplication>
 #include <QDir>
-#include <QLibraryInfo>
 #include <QPushButton>
 #include <QStandardPaths>
 #include <QTabWidget>
 #include <QTemporaryDir>
-#include <QTranslator>
 
 #include <cstdio>
 
@@ -72,19 +71,10 @@ int main(int argc, char **argv)
     QStandardPaths::setTestModeEnabled(true);
     const QString out = app.arguments().value(1, QStringLiteral("."));
     QDir().mkpath(out);
-    QTranslator translator;
-    QTranslator qtTranslator; // Qt's own buttons ("Cancel"), as the console loads them
-    if (const QString qm = app.arguments().value(2); !qm.isEmpty()) {
-        if (!translator.load(qm))
-            return 2;
-        QLocale::setDefault(QLocale(QLocale::Spanish, QLocale::UnitedStates));
-        QCoreApplication::installTranslator(&translator);
-        if (qtTranslator.load(QLocale(QLocale::Spanish), QStringLiteral("qtbase"),
-                              QStringLiteral("_"),
-                              QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
-            QCoreApplication::installTranslator(&qtTranslator);
-        g_prefix = QStringLiteral("visit-detail-es-");
-    }
+    test::ScreenshotLanguage language;
+    if (!language.setUp(app.arguments().value(2)))
+        return 2;
+    g_prefix = language.prefix(QStringLiteral("visit-detail"));
     QTemporaryDir tmp;
     KeyFileKeyProvider keys(tmp.filePath(QStringLiteral("data.key")));
     if (!keys.save({}, KeyRing::generate()))
