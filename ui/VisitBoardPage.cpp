@@ -194,6 +194,14 @@ VisitBoardPage::VisitBoardPage(LocalStore &store, AuditLog *audit, const QString
                     report(tr("Some patient names could not be read: %1").arg(error));
             });
 
+    // Ctrl+F from anywhere on the board goes to the patient search.
+    auto *find = new QShortcut(QKeySequence::Find, this);
+    find->setContext(Qt::WidgetWithChildrenShortcut);
+    connect(find, &QShortcut::activated, this, [this] {
+        m_search->setFocus(Qt::ShortcutFocusReason);
+        m_search->selectAll();
+    });
+
     m_attentionTimer->setInterval(60 * 1000);
     connect(m_attentionTimer, &QTimer::timeout, this, &VisitBoardPage::refreshAttention);
     m_attentionTimer->start();

@@ -116,8 +116,10 @@ private Q_SLOTS:
         QCOMPARE(m_window->board()->model()->rowCount(), 1);
         QCOMPARE(boardStatus(), QStringLiteral("Submitted"));
         QCOMPARE(m_window->board()->unreadCount(), 0);
-        // With a visit on the board, the table has the keyboard.
+        // With a visit on the board, the table has the keyboard; Ctrl+F goes to the search.
         QCOMPARE(QApplication::focusWidget(), m_window->board()->view());
+        QTest::keySequence(m_window->board()->view(), QKeySequence::Find);
+        QCOMPARE(QApplication::focusWidget(), m_window->board()->searchField());
 
         // The clinician asks a question: the board shows it within a second, unread.
         QSignalSpy attention(m_window->board(), &VisitBoardPage::attentionArrived);
