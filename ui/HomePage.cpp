@@ -12,6 +12,7 @@ HomePage::HomePage(QWidget *parent)
 {
     m_ui->setupUi(this);
     PageStyle::makeTitle(m_ui->titleLabel);
+    m_ui->titleLabel->setWordWrap(false); // one line beside the buttons, however long the name
     connect(m_ui->signOutButton, &QPushButton::clicked, this, &HomePage::signOutRequested);
     connect(m_ui->lockButton, &QPushButton::clicked, this, &HomePage::lockRequested);
     connect(m_ui->newIntakeButton, &QPushButton::clicked, this, &HomePage::newIntakeRequested);

@@ -514,7 +514,7 @@ void MainWindow::openVisit(const QString &visitId)
     if (m_board)
         m_board->markSeen(visitId);
     openSessionPage(page);
-    page->setFocus(Qt::OtherFocusReason);
+    page->activate();
 }
 
 void MainWindow::visitsChanged(const QStringList &visitIds)

@@ -120,15 +120,21 @@ VisitDetailPage::VisitDetailPage(LocalStore &store, AuditLog &audit, const User 
         return;
     }
     display(opened.value());
-    if (m_record.status == QLatin1String("NeedsInfo"))
-        m_reply->setFocus();
-    else if (m_record.status == QLatin1String("Rejected"))
-        m_fix->setFocus();
-    else
-        m_tabs->setFocus();
+    activate();
 }
 
 VisitDetailPage::~VisitDetailPage() = default;
+
+void VisitDetailPage::activate()
+{
+    // Where the work is: the answer the clinician waits for, the refusal to fix, else the tabs.
+    if (m_record.status == QLatin1String("NeedsInfo"))
+        m_reply->setFocus(Qt::OtherFocusReason);
+    else if (m_record.status == QLatin1String("Rejected"))
+        m_fix->setFocus(Qt::OtherFocusReason);
+    else
+        m_tabs->setFocus(Qt::OtherFocusReason);
+}
 
 void VisitDetailPage::build()
 {

@@ -40,6 +40,9 @@ public:
     QString visitId() const { return m_visitId; }
     // Re-reads everything from the store (the visit changed elsewhere, e.g. a relay event).
     void reload();
+    // Puts the keyboard where the work is (the reply box, Fix and resubmit, or the tabs); the
+    // window calls it once the page is shown.
+    void activate();
 
     const VisitRecord &record() const { return m_record; }
     // The actions behind the buttons, for the tests.

@@ -146,6 +146,8 @@ private Q_SLOTS:
         QCOMPARE(detail->visitId(), m_visit);
         QCOMPARE(m_window->board()->unreadCount(), 0);
         QCOMPARE(detail->record().status, QStringLiteral("NeedsInfo"));
+        // The keyboard is in the reply box: the clinician waits for an answer.
+        QCOMPARE(QApplication::focusWidget()->objectName(), QStringLiteral("reply"));
 
         // The clinician prescribes: the open detail follows, and so does the board beneath.
         relayApplies(
