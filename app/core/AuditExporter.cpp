@@ -106,26 +106,57 @@ QByteArray coding(const char *system, const char *code, const char *display)
            display + "\"}";
 }
 
-// FHIR R4 AuditEvent, with DICOM event codes (as in the IHE ATNA profile). The fullUrl is a
-// UUID made from the entry's hash: stable across exports of the same entry.
-QByteArray fhirEntry(const AuditEntry &e)
+// The fixed parts of an AuditEvent, made once: a million entries must not rebuild them.
+struct FhirCodings
 {
-    static const char *dcm = "http://dicom.nema.org/resources/ontology/DCM";
+    static constexpr const char *dcm = "http://dicom.nema.org/resources/ontology/DCM";
+    const QByteArray patientRecord = coding(dcm, "110110", "Patient Record");
+    const QByteArray authentication = coding(dcm, "110114", "User Authentication");
+    const QByteArray login = ",\"subtype\":[" + coding(dcm, "110122", "Login") + ']';
+    const QByteArray logout = ",\"subtype\":[" + coding(dcm, "110123", "Logout") + ']';
+    const QByteArray exportType = coding(dcm, "110106", "Export");
+    const QByteArray securityChanged = coding(dcm, "110137", "User Security Attributes Changed");
+    const QByteArray securityAlert = coding(dcm, "110113", "Security Alert");
+    const QByteArray sourceType =
+        "},\"type\":[" +
+        coding("http://terminology.hl7.org/CodeSystem/security-source-type", "1", "User Device") +
+        "]}";
+    const QByteArray entityType =
+        "}},\"type\":" +
+        coding("http://terminology.hl7.org/CodeSystem/audit-entity-type", "2", "System Object") +
+        ",\"name\":";
+};
+
+void appendHex(QByteArray &out, const QByteArray &bytes)
+{
+    static const char hex[] = "0123456789abcdef";
+    for (const char c : bytes) {
+        const auto b = static_cast<unsigned char>(c);
+        out += hex[b >> 4];
+        out += hex[b & 0xf];
+    }
+}
+
+// FHIR R4 AuditEvent, with DICOM event codes (as in the IHE ATNA profile), appended to `out`.
+// The fullUrl is a UUID made from the entry's hash: stable across exports of the same entry.
+void appendFhirEntry(QByteArray &out, const AuditEntry &e)
+{
+    static const FhirCodings codes;
     const auto action = auditActionFromName(e.action);
-    QByteArray type = coding(dcm, "110110", "Patient Record");
-    QByteArray subtype;
+    const QByteArray *type = &codes.patientRecord;
+    const QByteArray *subtype = nullptr;
     const char *crude = "E";
     switch (action.value_or(AuditAction::Admin)) {
     case AuditAction::SignIn:
     case AuditAction::SignInFailed:
     case AuditAction::Unlock:
-        type = coding(dcm, "110114", "User Authentication");
-        subtype = coding(dcm, "110122", "Login");
+        type = &codes.authentication;
+        subtype = &codes.login;
         break;
     case AuditAction::SignOut:
     case AuditAction::Lock:
-        type = coding(dcm, "110114", "User Authentication");
-        subtype = coding(dcm, "110123", "Logout");
+        type = &codes.authentication;
+        subtype = &codes.logout;
         break;
     case AuditAction::PhiView:
         crude = "R";
@@ -140,15 +171,15 @@ QByteArray fhirEntry(const AuditEntry &e)
     case AuditAction::Submit:
         break;
     case AuditAction::Export:
-        type = coding(dcm, "110106", "Export");
+        type = &codes.exportType;
         crude = "R";
         break;
     case AuditAction::Admin:
-        type = coding(dcm, "110137", "User Security Attributes Changed");
+        type = &codes.securityChanged;
         crude = "U";
         break;
     case AuditAction::AccessDenied:
-        type = coding(dcm, "110113", "Security Alert");
+        type = &codes.securityAlert;
         break;
     }
     const char *outcome = e.outcome == QLatin1String("success")  ? "0"
@@ -157,24 +188,32 @@ QByteArray fhirEntry(const AuditEntry &e)
     QByteArray uuidBytes = e.hash.left(16);
     uuidBytes[6] = char((uuidBytes[6] & 0x0f) | 0x50); // name-based (v5-style) UUID
     uuidBytes[8] = char((uuidBytes[8] & 0x3f) | 0x80);
-    const QByteArray uuid = QUuid::fromRfc4122(uuidBytes).toByteArray(QUuid::WithoutBraces);
+    const QByteArray seq = QByteArray::number(e.seq);
 
-    QByteArray out;
-    out.reserve(1400);
-    out += "{\"fullUrl\":\"urn:uuid:" + uuid +
-           "\",\"resource\":{\"resourceType\":\"AuditEvent\",\"id\":\"seq-" +
-           QByteArray::number(e.seq) +
-           "\",\"extension\":[{\"url\":\"urn:clinicdesk:fhir:"
-           "StructureDefinition:audit-chain\",\"extension\":[{\"url\":\"seq\",\"valueInteger\":" +
-           QByteArray::number(e.seq) + "},{\"url\":\"action\",\"valueCode\":";
+    out += "{\"fullUrl\":\"urn:uuid:";
+    out += QUuid::fromRfc4122(uuidBytes).toByteArray(QUuid::WithoutBraces);
+    out += "\",\"resource\":{\"resourceType\":\"AuditEvent\",\"id\":\"seq-";
+    out += seq;
+    out += "\",\"extension\":[{\"url\":\"urn:clinicdesk:fhir:"
+           "StructureDefinition:audit-chain\",\"extension\":[{\"url\":\"seq\",\"valueInteger\":";
+    out += seq;
+    out += "},{\"url\":\"action\",\"valueCode\":";
     appendJsonString(out, e.action);
-    out += "},{\"url\":\"prevHash\",\"valueString\":\"" + e.prevHash.toHex() +
-           "\"},{\"url\":\"hash\",\"valueString\":\"" + e.hash.toHex() + "\"}]}],\"type\":" + type;
-    if (!subtype.isEmpty())
-        out += ",\"subtype\":[" + subtype + ']';
-    out += QByteArray(",\"action\":\"") + crude + "\",\"recorded\":";
+    out += "},{\"url\":\"prevHash\",\"valueString\":\"";
+    appendHex(out, e.prevHash);
+    out += "\"},{\"url\":\"hash\",\"valueString\":\"";
+    appendHex(out, e.hash);
+    out += "\"}]}],\"type\":";
+    out += *type;
+    if (subtype)
+        out += *subtype;
+    out += ",\"action\":\"";
+    out += crude;
+    out += "\",\"recorded\":";
     appendJsonString(out, e.time);
-    out += QByteArray(",\"outcome\":\"") + outcome + '"';
+    out += ",\"outcome\":\"";
+    out += outcome;
+    out += '"';
     if (!e.detail.isEmpty()) {
         out += ",\"outcomeDesc\":";
         appendJsonString(out, e.detail);
@@ -185,22 +224,15 @@ QByteArray fhirEntry(const AuditEntry &e)
     appendJsonString(out, e.workstation);
     out += ",\"type\":\"1\"}}],\"source\":{\"observer\":{\"display\":";
     appendJsonString(out, e.workstation);
-    out +=
-        "},\"type\":[" +
-        coding("http://terminology.hl7.org/CodeSystem/security-source-type", "1", "User Device") +
-        "]}";
+    out += codes.sourceType;
     if (!e.entityId.isEmpty() || !e.entityType.isEmpty()) {
         out += ",\"entity\":[{\"what\":{\"identifier\":{\"value\":";
         appendJsonString(out, e.entityId);
-        out += "}},\"type\":" +
-               coding("http://terminology.hl7.org/CodeSystem/audit-entity-type", "2",
-                      "System Object") +
-               ",\"name\":";
+        out += codes.entityType;
         appendJsonString(out, e.entityType);
         out += "}]";
     }
     out += "}}";
-    return out;
 }
 
 } // namespace
@@ -349,7 +381,7 @@ Result<AuditExporter::Summary> AuditExporter::run(const QString &actor, QIODevic
             case Format::FhirBundle:
                 if (summary.exported)
                     buffer += ',';
-                buffer += fhirEntry(e);
+                appendFhirEntry(buffer, e);
                 break;
             }
             ++summary.exported;
