@@ -308,6 +308,19 @@
     </message>
 </context>
 <context>
+    <name>CredentialFields</name>
+    <message>
+        <location filename="../ui/CredentialFields.cpp" line="+22"/>
+        <source>Enter your username.</source>
+        <translation>Enter your username.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Enter your password.</source>
+        <translation>Enter your password.</translation>
+    </message>
+</context>
+<context>
     <name>FirstRunPage</name>
     <message>
         <location filename="../ui/FirstRunPage.ui" line="+40"/>
@@ -1300,7 +1313,7 @@
         <translation>FHIR R4 Bundle of AuditEvent</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+10"/>
         <source>&amp;Export</source>
         <translation>&amp;Export</translation>
     </message>
@@ -1505,7 +1518,7 @@
 <context>
     <name>clinicdesk::HomePage</name>
     <message>
-        <location filename="../ui/HomePage.cpp" line="+25"/>
+        <location filename="../ui/HomePage.cpp" line="+26"/>
         <source>Welcome, %1</source>
         <translation>Welcome, %1</translation>
     </message>
@@ -1673,22 +1686,12 @@
 <context>
     <name>clinicdesk::LockPage</name>
     <message>
-        <location filename="../ui/LockPage.cpp" line="+30"/>
+        <location filename="../ui/LockPage.cpp" line="+31"/>
         <source>%1 locked this console. Enter the password to continue.</source>
         <translation>%1 locked this console. Enter the password to continue.</translation>
     </message>
     <message>
-        <location line="+13"/>
-        <source>Enter your username.</source>
-        <translation>Enter your username.</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>Enter your password.</source>
-        <translation>Enter your password.</translation>
-    </message>
-    <message>
-        <location line="+15"/>
+        <location line="+21"/>
         <source>Unlocking failed because the local store reported an error: %1</source>
         <translation>Unlocking failed because the local store reported an error: %1</translation>
     </message>
@@ -1819,17 +1822,7 @@
 <context>
     <name>clinicdesk::SignInPage</name>
     <message>
-        <location filename="../ui/SignInPage.cpp" line="+42"/>
-        <source>Enter your username.</source>
-        <translation>Enter your username.</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>Enter your password.</source>
-        <translation>Enter your password.</translation>
-    </message>
-    <message>
-        <location line="+14"/>
+        <location filename="../ui/SignInPage.cpp" line="+50"/>
         <source>Signing in failed because the local store reported an error: %1</source>
         <translation>Signing in failed because the local store reported an error: %1</translation>
     </message>
@@ -1985,12 +1978,12 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+397"/>
+        <location line="+405"/>
         <source>&amp;Waiting for patient</source>
         <translation>&amp;Waiting for patient</translation>
     </message>
     <message>
-        <location line="-310"/>
+        <location line="-318"/>
         <source>Mark that the clinic asked the patient for what the clinician needs (or clear that mark)</source>
         <translation>Mark that the clinic asked the patient for what the clinician needs (or clear that mark)</translation>
     </message>
@@ -2000,7 +1993,7 @@
         <translation>Some patient names could not be read: %1</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+22"/>
         <source>Find &amp;patient:</source>
         <translation>Find &amp;patient:</translation>
     </message>
@@ -2108,7 +2101,7 @@
         <translation>The provider could not be asked: %1</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+40"/>
         <source>&amp;Back</source>
         <translation>&amp;Back</translation>
     </message>

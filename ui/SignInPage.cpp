@@ -1,6 +1,7 @@
 #include "SignInPage.h"
 #include "ui_SignInPage.h"
 
+#include "CredentialFields.h"
 #include "PageStyle.h"
 #include "Session.h"
 
@@ -36,34 +37,22 @@ void SignInPage::activate()
 
 void SignInPage::submit()
 {
-    m_ui->usernameError->clearError();
-    m_ui->passwordError->clearError();
-    if (m_ui->usernameEdit->text().trimmed().isEmpty()) {
-        m_ui->usernameError->showError(tr("Enter your username."));
-        m_ui->usernameEdit->setFocus(Qt::OtherFocusReason);
-        return;
-    }
-    if (m_ui->passwordEdit->text().isEmpty()) {
-        m_ui->passwordError->showError(tr("Enter your password."));
-        m_ui->passwordEdit->setFocus(Qt::OtherFocusReason);
-        return;
-    }
-    if (!m_session)
+    CredentialFields fields(m_ui->usernameEdit, m_ui->usernameError, m_ui->passwordEdit,
+                            m_ui->passwordError);
+    if (!fields.filled() || !m_session)
         return;
     UserRepository::SignInFailure failure = UserRepository::SignInFailure::None;
     QGuiApplication::setOverrideCursor(Qt::WaitCursor);
     auto restoreCursor = qScopeGuard([] { QGuiApplication::restoreOverrideCursor(); });
     auto user = m_session->signIn(m_ui->usernameEdit->text(), m_ui->passwordEdit->text(), &failure);
-    m_ui->passwordEdit->clear();
     if (!user) {
-        m_ui->passwordError->showError(
-            failure == UserRepository::SignInFailure::StoreError
-                ? tr("Signing in failed because the local store reported an error: %1")
-                      .arg(user.error().message)
-                : user.error().message);
-        m_ui->passwordEdit->setFocus(Qt::OtherFocusReason);
+        fields.attempted(failure == UserRepository::SignInFailure::StoreError
+                             ? tr("Signing in failed because the local store reported an error: %1")
+                                   .arg(user.error().message)
+                             : user.error().message);
         return;
     }
+    fields.attempted();
     m_ui->usernameEdit->clear();
     Q_EMIT signedIn(user.value());
 }
