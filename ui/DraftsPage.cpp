@@ -28,10 +28,7 @@ DraftsPage::DraftsPage(LocalStore &store, const QString &username, QWidget *pare
     , m_proxy(new QSortFilterProxyModel(this))
 {
     setObjectName(QStringLiteral("draftsPage"));
-    QHash<QString, QString> names;
-    for (const QString &type : library.visitTypes())
-        names.insert(type, library.visitType(type).title().in(QLocale().name()));
-    m_model->setVisitTypeNames(names);
+    m_model->setVisitTypeNames(library.visitTypeTitles());
     m_proxy->setSourceModel(m_model);
     m_proxy->setSortRole(DraftListModel::SortRole);
 

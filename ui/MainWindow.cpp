@@ -448,13 +448,14 @@ void MainWindow::startRelay()
 
 void MainWindow::connectProvider()
 {
-    // Outbox and status-check results change visits in this process: same path as the relay's.
+    // Outbox and status-check results change visits in this process. An open visit detail
+    // follows them itself (it listens to the same signals); the board is told here.
     auto entryChanged = [this](const QString &entryId) {
-        if (!m_store)
+        if (!m_store || !m_board)
             return;
         auto entry = Outbox(*m_store).entry(entryId);
         if (entry && entry.value())
-            visitsChanged({entry.value()->visitId});
+            m_board->visitsChanged({entry.value()->visitId});
     };
     if (OutboxSender *sender = m_provider->sender()) {
         connect(sender, &OutboxSender::entrySent, this, entryChanged);
@@ -462,8 +463,10 @@ void MainWindow::connectProvider()
         connect(sender, &OutboxSender::entryRetrying, this, entryChanged);
     }
     if (ProviderStatusSync *sync = m_provider->statusSync())
-        connect(sync, &ProviderStatusSync::refreshed, this,
-                [this](const QString &visitId) { visitsChanged({visitId}); });
+        connect(sync, &ProviderStatusSync::refreshed, this, [this](const QString &visitId) {
+            if (m_board)
+                m_board->visitsChanged({visitId});
+        });
 }
 
 VisitBoardPage *MainWindow::board() const
@@ -484,11 +487,7 @@ void MainWindow::createBoard(const User &user)
     rules.stuckAfterMinutes =
         settings.value(QStringLiteral("board/stuckAfterMinutes"), rules.stuckAfterMinutes).toInt();
     board->setAttentionRules(rules);
-    QHash<QString, QString> titles;
-    const QuestionnaireLibrary library = QuestionnaireLibrary::load();
-    for (const QString &type : library.visitTypes())
-        titles.insert(type, library.visitType(type).title().in(QLocale().name()));
-    board->setTypeTitles(titles);
+    board->setTypeTitles(QuestionnaireLibrary::load().visitTypeTitles());
     connect(board, &VisitBoardPage::openVisitRequested, this, &MainWindow::openVisit);
     connect(board, &VisitBoardPage::attentionArrived, this, &MainWindow::attentionArrived);
     connect(board, &VisitBoardPage::unreadCountChanged, this, &MainWindow::updateUnread);
@@ -509,8 +508,11 @@ void MainWindow::openVisit(const QString &visitId)
         closeSessionPage(page);
         showHome();
     });
-    connect(page, &VisitDetailPage::visitChanged, this,
-            [this](const QString &id) { visitsChanged({id}); });
+    // The page has already re-read itself after a reply or a resubmit: only the board follows.
+    connect(page, &VisitDetailPage::visitChanged, this, [this](const QString &id) {
+        if (m_board)
+            m_board->visitsChanged({id});
+    });
     if (m_board)
         m_board->markSeen(visitId);
     openSessionPage(page);

@@ -87,8 +87,8 @@ public:
     void verifyAuditLog();
     // One visit's detail as a session page (from the board); marks it seen for the user.
     void openVisit(const QString &visitId);
-    // The relay (through the console notifier), the outbox or a local action changed these
-    // visits: the board and any open detail re-read just them.
+    // The relay (through the console notifier, or inside the console) changed these visits: the
+    // board and any open detail re-read just them.
     void visitsChanged(const QStringList &visitIds);
 
     // The session's board; null while nobody is signed in.

@@ -32,6 +32,7 @@ VisitBoardModel::VisitBoardModel(VisitBoardSource *source, QObject *parent)
           Status::Referred, Status::Canceled, Status::Rejected})
         m_statusIcons.insert(int(status), VisitStatusStyle::icon(status));
     m_attentionIcon = VisitStatusStyle::attentionIcon();
+    m_boldFont.setBold(true);
 }
 
 VisitBoardModel::~VisitBoardModel() = default;
@@ -53,11 +54,11 @@ QString VisitBoardModel::typeTitle(const QString &code) const
     return m_typeTitles.value(code, code);
 }
 
-void VisitBoardModel::setAttention(VisitBoardRow &row, qint64 nowMs, QStringList *becameUnread)
+void VisitBoardModel::setAttention(VisitBoardRow &row, bool wasUnread, qint64 nowMs,
+                                   QStringList *becameUnread)
 {
-    const bool wasUnread = row.unread();
     row.computeAttention(m_rules, nowMs);
-    if (becameUnread && row.unread() && !wasUnread)
+    if (row.unread() && !wasUnread)
         becameUnread->append(row.visitId);
 }
 
@@ -80,16 +81,14 @@ QStringList VisitBoardModel::upsertRows(const QList<VisitBoardRow> &rows, qint64
         const int at = rowOf(incoming.visitId);
         if (at < 0 || at >= m_rows.size()) {
             VisitBoardRow row = incoming;
-            setAttention(row, nowMs, &becameUnread);
+            setAttention(row, false, nowMs, &becameUnread);
             added.append(std::move(row));
             continue;
         }
         VisitBoardRow &row = m_rows[at];
         const bool wasUnread = row.unread();
         row = incoming;
-        row.computeAttention(m_rules, nowMs);
-        if (row.unread() && !wasUnread)
-            becameUnread.append(row.visitId);
+        setAttention(row, wasUnread, nowMs, &becameUnread);
         Q_EMIT dataChanged(index(at, 0), index(at, ColumnCount - 1));
     }
     if (!added.isEmpty()) {
@@ -110,7 +109,7 @@ QStringList VisitBoardModel::refreshAttention(qint64 nowMs)
     bool changed = false;
     for (int i = 0; i < m_rows.size(); ++i) {
         const quint8 before = m_rows[i].attention;
-        setAttention(m_rows[i], nowMs, &becameUnread);
+        setAttention(m_rows[i], m_rows[i].unread(), nowMs, &becameUnread);
         if (m_rows[i].attention != before) {
             changed = true;
             Q_EMIT dataChanged(index(i, 0), index(i, ColumnCount - 1));
@@ -161,10 +160,11 @@ void VisitBoardModel::recount()
         note(types, row.visitType);
         note(staff, row.createdBy);
     }
+    types.sort();
+    staff.sort(Qt::CaseInsensitive);
+    const bool choicesChanged = types != m_visitTypes || staff != m_staffNames;
     m_visitTypes = types;
-    m_visitTypes.sort();
     m_staffNames = staff;
-    m_staffNames.sort(Qt::CaseInsensitive);
     m_counts.clear();
     for (int status = 0; status <= int(Status::Rejected); ++status)
         if (counts[status])
@@ -172,6 +172,8 @@ void VisitBoardModel::recount()
     m_attentionCount = attention;
     m_unreadCount = unread;
     Q_EMIT countsChanged();
+    if (choicesChanged)
+        Q_EMIT filterChoicesChanged();
 }
 
 int VisitBoardModel::attentionCount() const
@@ -298,12 +300,7 @@ QVariant VisitBoardModel::data(const QModelIndex &index, int role) const
             return VisitStatusStyle::tint(row.status);
         return {};
     case Qt::FontRole:
-        if (row.unread()) {
-            QFont bold;
-            bold.setBold(true);
-            return bold;
-        }
-        return {};
+        return row.unread() ? QVariant(m_boldFont) : QVariant();
     case VisitIdRole:
         return row.visitId;
     case AttentionRole:

@@ -4,6 +4,7 @@
 
 #include <QAbstractTableModel>
 #include <QDate>
+#include <QFont>
 #include <QHash>
 #include <QIcon>
 #include <QSet>
@@ -86,9 +87,12 @@ public:
 Q_SIGNALS:
     // Counts per status, attention or unread changed.
     void countsChanged();
+    // The visit types or staff names present changed (the board's filter choices).
+    void filterChoicesChanged();
 
 private:
-    void setAttention(VisitBoardRow &row, qint64 nowMs, QStringList *becameUnread);
+    // Recomputes a row's attention; adds its id to `becameUnread` when it turned unread.
+    void setAttention(VisitBoardRow &row, bool wasUnread, qint64 nowMs, QStringList *becameUnread);
     // Counts per status, attention and unread: recounted after every change, read often.
     void recount();
 
@@ -101,6 +105,7 @@ private:
     bool m_allNamesLoaded = false;
     QHash<int, QIcon> m_statusIcons;
     QIcon m_attentionIcon;
+    QFont m_boldFont; // unread rows
     QHash<VisitStateMachine::Status, int> m_counts;
     int m_attentionCount = 0;
     int m_unreadCount = 0;

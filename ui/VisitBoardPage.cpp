@@ -178,6 +178,8 @@ VisitBoardPage::VisitBoardPage(LocalStore &store, AuditLog *audit, const QString
     connect(m_openButton, &QPushButton::clicked, this, &VisitBoardPage::openCurrent);
     connect(m_waitingButton, &QPushButton::clicked, this, &VisitBoardPage::toggleWaitingForPatient);
     connect(m_model, &VisitBoardModel::countsChanged, this, &VisitBoardPage::updateCounts);
+    connect(m_model, &VisitBoardModel::filterChoicesChanged, this,
+            &VisitBoardPage::updateFilterChoices);
     connect(m_proxy, &QAbstractItemModel::rowsInserted, this, &VisitBoardPage::updateCounts);
     connect(m_proxy, &QAbstractItemModel::rowsRemoved, this, &VisitBoardPage::updateCounts);
     connect(m_proxy, &QAbstractItemModel::modelReset, this, &VisitBoardPage::updateCounts);
@@ -292,7 +294,6 @@ void VisitBoardPage::reloadAll()
     m_model->setRows(std::move(rows).value(), nowMs());
     m_view->sortByColumn(m_view->horizontalHeader()->sortIndicatorSection(),
                          m_view->horizontalHeader()->sortIndicatorOrder());
-    updateFilterChoices();
     updateActions();
 }
 
@@ -305,12 +306,7 @@ void VisitBoardPage::visitsChanged(const QStringList &visitIds)
         report(tr("Updated visits could not be read: %1").arg(rows.error().message));
         return;
     }
-    const int typesBefore = m_typeFilter->count();
-    const QStringList becameUnread = m_model->upsertRows(rows.value(), nowMs());
-    if (m_model->visitTypes().size() + 1 != typesBefore ||
-        m_model->staffNames().size() + 1 != m_staffFilter->count())
-        updateFilterChoices();
-    announce(becameUnread);
+    announce(m_model->upsertRows(rows.value(), nowMs()));
     updateActions();
 }
 
@@ -330,23 +326,14 @@ void VisitBoardPage::refreshAttention()
 
 void VisitBoardPage::announce(const QStringList &becameUnread)
 {
-    const int unread = m_model->unreadCount();
+    // The unread count itself follows the model's countsChanged (updateCounts).
     if (!becameUnread.isEmpty())
-        Q_EMIT attentionArrived(becameUnread, unread);
-    if (unread != m_lastUnread) {
-        m_lastUnread = unread;
-        Q_EMIT unreadCountChanged(unread);
-    }
+        Q_EMIT attentionArrived(becameUnread, m_model->unreadCount());
 }
 
 int VisitBoardPage::unreadCount() const
 {
     return m_model->unreadCount();
-}
-
-int VisitBoardPage::attentionCount() const
-{
-    return m_model->attentionCount();
 }
 
 void VisitBoardPage::activate()

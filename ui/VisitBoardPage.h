@@ -54,7 +54,6 @@ public:
     void refreshAttention();
 
     int unreadCount() const;
-    int attentionCount() const;
     // Focus the table (or the search when the board is empty).
     void activate();
 

@@ -31,10 +31,11 @@
 namespace clinicdesk {
 namespace {
 
-const QuestionnaireLibrary &library()
+// Visit type code -> title in the user's language, read once per process.
+QString visitTypeTitle(const QString &code)
 {
-    static const QuestionnaireLibrary lib = QuestionnaireLibrary::load();
-    return lib;
+    static const QHash<QString, QString> titles = QuestionnaireLibrary::load().visitTypeTitles();
+    return titles.value(code, code);
 }
 
 QTableWidgetItem *cell(const QString &text)
@@ -93,7 +94,6 @@ VisitDetailPage::VisitDetailPage(LocalStore &store, AuditLog &audit, const User 
                                 .arg(timeText(QDateTime::currentDateTimeUtc()),
                                      VisitStatusStyle::statusText(status)));
                         reload();
-                        Q_EMIT visitChanged(m_visitId);
                     });
             connect(sync, &ProviderStatusSync::refreshFailed, this,
                     [this](const QString &id, const QString &message) {
@@ -435,9 +435,7 @@ void VisitDetailPage::fillHeader()
                              .trimmed());
     if (!r.patient || m_title->text().isEmpty())
         m_title->setText(tr("Visit"));
-    QString type = r.visitType;
-    if (library().contains(r.visitType))
-        type = library().visitType(r.visitType).title().in(QLocale().name());
+    const QString type = visitTypeTitle(r.visitType);
     m_subtitle->setText(
         tr("%1 visit, submitted by %2 on %3; last change %4; provider reference %5")
             .arg(type, r.createdByName, timeText(r.createdAt), timeText(r.updatedAt), r.masterId));
@@ -725,7 +723,6 @@ void VisitDetailPage::onOutboxEntry(const QString &entryId)
     if (!entry || !entry.value() || entry.value()->visitId != m_visitId)
         return;
     reload();
-    Q_EMIT visitChanged(m_visitId);
 }
 
 } // namespace clinicdesk

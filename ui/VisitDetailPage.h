@@ -52,6 +52,7 @@ public:
 
 Q_SIGNALS:
     void closeRequested();
+    // A reply or a resubmit from this page changed the visit (the page has re-read it already).
     void visitChanged(const QString &visitId);
 
 private:

@@ -4,6 +4,7 @@
 
 #include <QDir>
 #include <QFile>
+#include <QLocale>
 
 namespace clinicdesk {
 
@@ -56,6 +57,14 @@ Questionnaire QuestionnaireLibrary::intake(const QString &visitType) const
         return m_patient;
     auto combined = Questionnaire::combine(m_patient, m_visitTypes.value(visitType));
     return combined ? *combined : m_patient;
+}
+
+QHash<QString, QString> QuestionnaireLibrary::visitTypeTitles() const
+{
+    QHash<QString, QString> titles;
+    for (auto it = m_visitTypes.cbegin(); it != m_visitTypes.cend(); ++it)
+        titles.insert(it.key(), it.value().title().in(QLocale().name()));
+    return titles;
 }
 
 } // namespace clinicdesk

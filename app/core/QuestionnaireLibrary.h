@@ -2,6 +2,7 @@
 
 #include "Questionnaire.h"
 
+#include <QHash>
 #include <QMap>
 
 namespace clinicdesk {
@@ -34,6 +35,9 @@ public:
     // The patient's questions followed by the visit type's, ready for an IntakeForm; only the
     // patient's when `visitType` is empty or unknown.
     Questionnaire intake(const QString &visitType) const;
+
+    // Each visit type's title in the user's language (QLocale()), by code.
+    QHash<QString, QString> visitTypeTitles() const;
 
     const QStringList &errors() const { return m_errors; }
 
