@@ -14,6 +14,8 @@ TEST_PACKAGES=(
     clang libclang-rt-14-dev
     dpkg-dev desktop-file-utils appstream systemd
 )
+# What scripts/bench needs beyond the build: a private keyring session for the benchmarks.
+BENCH_PACKAGES=(gnome-keyring dbus dbus-x11 openssl)
 RUN_PACKAGES=(
     gnome-keyring dbus dbus-x11 xvfb xauth x11-utils imagemagick procps curl
 )

@@ -331,8 +331,11 @@ Result<AdminOutput> relayConfigure(AdminContext &ctx, const QStringList &)
     if (inbox.isEmpty() || tokenFile.isEmpty())
         return makeError(ErrorCode::InvalidInput,
                          QStringLiteral("relay configure needs --inbox URL and --token-file FILE"));
-    if (auto checked = RelayClient::Options::load(QUrl(inbox), tokenFile, caFile); !checked)
+    auto checked = RelayClient::Options::load(QUrl(inbox), tokenFile, caFile);
+    if (!checked)
         return checked.error();
+    crypto::wipe(checked->token); // read only to check it; the console reads it again
+
     const QString path = ProviderConnection::settingsPath(ctx.store->dataDir());
     QSettings settings(path, QSettings::IniFormat);
     settings.setValue(QStringLiteral("relay/inbox"), inbox);

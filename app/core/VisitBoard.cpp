@@ -4,6 +4,7 @@
 #include "BlindIndex.h"
 #include "LocalStore.h"
 #include "Logging.h"
+#include "PatientRepository.h"
 
 #include <QDateTime>
 #include <QRegularExpression>
@@ -27,13 +28,14 @@ const char *const kSelectVisits =
     " waiting_for_patient_since FROM visits";
 // What the user has seen, and what the outbox still owes: both small, read whole and joined in
 // memory (a per-row join costs more than the scan at 100,000 visits).
-const char *const kSelectSeen = "SELECT visit_id, seen_at FROM visit_seen WHERE user_name = ?";
+// %1: nothing (every visit), or " AND visit_id IN (?,…)" for the visits asked for.
+const char *const kSelectSeen = "SELECT visit_id, seen_at FROM visit_seen WHERE user_name = ?%1";
 const char *const kSelectOutbox =
     "SELECT visit_id,"
     " MIN(CASE WHEN state = 'pending' THEN created_at END),"
     " MAX(CASE WHEN state = 'pending' THEN attempts ELSE 0 END),"
     " SUM(CASE WHEN state = 'rejected' AND kind <> 'visit' THEN 1 ELSE 0 END)"
-    " FROM outbox WHERE state <> 'sent' GROUP BY visit_id";
+    " FROM outbox WHERE state <> 'sent'%1 GROUP BY visit_id";
 
 // The stored state names as bytes, indexed like the enums (VisitStateMachine::name).
 template<typename Enum, int Last> QList<QByteArray> namesOf()
@@ -235,8 +237,7 @@ QString VisitBoardSource::displayName(QByteArrayView userKey)
     return name;
 }
 
-Result<QList<VisitBoardRow>> VisitBoardSource::query(const QString &where,
-                                                     const QVariantList &values)
+Result<QList<VisitBoardRow>> VisitBoardSource::query(const QStringList &visitIds)
 {
     struct Owed
     {
@@ -244,24 +245,37 @@ Result<QList<VisitBoardRow>> VisitBoardSource::query(const QString &where,
         int attempts = 0;
         bool rejected = false;
     };
+    // The same id filter on all three reads: a live notice about one visit reads that visit's
+    // seen mark and outbox entries, not the whole tables.
+    QString inIds;
+    QVariantList ids;
+    if (!visitIds.isEmpty()) {
+        inIds = QStringLiteral(" IN (%1)")
+                    .arg(QStringList(visitIds.size(), QStringLiteral("?")).join(QLatin1Char(',')));
+        for (const QString &id : visitIds)
+            ids << id;
+    }
+    const QString andIds = inIds.isEmpty() ? QString() : QStringLiteral(" AND visit_id") + inIds;
     QHash<QByteArray, qint64> seen;
     QHash<QByteArray, Owed> owed;
     Database &db = m_store.db();
-    auto seenRead =
-        db.scan(QString::fromLatin1(kSelectSeen), {m_user}, [&](const QList<QByteArrayView> &c) {
-            seen.insert(c[0].toByteArray(), parseTimeMs(c[1]));
-            return true;
-        });
+    auto seenRead = db.scan(QString::fromLatin1(kSelectSeen).arg(andIds),
+                            QVariantList{m_user} + ids, [&](const QList<QByteArrayView> &c) {
+                                seen.insert(c[0].toByteArray(), parseTimeMs(c[1]));
+                                return true;
+                            });
     if (!seenRead)
         return seenRead.error();
-    auto owedRead =
-        db.scan(QString::fromLatin1(kSelectOutbox), {}, [&](const QList<QByteArrayView> &c) {
+    auto owedRead = db.scan(
+        QString::fromLatin1(kSelectOutbox).arg(andIds), ids, [&](const QList<QByteArrayView> &c) {
             owed.insert(c[0].toByteArray(), {parseTimeMs(c[1]), c[2].toByteArray().toInt(),
                                              c[3].toByteArray().toInt() > 0});
             return true;
         });
     if (!owedRead)
         return owedRead.error();
+    const QString where = inIds.isEmpty() ? QString() : QStringLiteral(" WHERE id") + inIds;
+    const QVariantList &values = ids;
 
     QList<VisitBoardRow> result;
     // Raw column bytes (Database::scan): at 100,000 visits, Qt Sql's per-value conversions
@@ -299,7 +313,7 @@ Result<QList<VisitBoardRow>> VisitBoardSource::query(const QString &where,
 
 Result<QList<VisitBoardRow>> VisitBoardSource::loadAll()
 {
-    return query({}, {});
+    return query({});
 }
 
 Result<QList<VisitBoardRow>> VisitBoardSource::load(const QStringList &visitIds)
@@ -308,13 +322,7 @@ Result<QList<VisitBoardRow>> VisitBoardSource::load(const QStringList &visitIds)
     // Bound parameters in chunks (SQLite's default limit is 32,766; stay well below).
     constexpr int kChunk = 500;
     for (qsizetype from = 0; from < visitIds.size(); from += kChunk) {
-        const QStringList chunk = visitIds.mid(from, kChunk);
-        QStringList marks(chunk.size(), QStringLiteral("?"));
-        QVariantList values;
-        for (const QString &id : chunk)
-            values << id;
-        auto rows =
-            query(QStringLiteral(" WHERE id IN (%1)").arg(marks.join(QLatin1Char(','))), values);
+        auto rows = query(visitIds.mid(from, kChunk));
         if (!rows)
             return rows.error();
         all += rows.value();
@@ -324,22 +332,10 @@ Result<QList<VisitBoardRow>> VisitBoardSource::load(const QStringList &visitIds)
 
 Result<QString> VisitBoardSource::patientName(const QString &patientId) const
 {
-    auto row = m_store.db().exec(
-        QStringLiteral("SELECT first_name, last_name FROM patients WHERE id = ?"), {patientId});
-    if (!row)
-        return row.error();
-    if (!row->next())
-        return makeError(ErrorCode::NotFound, QStringLiteral("no patient %1").arg(patientId));
-    const QString table = QStringLiteral("patients");
-    auto first = m_store.cipher().openText(table, patientId, QStringLiteral("first_name"),
-                                           row->value(0).toByteArray());
-    if (!first)
-        return first.error();
-    auto last = m_store.cipher().openText(table, patientId, QStringLiteral("last_name"),
-                                          row->value(1).toByteArray());
-    if (!last)
-        return last.error();
-    return last.value() + QStringLiteral(", ") + first.value();
+    auto patient = PatientRepository(m_store).get(patientId);
+    if (!patient)
+        return patient.error();
+    return patient->lastName + QStringLiteral(", ") + patient->firstName;
 }
 
 Result<QHash<QString, QString>> VisitBoardSource::allPatientNames() const

@@ -118,7 +118,8 @@ public:
     static qint64 parseTimeMs(QByteArrayView iso);
 
 private:
-    Result<QList<VisitBoardRow>> query(const QString &where, const QVariantList &values);
+    // The given visits, or every visit when `visitIds` is empty.
+    Result<QList<VisitBoardRow>> query(const QStringList &visitIds);
     QString displayName(QByteArrayView userKey);
     QString intern(QByteArrayView utf8);
 

@@ -95,17 +95,12 @@ int main(int argc, char *argv[])
     relayPtr = &relay;
     if (stopRequested)
         return 0;
-    qCInfo(lcRelay).noquote() << "polling"
-                              << options->inboxUrl.toDisplayString(QUrl::RemoveUserInfo |
-                                                                   QUrl::RemoveQuery);
+    const QString shownInbox =
+        options->inboxUrl.toDisplayString(QUrl::RemoveUserInfo | QUrl::RemoveQuery);
+    qCInfo(lcRelay).noquote() << "polling" << shownInbox;
     relay.start();
     // One line for scripts and tests, like the services' "listening on": SIGTERM is handled now.
-    std::fputs(QStringLiteral("polling %1\n")
-                   .arg(options->inboxUrl.toDisplayString(QUrl::RemoveUserInfo | QUrl::RemoveQuery))
-                   .toLocal8Bit()
-                   .constData(),
-               stdout);
-    std::fflush(stdout);
+    serviceStartup::announce(QStringLiteral("polling ") + shownInbox);
     const int code = app.exec();
     crypto::wipe(relayOptions.token);
     qCInfo(lcRelay) << "stopped after applying" << relay.appliedCount() << "events";

@@ -3,6 +3,7 @@
 // by patient name (which opens every name), and the console process's memory with the board
 // open. Run with QT_QPA_PLATFORM=offscreen (the bench target does).
 #include "AuditLog.h"
+#include "BenchSupport.h"
 #include "BoardFixture.h"
 #include "TestSupport.h"
 #include "VisitBoardModel.h"
@@ -57,12 +58,6 @@ void waitForPaint(PaintProbe &probe)
         QCoreApplication::processEvents(QEventLoop::AllEvents, 5);
     if (!probe.painted)
         qFatal("the board did not paint");
-}
-
-double median(QList<double> values)
-{
-    std::sort(values.begin(), values.end());
-    return values.at(values.size() / 2);
 }
 
 } // namespace
@@ -172,11 +167,11 @@ int main(int argc, char **argv)
     std::printf("BENCH board_open_100k %.0f ms (goal < 300 ms to first paint; %d visits)\n", openMs,
                 kVisits);
     std::printf("BENCH board_search_phone_100k %.1f ms (goal < 50 ms; median of %lld, max %.1f)\n",
-                median(phoneMs), qint64(phoneMs.size()),
+                bench::median(phoneMs), qint64(phoneMs.size()),
                 *std::max_element(phoneMs.cbegin(), phoneMs.cend()));
     std::printf("BENCH board_search_name_dob_100k %.1f ms (goal < 50 ms; median of %lld, max "
                 "%.1f)\n",
-                median(nameMs), qint64(nameMs.size()),
+                bench::median(nameMs), qint64(nameMs.size()),
                 *std::max_element(nameMs.cbegin(), nameMs.cend()));
     std::printf("BENCH board_sort_by_patient_100k %.0f ms (no goal; opens %d names once)\n", sortMs,
                 kPatients);

@@ -5,6 +5,8 @@
 // figure is this program's wall clock from QProcess::start() to that line (fork and exec
 // included); the first run is reported apart, as it meets the coldest caches (fonts, plugins).
 // Prints figures; asserts nothing about speed.
+#include "BenchSupport.h"
+
 #include <QCoreApplication>
 #include <QDir>
 #include <QElapsedTimer>
@@ -83,12 +85,6 @@ Start startOnce(const QString &dataDir, const QString &keyFile)
     return result;
 }
 
-double median(QList<double> values)
-{
-    std::sort(values.begin(), values.end());
-    return values[values.size() / 2];
-}
-
 } // namespace
 
 int main(int argc, char *argv[])
@@ -117,12 +113,13 @@ int main(int argc, char *argv[])
                 wall.first(), runs);
     std::printf("BENCH console_cold_start_median %.1f ms (goal < 1000 ms; start to sign-in page "
                 "painted, offscreen, median of %d, max %.1f ms)\n",
-                median(wall), runs, *std::max_element(wall.cbegin(), wall.cend()));
+                clinicdesk::bench::median(wall), runs,
+                *std::max_element(wall.cbegin(), wall.cend()));
     std::printf("BENCH console_cold_start_warm_max %.1f ms (max of the %lld starts after the "
                 "first)\n",
                 *std::max_element(warm.cbegin(), warm.cend()), qint64(warm.size()));
     std::printf("BENCH console_cold_start_probe_median %.0f ms (the console's own figure since "
                 "the kernel started it, 10 ms ticks)\n",
-                median(probe));
+                clinicdesk::bench::median(probe));
     return 0;
 }
