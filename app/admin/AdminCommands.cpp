@@ -321,6 +321,27 @@ Result<AdminOutput> auditExport(AdminContext &ctx, const QStringList &)
     return out;
 }
 
+// Changes <data dir>/clinicdesk.ini (the console's settings) and writes it out at once.
+Result<QString> editConsoleSettings(AdminContext &ctx, const std::function<void(QSettings &)> &edit)
+{
+    const QString path = ProviderConnection::settingsPath(ctx.store->dataDir());
+    QSettings settings(path, QSettings::IniFormat);
+    edit(settings);
+    settings.sync();
+    if (settings.status() != QSettings::NoError)
+        return makeError(ErrorCode::Io, QStringLiteral("cannot write %1").arg(path));
+    return path;
+}
+
+// Sets `key` to the absolute path of `file`, or removes it when `file` is empty.
+void setPathOrRemove(QSettings &settings, const QString &key, const QString &file)
+{
+    if (file.isEmpty())
+        settings.remove(key);
+    else
+        settings.setValue(key, QFileInfo(file).absoluteFilePath());
+}
+
 // [relay] in <data dir>/clinicdesk.ini: the relay that runs inside the console (instead of the
 // clinicdesk-relay service). The token stays in its owner-only file; only the path is written.
 Result<AdminOutput> relayConfigure(AdminContext &ctx, const QStringList &)
@@ -336,17 +357,14 @@ Result<AdminOutput> relayConfigure(AdminContext &ctx, const QStringList &)
         return checked.error();
     crypto::wipe(checked->token); // read only to check it; the console reads it again
 
-    const QString path = ProviderConnection::settingsPath(ctx.store->dataDir());
-    QSettings settings(path, QSettings::IniFormat);
-    settings.setValue(QStringLiteral("relay/inbox"), inbox);
-    settings.setValue(QStringLiteral("relay/tokenFile"), QFileInfo(tokenFile).absoluteFilePath());
-    if (caFile.isEmpty())
-        settings.remove(QStringLiteral("relay/caFile"));
-    else
-        settings.setValue(QStringLiteral("relay/caFile"), QFileInfo(caFile).absoluteFilePath());
-    settings.sync();
-    if (settings.status() != QSettings::NoError)
-        return makeError(ErrorCode::Io, QStringLiteral("cannot write %1").arg(path));
+    auto written = editConsoleSettings(ctx, [&](QSettings &settings) {
+        settings.setValue(QStringLiteral("relay/inbox"), inbox);
+        setPathOrRemove(settings, QStringLiteral("relay/tokenFile"), tokenFile);
+        setPathOrRemove(settings, QStringLiteral("relay/caFile"), caFile);
+    });
+    if (!written)
+        return written.error();
+    const QString path = written.value();
     if (auto a = ctx.audit->append({AuditAction::Admin, ctx.operatorName, QStringLiteral("relay"),
                                     QUrl(inbox).host(), AuditOutcome::Success,
                                     QStringLiteral("in-console relay configured")});
@@ -361,12 +379,11 @@ Result<AdminOutput> relayConfigure(AdminContext &ctx, const QStringList &)
 
 Result<AdminOutput> relayOff(AdminContext &ctx, const QStringList &)
 {
-    const QString path = ProviderConnection::settingsPath(ctx.store->dataDir());
-    QSettings settings(path, QSettings::IniFormat);
-    settings.remove(QStringLiteral("relay"));
-    settings.sync();
-    if (settings.status() != QSettings::NoError)
-        return makeError(ErrorCode::Io, QStringLiteral("cannot write %1").arg(path));
+    auto written = editConsoleSettings(
+        ctx, [](QSettings &settings) { settings.remove(QStringLiteral("relay")); });
+    if (!written)
+        return written.error();
+    const QString path = written.value();
     if (auto a = ctx.audit->append({AuditAction::Admin, ctx.operatorName, QStringLiteral("relay"),
                                     QStringLiteral("console"), AuditOutcome::Success,
                                     QStringLiteral("in-console relay turned off")});
@@ -392,16 +409,13 @@ Result<AdminOutput> providerConfigure(AdminContext &ctx, const QStringList &)
     }
     if (auto valid = ProviderClient::validate(config); !valid)
         return valid.error();
-    const QString path = ProviderConnection::settingsPath(ctx.store->dataDir());
-    QSettings settings(path, QSettings::IniFormat);
-    settings.setValue(QStringLiteral("provider/url"), config.baseUrl.toString());
-    if (caFile.isEmpty())
-        settings.remove(QStringLiteral("provider/caFile"));
-    else
-        settings.setValue(QStringLiteral("provider/caFile"), QFileInfo(caFile).absoluteFilePath());
-    settings.sync();
-    if (settings.status() != QSettings::NoError)
-        return makeError(ErrorCode::Io, QStringLiteral("cannot write %1").arg(path));
+    auto written = editConsoleSettings(ctx, [&](QSettings &settings) {
+        settings.setValue(QStringLiteral("provider/url"), config.baseUrl.toString());
+        setPathOrRemove(settings, QStringLiteral("provider/caFile"), caFile);
+    });
+    if (!written)
+        return written.error();
+    const QString path = written.value();
     if (auto a =
             ctx.audit->append({AuditAction::Admin, ctx.operatorName, QStringLiteral("provider"),
                                config.baseUrl.host(), AuditOutcome::Success,

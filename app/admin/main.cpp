@@ -148,16 +148,23 @@ int main(int argc, char *argv[])
         return fail(UsageError,
                     QStringLiteral("unknown command '%1 %2'; try --help").arg(args[0], args[1]));
 
-    if (!command->needsStore) {
-        AdminContext context{nullptr, nullptr, parser, nullptr, operatorName()};
-        auto output = command->run(context, args.mid(2));
+    // Prints what a command made of its work; exit code as documented.
+    const auto finish = [&](const Result<AdminOutput> &output) {
         if (!output)
             return fail(Failure, output.error().message);
-        std::printf("%s\n",
-                    parser.isSet(jsonOption)
-                        ? QJsonDocument(output->json).toJson(QJsonDocument::Compact).constData()
-                        : qPrintable(output->text));
-        return Success;
+        if (parser.isSet(jsonOption))
+            std::printf("%s\n",
+                        QJsonDocument(output->json).toJson(QJsonDocument::Compact).constData());
+        else
+            std::printf("%s\n", qPrintable(output->text));
+        std::fflush(stdout);
+        if (!output->failure.isEmpty())
+            return fail(Failure, output->failure);
+        return int(Success);
+    };
+    if (!command->needsStore) {
+        AdminContext context{nullptr, nullptr, parser, nullptr, operatorName()};
+        return finish(command->run(context, args.mid(2)));
     }
     // Only `store init` may create a store (and its key); every other command needs one.
     const QString dataDir = parser.value(dataDirOption);
@@ -185,15 +192,5 @@ int main(int argc, char *argv[])
 
     AuditLog audit(*store.value(), keys.get());
     AdminContext context{store.value().get(), keys.get(), parser, &audit, operatorName()};
-    auto output = command->run(context, args.mid(2));
-    if (!output)
-        return fail(Failure, output.error().message);
-    if (parser.isSet(jsonOption))
-        std::printf("%s\n", QJsonDocument(output->json).toJson(QJsonDocument::Compact).constData());
-    else
-        std::printf("%s\n", qPrintable(output->text));
-    std::fflush(stdout);
-    if (!output->failure.isEmpty())
-        return fail(Failure, output->failure);
-    return Success;
+    return finish(command->run(context, args.mid(2)));
 }
