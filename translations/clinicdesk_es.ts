@@ -252,7 +252,7 @@
     </message>
 </context>
 <context>
-    <name>BelugaAdapter</name>
+    <name>DemographicRules</name>
     <message numerus="yes">
         <location filename="../app/core/BelugaAdapter.cpp" line="+134"/>
         <source>Use at most %n characters.</source>

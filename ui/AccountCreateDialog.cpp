@@ -1,9 +1,9 @@
 #include "AccountCreateDialog.h"
 #include "ui_AccountCreateDialog.h"
 
-#include "AccountAdmin.h"
-#include "PasswordPolicy.h"
-#include "UserRepository.h"
+#include "access/AccountAdmin.h"
+#include "accounts/PasswordPolicy.h"
+#include "accounts/UserRepository.h"
 
 #include <QFontMetrics>
 #include <QGuiApplication>

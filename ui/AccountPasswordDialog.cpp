@@ -1,8 +1,8 @@
 #include "AccountPasswordDialog.h"
 #include "ui_AccountPasswordDialog.h"
 
-#include "AccountAdmin.h"
-#include "PasswordPolicy.h"
+#include "access/AccountAdmin.h"
+#include "accounts/PasswordPolicy.h"
 
 #include <QFontMetrics>
 #include <QGuiApplication>

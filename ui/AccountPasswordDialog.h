@@ -1,6 +1,6 @@
 #pragma once
 
-#include "User.h"
+#include "domain/User.h"
 
 #include <QDialog>
 

@@ -1,11 +1,11 @@
 #include "AccountsPage.h"
 #include "ui_AccountsPage.h"
 
-#include "AccountAdmin.h"
 #include "AccountCreateDialog.h"
 #include "AccountListModel.h"
 #include "AccountPasswordDialog.h"
 #include "PageStyle.h"
+#include "access/AccountAdmin.h"
 
 #include <QHeaderView>
 #include <QMessageBox>

@@ -1,6 +1,6 @@
 #include "AdminAuditCheck.h"
 
-#include "AccountAdmin.h"
+#include "access/AccountAdmin.h"
 
 #include <QCoreApplication>
 #include <QMessageBox>

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "AuditLog.h"
-#include "Result.h"
+#include "audit/AuditLog.h"
+#include "base/Result.h"
 
 #include <QCoreApplication>
 

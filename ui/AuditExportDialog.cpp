@@ -1,8 +1,8 @@
 #include "AuditExportDialog.h"
 #include "ui_AuditExportDialog.h"
 
-#include "AccountAdmin.h"
-#include "Logging.h"
+#include "access/AccountAdmin.h"
+#include "base/Logging.h"
 
 #include <QCoreApplication>
 #include <QDir>

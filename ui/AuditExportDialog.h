@@ -1,7 +1,7 @@
 #pragma once
 
-#include "AuditExporter.h"
-#include "User.h"
+#include "audit/AuditExporter.h"
+#include "domain/User.h"
 
 #include <QDate>
 #include <QDialog>

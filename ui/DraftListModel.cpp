@@ -1,6 +1,6 @@
 #include "DraftListModel.h"
 
-#include "IntakeForm.h"
+#include "intake/IntakeForm.h"
 
 #include <QJsonArray>
 #include <QLocale>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "Draft.h"
+#include "intake/Draft.h"
 
 #include <QAbstractTableModel>
 #include <QCoreApplication>

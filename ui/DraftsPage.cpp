@@ -1,11 +1,11 @@
 #include "DraftsPage.h"
 
-#include "AuditLog.h"
 #include "DraftListModel.h"
-#include "DraftRepository.h"
-#include "Logging.h"
 #include "PageStyle.h"
-#include "UserRepository.h"
+#include "accounts/UserRepository.h"
+#include "audit/AuditLog.h"
+#include "base/Logging.h"
+#include "intake/DraftRepository.h"
 
 #include <QHBoxLayout>
 #include <QHeaderView>

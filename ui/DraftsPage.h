@@ -1,6 +1,6 @@
 #pragma once
 
-#include "QuestionnaireLibrary.h"
+#include "intake/QuestionnaireLibrary.h"
 
 #include <QWidget>
 

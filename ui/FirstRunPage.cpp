@@ -2,7 +2,7 @@
 #include "ui_FirstRunPage.h"
 
 #include "PageStyle.h"
-#include "UserRepository.h"
+#include "accounts/UserRepository.h"
 
 #include <QGuiApplication>
 #include <QScopeGuard>

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "PasswordHasher.h"
-#include "User.h"
+#include "crypto/PasswordHasher.h"
+#include "domain/User.h"
 
 #include <QWidget>
 

@@ -1,15 +1,15 @@
 #include "IntakeWizard.h"
 
-#include "AuditLog.h"
-#include "DraftAutosaver.h"
-#include "DraftRepository.h"
 #include "FieldErrorLabel.h"
-#include "IntakeSubmission.h"
-#include "LocalStore.h"
-#include "Logging.h"
 #include "PatientLookupPanel.h"
 #include "QuestionnaireItemWidget.h"
 #include "QuestionnairePage.h"
+#include "audit/AuditLog.h"
+#include "base/Logging.h"
+#include "intake/DraftAutosaver.h"
+#include "intake/DraftRepository.h"
+#include "store/LocalStore.h"
+#include "visits/IntakeSubmission.h"
 
 #include <QComboBox>
 #include <QDateTime>

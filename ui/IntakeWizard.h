@@ -1,9 +1,9 @@
 #pragma once
 
-#include "Draft.h"
-#include "IntakeForm.h"
-#include "QuestionnaireLibrary.h"
-#include "Result.h"
+#include "base/Result.h"
+#include "intake/Draft.h"
+#include "intake/IntakeForm.h"
+#include "intake/QuestionnaireLibrary.h"
 
 #include <QWidget>
 

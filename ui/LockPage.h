@@ -1,6 +1,6 @@
 #pragma once
 
-#include "Session.h"
+#include "accounts/Session.h"
 
 #include <QWidget>
 

@@ -1,10 +1,10 @@
 #pragma once
 
-#include "LocalStore.h"
-#include "PasswordHasher.h"
-#include "Result.h"
-#include "Session.h"
-#include "User.h"
+#include "accounts/Session.h"
+#include "base/Result.h"
+#include "crypto/PasswordHasher.h"
+#include "domain/User.h"
+#include "store/LocalStore.h"
 
 #include <QMainWindow>
 #include <QPointer>

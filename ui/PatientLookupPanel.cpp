@@ -1,8 +1,8 @@
 #include "PatientLookupPanel.h"
 
-#include "BlindIndex.h"
-#include "Logging.h"
-#include "PatientRepository.h"
+#include "base/Logging.h"
+#include "crypto/BlindIndex.h"
+#include "store/PatientRepository.h"
 
 #include <QHBoxLayout>
 #include <QLabel>

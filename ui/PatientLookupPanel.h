@@ -1,6 +1,6 @@
 #pragma once
 
-#include "Patient.h"
+#include "domain/Patient.h"
 
 #include <QFrame>
 #include <QSet>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "IntakeForm.h"
+#include "intake/IntakeForm.h"
 
 #include <QScrollArea>
 

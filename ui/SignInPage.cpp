@@ -3,7 +3,7 @@
 
 #include "CredentialFields.h"
 #include "PageStyle.h"
-#include "Session.h"
+#include "accounts/Session.h"
 
 #include <QGuiApplication>
 #include <QScopeGuard>

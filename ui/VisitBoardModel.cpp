@@ -1,7 +1,7 @@
 #include "VisitBoardModel.h"
 
-#include "Logging.h"
 #include "VisitStatusStyle.h"
+#include "base/Logging.h"
 
 #include <QDateTime>
 #include <QFont>

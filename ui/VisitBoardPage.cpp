@@ -1,10 +1,10 @@
 #include "VisitBoardPage.h"
 
-#include "LocalStore.h"
-#include "Logging.h"
 #include "PageStyle.h"
 #include "VisitBoardModel.h"
 #include "VisitStatusStyle.h"
+#include "base/Logging.h"
+#include "store/LocalStore.h"
 
 #include <QButtonGroup>
 #include <QCheckBox>

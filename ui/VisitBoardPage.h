@@ -1,6 +1,6 @@
 #pragma once
 
-#include "VisitBoard.h"
+#include "visits/VisitBoard.h"
 
 #include <QHash>
 #include <QWidget>

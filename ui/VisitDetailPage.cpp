@@ -1,16 +1,16 @@
 #include "VisitDetailPage.h"
 
-#include "AuditLog.h"
-#include "LocalStore.h"
-#include "Logging.h"
-#include "Outbox.h"
-#include "OutboxSender.h"
 #include "PageStyle.h"
-#include "ProviderConnection.h"
-#include "ProviderStatusSync.h"
-#include "QuestionnaireLibrary.h"
 #include "VisitFixDialog.h"
 #include "VisitStatusStyle.h"
+#include "audit/AuditLog.h"
+#include "base/Logging.h"
+#include "intake/QuestionnaireLibrary.h"
+#include "provider/Outbox.h"
+#include "provider/OutboxSender.h"
+#include "provider/ProviderConnection.h"
+#include "provider/ProviderStatusSync.h"
+#include "store/LocalStore.h"
 
 #include <QComboBox>
 #include <QFormLayout>

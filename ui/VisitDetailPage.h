@@ -1,7 +1,7 @@
 #pragma once
 
-#include "User.h"
-#include "VisitRecord.h"
+#include "domain/User.h"
+#include "visits/VisitRecord.h"
 
 #include <QWidget>
 

@@ -1,8 +1,8 @@
 #include "VisitFixDialog.h"
 
 #include "FieldErrorLabel.h"
-#include "IntakeForm.h"
-#include "VisitCorrection.h"
+#include "intake/IntakeForm.h"
+#include "visits/VisitCorrection.h"
 
 #include <QComboBox>
 #include <QDialogButtonBox>

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "Patient.h"
-#include "User.h"
+#include "domain/Patient.h"
+#include "domain/User.h"
 
 #include <QDialog>
 #include <QHash>

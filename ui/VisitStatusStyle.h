@@ -1,7 +1,7 @@
 #pragma once
 
-#include "VisitBoard.h"
-#include "VisitStateMachine.h"
+#include "domain/VisitStateMachine.h"
+#include "visits/VisitBoard.h"
 
 #include <QColor>
 #include <QCoreApplication>

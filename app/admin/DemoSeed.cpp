@@ -1,14 +1,14 @@
 #include "DemoSeed.h"
 
-#include "AuditLog.h"
-#include "Draft.h"
-#include "DraftRepository.h"
-#include "IntakeForm.h"
-#include "IntakeSubmission.h"
-#include "LocalStore.h"
-#include "PatientRepository.h"
-#include "QuestionnaireLibrary.h"
-#include "UserRepository.h"
+#include "accounts/UserRepository.h"
+#include "audit/AuditLog.h"
+#include "intake/Draft.h"
+#include "intake/DraftRepository.h"
+#include "intake/IntakeForm.h"
+#include "intake/QuestionnaireLibrary.h"
+#include "store/LocalStore.h"
+#include "store/PatientRepository.h"
+#include "visits/IntakeSubmission.h"
 
 #include <QCommandLineParser>
 #include <QJsonArray>

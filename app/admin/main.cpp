@@ -1,10 +1,10 @@
 #include "AdminCommand.h"
-#include "AuditLog.h"
-#include "Crypto.h"
-#include "KeyFileKeyProvider.h"
-#include "KeychainKeyProvider.h"
-#include "LocalStore.h"
-#include "Version.h"
+#include "audit/AuditLog.h"
+#include "base/Version.h"
+#include "crypto/Crypto.h"
+#include "keys/KeyFileKeyProvider.h"
+#include "keys/KeychainKeyProvider.h"
+#include "store/LocalStore.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>

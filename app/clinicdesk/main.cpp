@@ -1,12 +1,12 @@
 #include "IdleMonitor.h"
-#include "KeyFileKeyProvider.h"
-#include "KeychainKeyProvider.h"
-#include "LocalStore.h"
-#include "Logging.h"
 #include "MainWindow.h"
 #include "SignInPage.h"
-#include "Version.h"
 #include "VisitBoardPage.h" // MainWindow.h inlines QPointer<VisitBoardPage>::data()
+#include "base/Logging.h"
+#include "base/Version.h"
+#include "keys/KeyFileKeyProvider.h"
+#include "keys/KeychainKeyProvider.h"
+#include "store/LocalStore.h"
 
 #include <QApplication>
 #include <QCommandLineParser>

@@ -1,6 +1,6 @@
 #include "HttpConnection.h"
 
-#include "InboxLogging.h"
+#include "base/Logging.h"
 
 #include <QDateTime>
 #include <QSslSocket>

@@ -1,6 +1,6 @@
 #include "HttpListener.h"
 
-#include "InboxLogging.h"
+#include "base/Logging.h"
 
 #include <QSslSocket>
 

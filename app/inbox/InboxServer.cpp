@@ -1,10 +1,10 @@
 #include "InboxServer.h"
 
-#include "Crypto.h"
-#include "InboxLogging.h"
-#include "TlsIdentity.h"
-#include "Version.h"
-#include "VisitEvent.h"
+#include "base/Logging.h"
+#include "base/Version.h"
+#include "crypto/Crypto.h"
+#include "domain/VisitEvent.h"
+#include "service/TlsIdentity.h"
 
 #include <QDateTime>
 #include <QJsonArray>

@@ -4,8 +4,8 @@
 #include "InboxMetrics.h"
 #include "InboxStore.h"
 #include "InboxWriter.h"
-#include "Result.h"
-#include "WebhookVerifier.h"
+#include "base/Result.h"
+#include "webhooks/WebhookVerifier.h"
 
 #include <QElapsedTimer>
 #include <QHostAddress>

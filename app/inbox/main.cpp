@@ -1,13 +1,12 @@
-#include "Crypto.h"
-#include "InboxLogging.h"
 #include "InboxServer.h"
 #include "InboxStore.h"
-#include "Logging.h"
-#include "ServiceOptions.h"
-#include "ServiceStartup.h"
-#include "TlsIdentity.h"
-#include "UnixSignalWatcher.h"
-#include "Version.h"
+#include "base/Logging.h"
+#include "base/Version.h"
+#include "crypto/Crypto.h"
+#include "service/ServiceOptions.h"
+#include "service/ServiceStartup.h"
+#include "service/TlsIdentity.h"
+#include "service/UnixSignalWatcher.h"
 
 #include <QCoreApplication>
 #include <QDir>

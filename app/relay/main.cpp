@@ -1,13 +1,12 @@
-#include "ConsoleNotifier.h"
-#include "Crypto.h"
-#include "InboxLogging.h"
-#include "LocalStore.h"
-#include "Logging.h"
-#include "RelayClient.h"
-#include "ServiceOptions.h"
-#include "ServiceStartup.h"
-#include "UnixSignalWatcher.h"
-#include "Version.h"
+#include "base/Logging.h"
+#include "base/Version.h"
+#include "crypto/Crypto.h"
+#include "relay/ConsoleNotifier.h"
+#include "relay/RelayClient.h"
+#include "service/ServiceOptions.h"
+#include "service/ServiceStartup.h"
+#include "service/UnixSignalWatcher.h"
+#include "store/LocalStore.h"
 
 #include <QCoreApplication>
 #include <QFile>

@@ -1,8 +1,8 @@
 #include "SandboxClinician.h"
 
-#include "Crypto.h"
-#include "Logging.h"
 #include "SandboxFaults.h"
+#include "base/Logging.h"
+#include "crypto/Crypto.h"
 
 #include <QDateTime>
 #include <QJsonArray>

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "Result.h"
 #include "SandboxStore.h"
+#include "base/Result.h"
 
 #include <QJsonObject>
 #include <QObject>

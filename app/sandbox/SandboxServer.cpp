@@ -1,12 +1,12 @@
 #include "SandboxServer.h"
 
-#include "Crypto.h"
-#include "Logging.h"
 #include "SandboxClinician.h"
 #include "SandboxValidation.h"
 #include "SandboxWebhookSender.h"
-#include "TlsIdentity.h"
-#include "Version.h"
+#include "base/Logging.h"
+#include "base/Version.h"
+#include "crypto/Crypto.h"
+#include "service/TlsIdentity.h"
 
 #include <QAbstractHttpServer>
 #include <QDateTime>

@@ -1,8 +1,8 @@
 #pragma once
 
-#include "Result.h"
 #include "SandboxFaults.h"
 #include "SandboxStore.h"
+#include "base/Result.h"
 
 #include <QHash>
 #include <QHostAddress>

@@ -1,7 +1,7 @@
 #include "SandboxStore.h"
 
-#include "Crypto.h"
-#include "KeyProvider.h"
+#include "crypto/Crypto.h"
+#include "keys/KeyProvider.h"
 
 #include <QDir>
 #include <QJsonArray>

@@ -1,9 +1,9 @@
 #pragma once
 
-#include "BlindIndex.h"
-#include "Database.h"
-#include "FieldCipher.h"
-#include "Result.h"
+#include "base/Result.h"
+#include "crypto/BlindIndex.h"
+#include "crypto/FieldCipher.h"
+#include "store/Database.h"
 
 #include <QJsonObject>
 #include <QList>

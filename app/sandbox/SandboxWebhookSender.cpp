@@ -1,8 +1,8 @@
 #include "SandboxWebhookSender.h"
 
-#include "Logging.h"
 #include "SandboxFaults.h"
-#include "WebhookVerifier.h"
+#include "base/Logging.h"
+#include "webhooks/WebhookVerifier.h"
 
 #include <QDateTime>
 #include <QNetworkReply>

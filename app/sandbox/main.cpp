@@ -1,13 +1,13 @@
-#include "Crypto.h"
-#include "Logging.h"
 #include "SandboxServer.h"
 #include "SandboxStore.h"
-#include "ServiceOptions.h"
-#include "ServiceStartup.h"
-#include "TlsIdentity.h"
-#include "UnixSignalWatcher.h"
-#include "Version.h"
-#include "WebhookVerifier.h"
+#include "base/Logging.h"
+#include "base/Version.h"
+#include "crypto/Crypto.h"
+#include "service/ServiceOptions.h"
+#include "service/ServiceStartup.h"
+#include "service/TlsIdentity.h"
+#include "service/UnixSignalWatcher.h"
+#include "webhooks/WebhookVerifier.h"
 
 #include <QCoreApplication>
 #include <QDir>

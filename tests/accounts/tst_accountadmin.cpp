@@ -1,8 +1,8 @@
-#include "AccountAdmin.h"
-#include "AuditExporter.h"
-#include "AuditLog.h"
 #include "TestSupport.h"
-#include "UserRepository.h"
+#include "access/AccountAdmin.h"
+#include "accounts/UserRepository.h"
+#include "audit/AuditExporter.h"
+#include "audit/AuditLog.h"
 
 #include <QBuffer>
 #include <QTest>

@@ -1,4 +1,4 @@
-#include "PasswordHasher.h"
+#include "crypto/PasswordHasher.h"
 
 #include <QElapsedTimer>
 #include <QTest>

@@ -1,4 +1,4 @@
-#include "PasswordPolicy.h"
+#include "accounts/PasswordPolicy.h"
 
 #include <QTest>
 

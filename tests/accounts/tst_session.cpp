@@ -1,7 +1,7 @@
-#include "AuditLog.h"
-#include "Session.h"
 #include "TestSupport.h"
-#include "UserRepository.h"
+#include "accounts/Session.h"
+#include "accounts/UserRepository.h"
+#include "audit/AuditLog.h"
 
 #include <QTest>
 

@@ -1,6 +1,6 @@
-#include "Logging.h"
 #include "TestSupport.h"
-#include "UserRepository.h"
+#include "accounts/UserRepository.h"
+#include "base/Logging.h"
 
 #include <QSqlQuery>
 #include <QStandardPaths>

@@ -1,6 +1,6 @@
-#include "Database.h"
-#include "PatientRepository.h"
 #include "TestSupport.h"
+#include "store/Database.h"
+#include "store/PatientRepository.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

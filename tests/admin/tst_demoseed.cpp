@@ -1,7 +1,7 @@
-#include "DraftRepository.h"
-#include "PatientRepository.h"
 #include "SandboxValidation.h"
 #include "TestSupport.h"
+#include "intake/DraftRepository.h"
+#include "store/PatientRepository.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

@@ -1,6 +1,6 @@
-#include "AuditExporter.h"
 #include "TestSupport.h"
-#include "User.h"
+#include "audit/AuditExporter.h"
+#include "domain/User.h"
 
 #include <QBuffer>
 #include <QJsonArray>

@@ -1,7 +1,7 @@
-#include "AuditLog.h"
 #include "TestSupport.h"
+#include "audit/AuditLog.h"
 
-#include "Crypto.h"
+#include "crypto/Crypto.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>

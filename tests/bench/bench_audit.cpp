@@ -1,8 +1,8 @@
 // BENCH: audit export of 1,000,000 entries with full chain verification (goal < 5 s), and the
 // append rate. Prints figures; asserts nothing about speed.
-#include "AuditExporter.h"
 #include "TestSupport.h"
-#include "User.h"
+#include "audit/AuditExporter.h"
+#include "domain/User.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>

@@ -1,9 +1,9 @@
 // Autosave cost: seal + commit of one intake draft (what the autosave worker does for every
 // change), median and p99 over 10,000 saves of a realistic, complete weight-loss intake.
-#include "DraftRepository.h"
-#include "IntakeForm.h"
-#include "QuestionnaireLibrary.h"
 #include "TestSupport.h"
+#include "intake/DraftRepository.h"
+#include "intake/IntakeForm.h"
+#include "intake/QuestionnaireLibrary.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>

@@ -2,12 +2,12 @@
 // by name + date of birth through the blind index (audited, as in the console), the first sort
 // by patient name (which opens every name), and the console process's memory with the board
 // open. Run with QT_QPA_PLATFORM=offscreen (the bench target does).
-#include "AuditLog.h"
 #include "BenchSupport.h"
 #include "BoardFixture.h"
 #include "TestSupport.h"
 #include "VisitBoardModel.h"
 #include "VisitBoardPage.h"
+#include "audit/AuditLog.h"
 
 #include <QApplication>
 #include <QElapsedTimer>

@@ -7,10 +7,10 @@
 //     the ConsoleNotifier message naming the visit, p50/p95.
 #include "../inbox/InboxTestSupport.h"
 #include "../relay/RelayTestSupport.h"
-#include "ConsoleNotifier.h"
-#include "KeyFileKeyProvider.h"
 #include "TestSupport.h"
-#include "VisitEventApplier.h"
+#include "keys/KeyFileKeyProvider.h"
+#include "relay/ConsoleNotifier.h"
+#include "relay/VisitEventApplier.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>

@@ -3,12 +3,12 @@
 // requests failing. Figures: submissions per second (goal >= 20/s clean) and requests per
 // submission under faults. Prints figures; asserts only that every submission landed once.
 #include "../provider/ProviderTestSupport.h"
-#include "KeyFileKeyProvider.h"
-#include "OutboxSender.h"
-#include "ProviderClient.h"
 #include "SandboxPayloads.h"
 #include "SandboxProcess.h"
 #include "TestSupport.h"
+#include "keys/KeyFileKeyProvider.h"
+#include "provider/OutboxSender.h"
+#include "provider/ProviderClient.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>

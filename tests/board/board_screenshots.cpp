@@ -4,9 +4,9 @@
 #include "MainWindow.h"
 #include "ScreenshotLanguage.h"
 #include "TestSupport.h"
-#include "UserRepository.h"
 #include "VisitBoardPage.h"
 #include "WindowSupport.h"
+#include "accounts/UserRepository.h"
 
 #include <QApplication>
 #include <QDir>

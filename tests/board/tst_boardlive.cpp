@@ -3,17 +3,17 @@
 // within a second, with no refresh action; the visit that now needs attention counts as unread
 // until its detail is opened.
 #include "BoardFixture.h"
-#include "ConsoleNotifier.h"
 #include "HomePage.h"
 #include "MainWindow.h"
 #include "SignInPage.h"
 #include "TestSupport.h"
-#include "UserRepository.h"
 #include "VisitBoardModel.h"
 #include "VisitBoardPage.h"
 #include "VisitDetailPage.h"
-#include "VisitEventApplier.h"
 #include "WindowSupport.h"
+#include "accounts/UserRepository.h"
+#include "relay/ConsoleNotifier.h"
+#include "relay/VisitEventApplier.h"
 
 #include <QAction>
 #include <QApplication>

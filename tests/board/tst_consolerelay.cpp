@@ -5,14 +5,14 @@
 #include "HomePage.h"
 #include "InboxTestSupport.h"
 #include "MainWindow.h"
-#include "ProviderConnection.h"
-#include "RelayClient.h"
 #include "TestSupport.h"
-#include "TlsIdentity.h"
-#include "UserRepository.h"
 #include "VisitBoardModel.h"
 #include "VisitBoardPage.h"
 #include "WindowSupport.h"
+#include "accounts/UserRepository.h"
+#include "provider/ProviderConnection.h"
+#include "relay/RelayClient.h"
+#include "service/TlsIdentity.h"
 
 #include <QApplication>
 #include <QJsonDocument>

@@ -1,11 +1,11 @@
 // The visit board's data side: rows from the store, attention rules, the blind-index search,
 // the model (checked by QAbstractItemModelTester through every change) and the proxy's filters
 // and sorting.
-#include "AuditLog.h"
 #include "BoardFixture.h"
 #include "TestSupport.h"
-#include "VisitBoard.h"
 #include "VisitBoardModel.h"
+#include "audit/AuditLog.h"
+#include "visits/VisitBoard.h"
 
 #include <QAbstractItemModelTester>
 #include <QSignalSpy>

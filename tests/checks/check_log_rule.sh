@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The logging rule (app/core/Logging.h): log statements carry ids, counts, codes and names of
+# The logging rule (app/core/base/Logging.h): log statements carry ids, counts, codes and names of
 # tables and columns, never PHI or secrets. This finds log statements that mention a PHI field,
 # a plaintext, key material, a password or a token, and uncategorised qDebug()/qWarning() calls.
 set -euo pipefail

@@ -1,9 +1,9 @@
 #pragma once
 
-#include "LocalStore.h"
-#include "Patient.h"
-#include "PatientRepository.h"
-#include "VisitStateMachine.h"
+#include "domain/Patient.h"
+#include "domain/VisitStateMachine.h"
+#include "store/LocalStore.h"
+#include "store/PatientRepository.h"
 
 #include <QDateTime>
 #include <QList>

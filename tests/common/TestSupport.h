@@ -1,8 +1,8 @@
 #pragma once
 
-#include "KeyFileKeyProvider.h"
-#include "KeyRing.h"
-#include "LocalStore.h"
+#include "crypto/KeyRing.h"
+#include "keys/KeyFileKeyProvider.h"
+#include "store/LocalStore.h"
 
 #include <QDir>
 #include <QFile>

@@ -1,4 +1,4 @@
-#include "Crypto.h"
+#include "crypto/Crypto.h"
 
 #include <QTest>
 

@@ -1,5 +1,5 @@
-#include "Database.h"
-#include "Schema.h"
+#include "store/Database.h"
+#include "store/Schema.h"
 
 #include <QSqlRecord>
 #include <QTemporaryDir>

@@ -1,4 +1,4 @@
-#include "FieldCipher.h"
+#include "crypto/FieldCipher.h"
 
 #include <QTest>
 

@@ -1,6 +1,6 @@
-#include "KeychainKeyProvider.h"
-#include "LocalStore.h"
-#include "PatientRepository.h"
+#include "keys/KeychainKeyProvider.h"
+#include "store/LocalStore.h"
+#include "store/PatientRepository.h"
 
 #include <QStandardPaths>
 #include <QTemporaryDir>

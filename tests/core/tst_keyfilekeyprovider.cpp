@@ -1,6 +1,6 @@
-#include "Crypto.h"
-#include "KeyFileKeyProvider.h"
 #include "TestSupport.h"
+#include "crypto/Crypto.h"
+#include "keys/KeyFileKeyProvider.h"
 
 #include <QTest>
 

@@ -1,6 +1,6 @@
-#include "DraftRepository.h"
-#include "PatientRepository.h"
 #include "TestSupport.h"
+#include "intake/DraftRepository.h"
+#include "store/PatientRepository.h"
 
 #include <QTest>
 

@@ -1,8 +1,8 @@
-#include "Crypto.h"
-#include "DraftRepository.h"
-#include "PatientRepository.h"
-#include "Schema.h"
 #include "TestSupport.h"
+#include "crypto/Crypto.h"
+#include "intake/DraftRepository.h"
+#include "store/PatientRepository.h"
+#include "store/Schema.h"
 
 #include <QStandardPaths>
 #include <QTest>

@@ -1,7 +1,7 @@
-#include "DraftRepository.h"
-#include "Logging.h"
-#include "PatientRepository.h"
 #include "TestSupport.h"
+#include "base/Logging.h"
+#include "intake/DraftRepository.h"
+#include "store/PatientRepository.h"
 
 #include <QLoggingCategory>
 #include <QTest>

@@ -2,9 +2,9 @@
 #include "../provider/ProviderTestSupport.h"
 #include "../sandbox/SandboxPayloads.h"
 #include "../sandbox/SandboxProcess.h"
-#include "OutboxSender.h"
-#include "ProviderClient.h"
 #include "TestSupport.h"
+#include "provider/OutboxSender.h"
+#include "provider/ProviderClient.h"
 
 #include <QJsonArray>
 #include <QTemporaryDir>

@@ -1,7 +1,7 @@
 // Hostile bytes where a key ring (keychain entry or key file) or a sealed column value is read:
 // neither parser may crash, hang or accept a value it cannot authenticate.
-#include "FieldCipher.h"
-#include "KeyRing.h"
+#include "crypto/FieldCipher.h"
+#include "crypto/KeyRing.h"
 
 #include <cstdint>
 #include <cstdlib>

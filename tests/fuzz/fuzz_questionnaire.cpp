@@ -3,9 +3,9 @@
 // enableWhen, validation, completion, QuestionnaireResponse and formObj.
 // Input: questionnaire JSON, optionally followed by "\n--\n" and a JSON object of answers
 // ({linkId: [values]}). When the questionnaire is refused the answers go to a shipped one.
-#include "BelugaAdapter.h"
-#include "IntakeForm.h"
-#include "QuestionnaireLibrary.h"
+#include "intake/IntakeForm.h"
+#include "intake/QuestionnaireLibrary.h"
+#include "provider/BelugaAdapter.h"
 
 #include <QJsonDocument>
 

@@ -3,9 +3,9 @@
 // hang, a forged signature is never accepted, and a parsed event always moves a visit forward.
 //
 // Input layout: id \n timestamp \n signature \n body (missing parts are empty).
-#include "VisitEvent.h"
-#include "VisitStateMachine.h"
-#include "WebhookVerifier.h"
+#include "domain/VisitEvent.h"
+#include "domain/VisitStateMachine.h"
+#include "webhooks/WebhookVerifier.h"
 
 #include <QJsonDocument>
 

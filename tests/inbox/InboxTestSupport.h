@@ -1,8 +1,8 @@
 #pragma once
 
 #include "../services/ServiceProcess.h"
-#include "TlsIdentity.h"
-#include "WebhookVerifier.h"
+#include "service/TlsIdentity.h"
+#include "webhooks/WebhookVerifier.h"
 
 #include <QDateTime>
 #include <QDir>

@@ -1,4 +1,4 @@
-#include "WebhookVerifier.h"
+#include "webhooks/WebhookVerifier.h"
 
 #include <QTest>
 

@@ -2,8 +2,8 @@
 // every few milliseconds, printing "typed <count>" after each key, until it is killed. The
 // command line carries only paths.
 #include "IntakeWizard.h"
-#include "KeyFileKeyProvider.h"
-#include "LocalStore.h"
+#include "keys/KeyFileKeyProvider.h"
+#include "store/LocalStore.h"
 
 #include <QApplication>
 #include <QLineEdit>

@@ -5,12 +5,12 @@
 // questionnaire text included, and named intake-es-*.png.
 #include "DraftsPage.h"
 #include "IntakeWizard.h"
-#include "KeyFileKeyProvider.h"
-#include "KeyRing.h"
-#include "LocalStore.h"
 #include "QuestionnaireItemWidget.h"
 #include "QuestionnairePage.h"
 #include "ScreenshotLanguage.h"
+#include "crypto/KeyRing.h"
+#include "keys/KeyFileKeyProvider.h"
+#include "store/LocalStore.h"
 
 #include <QAbstractButton>
 #include <QApplication>

@@ -1,5 +1,5 @@
-#include "BelugaAdapter.h"
-#include "QuestionnaireLibrary.h"
+#include "intake/QuestionnaireLibrary.h"
+#include "provider/BelugaAdapter.h"
 
 #include <QJsonDocument>
 #include <QTest>

@@ -1,9 +1,9 @@
-#include "AuditLog.h"
 #include "DraftListModel.h"
-#include "DraftRepository.h"
 #include "DraftsPage.h"
-#include "IntakeForm.h"
 #include "TestSupport.h"
+#include "audit/AuditLog.h"
+#include "intake/DraftRepository.h"
+#include "intake/IntakeForm.h"
 
 #include <QAbstractItemModelTester>
 #include <QApplication>

@@ -1,5 +1,5 @@
-#include "DraftRepository.h"
 #include "TestSupport.h"
+#include "intake/DraftRepository.h"
 
 #include <QElapsedTimer>
 #include <QJsonArray>

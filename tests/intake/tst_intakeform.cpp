@@ -1,4 +1,4 @@
-#include "IntakeForm.h"
+#include "intake/IntakeForm.h"
 
 #include <QJsonDocument>
 #include <QTest>

@@ -1,9 +1,9 @@
-#include "BelugaAdapter.h"
-#include "DraftRepository.h"
-#include "IntakeSubmission.h"
-#include "PatientRepository.h"
-#include "QuestionnaireLibrary.h"
 #include "TestSupport.h"
+#include "intake/DraftRepository.h"
+#include "intake/QuestionnaireLibrary.h"
+#include "provider/BelugaAdapter.h"
+#include "store/PatientRepository.h"
+#include "visits/IntakeSubmission.h"
 
 #include <QJsonDocument>
 #include <QStandardPaths>

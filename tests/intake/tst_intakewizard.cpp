@@ -1,12 +1,12 @@
-#include "AuditLog.h"
-#include "DraftAutosaver.h"
-#include "DraftRepository.h"
 #include "IntakeWizard.h"
-#include "PatientRepository.h"
 #include "QuestionnaireItemWidget.h"
-#include "QuestionnaireLibrary.h"
 #include "QuestionnairePage.h"
 #include "TestSupport.h"
+#include "audit/AuditLog.h"
+#include "intake/DraftAutosaver.h"
+#include "intake/DraftRepository.h"
+#include "intake/QuestionnaireLibrary.h"
+#include "store/PatientRepository.h"
 
 #include <QAbstractButton>
 #include <QApplication>

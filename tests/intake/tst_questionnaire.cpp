@@ -1,4 +1,4 @@
-#include "Questionnaire.h"
+#include "intake/Questionnaire.h"
 
 #include <QJsonDocument>
 #include <QTest>

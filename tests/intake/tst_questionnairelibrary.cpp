@@ -1,5 +1,5 @@
-#include "IntakeForm.h"
-#include "QuestionnaireLibrary.h"
+#include "intake/IntakeForm.h"
+#include "intake/QuestionnaireLibrary.h"
 
 #include <QDir>
 #include <QFile>

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "LocalStore.h"
-#include "ProviderClient.h"
+#include "provider/ProviderClient.h"
+#include "store/LocalStore.h"
 
 #include <QDateTime>
 #include <QJsonDocument>

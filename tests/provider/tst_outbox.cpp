@@ -1,13 +1,13 @@
-#include "KeyFileKeyProvider.h"
-#include "LocalStore.h"
-#include "Outbox.h"
-#include "OutboxSender.h"
-#include "ProviderClient.h"
-#include "ProviderStatusSync.h"
 #include "ProviderTestSupport.h"
 #include "SandboxPayloads.h"
 #include "SandboxProcess.h"
 #include "TestSupport.h"
+#include "keys/KeyFileKeyProvider.h"
+#include "provider/Outbox.h"
+#include "provider/OutboxSender.h"
+#include "provider/ProviderClient.h"
+#include "provider/ProviderStatusSync.h"
+#include "store/LocalStore.h"
 
 #include <QElapsedTimer>
 #include <QJsonArray>

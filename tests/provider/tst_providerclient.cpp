@@ -1,9 +1,9 @@
-#include "BelugaAdapter.h"
-#include "ProviderClient.h"
-#include "ProviderCredentials.h"
 #include "SandboxPayloads.h"
 #include "SandboxProcess.h"
-#include "TlsIdentity.h"
+#include "provider/BelugaAdapter.h"
+#include "provider/ProviderClient.h"
+#include "provider/ProviderCredentials.h"
+#include "service/TlsIdentity.h"
 
 #include <QJsonArray>
 #include <QSettings>

@@ -1,4 +1,4 @@
-#include "BelugaAdapter.h"
+#include "provider/BelugaAdapter.h"
 
 #include <QJsonArray>
 #include <QTest>

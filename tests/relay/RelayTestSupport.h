@@ -1,6 +1,6 @@
 #pragma once
 
-#include "LocalStore.h"
+#include "store/LocalStore.h"
 
 #include <QDateTime>
 #include <QJsonDocument>

@@ -1,4 +1,4 @@
-#include "ConsoleNotifier.h"
+#include "relay/ConsoleNotifier.h"
 
 #include <QLocalServer>
 #include <QSignalSpy>

@@ -1,7 +1,7 @@
-#include "ConsoleNotifier.h"
 #include "InboxTestSupport.h"
 #include "RelayTestSupport.h"
 #include "TestSupport.h"
+#include "relay/ConsoleNotifier.h"
 
 #include <QJsonArray>
 

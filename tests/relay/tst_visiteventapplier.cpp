@@ -1,7 +1,7 @@
 #include "RelayTestSupport.h"
 #include "TestSupport.h"
-#include "VisitEventApplier.h"
-#include "VisitStateMachine.h"
+#include "domain/VisitStateMachine.h"
+#include "relay/VisitEventApplier.h"
 
 #include <QRandomGenerator>
 #include <QTemporaryDir>

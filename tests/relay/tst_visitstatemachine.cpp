@@ -1,4 +1,4 @@
-#include "VisitStateMachine.h"
+#include "domain/VisitStateMachine.h"
 
 #include <QRandomGenerator>
 #include <QTest>

@@ -1,8 +1,8 @@
 #include "SandboxProcess.h"
 
-#include "KeyFileKeyProvider.h"
-#include "KeyRing.h"
-#include "TlsIdentity.h"
+#include "crypto/KeyRing.h"
+#include "keys/KeyFileKeyProvider.h"
+#include "service/TlsIdentity.h"
 
 #include <QCoreApplication>
 #include <QDeadlineTimer>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "ProviderClient.h"
+#include "provider/ProviderClient.h"
 
 #include <QJsonObject>
 #include <QProcess>

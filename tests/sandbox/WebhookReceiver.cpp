@@ -1,6 +1,6 @@
 #include "WebhookReceiver.h"
 
-#include "WebhookVerifier.h"
+#include "webhooks/WebhookVerifier.h"
 
 #include <QDateTime>
 #include <QHttpServerRequest>

@@ -1,5 +1,5 @@
 #include "ServiceProcess.h"
-#include "Version.h"
+#include "base/Version.h"
 
 #include <QFile>
 #include <QFileInfo>

@@ -1,9 +1,9 @@
-#include "KeyFileKeyProvider.h"
-#include "KeyRing.h"
-#include "LocalStore.h"
 #include "ServiceProcess.h"
-#include "TlsIdentity.h"
-#include "Version.h"
+#include "base/Version.h"
+#include "crypto/KeyRing.h"
+#include "keys/KeyFileKeyProvider.h"
+#include "service/TlsIdentity.h"
+#include "store/LocalStore.h"
 
 #include <QDir>
 #include <QFile>

@@ -1,4 +1,4 @@
-#include "TlsIdentity.h"
+#include "service/TlsIdentity.h"
 
 #include <QDateTime>
 #include <QFile>

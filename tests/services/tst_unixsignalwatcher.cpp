@@ -1,4 +1,4 @@
-#include "UnixSignalWatcher.h"
+#include "service/UnixSignalWatcher.h"
 
 #include <QSignalSpy>
 #include <QTest>

@@ -6,12 +6,12 @@
 // (with QT_QPA_PLATFORM=offscreen the widgets are grabbed one by one instead).
 #include "AccountsPage.h"
 #include "AuditExportDialog.h"
-#include "AuditLog.h"
-#include "KeyFileKeyProvider.h"
-#include "KeyRing.h"
-#include "LocalStore.h"
 #include "MainWindow.h"
-#include "UserRepository.h"
+#include "accounts/UserRepository.h"
+#include "audit/AuditLog.h"
+#include "crypto/KeyRing.h"
+#include "keys/KeyFileKeyProvider.h"
+#include "store/LocalStore.h"
 
 #include <QApplication>
 #include <QDir>

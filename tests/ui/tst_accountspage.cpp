@@ -2,14 +2,14 @@
 #include "AccountListModel.h"
 #include "AccountPasswordDialog.h"
 #include "AccountsPage.h"
-#include "AuditLog.h"
 #include "FieldErrorLabel.h"
 #include "HomePage.h"
 #include "MainWindow.h"
-#include "PasswordPolicy.h"
 #include "SignInPage.h"
 #include "TestSupport.h"
-#include "UserRepository.h"
+#include "accounts/PasswordPolicy.h"
+#include "accounts/UserRepository.h"
+#include "audit/AuditLog.h"
 
 #include <QAbstractItemModelTester>
 #include <QApplication>

@@ -1,9 +1,9 @@
-#include "AccountAdmin.h"
 #include "AdminAuditCheck.h"
 #include "AuditExportDialog.h"
-#include "AuditLog.h"
 #include "TestSupport.h"
-#include "UserRepository.h"
+#include "access/AccountAdmin.h"
+#include "accounts/UserRepository.h"
+#include "audit/AuditLog.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

@@ -1,6 +1,5 @@
 #include "AccountListModel.h"
 #include "AccountsPage.h"
-#include "AuditLog.h"
 #include "DraftsPage.h"
 #include "FieldErrorLabel.h"
 #include "HomePage.h"
@@ -9,7 +8,8 @@
 #include "MainWindow.h"
 #include "SignInPage.h"
 #include "TestSupport.h"
-#include "UserRepository.h"
+#include "accounts/UserRepository.h"
+#include "audit/AuditLog.h"
 
 #include <QAbstractButton>
 #include <QApplication>

@@ -4,11 +4,11 @@
 #include "HomePage.h"
 #include "LockPage.h"
 #include "MainWindow.h"
-#include "PasswordPolicy.h"
 #include "SignInPage.h"
 #include "StoreErrorPage.h"
 #include "TestSupport.h"
-#include "UserRepository.h"
+#include "accounts/PasswordPolicy.h"
+#include "accounts/UserRepository.h"
 
 #include <QApplication>
 #include <QLabel>

@@ -1,8 +1,8 @@
 #pragma once
 
-#include "LocalStore.h"
-#include "PatientRepository.h"
 #include "SandboxPayloads.h"
+#include "store/LocalStore.h"
+#include "store/PatientRepository.h"
 
 #include <QDateTime>
 #include <QJsonArray>

@@ -1,7 +1,7 @@
-#include "Outbox.h"
 #include "TestSupport.h"
-#include "VisitEventApplier.h"
 #include "VisitTestSupport.h"
+#include "provider/Outbox.h"
+#include "relay/VisitEventApplier.h"
 
 #include <QTemporaryDir>
 #include <QTest>

@@ -1,13 +1,13 @@
-#include "AuditLog.h"
-#include "KeyFileKeyProvider.h"
-#include "Outbox.h"
-#include "OutboxSender.h"
-#include "PatientRepository.h"
-#include "ProviderClient.h"
 #include "SandboxProcess.h"
 #include "TestSupport.h"
-#include "VisitCorrection.h"
 #include "VisitTestSupport.h"
+#include "audit/AuditLog.h"
+#include "keys/KeyFileKeyProvider.h"
+#include "provider/Outbox.h"
+#include "provider/OutboxSender.h"
+#include "provider/ProviderClient.h"
+#include "store/PatientRepository.h"
+#include "visits/VisitCorrection.h"
 
 #include <QJsonArray>
 #include <QSignalSpy>

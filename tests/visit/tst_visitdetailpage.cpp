@@ -1,16 +1,16 @@
-#include "AuditLog.h"
-#include "ConsoleNotifier.h"
 #include "FieldErrorLabel.h"
-#include "IntakeForm.h"
-#include "Outbox.h"
-#include "OutboxSender.h"
-#include "ProviderConnection.h"
 #include "SandboxProcess.h"
 #include "TestSupport.h"
 #include "VisitDetailPage.h"
-#include "VisitEventApplier.h"
 #include "VisitFixDialog.h"
 #include "VisitTestSupport.h"
+#include "audit/AuditLog.h"
+#include "intake/IntakeForm.h"
+#include "provider/Outbox.h"
+#include "provider/OutboxSender.h"
+#include "provider/ProviderConnection.h"
+#include "relay/ConsoleNotifier.h"
+#include "relay/VisitEventApplier.h"
 
 #include <QAbstractButton>
 #include <QApplication>

@@ -1,9 +1,9 @@
-#include "AuditLog.h"
-#include "Outbox.h"
 #include "TestSupport.h"
-#include "VisitEventApplier.h"
-#include "VisitRecord.h"
 #include "VisitTestSupport.h"
+#include "audit/AuditLog.h"
+#include "provider/Outbox.h"
+#include "relay/VisitEventApplier.h"
+#include "visits/VisitRecord.h"
 
 #include <QJsonArray>
 #include <QTemporaryDir>

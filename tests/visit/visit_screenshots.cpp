@@ -2,15 +2,15 @@
 // visit-detail-*.png (or visit-detail-es-*.png with a Spanish .qm). Synthetic patients in a
 // throwaway store; no provider (the check button shows as unavailable).
 //   QT_QPA_PLATFORM=offscreen build/bin/visit_screenshots docs/screenshots [clinicdesk_es.qm]
-#include "AuditLog.h"
-#include "KeyFileKeyProvider.h"
-#include "KeyRing.h"
-#include "Outbox.h"
 #include "ScreenshotLanguage.h"
 #include "VisitDetailPage.h"
-#include "VisitEventApplier.h"
 #include "VisitFixDialog.h"
 #include "VisitTestSupport.h"
+#include "audit/AuditLog.h"
+#include "crypto/KeyRing.h"
+#include "keys/KeyFileKeyProvider.h"
+#include "provider/Outbox.h"
+#include "relay/VisitEventApplier.h"
 
 #include <QApplication>
 #include <QDir>

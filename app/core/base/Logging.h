@@ -1,0 +1,32 @@
+#pragma once
+
+#include <QLoggingCategory>
+#include <QString>
+
+// One category per module, all declared here and defined in Logging.cpp at the same default
+// level (info: debug lines need QT_LOGGING_RULES). The rule for every log line in ClinicDesk: ids,
+// counts, table and column names, error codes, durations: yes. Names, dates of birth, phones,
+// e-mails, addresses, answers, messages, prescription details, raw webhook bodies, keys, tokens,
+// passwords: never. tests/check_log_rule.sh greps the sources for log statements that name PHI
+// fields, and tst_storeatrest checks that canary PHI written through the store never reaches the
+// log file.
+Q_DECLARE_LOGGING_CATEGORY(lcCrypto)
+Q_DECLARE_LOGGING_CATEGORY(lcKeys)
+Q_DECLARE_LOGGING_CATEGORY(lcStore)
+Q_DECLARE_LOGGING_CATEGORY(lcAccounts)
+Q_DECLARE_LOGGING_CATEGORY(lcService)
+Q_DECLARE_LOGGING_CATEGORY(lcUi)
+Q_DECLARE_LOGGING_CATEGORY(lcIntake)
+Q_DECLARE_LOGGING_CATEGORY(lcProvider)
+Q_DECLARE_LOGGING_CATEGORY(lcInbox)
+Q_DECLARE_LOGGING_CATEGORY(lcRelay)
+
+namespace clinicdesk {
+
+// Sends every Qt log message to `filePath` (created 0600, appended) as well as stderr.
+// Returns false with `error` set when the file cannot be opened.
+bool installLogFile(const QString &filePath, QString *error = nullptr);
+// Back to Qt's default handler; closes the file.
+void removeLogFile();
+
+} // namespace clinicdesk

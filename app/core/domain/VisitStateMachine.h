@@ -1,0 +1,64 @@
+#pragma once
+
+#include "domain/VisitEvent.h"
+
+#include <QString>
+
+namespace clinicdesk {
+
+// The visit and prescription states (DESIGN, "Visit states") and the pure rule that moves them.
+//
+// Events arrive at least once and in any order, so applying an event is a join in a small
+// lattice: the result never ranks below the current state, and applying a set of events gives the
+// same state in every order, with or without repeats (tst_visitstatemachine checks this). Ranks:
+//   Draft < Queued < Submitted < NeedsInfo < Prescribed < Referred < Canceled, Rejected
+// An event from the provider proves the visit was submitted; a DOCTOR_CHAT asks for information
+// (NeedsInfo) unless the visit is concluded, when it only goes on the timeline. The lateral
+// NeedsInfo -> Submitted move (staff answered) is a local action, not an event.
+// Prescription track: None < Written < InFulfillment < Shipped < Delivered; any Rx event implies
+// the visit was prescribed.
+class VisitStateMachine
+{
+public:
+    enum class Status
+    {
+        Draft,
+        Queued,
+        Submitted,
+        NeedsInfo,
+        Prescribed,
+        Referred,
+        Canceled,
+        Rejected,
+    };
+    enum class RxStatus
+    {
+        None,
+        Written,
+        InFulfillment,
+        Shipped,
+        Delivered,
+    };
+
+    struct State
+    {
+        Status status = Status::Queued;
+        RxStatus rx = RxStatus::None;
+        bool operator==(const State &) const = default;
+    };
+
+    static State apply(State state, const VisitEvent &event);
+    static State apply(State state, VisitEvent::Type type,
+                       VisitEvent::Outcome outcome = VisitEvent::Outcome::None);
+    // The staff answered the clinician: NeedsInfo -> Submitted; any other state is kept.
+    static State staffReplied(State state);
+
+    static bool isTerminal(Status status);
+    static QString name(Status status);
+    static QString name(RxStatus status);
+    // Unknown text -> nullopt-like false.
+    static bool parse(const QString &text, Status *status);
+    static bool parse(const QString &text, RxStatus *status);
+};
+
+} // namespace clinicdesk

@@ -1,0 +1,46 @@
+#include "intake/DraftAutosaveWorker.h"
+
+#include "base/Logging.h"
+#include "intake/DraftRepository.h"
+
+#include <QElapsedTimer>
+
+namespace clinicdesk {
+
+DraftAutosaveWorker::DraftAutosaveWorker(QString databasePath, FieldCipher cipher)
+    : m_path(std::move(databasePath))
+    , m_cipher(std::move(cipher))
+{}
+
+DraftAutosaveWorker::~DraftAutosaveWorker() = default;
+
+void DraftAutosaveWorker::save(const Draft &draft, qint64 generation)
+{
+    QElapsedTimer timer;
+    timer.start();
+    if (!m_db) {
+        auto db = Database::openSqlite(m_path);
+        if (!db) {
+            qCWarning(lcIntake) << "autosave cannot open the store, error code"
+                                << int(db.error().code);
+            Q_EMIT failed(draft.id, db.error().message);
+            return;
+        }
+        m_db = std::move(db).value();
+    }
+    auto id = DraftRepository::save(*m_db, m_cipher, draft);
+    if (!id) {
+        qCWarning(lcIntake) << "autosave of draft" << draft.id << "failed, error code"
+                            << int(id.error().code);
+        Q_EMIT failed(draft.id, id.error().message);
+        return;
+    }
+    Q_EMIT saved(id.value(), generation, timer.nsecsElapsed() / 1000);
+}
+
+void DraftAutosaveWorker::close()
+{
+    m_db.reset();
+}
+
+} // namespace clinicdesk

@@ -1,0 +1,349 @@
+#include "provider/BelugaAdapter.h"
+
+#include "intake/DemographicRules.h"
+
+#include <QDate>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QRegularExpression>
+#include <QSet>
+#include <QUrl>
+
+namespace clinicdesk {
+namespace {
+
+using Type = QuestionnaireItem::Type;
+
+// Intake linkIds that map onto named formObj fields rather than Qn/An.
+const QList<std::pair<QString, QString>> &namedFields()
+{
+    static const QList<std::pair<QString, QString>> all = {
+        {IntakeForm::kFirstName, QStringLiteral("firstName")},
+        {IntakeForm::kLastName, QStringLiteral("lastName")},
+        {IntakeForm::kDob, QStringLiteral("dob")},
+        {IntakeForm::kSex, QStringLiteral("sex")},
+        {IntakeForm::kPhone, QStringLiteral("phone")},
+        {IntakeForm::kEmail, QStringLiteral("email")},
+        {IntakeForm::kAddress, QStringLiteral("address")},
+        {IntakeForm::kCity, QStringLiteral("city")},
+        {IntakeForm::kState, QStringLiteral("state")},
+        {IntakeForm::kZip, QStringLiteral("zip")},
+        {QStringLiteral("medications"), QStringLiteral("selfReportedMeds")},
+        {QStringLiteral("allergies"), QStringLiteral("allergies")},
+        {QStringLiteral("conditions"), QStringLiteral("medicalConditions")},
+    };
+    return all;
+}
+
+// The questionnaire conventions the adapter reads (docs/intake.md): the medication choice, the
+// pharmacy id, and the consent group.
+const QString kMedication = QStringLiteral("medication");
+const QString kPharmacyId = QStringLiteral("pharmacy.id");
+const QString kConsentGroup = QStringLiteral("consent");
+
+bool isConsent(const IntakeForm &form, const QString &linkId)
+{
+    for (QString id = linkId; !id.isEmpty(); id = form.questionnaire().parentOf(id)) {
+        if (id == kConsentGroup)
+            return true;
+    }
+    return false;
+}
+
+// One answer as the clinician reads it: option displays, Yes/No, MM/DD/YYYY, numbers.
+QString answerText(const QuestionnaireItem &item, const QJsonValue &v)
+{
+    if (const QuestionnaireOption *o = item.hasOptions() ? item.option(v) : nullptr)
+        return o->display.text;
+    switch (item.type) {
+    case Type::Boolean:
+        return v.toBool() ? QStringLiteral("Yes") : QStringLiteral("No");
+    case Type::Date:
+        return IntakeForm::dateText(v);
+    case Type::Integer:
+        return QString::number(v.toInteger());
+    case Type::Decimal:
+        return QString::number(v.toDouble(), 'g', 15);
+    default:
+        return v.toString().simplified();
+    }
+}
+
+QString joinedAnswers(const IntakeForm &form, const QuestionnaireItem &item)
+{
+    QStringList parts;
+    for (const QJsonValue &v : form.answers(item.linkId)) {
+        const QString t = answerText(item, v).trimmed();
+        if (!t.isEmpty())
+            parts << t;
+    }
+    return parts.join(QLatin1Char(';'));
+}
+
+void insertText(QJsonObject &obj, const QString &key, const QString &value)
+{
+    if (!value.trimmed().isEmpty())
+        obj.insert(key, value.trimmed());
+}
+
+} // namespace
+
+QJsonObject BelugaAdapter::formObj(const IntakeForm &form)
+{
+    const Questionnaire &q = form.questionnaire();
+    QJsonObject obj;
+    bool consentsSigned = false;
+    int consentCount = 0;
+    QSet<QString> named;
+    for (const auto &[linkId, key] : namedFields()) {
+        named.insert(linkId);
+        const QuestionnaireItem *item = q.item(linkId);
+        if (!item || !form.isEnabled(linkId))
+            continue;
+        if (linkId == IntakeForm::kDob) {
+            const QDate dob = QDate::fromString(form.text(linkId), Qt::ISODate);
+            if (dob.isValid())
+                obj.insert(key, providerDob(dob));
+        } else if (linkId == IntakeForm::kPhone) {
+            insertText(obj, key, DemographicRules::usPhoneDigits(form.text(linkId)));
+        } else if (linkId == IntakeForm::kState) {
+            insertText(obj, key, form.text(linkId).toUpper());
+        } else {
+            insertText(obj, key, joinedAnswers(form, *item));
+        }
+    }
+
+    int n = 0;
+    QJsonArray preference;
+    consentsSigned = true;
+    for (const QString &linkId : q.linkIds()) {
+        const QuestionnaireItem &item = *q.item(linkId);
+        if (!item.isQuestion() || named.contains(linkId) || !form.isEnabled(linkId) ||
+            linkId == kPharmacyId)
+            continue;
+        if (isConsent(form, linkId)) {
+            ++consentCount;
+            consentsSigned = consentsSigned && form.answer(linkId).toBool();
+            continue;
+        }
+        if (linkId == kMedication) {
+            for (const QJsonValue &v : form.answers(linkId)) {
+                const QuestionnaireOption *o = item.option(v);
+                if (!o)
+                    continue;
+                QJsonObject med;
+                const QJsonObject props =
+                    o->properties.value(QLatin1String("medication")).toObject();
+                for (auto it = props.begin(); it != props.end(); ++it) {
+                    if (it.value().isString() && !it.value().toString().trimmed().isEmpty())
+                        med.insert(it.key(), it.value().toString().trimmed());
+                    else if (it.value().isDouble())
+                        med.insert(it.key(), it.value());
+                }
+                if (!med.contains(QLatin1String("name")))
+                    med.insert(QStringLiteral("name"), o->display.text);
+                if (!med.contains(QLatin1String("medId")) && o->value.isString())
+                    med.insert(QStringLiteral("medId"), o->value.toString());
+                preference.append(med);
+            }
+            continue;
+        }
+        const QString answer = joinedAnswers(form, item);
+        if (answer.isEmpty())
+            continue;
+        QString question = item.text.text.simplified();
+        if (question.isEmpty())
+            question = linkId;
+        if (item.hasOptions() || item.type == Type::Boolean) {
+            QStringList possible;
+            if (item.type == Type::Boolean)
+                possible << QStringLiteral("Yes") << QStringLiteral("No");
+            for (const QuestionnaireOption &o : item.options)
+                possible << o.display.text;
+            question += QStringLiteral(" POSSIBLE ANSWERS: ") + possible.join(QStringLiteral("; "));
+        }
+        ++n;
+        obj.insert(QStringLiteral("Q%1").arg(n), question);
+        obj.insert(QStringLiteral("A%1").arg(n), answer);
+    }
+    if (!preference.isEmpty())
+        obj.insert(QStringLiteral("patientPreference"), preference);
+    // Submission is refused unless every consent is given, so this is true when sent.
+    obj.insert(QStringLiteral("consentsSigned"), consentCount > 0 && consentsSigned);
+    return obj;
+}
+
+QString BelugaAdapter::pharmacyId(const IntakeForm &form)
+{
+    return form.isEnabled(kPharmacyId) ? form.text(kPharmacyId).trimmed() : QString();
+}
+
+QJsonObject BelugaAdapter::createVisitBody(const IntakeForm &form, const QString &masterId,
+                                           const QString &company)
+{
+    QJsonObject body{{QStringLiteral("formObj"), formObj(form)},
+                     {QStringLiteral("masterId"), masterId},
+                     {QStringLiteral("visitType"), form.questionnaire().name()}};
+    insertText(body, QStringLiteral("pharmacyId"), pharmacyId(form));
+    insertText(body, QStringLiteral("company"), company);
+    return body;
+}
+
+// --- The provider API as the client speaks it ---
+
+QString BelugaAdapter::createVisitPath()
+{
+    return QStringLiteral("/visit/createNoPay");
+}
+
+QString BelugaAdapter::visitStatusPath(const QString &masterId)
+{
+    return QStringLiteral("/visit/externalFetch/") +
+           QString::fromLatin1(QUrl::toPercentEncoding(masterId));
+}
+
+QString BelugaAdapter::patientPath(const QString &phone)
+{
+    return QStringLiteral("/patient/externalFetch/") +
+           QString::fromLatin1(QUrl::toPercentEncoding(DemographicRules::usPhoneDigits(phone)));
+}
+
+QString BelugaAdapter::staffChatPath()
+{
+    return QStringLiteral("/external/receiveChat");
+}
+
+QString BelugaAdapter::supportMessagePath()
+{
+    return QStringLiteral("/external/receiveCSMessage");
+}
+
+QString BelugaAdapter::pharmacySearchPath()
+{
+    return QStringLiteral("/external/pharmacies");
+}
+
+QJsonObject BelugaAdapter::staffChatBody(const QString &firstName, const QString &lastName,
+                                         const QString &text, const QString &masterId)
+{
+    return {{QStringLiteral("firstName"), firstName.trimmed()},
+            {QStringLiteral("lastName"), lastName.trimmed()},
+            {QStringLiteral("content"), text.trimmed()},
+            {QStringLiteral("isMedia"), false},
+            {QStringLiteral("masterId"), masterId}};
+}
+
+QJsonObject BelugaAdapter::supportMessageBody(const QString &text, const QString &masterId)
+{
+    return {{QStringLiteral("content"), text.trimmed()}, {QStringLiteral("masterId"), masterId}};
+}
+
+QJsonObject BelugaAdapter::pharmacySearchBody(const QString &name, const QString &city,
+                                              const QString &state, const QString &zip)
+{
+    QJsonObject body;
+    insertText(body, QStringLiteral("name"), name);
+    insertText(body, QStringLiteral("city"), city);
+    insertText(body, QStringLiteral("state"), state.toUpper());
+    insertText(body, QStringLiteral("zip"), zip);
+    return body;
+}
+
+QString BelugaAdapter::masterIdOf(const QJsonObject &createVisitBody)
+{
+    return createVisitBody.value(QLatin1String("masterId")).toString();
+}
+
+ProviderResult BelugaAdapter::normaliseReply(int httpStatus, const QByteArray &body)
+{
+    using Outcome = ProviderResult::Outcome;
+    ProviderResult r;
+    r.httpStatus = httpStatus;
+    const QJsonObject obj = QJsonDocument::fromJson(body).object();
+    QString error = obj.value(QLatin1String("error")).toString().trimmed();
+    if (error.isEmpty())
+        error = obj.value(QLatin1String("message")).toString().trimmed();
+    const QJsonValue statusValue = obj.value(QLatin1String("status"));
+    if (statusValue.isDouble() || statusValue.isString())
+        r.providerStatus = statusValue.toVariant().toInt();
+    auto classify = [&](int status, bool fromBody) {
+        if (status == 429 || status == 408 || status >= 500) {
+            r.outcome = Outcome::Transient;
+            r.message = error.isEmpty() || !fromBody
+                            ? QStringLiteral("the provider answered HTTP %1").arg(status)
+                            : error;
+        } else if (status == 401 || status == 403) {
+            r.outcome = Outcome::Unauthorized;
+            r.message = QStringLiteral("the provider did not accept the API key");
+        } else if (status == 404) {
+            r.outcome = Outcome::NotFound;
+            r.message = error.isEmpty() ? QStringLiteral("not found at the provider") : error;
+        } else {
+            r.outcome = Outcome::Refused;
+            r.message =
+                error.isEmpty()
+                    ? QStringLiteral("the provider refused the request (status %1)").arg(status)
+                    : error;
+        }
+    };
+    if (httpStatus < 200 || httpStatus > 299) {
+        classify(httpStatus, false);
+        return r;
+    }
+    if (!QJsonDocument::fromJson(body).isObject()) {
+        // A proxy's HTML page or a cut-off body: nothing says the request was refused.
+        r.outcome = Outcome::Transient;
+        r.message = QStringLiteral("the provider's reply could not be read");
+        return r;
+    }
+    if (r.providerStatus == 0)
+        r.providerStatus = error.isEmpty() ? 200 : 400;
+    if (r.providerStatus >= 200 && r.providerStatus <= 299 && error.isEmpty()) {
+        r.outcome = Outcome::Ok;
+        r.data = obj.value(QLatin1String("data"));
+        return r;
+    }
+    classify(r.providerStatus >= 200 && r.providerStatus <= 299 ? 400 : r.providerStatus, true);
+    return r;
+}
+
+QString BelugaAdapter::providerVisitId(const QJsonValue &data)
+{
+    return data.toObject().value(QLatin1String("visitId")).toVariant().toString();
+}
+
+ProviderVisitStatus BelugaAdapter::visitStatus(const QJsonValue &data)
+{
+    using Stage = ProviderVisitStatus::Stage;
+    const QJsonObject o = data.toObject();
+    ProviderVisitStatus s;
+    s.masterId = o.value(QLatin1String("masterId")).toString();
+    s.providerVisitId = o.value(QLatin1String("visitId")).toVariant().toString();
+    static const QList<std::pair<QString, Stage>> stages = {
+        {QStringLiteral("active"), Stage::Active},
+        {QStringLiteral("pending"), Stage::Pending},
+        {QStringLiteral("admin"), Stage::Admin},
+        {QStringLiteral("resolved"), Stage::Resolved},
+        {QStringLiteral("holding"), Stage::Holding},
+        {QStringLiteral("canceled"), Stage::Canceled},
+        {QStringLiteral("cancelled"), Stage::Canceled}};
+    const QString stage = o.value(QLatin1String("visitStatus")).toString().trimmed().toLower();
+    for (const auto &[name, value] : stages) {
+        if (name == stage)
+            s.stage = value;
+    }
+    s.closed = o.value(QLatin1String("resolvedStatus"))
+                   .toString()
+                   .compare(QLatin1String("closed"), Qt::CaseInsensitive) == 0;
+    const QJsonValue ts = o.value(QLatin1String("updateTimestamp"));
+    if (ts.isDouble()) // epoch milliseconds or seconds
+        s.updatedAt = ts.toDouble() > 1e11
+                          ? QDateTime::fromMSecsSinceEpoch(qint64(ts.toDouble()), Qt::UTC)
+                          : QDateTime::fromSecsSinceEpoch(qint64(ts.toDouble()), Qt::UTC);
+    else
+        s.updatedAt = QDateTime::fromString(ts.toString(), Qt::ISODateWithMs).toUTC();
+    s.prescriptions = int(o.value(QLatin1String("rxHistory")).toArray().size());
+    return s;
+}
+
+} // namespace clinicdesk

@@ -1,0 +1,435 @@
+#include "provider/Outbox.h"
+
+#include "base/Logging.h"
+#include "domain/VisitStateMachine.h"
+#include "provider/BelugaAdapter.h"
+#include "store/LocalStore.h"
+
+#include <QJsonDocument>
+#include <QUuid>
+
+namespace clinicdesk {
+namespace {
+
+const QString kTable = QStringLiteral("outbox");
+const QString kPayload = QStringLiteral("payload");
+
+QString isoUtc(const QDateTime &t)
+{
+    return t.toUTC().toString(Qt::ISODateWithMs);
+}
+
+QString nowText()
+{
+    return isoUtc(QDateTime::currentDateTimeUtc());
+}
+
+const QString kColumns = QStringLiteral("id, kind, visit_id, master_id, state, attempts, "
+                                        "next_attempt_at, last_error, last_http_status, "
+                                        "rejected_reason");
+
+Outbox::Kind parseKind(const QString &text)
+{
+    if (text == QLatin1String("chat"))
+        return Outbox::Kind::Chat;
+    if (text == QLatin1String("support"))
+        return Outbox::Kind::Support;
+    return Outbox::Kind::Visit;
+}
+
+Outbox::Entry readEntry(const QSqlQuery &q)
+{
+    Outbox::Entry e;
+    e.id = q.value(0).toString();
+    e.kind = parseKind(q.value(1).toString());
+    e.visitId = q.value(2).toString();
+    e.masterId = q.value(3).toString();
+    e.state = q.value(4).toString();
+    e.attempts = q.value(5).toInt();
+    e.nextAttemptAt = QDateTime::fromString(q.value(6).toString(), Qt::ISODateWithMs);
+    e.lastError = q.value(7).toString();
+    e.lastHttpStatus = q.value(8).toInt();
+    e.rejectedReason = q.value(9).toString();
+    return e;
+}
+
+Result<void> check(const Result<QSqlQuery> &q)
+{
+    if (!q)
+        return q.error();
+    return {};
+}
+
+} // namespace
+
+Outbox::Outbox(LocalStore &store)
+    : m_store(store)
+{}
+
+QString Outbox::kindName(Kind kind)
+{
+    switch (kind) {
+    case Kind::Visit:
+        return QStringLiteral("visit");
+    case Kind::Chat:
+        return QStringLiteral("chat");
+    case Kind::Support:
+        return QStringLiteral("support");
+    }
+    return {};
+}
+
+Result<int> Outbox::enqueueQueuedVisits(const QString &byUser)
+{
+    auto q = m_store.db().exec(
+        QStringLiteral("SELECT v.id FROM visits v WHERE v.status = 'Queued' AND NOT EXISTS "
+                       "(SELECT 1 FROM outbox o WHERE o.visit_id = v.id AND o.kind = 'visit') "
+                       "ORDER BY v.created_at"));
+    if (!q)
+        return q.error();
+    QStringList ids;
+    while (q->next())
+        ids << q->value(0).toString();
+    int added = 0;
+    for (const QString &id : ids) {
+        auto r = enqueueVisit(id, byUser);
+        if (!r)
+            return r.error();
+        ++added;
+    }
+    if (added)
+        qCInfo(lcProvider) << "outbox: queued visits added" << added;
+    return added;
+}
+
+Result<QString> Outbox::enqueueVisit(const QString &visitId, const QString &byUser)
+{
+    QString entryId;
+    auto r = m_store.db().transaction([&]() -> Result<void> {
+        auto existing = m_store.db().exec(
+            QStringLiteral("SELECT id FROM outbox WHERE visit_id = ? AND kind = 'visit'"),
+            {visitId});
+        if (!existing)
+            return existing.error();
+        if (existing->next()) {
+            entryId = existing->value(0).toString();
+            return {};
+        }
+        auto visit = m_store.db().exec(
+            QStringLiteral("SELECT master_id, status FROM visits WHERE id = ?"), {visitId});
+        if (!visit)
+            return visit.error();
+        if (!visit->next())
+            return makeError(ErrorCode::NotFound, QStringLiteral("no visit %1").arg(visitId));
+        if (visit->value(1).toString() != QLatin1String("Queued"))
+            return makeError(ErrorCode::Conflict,
+                             QStringLiteral("visit %1 is not queued").arg(visitId));
+        entryId = QUuid::createUuid().toString(QUuid::WithoutBraces);
+        const QString now = nowText();
+        return check(m_store.db().exec(
+            QStringLiteral("INSERT INTO outbox (id, kind, visit_id, master_id, state, "
+                           "next_attempt_at, created_by, created_at, updated_at) "
+                           "VALUES (?, 'visit', ?, ?, 'pending', ?, ?, ?, ?)"),
+            {entryId, visitId, visit->value(0).toString(), now, byUser, now, now}));
+    });
+    if (!r)
+        return r.error();
+    return entryId;
+}
+
+Result<QString> Outbox::insertMessage(Kind kind, const QString &visitId, const QJsonObject &body,
+                                      const QString &byUser)
+{
+    QString entryId = QUuid::createUuid().toString(QUuid::WithoutBraces);
+    auto r = m_store.db().transaction([&]() -> Result<void> {
+        auto visit = m_store.db().exec(
+            QStringLiteral("SELECT master_id, status FROM visits WHERE id = ?"), {visitId});
+        if (!visit)
+            return visit.error();
+        if (!visit->next())
+            return makeError(ErrorCode::NotFound, QStringLiteral("no visit %1").arg(visitId));
+        const QString masterId = visit->value(0).toString();
+        const QString status = visit->value(1).toString();
+        if (status == QLatin1String("Rejected"))
+            return makeError(ErrorCode::Conflict,
+                             QStringLiteral("visit %1 was refused by the provider").arg(visitId));
+        QJsonObject withId = body;
+        withId.insert(QStringLiteral("masterId"), masterId);
+        QJsonObject finalBody =
+            kind == Kind::Chat
+                ? BelugaAdapter::staffChatBody(withId.value(QLatin1String("firstName")).toString(),
+                                               withId.value(QLatin1String("lastName")).toString(),
+                                               withId.value(QLatin1String("text")).toString(),
+                                               masterId)
+                : BelugaAdapter::supportMessageBody(withId.value(QLatin1String("text")).toString(),
+                                                    masterId);
+        auto sealed = m_store.cipher().seal(
+            kTable, entryId, kPayload, QJsonDocument(finalBody).toJson(QJsonDocument::Compact));
+        if (!sealed)
+            return sealed.error();
+        const QString now = nowText();
+        if (auto ins = check(m_store.db().exec(
+                QStringLiteral("INSERT INTO outbox (id, kind, visit_id, master_id, payload, state, "
+                               "next_attempt_at, created_by, created_at, updated_at) "
+                               "VALUES (?, ?, ?, ?, ?, 'pending', ?, ?, ?, ?)"),
+                {entryId, kindName(kind), visitId, masterId, sealed.value(), now, byUser, now,
+                 now}));
+            !ins)
+            return ins;
+        // A reply moves the visit back to Submitted only once it is delivered (markSent).
+        return {};
+    });
+    if (!r)
+        return r.error();
+    qCInfo(lcProvider) << "outbox: entry" << entryId << "kind" << kindName(kind) << "for visit"
+                       << visitId;
+    return entryId;
+}
+
+Result<QString> Outbox::enqueueStaffChat(const QString &visitId, const QString &firstName,
+                                         const QString &lastName, const QString &text,
+                                         const QString &byUser)
+{
+    if (text.trimmed().isEmpty() || firstName.trimmed().isEmpty() || lastName.trimmed().isEmpty())
+        return makeError(ErrorCode::InvalidInput,
+                         QStringLiteral("a reply needs a text and the sender's name"));
+    return insertMessage(Kind::Chat, visitId,
+                         {{QStringLiteral("firstName"), firstName},
+                          {QStringLiteral("lastName"), lastName},
+                          {QStringLiteral("text"), text}},
+                         byUser);
+}
+
+Result<QString> Outbox::enqueueSupportMessage(const QString &visitId, const QString &text,
+                                              const QString &byUser)
+{
+    if (text.trimmed().isEmpty())
+        return makeError(ErrorCode::InvalidInput, QStringLiteral("the message is empty"));
+    return insertMessage(Kind::Support, visitId, {{QStringLiteral("text"), text}}, byUser);
+}
+
+Result<void> Outbox::resubmit(const QString &visitId, const QString &byUser)
+{
+    return m_store.db().transaction([&]() -> Result<void> {
+        const QString now = nowText();
+        auto v = m_store.db().exec(QStringLiteral("UPDATE visits SET status = 'Queued', "
+                                                  "rejected_reason = NULL, updated_at = ? "
+                                                  "WHERE id = ? AND status = 'Rejected'"),
+                                   {now, visitId});
+        if (!v)
+            return v.error();
+        if (v->numRowsAffected() != 1)
+            return makeError(ErrorCode::Conflict,
+                             QStringLiteral("visit %1 is not rejected").arg(visitId));
+        qCInfo(lcProvider) << "outbox: visit" << visitId << "resubmitted by" << byUser;
+        return check(m_store.db().exec(
+            QStringLiteral("UPDATE outbox SET state = 'pending', attempts = 0, rejected_reason = "
+                           "NULL, last_error = NULL, next_attempt_at = ?, updated_at = ? "
+                           "WHERE visit_id = ? AND kind = 'visit'"),
+            {now, now, visitId}));
+    });
+}
+
+Result<QList<Outbox::Entry>> Outbox::due(const QDateTime &now, int limit)
+{
+    auto q = m_store.db().exec(
+        QStringLiteral("SELECT %1 FROM outbox o WHERE o.state = 'pending' AND "
+                       "o.next_attempt_at <= ? AND (o.kind = 'visit' OR NOT EXISTS (SELECT 1 "
+                       "FROM outbox v WHERE v.visit_id = o.visit_id AND v.kind = 'visit' AND "
+                       "v.state <> 'sent')) ORDER BY o.next_attempt_at, o.created_at LIMIT ?")
+            .arg(kColumns),
+        {isoUtc(now), limit});
+    if (!q)
+        return q.error();
+    QList<Entry> all;
+    while (q->next())
+        all << readEntry(q.value());
+    return all;
+}
+
+Result<std::optional<Outbox::Entry>> Outbox::entry(const QString &id)
+{
+    auto q =
+        m_store.db().exec(QStringLiteral("SELECT %1 FROM outbox WHERE id = ?").arg(kColumns), {id});
+    if (!q)
+        return q.error();
+    if (!q->next())
+        return std::optional<Entry>();
+    return std::optional<Entry>(readEntry(q.value()));
+}
+
+Result<QList<Outbox::Entry>> Outbox::entries()
+{
+    auto q = m_store.db().exec(
+        QStringLiteral("SELECT %1 FROM outbox ORDER BY created_at, id").arg(kColumns));
+    if (!q)
+        return q.error();
+    QList<Entry> all;
+    while (q->next())
+        all << readEntry(q.value());
+    return all;
+}
+
+Result<Outbox::Counts> Outbox::counts()
+{
+    auto q = m_store.db().exec(QStringLiteral("SELECT state, COUNT(*) FROM outbox GROUP BY state"));
+    if (!q)
+        return q.error();
+    Counts c;
+    while (q->next()) {
+        const QString state = q->value(0).toString();
+        const int n = q->value(1).toInt();
+        if (state == QLatin1String("pending"))
+            c.pending = n;
+        else if (state == QLatin1String("sent"))
+            c.sent = n;
+        else
+            c.rejected = n;
+    }
+    return c;
+}
+
+Result<std::optional<QDateTime>> Outbox::nextDue()
+{
+    auto q = m_store.db().exec(
+        QStringLiteral("SELECT MIN(o.next_attempt_at) FROM outbox o WHERE o.state = 'pending' "
+                       "AND (o.kind = 'visit' OR NOT EXISTS (SELECT 1 FROM outbox v WHERE "
+                       "v.visit_id = o.visit_id AND v.kind = 'visit' AND v.state <> 'sent'))"));
+    if (!q)
+        return q.error();
+    if (!q->next() || q->value(0).isNull())
+        return std::optional<QDateTime>();
+    return std::optional<QDateTime>(
+        QDateTime::fromString(q->value(0).toString(), Qt::ISODateWithMs));
+}
+
+Result<QJsonObject> Outbox::body(const Entry &e)
+{
+    QByteArray plain;
+    if (e.kind == Kind::Visit) {
+        auto q = m_store.db().exec(QStringLiteral("SELECT form_obj FROM visits WHERE id = ?"),
+                                   {e.visitId});
+        if (!q)
+            return q.error();
+        if (!q->next())
+            return makeError(ErrorCode::NotFound, QStringLiteral("no visit %1").arg(e.visitId));
+        auto opened = m_store.cipher().open(QStringLiteral("visits"), e.visitId,
+                                            QStringLiteral("form_obj"), q->value(0).toByteArray());
+        if (!opened)
+            return opened.error();
+        plain = opened.value();
+    } else {
+        auto q =
+            m_store.db().exec(QStringLiteral("SELECT payload FROM outbox WHERE id = ?"), {e.id});
+        if (!q)
+            return q.error();
+        if (!q->next())
+            return makeError(ErrorCode::NotFound, QStringLiteral("no outbox entry %1").arg(e.id));
+        auto opened = m_store.cipher().open(kTable, e.id, kPayload, q->value(0).toByteArray());
+        if (!opened)
+            return opened.error();
+        plain = opened.value();
+    }
+    const QJsonDocument doc = QJsonDocument::fromJson(plain);
+    if (!doc.isObject())
+        return makeError(ErrorCode::InvalidInput,
+                         QStringLiteral("outbox entry %1: the stored body is not JSON").arg(e.id));
+    QJsonObject o = doc.object();
+    // The stored masterId is authoritative (the idempotency key must never change).
+    if (BelugaAdapter::masterIdOf(o) != e.masterId)
+        return makeError(
+            ErrorCode::Integrity,
+            QStringLiteral("outbox entry %1: the body's masterId does not match").arg(e.id));
+    return o;
+}
+
+Result<void> Outbox::markSent(const Entry &e, const QString &providerVisitId)
+{
+    return m_store.db().transaction([&]() -> Result<void> {
+        const QString now = nowText();
+        if (auto r = check(m_store.db().exec(
+                QStringLiteral("UPDATE outbox SET state = 'sent', attempts = attempts + 1, "
+                               "last_error = NULL, sent_at = ?, updated_at = ? WHERE id = ?"),
+                {now, now, e.id}));
+            !r)
+            return r;
+        if (e.kind == Kind::Chat)
+            return staffReplyDelivered(e, now);
+        if (e.kind != Kind::Visit)
+            return {};
+        // Only forward: an event may already have moved the visit on.
+        return check(m_store.db().exec(
+            QStringLiteral("UPDATE visits SET status = CASE WHEN status = 'Queued' THEN "
+                           "'Submitted' ELSE status END, provider_visit_id = ?, updated_at = ? "
+                           "WHERE id = ?"),
+            {providerVisitId.isEmpty() ? QVariant() : QVariant(providerVisitId), now, e.visitId}));
+    });
+}
+
+// The clinician has the staff's answer: a visit waiting for information goes back to Submitted
+// (VisitStateMachine::staffReplied), unless the clinician asked again after this reply was
+// written (that newer question is still unanswered).
+Result<void> Outbox::staffReplyDelivered(const Entry &e, const QString &now)
+{
+    auto visit =
+        m_store.db().exec(QStringLiteral("SELECT status FROM visits WHERE id = ?"), {e.visitId});
+    if (!visit)
+        return visit.error();
+    if (!visit->next())
+        return {};
+    const QString status = visit->value(0).toString();
+    VisitStateMachine::State state;
+    if (!VisitStateMachine::parse(status, &state.status))
+        return {};
+    const auto next = VisitStateMachine::staffReplied(state);
+    if (next.status == state.status)
+        return {};
+    return check(m_store.db().exec(
+        QStringLiteral("UPDATE visits SET status = ?, updated_at = ? WHERE id = ? AND status = ? "
+                       "AND NOT EXISTS (SELECT 1 FROM visit_events ev WHERE ev.visit_id = ? AND "
+                       "ev.event_type = ? AND ev.applied_at > (SELECT o.created_at FROM outbox o "
+                       "WHERE o.id = ?))"),
+        {VisitStateMachine::name(next.status), now, e.visitId, status, e.visitId,
+         VisitEvent::typeName(VisitEvent::Type::DoctorChat), e.id}));
+}
+
+Result<void> Outbox::markRetry(const Entry &e, const QString &error, int httpStatus,
+                               const QDateTime &nextAttemptAt)
+{
+    return check(m_store.db().exec(
+        QStringLiteral("UPDATE outbox SET attempts = attempts + 1, last_error = ?, "
+                       "last_http_status = ?, next_attempt_at = ?, updated_at = ? WHERE id = ? "
+                       "AND state = 'pending'"),
+        {error, httpStatus ? QVariant(httpStatus) : QVariant(), isoUtc(nextAttemptAt), nowText(),
+         e.id}));
+}
+
+Result<void> Outbox::markRejected(const Entry &e, const QString &reason, int httpStatus)
+{
+    return m_store.db().transaction([&]() -> Result<void> {
+        const QString now = nowText();
+        if (auto r = check(m_store.db().exec(
+                QStringLiteral("UPDATE outbox SET state = 'rejected', attempts = attempts + 1, "
+                               "rejected_reason = ?, last_error = ?, last_http_status = ?, "
+                               "updated_at = ? WHERE id = ?"),
+                {reason, reason, httpStatus ? QVariant(httpStatus) : QVariant(), now, e.id}));
+            !r)
+            return r;
+        if (e.kind != Kind::Visit)
+            return {};
+        // Messages waiting for this visit can never be delivered.
+        if (auto r = check(m_store.db().exec(
+                QStringLiteral("UPDATE outbox SET state = 'rejected', rejected_reason = ?, "
+                               "updated_at = ? WHERE visit_id = ? AND kind <> 'visit' AND "
+                               "state = 'pending'"),
+                {QStringLiteral("the visit was refused by the provider"), now, e.visitId}));
+            !r)
+            return r;
+        return check(m_store.db().exec(
+            QStringLiteral("UPDATE visits SET status = 'Rejected', rejected_reason = ?, "
+                           "updated_at = ? WHERE id = ? AND status = 'Queued'"),
+            {reason, now, e.visitId}));
+    });
+}
+
+} // namespace clinicdesk

@@ -1,0 +1,52 @@
+#pragma once
+
+#include "base/Result.h"
+#include "provider/ProviderResult.h"
+
+#include <QObject>
+#include <QSet>
+#include <QTimer>
+
+namespace clinicdesk {
+
+class LocalStore;
+class ProviderClient;
+
+// Status fetch (GET /visit/externalFetch/{masterId}): on demand ("refresh" on a visit) and as
+// reconciliation for open visits whose webhooks may have been lost: every visit Submitted or
+// NeedsInfo that neither changed nor was checked for `staleAfterSeconds` is fetched. What the
+// provider reports moves the visit through VisitStateMachine, so never backwards (canceled ->
+// Canceled; resolved with prescriptions -> Prescribed, without -> Referred); the check time is
+// recorded in visits.provider_checked_at.
+class ProviderStatusSync final : public QObject
+{
+    Q_OBJECT
+
+public:
+    ProviderStatusSync(LocalStore &store, ProviderClient &client, QObject *parent = nullptr);
+
+    void refresh(const QString &visitId);
+    // Starts a fetch for each stale open visit; returns how many were started.
+    Result<int> reconcile(int staleAfterSeconds);
+    // reconcile() every `intervalMs`.
+    void startReconciling(int intervalMs, int staleAfterSeconds);
+    void stopReconciling();
+    int inFlight() const { return int(m_inFlight.size()); }
+
+signals:
+    void refreshed(const QString &visitId, const QString &status,
+                   const clinicdesk::ProviderVisitStatus &provider);
+    void refreshFailed(const QString &visitId, const QString &message);
+
+private:
+    void fetch(const QString &visitId, const QString &masterId);
+    Result<QString> apply(const QString &visitId, const ProviderVisitStatus &provider);
+
+    LocalStore &m_store;
+    ProviderClient &m_client;
+    QTimer m_timer;
+    int m_staleAfterSeconds = 0;
+    QSet<QString> m_inFlight;
+};
+
+} // namespace clinicdesk

@@ -1,0 +1,346 @@
+#include "relay/VisitEventApplier.h"
+
+#include "base/Logging.h"
+#include "crypto/Crypto.h"
+#include "domain/VisitStateMachine.h"
+
+#include <QDateTime>
+#include <QJsonDocument>
+#include <QSqlError>
+#include <QSqlQuery>
+
+#include <map>
+
+namespace clinicdesk {
+namespace {
+
+const QString kTimeline = QStringLiteral("visit_events");
+const QString kPending = QStringLiteral("pending_events");
+const QString kQuarantine = QStringLiteral("quarantined_events");
+const QString kPayload = QStringLiteral("payload");
+
+QString nowIso()
+{
+    return QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs);
+}
+
+} // namespace
+
+// One visit as a batch sees it: read once, written once at the end (Statements::flushVisits).
+struct VisitEventApplier::CachedVisit
+{
+    QString id;
+    QString status, rx;             // as the events have moved it
+    QString storedStatus, storedRx; // as in the table
+};
+
+// The batch's statements, prepared once and bound per event (a batch holds hundreds).
+class VisitEventApplier::Statements
+{
+public:
+    explicit Statements(Database &db)
+        : recordProcessed(db.handle())
+        , findVisit(db.handle())
+        , insertTimeline(db.handle())
+        , updateVisit(db.handle())
+        , insertPending(db.handle())
+        , insertQuarantine(db.handle())
+    {}
+
+    Result<void> prepare()
+    {
+        const std::pair<QSqlQuery *, QString> all[] = {
+            {&recordProcessed,
+             QStringLiteral("INSERT INTO processed_events (id, inbox_cursor, outcome, "
+                            "processed_at) VALUES (?, ?, ?, ?) ON CONFLICT (id) DO NOTHING")},
+            {&findVisit,
+             QStringLiteral("SELECT id, status, rx_status FROM visits WHERE master_id = ?")},
+            {&insertTimeline,
+             QStringLiteral("INSERT INTO visit_events (id, visit_id, inbox_cursor, event_type, "
+                            "received_at, applied_at, status_after, rx_status_after, payload) "
+                            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")},
+            {&updateVisit, QStringLiteral("UPDATE visits SET status = ?, rx_status = ?, "
+                                          "updated_at = ? WHERE id = ?")},
+            {&insertPending,
+             QStringLiteral("INSERT INTO pending_events (id, master_id, inbox_cursor, event_type, "
+                            "received_at, payload) VALUES (?, ?, ?, ?, ?, ?)")},
+            {&insertQuarantine,
+             QStringLiteral("INSERT INTO quarantined_events (id, inbox_cursor, reason, "
+                            "quarantined_at, payload) VALUES (?, ?, ?, ?, ?)")},
+        };
+        for (const auto &[query, sql] : all) {
+            query->setForwardOnly(true);
+            if (!query->prepare(sql))
+                return makeError(ErrorCode::Database, QStringLiteral("preparing %1: %2")
+                                                          .arg(sql.section(QLatin1Char(' '), 0, 2),
+                                                               query->lastError().text()));
+        }
+        return {};
+    }
+
+    static Result<void> run(QSqlQuery &query, const QVariantList &values)
+    {
+        for (int i = 0; i < values.size(); ++i)
+            query.bindValue(i, values[i]);
+        if (!query.exec())
+            return makeError(
+                ErrorCode::Database,
+                QStringLiteral("%1: %2").arg(query.lastQuery().section(QLatin1Char(' '), 0, 2),
+                                             query.lastError().text()));
+        return {};
+    }
+
+    Result<CachedVisit *> visit(const QString &masterId)
+    {
+        if (auto it = visits.find(masterId); it != visits.end())
+            return &it->second;
+        if (auto r = run(findVisit, {masterId}); !r)
+            return r.error();
+        if (!findVisit.next()) {
+            findVisit.finish();
+            return static_cast<CachedVisit *>(nullptr);
+        }
+        CachedVisit v;
+        v.id = findVisit.value(0).toString();
+        v.status = v.storedStatus = findVisit.value(1).toString();
+        v.rx = v.storedRx = findVisit.value(2).toString();
+        findVisit.finish();
+        return &visits.emplace(masterId, std::move(v)).first->second;
+    }
+
+    Result<void> flushVisits()
+    {
+        const QString now = nowIso();
+        for (auto &[masterId, v] : visits) {
+            if (v.status == v.storedStatus && v.rx == v.storedRx)
+                continue;
+            if (auto r = run(updateVisit, {v.status, v.rx, now, v.id}); !r)
+                return r;
+            v.storedStatus = v.status;
+            v.storedRx = v.rx;
+        }
+        return {};
+    }
+
+    QSqlQuery recordProcessed, findVisit, insertTimeline, updateVisit, insertPending,
+        insertQuarantine;
+    // Node-based: a pointer handed out by visit() stays valid while others are added.
+    std::map<QString, CachedVisit> visits;
+    using CachedVisitPtr = CachedVisit *;
+    const QString now = nowIso(); // one timestamp per batch
+};
+
+VisitEventApplier::VisitEventApplier(LocalStore &store)
+    : m_store(store)
+{}
+
+QString VisitEventApplier::outcomeName(Outcome outcome)
+{
+    switch (outcome) {
+    case Outcome::Applied:
+        return QStringLiteral("applied");
+    case Outcome::Duplicate:
+        return QStringLiteral("duplicate");
+    case Outcome::Pending:
+        return QStringLiteral("pending");
+    case Outcome::Quarantined:
+        return QStringLiteral("quarantined");
+    }
+    return QString();
+}
+
+Result<VisitEventApplier::Report> VisitEventApplier::applyBatch(const QList<QJsonObject> &events)
+{
+    Report report;
+    auto result = m_store.db().transaction([&]() -> Result<void> {
+        Statements statements(m_store.db());
+        if (auto r = statements.prepare(); !r)
+            return r;
+        for (const QJsonObject &object : events) {
+            auto outcome = applyOne(statements, object, report);
+            if (!outcome)
+                return outcome.error();
+        }
+        return statements.flushVisits();
+    });
+    if (!result)
+        return result.error();
+    report.changedVisits.removeDuplicates();
+    return report;
+}
+
+Result<VisitEventApplier::Outcome>
+VisitEventApplier::applyOne(Statements &statements, const QJsonObject &object, Report &report)
+{
+    const FieldCipher &cipher = m_store.cipher();
+    const qint64 cursor = qint64(object.value(QLatin1String("cursor")).toDouble());
+    auto parsed = VisitEvent::fromInboxEvent(object);
+    QString key;
+    if (parsed) {
+        key = parsed->key();
+    } else {
+        const QString id = object.value(QLatin1String("id")).toString();
+        const QString provider = object.value(QLatin1String("provider")).toString();
+        key = !id.isEmpty() && !provider.isEmpty() && id.size() + provider.size() < 400
+                  ? provider + QLatin1Char(':') + id
+                  : QStringLiteral("unidentified:") +
+                        QString::fromLatin1(
+                            crypto::sha256(QJsonDocument(object).toJson(QJsonDocument::Compact))
+                                .toHex());
+    }
+
+    // The processed-event record goes first: a conflict on its key is a redelivery, and then
+    // nothing else is written (one statement instead of a look-up plus an insert).
+    Statements::CachedVisitPtr visit = nullptr;
+    Outcome outcome = Outcome::Quarantined;
+    if (parsed) {
+        auto found = statements.visit(parsed->masterId);
+        if (!found)
+            return found.error();
+        visit = found.value();
+        outcome = visit ? Outcome::Applied : Outcome::Pending;
+    }
+    if (auto r = Statements::run(statements.recordProcessed,
+                                 {key, cursor, outcomeName(outcome), statements.now});
+        !r)
+        return r.error();
+    if (statements.recordProcessed.numRowsAffected() == 0) {
+        ++report.duplicates;
+        return Outcome::Duplicate;
+    }
+
+    if (!parsed) {
+        const QByteArray raw = QJsonDocument(object).toJson(QJsonDocument::Compact);
+        auto sealed = cipher.seal(kQuarantine, key, kPayload, raw);
+        if (!sealed)
+            return sealed.error();
+        if (auto r =
+                Statements::run(statements.insertQuarantine,
+                                {key, cursor, parsed.error().message, statements.now, *sealed});
+            !r)
+            return r.error();
+        ++report.quarantined;
+        qCWarning(lcRelay) << "event at cursor" << cursor
+                           << "quarantined:" << parsed.error().message;
+    } else if (visit) {
+        if (auto r = applyToVisit(statements, parsed.value(), *visit, report); !r)
+            return r.error();
+        ++report.applied;
+    } else {
+        const VisitEvent &event = parsed.value();
+        const QByteArray raw = QJsonDocument(event.payload).toJson(QJsonDocument::Compact);
+        auto sealed = cipher.seal(kPending, key, kPayload, raw);
+        if (!sealed)
+            return sealed.error();
+        if (auto r = Statements::run(
+                statements.insertPending,
+                {key, event.masterId, event.cursor, event.typeName(), event.receivedAt, *sealed});
+            !r)
+            return r.error();
+        ++report.pending;
+    }
+    return outcome;
+}
+
+Result<void> VisitEventApplier::applyToVisit(Statements &statements, const VisitEvent &event,
+                                             CachedVisit &visit, Report &report)
+{
+    VisitStateMachine::State state;
+    // A status this class does not know (set by a newer console) counts as Queued: the join
+    // then only ever raises it to a state the events prove.
+    if (!VisitStateMachine::parse(visit.status, &state.status))
+        state.status = VisitStateMachine::Status::Queued;
+    VisitStateMachine::parse(visit.rx, &state.rx);
+    const VisitStateMachine::State next = VisitStateMachine::apply(state, event);
+    const QString statusAfter = VisitStateMachine::name(next.status);
+    const QString rxAfter = VisitStateMachine::name(next.rx);
+    const QByteArray raw = QJsonDocument(event.payload).toJson(QJsonDocument::Compact);
+    auto sealed = m_store.cipher().seal(kTimeline, event.key(), kPayload, raw);
+    if (!sealed)
+        return sealed.error();
+    if (auto r = Statements::run(statements.insertTimeline,
+                                 {event.key(), visit.id, event.cursor, event.typeName(),
+                                  event.receivedAt, statements.now, statusAfter, rxAfter, *sealed});
+        !r)
+        return r;
+    visit.status = statusAfter;
+    visit.rx = rxAfter;
+    report.changedVisits.append(visit.id);
+    return {};
+}
+
+Result<VisitEventApplier::Report> VisitEventApplier::applyPending()
+{
+    Report report;
+    Database &db = m_store.db();
+    auto result = db.transaction([&]() -> Result<void> {
+        auto rows = db.exec(QStringLiteral(
+            "SELECT p.id, p.inbox_cursor, p.received_at, p.payload, v.id, v.status, v.rx_status "
+            "FROM pending_events p JOIN visits v ON v.master_id = p.master_id "
+            "ORDER BY p.inbox_cursor"));
+        if (!rows)
+            return rows.error();
+        struct Row
+        {
+            QString key;
+            qint64 cursor;
+            QString receivedAt;
+            QByteArray payload;
+            QString visitId;
+        };
+        QList<Row> found;
+        while (rows->next())
+            found.append(Row{rows->value(0).toString(), rows->value(1).toLongLong(),
+                             rows->value(2).toString(), rows->value(3).toByteArray(),
+                             rows->value(4).toString()});
+        rows->finish();
+        if (found.isEmpty())
+            return {};
+        Statements statements(db);
+        if (auto r = statements.prepare(); !r)
+            return r;
+        for (const Row &row : std::as_const(found)) {
+            auto plain = m_store.cipher().open(kPending, row.key, kPayload, row.payload);
+            if (!plain)
+                return plain.error();
+            auto body = VisitEvent::parseBody(plain.value());
+            crypto::wipe(plain.value());
+            auto event =
+                body ? VisitEvent::fromPayload(body.value()) : Result<VisitEvent>(body.error());
+            if (!event)
+                return event.error(); // it parsed when it was stored: the store is damaged
+            VisitEvent e = std::move(event).value();
+            const qsizetype colon = row.key.indexOf(QLatin1Char(':'));
+            e.provider = row.key.left(colon);
+            e.id = row.key.mid(colon + 1);
+            e.cursor = row.cursor;
+            e.receivedAt = row.receivedAt;
+            auto visit = statements.visit(e.masterId);
+            if (!visit)
+                return visit.error();
+            if (!visit.value())
+                continue;
+            if (auto r = applyToVisit(statements, e, *visit.value(), report); !r)
+                return r;
+            if (auto r =
+                    db.exec(QStringLiteral("DELETE FROM pending_events WHERE id = ?"), {row.key});
+                !r)
+                return r.error();
+            if (auto r = db.exec(QStringLiteral("UPDATE processed_events SET outcome = ? "
+                                                "WHERE id = ?"),
+                                 {outcomeName(Outcome::Applied), row.key});
+                !r)
+                return r.error();
+            ++report.applied;
+        }
+        return statements.flushVisits();
+    });
+    if (!result)
+        return result.error();
+    report.changedVisits.removeDuplicates();
+    if (report.applied > 0)
+        qCInfo(lcRelay) << "applied" << report.applied << "pending events";
+    return report;
+}
+
+} // namespace clinicdesk

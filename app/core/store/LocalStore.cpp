@@ -1,0 +1,289 @@
+#include "store/LocalStore.h"
+
+#include "base/Logging.h"
+#include "crypto/Crypto.h"
+#include "store/PatientRepository.h"
+#include "store/Schema.h"
+
+#include <QDir>
+#include <QFile>
+#include <QStandardPaths>
+#include <QUuid>
+
+#include <cerrno>
+#include <cstring>
+
+#include <fcntl.h>
+#include <sys/file.h>
+#include <unistd.h>
+
+namespace clinicdesk {
+namespace {
+
+const QString kKeyCheckPlain = QStringLiteral("clinicdesk key check");
+
+// The key check is an ordinary sealed value in meta: opening it proves the key ring fits.
+const QString kMeta = QStringLiteral("meta");
+const QString kKeyCheck = QStringLiteral("key_check");
+
+} // namespace
+
+LocalStore::~LocalStore()
+{
+    m_db.reset();
+    if (m_lockFd >= 0)
+        ::close(m_lockFd); // releases the shared lock
+}
+
+QString LocalStore::databasePath(const QString &dataDir)
+{
+    return QDir(dataDir).filePath(QStringLiteral("clinicdesk.sqlite"));
+}
+
+QString LocalStore::defaultDataDir()
+{
+    return QDir(QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation))
+        .filePath(QStringLiteral("clinicdesk"));
+}
+
+Result<std::unique_ptr<LocalStore>> LocalStore::open(const Options &options)
+{
+    if (!options.keys)
+        return makeError(ErrorCode::InvalidInput, QStringLiteral("no key provider given"));
+    QDir dir(options.dataDir);
+    if (!dir.mkpath(QStringLiteral(".")))
+        return makeError(ErrorCode::Io,
+                         QStringLiteral("cannot create data directory %1").arg(options.dataDir));
+    QFile::setPermissions(dir.absolutePath(),
+                          QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
+
+    std::unique_ptr<LocalStore> store(new LocalStore);
+    store->m_dataDir = dir.absolutePath();
+    const QByteArray lockPath = QFile::encodeName(dir.filePath(QStringLiteral("store.lock")));
+    store->m_lockFd = ::open(lockPath.constData(), O_RDWR | O_CREAT | O_CLOEXEC, 0600);
+    if (store->m_lockFd < 0)
+        return makeError(ErrorCode::Io, QStringLiteral("cannot open %1: %2")
+                                            .arg(QFile::decodeName(lockPath),
+                                                 QString::fromLocal8Bit(std::strerror(errno))));
+    if (::flock(store->m_lockFd, LOCK_SH | LOCK_NB) != 0)
+        return makeError(ErrorCode::Conflict,
+                         QStringLiteral("the store's data key is being rotated "
+                                        "(clinicdesk-admin keys rotate); open it again when that "
+                                        "has finished"));
+    auto db = Database::openSqlite(databasePath(store->m_dataDir),
+                                   Database::Options{options.synchronousFull, false});
+    if (!db)
+        return db.error();
+    store->m_db = std::move(db).value();
+    if (auto r = store->m_db->migrate(schema::migrations()); !r)
+        return r.error();
+
+    auto idQuery =
+        store->m_db->exec(QStringLiteral("SELECT value FROM meta WHERE key = 'store_id'"));
+    if (!idQuery)
+        return idQuery.error();
+    if (idQuery->next()) {
+        store->m_storeId = idQuery->value(0).toString();
+        if (auto r = store->loadKeys(*options.keys); !r)
+            return r.error();
+    } else if (auto r = store->initialiseNewStore(*options.keys); !r) {
+        return r.error();
+    }
+    qCInfo(lcStore) << "store open, schema version" << store->m_db->schemaVersion() << "key id"
+                    << store->m_cipher.ring().currentId();
+    return store;
+}
+
+Result<void> LocalStore::initialiseNewStore(KeyProvider &keys)
+{
+    m_storeId = QUuid::createUuid().toString(QUuid::WithoutBraces);
+    // A key file given for a new store may already hold a key ring (made by the operator).
+    auto existing = keys.load(m_storeId);
+    KeyRing ring;
+    if (existing) {
+        ring = existing.value();
+    } else if (existing.error().code == ErrorCode::KeyNotFound) {
+        ring = KeyRing::generate();
+        if (auto r = keys.save(m_storeId, ring); !r)
+            return r.error();
+    } else {
+        return existing.error();
+    }
+    m_cipher.setRing(ring);
+    m_blindIndex = BlindIndex(ring.currentKey());
+    return m_db->transaction([&]() -> Result<void> {
+        if (auto r =
+                m_db->exec(QStringLiteral("INSERT INTO meta (key, value) VALUES ('store_id', ?)"),
+                           {m_storeId});
+            !r)
+            return r.error();
+        return writeKeyCheck();
+    });
+}
+
+Result<void> LocalStore::writeKeyCheck()
+{
+    auto sealed = m_cipher.seal(kMeta, kKeyCheck, QStringLiteral("value"), kKeyCheckPlain.toUtf8());
+    if (!sealed)
+        return sealed.error();
+    // The blind index key is derived from the key named here, so that it changes only when the
+    // rotation that rebuilt the indexes commits.
+    const QList<std::pair<QString, QString>> rows = {
+        {kKeyCheck, QString::fromLatin1(sealed->toBase64())},
+        {QStringLiteral("blind_index_key_id"), QString::number(m_cipher.ring().currentId())},
+    };
+    for (const auto &[key, value] : rows) {
+        auto r = m_db->exec(QStringLiteral("DELETE FROM meta WHERE key = ?"), {key});
+        if (r)
+            r = m_db->exec(QStringLiteral("INSERT INTO meta (key, value) VALUES (?, ?)"),
+                           {key, value});
+        if (!r)
+            return r.error();
+    }
+    return {};
+}
+
+Result<void> LocalStore::loadKeys(KeyProvider &keys)
+{
+    auto ring = keys.load(m_storeId);
+    if (!ring) {
+        if (ring.error().code != ErrorCode::KeyNotFound)
+            return ring.error();
+        return makeError(
+            ErrorCode::KeyNotFound,
+            QStringLiteral("the data key of the store in %1 (store id %2) is not in %3; "
+                           "restore it from your key backup. A new key cannot open "
+                           "the existing data, so none was created.")
+                .arg(m_dataDir, m_storeId, keys.description()));
+    }
+    FieldCipher cipher(ring.value());
+    auto check = m_db->exec(QStringLiteral("SELECT value FROM meta WHERE key = 'key_check'"));
+    if (!check)
+        return check.error();
+    if (!check->next())
+        return makeError(ErrorCode::Database, QStringLiteral("the store has no key check value"));
+    const QByteArray sealed = QByteArray::fromBase64(check->value(0).toString().toLatin1());
+    auto plain = cipher.open(kMeta, kKeyCheck, QStringLiteral("value"), sealed);
+    if (!plain || plain.value() != kKeyCheckPlain.toUtf8()) {
+        return makeError(
+            ErrorCode::WrongKey,
+            QStringLiteral("the data key in %1 does not open the store in %2 (store id "
+                           "%3): wrong key file or keychain entry")
+                .arg(keys.description(), m_dataDir, m_storeId));
+    }
+    m_cipher = cipher;
+    auto indexKey =
+        m_db->exec(QStringLiteral("SELECT value FROM meta WHERE key = 'blind_index_key_id'"));
+    if (!indexKey)
+        return indexKey.error();
+    const quint32 indexKeyId = indexKey->next() ? indexKey->value(0).toUInt() : 0;
+    if (!m_cipher.ring().contains(indexKeyId))
+        return makeError(ErrorCode::WrongKey,
+                         QStringLiteral("the key ring in %1 lacks key %2, which the store's search "
+                                        "index uses")
+                             .arg(keys.description())
+                             .arg(indexKeyId));
+    m_blindIndex = BlindIndex(m_cipher.ring().key(indexKeyId));
+    return {};
+}
+
+Result<void> LocalStore::reseal(const FieldCipher &from, const FieldCipher &to)
+{
+    for (const schema::SealedTable &table : schema::sealedTables()) {
+        const QString select = QStringLiteral("SELECT id, %1 FROM %2")
+                                   .arg(table.columns.join(QStringLiteral(", ")), table.table);
+        auto rows = m_db->exec(select);
+        if (!rows)
+            return rows.error();
+        QStringList assignments;
+        for (const QString &column : table.columns)
+            assignments << QStringLiteral("%1 = ?").arg(column);
+        const QString update = QStringLiteral("UPDATE %1 SET %2 WHERE id = ?")
+                                   .arg(table.table, assignments.join(QStringLiteral(", ")));
+        while (rows->next()) {
+            const QString id = rows->value(0).toString();
+            QVariantList values;
+            for (int i = 0; i < table.columns.size(); ++i) {
+                const QByteArray sealed = rows->value(i + 1).toByteArray();
+                if (sealed.isNull()) {
+                    values << QVariant(QMetaType::fromType<QByteArray>());
+                    continue;
+                }
+                auto plain = from.open(table.table, id, table.columns[i], sealed);
+                if (!plain)
+                    return plain.error();
+                auto resealed = to.seal(table.table, id, table.columns[i], plain.value());
+                crypto::wipe(plain.value());
+                if (!resealed)
+                    return resealed.error();
+                values << resealed.value();
+            }
+            values << id;
+            if (auto r = m_db->exec(update, values); !r)
+                return r.error();
+        }
+    }
+    return {};
+}
+
+Result<quint32> LocalStore::rotateDataKey(KeyProvider &keys)
+{
+    // Nobody else may have the store open: a console or relay would go on sealing new values
+    // with the retired key, which nothing could open afterwards.
+    if (m_lockFd >= 0 && ::flock(m_lockFd, LOCK_EX | LOCK_NB) != 0) {
+        (void)::flock(m_lockFd, LOCK_SH | LOCK_NB);
+        return makeError(ErrorCode::Conflict,
+                         QStringLiteral("the store is open in another program (the console, a "
+                                        "relay or another clinicdesk-admin): close them, then "
+                                        "rotate the key"));
+    }
+    struct Downgrade
+    {
+        int fd;
+        ~Downgrade()
+        {
+            if (fd >= 0)
+                (void)::flock(fd, LOCK_SH);
+        }
+    } downgrade{m_lockFd};
+
+    const KeyRing oldRing = m_cipher.ring();
+    KeyRing newRing = oldRing;
+    const quint32 newId = newRing.addKey();
+    // 1. The new key reaches the provider first: whatever happens next, every value stays
+    //    openable (old values by the old key, still in the ring).
+    if (auto r = keys.save(m_storeId, newRing); !r)
+        return r.error();
+
+    const FieldCipher oldCipher = m_cipher;
+    const FieldCipher newCipher(newRing);
+    const BlindIndex oldIndex = m_blindIndex;
+    m_cipher = newCipher;
+    m_blindIndex = BlindIndex(newRing.currentKey()); // used by rebuildBlindIndex below
+    // 2. Everything re-encrypted, indexes rebuilt and the key check replaced, atomically.
+    auto result = m_db->transaction([&]() -> Result<void> {
+        if (auto r = reseal(oldCipher, newCipher); !r)
+            return r;
+        if (auto r = PatientRepository(*this).rebuildBlindIndex(); !r)
+            return r;
+        return writeKeyCheck();
+    });
+    if (!result) {
+        // The provider's ring holds old and new keys, so everything stays readable, and the
+        // blind index key id in meta was rolled back with the rest.
+        m_cipher = newCipher;
+        m_blindIndex = oldIndex;
+        return result.error();
+    }
+    // 3. Retire the old keys. If this save fails the ring merely keeps unused old keys.
+    for (quint32 id : oldRing.ids())
+        newRing.remove(id);
+    if (auto r = keys.save(m_storeId, newRing); !r)
+        qCWarning(lcKeys) << "rotation committed but old keys could not be removed from"
+                          << keys.description();
+    m_cipher = FieldCipher(newRing);
+    qCInfo(lcKeys) << "data key rotated to key id" << newId;
+    return newId;
+}
+
+} // namespace clinicdesk

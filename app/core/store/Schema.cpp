@@ -1,0 +1,208 @@
+#include "store/Schema.h"
+
+namespace clinicdesk::schema {
+
+const QList<Migration> &migrations()
+{
+    static const QList<Migration> all = {
+        {1,
+         QStringLiteral("store metadata, staff accounts, patients"),
+         {
+             QStringLiteral("CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)"),
+             QStringLiteral("CREATE TABLE users ("
+                            " id TEXT PRIMARY KEY,"
+                            " username TEXT NOT NULL UNIQUE,"
+                            " display_name TEXT NOT NULL,"
+                            " role TEXT NOT NULL CHECK (role IN ('staff', 'admin')),"
+                            " password_hash TEXT NOT NULL,"
+                            " disabled INTEGER NOT NULL DEFAULT 0,"
+                            " failed_attempts INTEGER NOT NULL DEFAULT 0,"
+                            " locked_until TEXT,"
+                            " created_at TEXT NOT NULL,"
+                            " updated_at TEXT NOT NULL)"),
+             QStringLiteral(
+                 "CREATE TABLE patients ("
+                 " id TEXT PRIMARY KEY,"
+                 " first_name {BLOB}, last_name {BLOB}, dob {BLOB}, sex {BLOB},"
+                 " phone {BLOB}, email {BLOB}, address {BLOB}, city {BLOB},"
+                 " state {BLOB}, zip {BLOB},"
+                 " phone_bidx {BLOB}, name_dob_bidx {BLOB},"
+                 " created_by TEXT, created_at TEXT NOT NULL, updated_at TEXT NOT NULL)"),
+             QStringLiteral("CREATE INDEX patients_phone_bidx ON patients (phone_bidx)"),
+             QStringLiteral("CREATE INDEX patients_name_dob_bidx ON patients (name_dob_bidx)"),
+         }},
+        {2,
+         QStringLiteral("intake drafts"),
+         {
+             QStringLiteral("CREATE TABLE drafts ("
+                            " id TEXT PRIMARY KEY,"
+                            " patient_id TEXT REFERENCES patients (id),"
+                            " visit_type TEXT,"
+                            " questionnaire TEXT,"
+                            " owner_user TEXT NOT NULL,"
+                            " page INTEGER NOT NULL DEFAULT 0,"
+                            " completion INTEGER NOT NULL DEFAULT 0,"
+                            " payload {BLOB} NOT NULL,"
+                            " created_at TEXT NOT NULL,"
+                            " updated_at TEXT NOT NULL)"),
+             QStringLiteral("CREATE INDEX drafts_owner ON drafts (owner_user, updated_at)"),
+         }},
+        {3,
+         QStringLiteral("hash-chained audit log"),
+         {
+             // Append-only: every row's hash is an HMAC over the previous hash and the row, with
+             // a key kept sealed in audit_keys (so rotation re-seals it but it never changes).
+             QStringLiteral("CREATE TABLE audit_log ("
+                            " seq INTEGER PRIMARY KEY,"
+                            " at TEXT NOT NULL,"
+                            " user_name TEXT NOT NULL,"
+                            " workstation TEXT NOT NULL,"
+                            " action TEXT NOT NULL,"
+                            " entity_type TEXT NOT NULL,"
+                            " entity_id TEXT NOT NULL,"
+                            " outcome TEXT NOT NULL,"
+                            " detail TEXT NOT NULL,"
+                            " prev_hash {BLOB} NOT NULL,"
+                            " hash {BLOB} NOT NULL)"),
+             QStringLiteral("CREATE INDEX audit_log_at ON audit_log (at)"),
+             QStringLiteral("CREATE INDEX audit_log_user ON audit_log (user_name, at)"),
+             QStringLiteral(
+                 "CREATE TABLE audit_keys (id TEXT PRIMARY KEY, chain_key {BLOB} NOT NULL)"),
+         }},
+        {4,
+         QStringLiteral("queued visits"),
+         {
+             // master_id: made by the client before the first attempt, the provider's
+             // idempotency key. form_obj and questionnaire_response are sealed PHI.
+             QStringLiteral("CREATE TABLE visits ("
+                            " id TEXT PRIMARY KEY,"
+                            " master_id TEXT NOT NULL UNIQUE,"
+                            " patient_id TEXT NOT NULL REFERENCES patients (id),"
+                            " visit_type TEXT NOT NULL,"
+                            " status TEXT NOT NULL,"
+                            " form_obj {BLOB} NOT NULL,"
+                            " questionnaire_response {BLOB},"
+                            " created_by TEXT NOT NULL,"
+                            " created_at TEXT NOT NULL,"
+                            " updated_at TEXT NOT NULL)"),
+             QStringLiteral("CREATE INDEX visits_status ON visits (status, updated_at)"),
+         }},
+        {5,
+         QStringLiteral("provider events: timeline, processed, pending, quarantined"),
+         {
+             // Prescription track (VisitStateMachine): None, Written, InFulfillment, Shipped,
+             // Delivered.
+             QStringLiteral("ALTER TABLE visits ADD COLUMN rx_status TEXT NOT NULL DEFAULT 'None'"),
+             // One row per inbox event the relay has handled, written in the same transaction
+             // as its effect: the relay's exactly-once record. id = "<provider>:<webhook id>".
+             QStringLiteral("CREATE TABLE processed_events ("
+                            " id TEXT PRIMARY KEY,"
+                            " inbox_cursor INTEGER NOT NULL,"
+                            " outcome TEXT NOT NULL,"
+                            " processed_at TEXT NOT NULL)"),
+             // The visit's timeline: every event, whether or not it moved the status.
+             QStringLiteral("CREATE TABLE visit_events ("
+                            " id TEXT PRIMARY KEY,"
+                            " visit_id TEXT NOT NULL REFERENCES visits (id),"
+                            " inbox_cursor INTEGER NOT NULL,"
+                            " event_type TEXT NOT NULL,"
+                            " received_at TEXT NOT NULL,"
+                            " applied_at TEXT NOT NULL,"
+                            " status_after TEXT NOT NULL,"
+                            " rx_status_after TEXT NOT NULL,"
+                            " payload {BLOB} NOT NULL)"),
+             QStringLiteral("CREATE INDEX visit_events_visit ON visit_events (visit_id, "
+                            "inbox_cursor)"),
+             // Events for a masterId the store does not know yet, applied when it appears.
+             QStringLiteral("CREATE TABLE pending_events ("
+                            " id TEXT PRIMARY KEY,"
+                            " master_id TEXT NOT NULL,"
+                            " inbox_cursor INTEGER NOT NULL,"
+                            " event_type TEXT NOT NULL,"
+                            " received_at TEXT NOT NULL,"
+                            " payload {BLOB} NOT NULL)"),
+             QStringLiteral("CREATE INDEX pending_events_master ON pending_events (master_id)"),
+             // Malformed events, kept with the reason (which names fields, never values).
+             QStringLiteral("CREATE TABLE quarantined_events ("
+                            " id TEXT PRIMARY KEY,"
+                            " inbox_cursor INTEGER NOT NULL,"
+                            " reason TEXT NOT NULL,"
+                            " quarantined_at TEXT NOT NULL,"
+                            " payload {BLOB} NOT NULL)"),
+         }},
+        {6,
+         QStringLiteral("provider outbox"),
+         {
+             // What the console still owes the provider: a queued visit's createNoPay (its body
+             // stays in visits.form_obj), staff replies (receiveChat) and support messages
+             // (receiveCSMessage, body sealed in payload). state: pending, sent, rejected.
+             QStringLiteral("CREATE TABLE outbox ("
+                            " id TEXT PRIMARY KEY,"
+                            " kind TEXT NOT NULL CHECK (kind IN ('visit', 'chat', 'support')),"
+                            " visit_id TEXT NOT NULL REFERENCES visits (id),"
+                            " master_id TEXT NOT NULL,"
+                            " payload {BLOB},"
+                            " state TEXT NOT NULL CHECK (state IN ('pending', 'sent', 'rejected')),"
+                            " attempts INTEGER NOT NULL DEFAULT 0,"
+                            " next_attempt_at TEXT NOT NULL,"
+                            " last_error TEXT,"
+                            " last_http_status INTEGER,"
+                            " rejected_reason TEXT,"
+                            " created_by TEXT NOT NULL,"
+                            " created_at TEXT NOT NULL,"
+                            " updated_at TEXT NOT NULL,"
+                            " sent_at TEXT)"),
+             // One createNoPay entry per visit, ever.
+             QStringLiteral("CREATE UNIQUE INDEX outbox_one_visit ON outbox (visit_id) "
+                            "WHERE kind = 'visit'"),
+             QStringLiteral("CREATE INDEX outbox_due ON outbox (state, next_attempt_at)"),
+             QStringLiteral("ALTER TABLE visits ADD COLUMN provider_visit_id TEXT"),
+             // The provider's reason for a refusal, shown to staff (it names fields, not values).
+             QStringLiteral("ALTER TABLE visits ADD COLUMN rejected_reason TEXT"),
+             // Last status fetch (externalFetch), for reconciliation of silent visits.
+             QStringLiteral("ALTER TABLE visits ADD COLUMN provider_checked_at TEXT"),
+         }},
+        {7,
+         QStringLiteral("visit board: who has seen what, visits waiting for the patient"),
+         {
+             // When each user last opened a visit's detail: a visit that needs attention and
+             // changed since is unread for that user.
+             QStringLiteral("CREATE TABLE visit_seen ("
+                            " user_name TEXT NOT NULL,"
+                            " visit_id TEXT NOT NULL REFERENCES visits (id),"
+                            " seen_at TEXT NOT NULL,"
+                            " PRIMARY KEY (user_name, visit_id))"),
+             // Staff asked the patient for what the clinician wants (NeedsInfo waits on them).
+             QStringLiteral("ALTER TABLE visits ADD COLUMN waiting_for_patient_since TEXT"),
+             QStringLiteral("CREATE INDEX visits_patient ON visits (patient_id)"),
+             // Everything the board lists, so that reading 100,000 visits scans this index and
+             // never the table with its sealed form bodies (kilobytes per row).
+             QStringLiteral("CREATE INDEX visits_board ON visits (id, patient_id, visit_type,"
+                            " status, rx_status, created_by, created_at, updated_at,"
+                            " waiting_for_patient_since)"),
+         }},
+    };
+    return all;
+}
+
+const QList<SealedTable> &sealedTables()
+{
+    static const QList<SealedTable> all = {
+        {QStringLiteral("patients"),
+         {QStringLiteral("first_name"), QStringLiteral("last_name"), QStringLiteral("dob"),
+          QStringLiteral("sex"), QStringLiteral("phone"), QStringLiteral("email"),
+          QStringLiteral("address"), QStringLiteral("city"), QStringLiteral("state"),
+          QStringLiteral("zip")}},
+        {QStringLiteral("drafts"), {QStringLiteral("payload")}},
+        {QStringLiteral("audit_keys"), {QStringLiteral("chain_key")}},
+        {QStringLiteral("visits"),
+         {QStringLiteral("form_obj"), QStringLiteral("questionnaire_response")}},
+        {QStringLiteral("visit_events"), {QStringLiteral("payload")}},
+        {QStringLiteral("pending_events"), {QStringLiteral("payload")}},
+        {QStringLiteral("quarantined_events"), {QStringLiteral("payload")}},
+        {QStringLiteral("outbox"), {QStringLiteral("payload")}},
+    };
+    return all;
+}
+
+} // namespace clinicdesk::schema

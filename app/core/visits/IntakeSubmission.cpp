@@ -1,0 +1,75 @@
+#include "visits/IntakeSubmission.h"
+
+#include "base/Logging.h"
+#include "provider/BelugaAdapter.h"
+#include "store/LocalStore.h"
+#include "store/PatientRepository.h"
+
+#include <QDateTime>
+#include <QJsonDocument>
+#include <QUuid>
+
+namespace clinicdesk {
+
+Result<IntakeSubmission::Outcome> IntakeSubmission::submit(LocalStore &store,
+                                                           const IntakeForm &form,
+                                                           const Draft &draft,
+                                                           const QString &byUser)
+{
+    if (form.questionnaire().name() == QLatin1String("patient") || form.questionnaire().isEmpty())
+        return makeError(ErrorCode::InvalidInput, tr("Choose a visit type first."));
+    const QList<IntakeIssue> issues = form.validate();
+    if (!issues.isEmpty())
+        return makeError(
+            ErrorCode::InvalidInput,
+            tr("%n answer(s) need attention before submitting.", nullptr, int(issues.size())));
+    Outcome out;
+    out.visitId = QUuid::createUuid().toString(QUuid::WithoutBraces);
+    out.masterId = QUuid::createUuid().toString(QUuid::WithoutBraces);
+    out.questionnaireResponse =
+        form.questionnaireResponse(QStringLiteral("completed"), out.masterId);
+    const QJsonObject body = BelugaAdapter::createVisitBody(form, out.masterId, {});
+    const QString now = QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs);
+
+    auto r = store.db().transaction([&]() -> Result<void> {
+        PatientRepository patients(store);
+        Patient patient = form.patient();
+        patient.id = draft.patientId;
+        auto patientId = patients.save(patient, byUser);
+        if (!patientId)
+            return patientId.error();
+        out.patientId = patientId.value();
+        const FieldCipher &cipher = store.cipher();
+        auto formObj =
+            cipher.seal(QStringLiteral("visits"), out.visitId, QStringLiteral("form_obj"),
+                        QJsonDocument(body).toJson(QJsonDocument::Compact));
+        if (!formObj)
+            return formObj.error();
+        auto response = cipher.seal(
+            QStringLiteral("visits"), out.visitId, QStringLiteral("questionnaire_response"),
+            QJsonDocument(out.questionnaireResponse).toJson(QJsonDocument::Compact));
+        if (!response)
+            return response.error();
+        auto ins = store.db().exec(
+            QStringLiteral("INSERT INTO visits (id, master_id, patient_id, visit_type, status, "
+                           "form_obj, questionnaire_response, created_by, created_at, "
+                           "updated_at) VALUES (?, ?, ?, ?, 'Queued', ?, ?, ?, ?, ?)"),
+            {out.visitId, out.masterId, out.patientId, form.questionnaire().name(), formObj.value(),
+             response.value(), byUser, now, now});
+        if (!ins)
+            return ins.error();
+        if (!draft.id.isEmpty()) {
+            auto del =
+                store.db().exec(QStringLiteral("DELETE FROM drafts WHERE id = ?"), {draft.id});
+            if (!del)
+                return del.error();
+        }
+        return {};
+    });
+    if (!r)
+        return r.error();
+    qCInfo(lcIntake) << "draft" << draft.id << "submitted as queued visit" << out.visitId;
+    return out;
+}
+
+} // namespace clinicdesk

@@ -1,0 +1,340 @@
+#include "InboxStore.h"
+
+#include "base/Logging.h"
+#include "crypto/Crypto.h"
+
+#include <QDateTime>
+#include <QDir>
+#include <QSet>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QUuid>
+
+namespace clinicdesk {
+namespace {
+
+const QString kEvents = QStringLiteral("events");
+const QString kBody = QStringLiteral("body");
+const QByteArray kKeyCheckPlain = QByteArrayLiteral("clinicdesk inbox key check");
+
+QString rowId(const QString &provider, const QString &webhookId)
+{
+    return provider + QLatin1Char('/') + webhookId;
+}
+
+} // namespace
+
+InboxStore::~InboxStore() = default;
+
+QString InboxStore::databasePath(const QString &dataDir)
+{
+    return QDir(dataDir).filePath(QStringLiteral("inbox.sqlite"));
+}
+
+const QList<Migration> &InboxStore::migrations()
+{
+    static const QList<Migration> all = {
+        {1,
+         QStringLiteral("inbox events and consumers"),
+         {
+             QStringLiteral("CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)"),
+             // body: the raw webhook body, sealed. received_at_ms: Unix milliseconds, UTC.
+             QStringLiteral("CREATE TABLE events ("
+                            " cursor INTEGER PRIMARY KEY AUTOINCREMENT,"
+                            " provider TEXT NOT NULL,"
+                            " webhook_id TEXT NOT NULL,"
+                            " received_at_ms INTEGER NOT NULL,"
+                            " body {BLOB} NOT NULL,"
+                            " UNIQUE (provider, webhook_id))"),
+             QStringLiteral("CREATE INDEX events_received ON events (received_at_ms)"),
+             QStringLiteral("CREATE TABLE consumers ("
+                            " name TEXT PRIMARY KEY,"
+                            " token_hash {BLOB} NOT NULL,"
+                            " committed_cursor INTEGER NOT NULL DEFAULT 0,"
+                            " committed_at_ms INTEGER NOT NULL DEFAULT 0)"),
+         }},
+    };
+    return all;
+}
+
+Result<std::unique_ptr<InboxStore>> InboxStore::open(const QString &dataDir, KeyProvider &keys)
+{
+    std::unique_ptr<InboxStore> store(new InboxStore);
+    auto db = Database::openSqlite(databasePath(dataDir), Database::Options{true, false});
+    if (!db)
+        return db.error();
+    store->m_db = std::move(db).value();
+    if (auto r = store->m_db->migrate(migrations()); !r)
+        return r.error();
+    if (auto r = store->loadOrCreateKeys(keys); !r)
+        return r.error();
+    auto last = store->m_db->exec(QStringLiteral("SELECT seq FROM sqlite_sequence WHERE name = ?"),
+                                  {kEvents});
+    if (!last)
+        return last.error();
+    store->m_lastCursor = last->next() ? last->value(0).toLongLong() : 0;
+    auto consumers = store->m_db->exec(
+        QStringLiteral("SELECT name, token_hash, committed_cursor FROM consumers"));
+    if (!consumers)
+        return consumers.error();
+    while (consumers->next()) {
+        store->m_tokenHashes.insert(consumers->value(0).toString(),
+                                    consumers->value(1).toByteArray());
+        store->m_committed.insert(consumers->value(0).toString(), consumers->value(2).toLongLong());
+    }
+    qCInfo(lcInbox) << "inbox store open, last cursor" << store->m_lastCursor << "consumers"
+                    << store->m_committed.size();
+    return store;
+}
+
+Result<std::unique_ptr<InboxStore>> InboxStore::openWriter(const QString &databasePath,
+                                                           const FieldCipher &cipher)
+{
+    std::unique_ptr<InboxStore> store(new InboxStore);
+    auto db = Database::openSqlite(databasePath, Database::Options{true, false});
+    if (!db)
+        return db.error();
+    store->m_db = std::move(db).value();
+    store->m_cipher = cipher;
+    return store;
+}
+
+Result<void> InboxStore::loadOrCreateKeys(KeyProvider &keys)
+{
+    auto idQuery = m_db->exec(QStringLiteral("SELECT value FROM meta WHERE key = 'store_id'"));
+    if (!idQuery)
+        return idQuery.error();
+    if (!idQuery->next()) {
+        m_storeId = QStringLiteral("inbox-") + QUuid::createUuid().toString(QUuid::WithoutBraces);
+        auto existing = keys.load(m_storeId);
+        KeyRing ring;
+        if (existing) {
+            ring = existing.value();
+        } else if (existing.error().code == ErrorCode::KeyNotFound) {
+            ring = KeyRing::generate();
+            if (auto r = keys.save(m_storeId, ring); !r)
+                return r.error();
+        } else {
+            return existing.error();
+        }
+        m_cipher.setRing(ring);
+        auto check = m_cipher.seal(QStringLiteral("meta"), QStringLiteral("key_check"),
+                                   QStringLiteral("value"), kKeyCheckPlain);
+        if (!check)
+            return check.error();
+        return m_db->transaction([&]() -> Result<void> {
+            auto r =
+                m_db->exec(QStringLiteral("INSERT INTO meta (key, value) VALUES ('store_id', ?)"),
+                           {m_storeId});
+            if (r)
+                r = m_db->exec(
+                    QStringLiteral("INSERT INTO meta (key, value) VALUES ('key_check', ?)"),
+                    {QString::fromLatin1(check->toBase64())});
+            if (!r)
+                return r.error();
+            return {};
+        });
+    }
+    m_storeId = idQuery->value(0).toString();
+    auto ring = keys.load(m_storeId);
+    if (!ring) {
+        if (ring.error().code != ErrorCode::KeyNotFound)
+            return ring.error();
+        return makeError(ErrorCode::KeyNotFound,
+                         QStringLiteral("the data key of the inbox store (store id %1) is not in "
+                                        "%2; none was created")
+                             .arg(m_storeId, keys.description()));
+    }
+    FieldCipher cipher(ring.value());
+    auto check = m_db->exec(QStringLiteral("SELECT value FROM meta WHERE key = 'key_check'"));
+    if (!check)
+        return check.error();
+    const QByteArray sealed = check->next()
+                                  ? QByteArray::fromBase64(check->value(0).toString().toLatin1())
+                                  : QByteArray();
+    auto plain = cipher.open(QStringLiteral("meta"), QStringLiteral("key_check"),
+                             QStringLiteral("value"), sealed);
+    if (!plain || plain.value() != kKeyCheckPlain)
+        return makeError(ErrorCode::WrongKey,
+                         QStringLiteral("the data key in %1 does not open the inbox store "
+                                        "(store id %2)")
+                             .arg(keys.description(), m_storeId));
+    m_cipher = cipher;
+    return {};
+}
+
+Result<QList<InboxStore::Stored>> InboxStore::storeBatch(const QList<Incoming> &batch, qint64 nowMs)
+{
+    QList<Stored> results;
+    results.reserve(batch.size());
+    qint64 last = m_lastCursor;
+    auto outcome = m_db->transaction([&]() -> Result<void> {
+        // Prepared once per batch, bound per event: a batch holds up to thousands.
+        QSqlQuery find(m_db->handle());
+        QSqlQuery insert(m_db->handle());
+        if (!find.prepare(QStringLiteral(
+                "SELECT cursor FROM events WHERE provider = ? AND webhook_id = ?")) ||
+            !insert.prepare(QStringLiteral("INSERT INTO events (provider, webhook_id, "
+                                           "received_at_ms, body) VALUES (?, ?, ?, ?) "
+                                           "ON CONFLICT (provider, webhook_id) DO NOTHING")))
+            return makeError(ErrorCode::Database,
+                             QStringLiteral("preparing the event statements: %1")
+                                 .arg(find.lastError().text() + insert.lastError().text()));
+        QHash<QString, qint64> inBatch;
+        for (const Incoming &incoming : batch) {
+            const QString key = rowId(incoming.provider, incoming.webhookId);
+            if (auto it = inBatch.constFind(key); it != inBatch.constEnd()) {
+                results.append(Stored{it.value(), true});
+                continue;
+            }
+            // Insert first; a conflict on (provider, webhook_id) is a duplicate (rare), whose
+            // cursor is then looked up.
+            auto sealed = m_cipher.seal(kEvents, key, kBody, incoming.body);
+            if (!sealed)
+                return sealed.error();
+            insert.bindValue(0, incoming.provider);
+            insert.bindValue(1, incoming.webhookId);
+            insert.bindValue(2, nowMs);
+            insert.bindValue(3, sealed.value());
+            if (!insert.exec())
+                return makeError(
+                    ErrorCode::Database,
+                    QStringLiteral("INSERT INTO events: %1").arg(insert.lastError().text()));
+            if (insert.numRowsAffected() == 0) {
+                find.bindValue(0, incoming.provider);
+                find.bindValue(1, incoming.webhookId);
+                if (!find.exec() || !find.next())
+                    return makeError(
+                        ErrorCode::Database,
+                        QStringLiteral("SELECT cursor: %1").arg(find.lastError().text()));
+                const qint64 cursor = find.value(0).toLongLong();
+                find.finish();
+                inBatch.insert(key, cursor);
+                results.append(Stored{cursor, true});
+                continue;
+            }
+            const qint64 cursor = insert.lastInsertId().toLongLong();
+            inBatch.insert(key, cursor);
+            last = qMax(last, cursor);
+            results.append(Stored{cursor, false});
+        }
+        return {};
+    });
+    if (!outcome)
+        return outcome.error();
+    m_lastCursor = last;
+    return results;
+}
+
+Result<QList<InboxStore::Event>> InboxStore::eventsAfter(qint64 after, int limit, qint64 maxBytes)
+{
+    auto rows =
+        m_db->exec(QStringLiteral("SELECT cursor, provider, webhook_id, received_at_ms, body "
+                                  "FROM events WHERE cursor > ? ORDER BY cursor LIMIT ?"),
+                   {after, limit});
+    if (!rows)
+        return rows.error();
+    QList<Event> events;
+    qint64 bytes = 0;
+    while (bytes < maxBytes && rows->next()) {
+        Event event;
+        event.cursor = rows->value(0).toLongLong();
+        event.provider = rows->value(1).toString();
+        event.id = rows->value(2).toString();
+        event.receivedAtMs = rows->value(3).toLongLong();
+        auto body = m_cipher.open(kEvents, rowId(event.provider, event.id), kBody,
+                                  rows->value(4).toByteArray());
+        if (!body)
+            return makeError(
+                body.error().code,
+                QStringLiteral("event %1: %2").arg(event.cursor).arg(body.error().message));
+        event.body = std::move(body).value();
+        bytes += event.body.size();
+        events.append(std::move(event));
+    }
+    return events;
+}
+
+qint64 InboxStore::eventCount()
+{
+    auto rows = m_db->exec(QStringLiteral("SELECT COUNT(*) FROM events"));
+    return rows && rows->next() ? rows->value(0).toLongLong() : -1;
+}
+
+Result<void> InboxStore::registerConsumer(const QString &name, const QByteArray &tokenHash)
+{
+    auto result = m_db->transaction([&]() -> Result<void> {
+        auto r = m_db->exec(QStringLiteral("UPDATE consumers SET token_hash = ? WHERE name = ?"),
+                            {tokenHash, name});
+        if (r && r->numRowsAffected() == 0)
+            r = m_db->exec(QStringLiteral("INSERT INTO consumers (name, token_hash) VALUES (?, ?)"),
+                           {name, tokenHash});
+        if (!r)
+            return r.error();
+        return {};
+    });
+    if (!result)
+        return result;
+    m_tokenHashes.insert(name, tokenHash);
+    if (!m_committed.contains(name))
+        m_committed.insert(name, 0);
+    return {};
+}
+
+void InboxStore::retainConsumers(const QStringList &names)
+{
+    for (const QString &name : m_committed.keys()) {
+        if (!names.contains(name)) {
+            m_committed.remove(name);
+            m_tokenHashes.remove(name);
+        }
+    }
+}
+
+std::optional<QString> InboxStore::consumerForToken(QByteArrayView token) const
+{
+    if (token.isEmpty())
+        return std::nullopt;
+    const QByteArray hash = crypto::sha256(token);
+    std::optional<QString> found;
+    for (auto it = m_tokenHashes.constBegin(); it != m_tokenHashes.constEnd(); ++it) {
+        if (crypto::constantTimeEquals(it.value(), hash))
+            found = it.key();
+    }
+    return found;
+}
+
+Result<qint64> InboxStore::commit(const QString &consumer, qint64 cursor)
+{
+    if (cursor < 0 || cursor > m_lastCursor)
+        return makeError(ErrorCode::InvalidInput,
+                         QStringLiteral("cursor %1 is beyond the newest event").arg(cursor));
+    const qint64 current = m_committed.value(consumer);
+    if (cursor <= current)
+        return current;
+    auto r =
+        m_db->exec(QStringLiteral("UPDATE consumers SET committed_cursor = ?, "
+                                  "committed_at_ms = ? WHERE name = ? AND committed_cursor < ?"),
+                   {cursor, QDateTime::currentMSecsSinceEpoch(), consumer, cursor});
+    if (!r)
+        return r.error();
+    m_committed.insert(consumer, cursor);
+    return cursor;
+}
+
+Result<int> InboxStore::purge(qint64 cutoffMs)
+{
+    if (m_committed.isEmpty())
+        return 0;
+    qint64 everyone = std::numeric_limits<qint64>::max();
+    for (qint64 cursor : std::as_const(m_committed))
+        everyone = qMin(everyone, cursor);
+    auto r =
+        m_db->exec(QStringLiteral("DELETE FROM events WHERE cursor <= ? AND received_at_ms < ?"),
+                   {everyone, cutoffMs});
+    if (!r)
+        return r.error();
+    return r->numRowsAffected();
+}
+
+} // namespace clinicdesk

@@ -1,0 +1,99 @@
+#pragma once
+
+#include "base/Result.h"
+#include "crypto/FieldCipher.h"
+#include "keys/KeyProvider.h"
+#include "store/Database.h"
+
+#include <QByteArray>
+#include <QList>
+#include <QMap>
+#include <QString>
+
+#include <memory>
+#include <optional>
+
+namespace clinicdesk {
+
+// The inbox's own durable store (SQLite, WAL, synchronous=FULL: a commit that returned is on
+// disk, which is what a 2xx promises). Raw webhook bodies are sealed with a FieldCipher bound to
+// ("events", "<provider>/<webhook id>", "body"); the key ring comes from a KeyProvider (0600 key
+// file or keychain) exactly like the console's store. Cursors come from an AUTOINCREMENT key, so
+// they increase strictly in arrival order and are never reused after a purge.
+class InboxStore
+{
+public:
+    struct Incoming
+    {
+        QString provider;
+        QString webhookId;
+        QByteArray body;
+    };
+    struct Stored
+    {
+        qint64 cursor = 0;
+        bool duplicate = false;
+    };
+    struct Event
+    {
+        qint64 cursor = 0;
+        QString id;
+        QString provider;
+        qint64 receivedAtMs = 0;
+        QByteArray body;
+    };
+
+    static Result<std::unique_ptr<InboxStore>> open(const QString &dataDir, KeyProvider &keys);
+    // A second connection to an opened store, for the thread that writes events (InboxWriter):
+    // no migrations, no key loading; it seals with `cipher`.
+    static Result<std::unique_ptr<InboxStore>> openWriter(const QString &databasePath,
+                                                          const FieldCipher &cipher);
+    static QString databasePath(const QString &dataDir);
+    static const QList<Migration> &migrations();
+
+    ~InboxStore();
+
+    // Stores every new event and recognises duplicates (same provider and webhook id, also within
+    // the batch) in ONE transaction; returns one entry per input, in order. Nothing is stored when
+    // it fails.
+    Result<QList<Stored>> storeBatch(const QList<Incoming> &batch, qint64 nowMs);
+    // Up to `limit` events after `after`, stopping early once their bodies add up to `maxBytes`
+    // (always at least one), so that one page stays small whatever the limit.
+    Result<QList<Event>> eventsAfter(qint64 after, int limit, qint64 maxBytes = 8 * 1024 * 1024);
+    qint64 lastCursor() const { return m_lastCursor; }
+    // Tells this connection about events another connection (the writer) stored.
+    void noteStored(qint64 cursor) { m_lastCursor = qMax(m_lastCursor, cursor); }
+    const FieldCipher &cipher() const { return m_cipher; }
+    qint64 eventCount();
+
+    // Consumers: name and SHA-256 of the token. Registering replaces the token hash and keeps the
+    // committed cursor.
+    Result<void> registerConsumer(const QString &name, const QByteArray &tokenHash);
+    // The consumer whose token this is (constant-time over every consumer), or nothing.
+    std::optional<QString> consumerForToken(QByteArrayView token) const;
+    // Forgets consumers no longer configured: they cannot sign in and do not hold back purges.
+    void retainConsumers(const QStringList &names);
+    QMap<QString, qint64> committedCursors() const { return m_committed; }
+    qint64 committedCursor(const QString &consumer) const { return m_committed.value(consumer); }
+    // Never moves a cursor back; InvalidInput for a cursor beyond the newest event.
+    Result<qint64> commit(const QString &consumer, qint64 cursor);
+
+    // Deletes events received before `cutoffMs` that every configured consumer has committed.
+    // Nothing is purged while no consumer is configured. Returns the number deleted.
+    Result<int> purge(qint64 cutoffMs);
+
+    Database &db() { return *m_db; }
+
+private:
+    InboxStore() = default;
+    Result<void> loadOrCreateKeys(KeyProvider &keys);
+
+    std::unique_ptr<Database> m_db;
+    FieldCipher m_cipher;
+    QString m_storeId;
+    qint64 m_lastCursor = 0;
+    QMap<QString, QByteArray> m_tokenHashes;
+    QMap<QString, qint64> m_committed;
+};
+
+} // namespace clinicdesk
