@@ -45,15 +45,26 @@ private slots:
 
     void apiNeedsTheKey()
     {
-        const auto none = m_sandbox->request("GET", "/visit/externalFetch/x", {}, "");
-        QCOMPARE(none.http, 401);
-        const auto wrong = m_sandbox->request("GET", "/visit/externalFetch/x", {}, "sk_wrong");
-        QCOMPARE(wrong.http, 401);
+        // The reads answer a bad key the provider's way: HTTP 400 with no body.
+        for (const QString &path : {QStringLiteral("/visit/externalFetch/x"),
+                                    QStringLiteral("/patient/externalFetch/5125550100")}) {
+            const auto none = m_sandbox->request("GET", path, {}, "");
+            QCOMPARE(none.http, 400);
+            QVERIFY(none.raw.isEmpty());
+            const auto wrong = m_sandbox->request("GET", path, {}, "sk_wrong");
+            QCOMPARE(wrong.http, 400);
+            QVERIFY(wrong.raw.isEmpty());
+        }
+        const auto write = m_sandbox->request("POST", "/visit/createNoPay", {}, "sk_wrong");
+        QCOMPARE(write.http, 401);
         const auto control = m_sandbox->request("GET", "/_sandbox/state", {}, "sk_wrong");
         QCOMPARE(control.http, 401);
         const auto right = m_sandbox->request("GET", "/visit/externalFetch/x");
         QCOMPARE(right.http, 200);
-        QCOMPARE(right.body.value("status").toInt(), 404);
+        QCOMPARE(right.raw, QByteArray(R"({"error":"Visit not found","status":400})"));
+        const auto patient = m_sandbox->request("GET", "/patient/externalFetch/5125559999");
+        QCOMPARE(patient.http, 200);
+        QCOMPARE(patient.raw, QByteArray(R"({"error":"Patient not found","status":400})"));
     }
 
     void createVisitAndDedupe()
@@ -144,9 +155,13 @@ private slots:
         QCOMPARE(r.body.value("status").toInt(), 404);
         r = m_sandbox->request(
             "POST", "/external/pharmacies",
-            {{"name", "Corner"}, {"city", "Austin"}, {"state", "TX"}, {"zip", "78701"}});
+            {{"name", "Greenleaf"}, {"city", "Austin"}, {"state", "TX"}, {"zip", "78701"}});
         QCOMPARE(r.body.value("status").toInt(), 200);
-        QCOMPARE(r.body.value("data").toArray().size(), 3);
+        QVERIFY(!r.body.value("data").toArray().isEmpty());
+        for (const QJsonValue &p : r.body.value("data").toArray()) {
+            QVERIFY(p.toObject().value("name").toString().contains("Greenleaf"));
+            QCOMPARE(p.toObject().value("city").toString(), QStringLiteral("Austin"));
+        }
         r = m_sandbox->request("POST", "/external/pharmacies", {{"state", "Texas"}});
         QCOMPARE(r.body.value("error").toString(), QStringLiteral("State not valid"));
         for (const QJsonValue &v : m_sandbox->state().value("visits").toArray()) {
