@@ -13,6 +13,7 @@ TEST_PACKAGES=(
     gnome-keyring dbus dbus-x11 xvfb xauth imagemagick clang-format binutils openssl
     clang libclang-rt-14-dev
     dpkg-dev desktop-file-utils appstream systemd
+    poppler-utils qpdf
 )
 # What scripts/bench needs beyond the build: a private keyring session for the benchmarks.
 BENCH_PACKAGES=(gnome-keyring dbus dbus-x11 openssl)
