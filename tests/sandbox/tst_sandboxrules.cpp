@@ -151,7 +151,7 @@ private slots:
     void pharmacySearch()
     {
         const auto texas = SandboxPharmacyDirectory::search({}, {}, {}, "78701");
-        QCOMPARE(texas.size(), SandboxPharmacyDirectory::kMaxResults); // 120 in Texas
+        QCOMPARE(texas.size(), 100); // of 120 in Texas
         QCOMPARE(texas.first().zip, QStringLiteral("78701"));
         int previous = 0;
         for (const auto &p : texas) {
