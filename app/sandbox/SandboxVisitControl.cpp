@@ -6,6 +6,7 @@
 #include "SandboxContext.h"
 #include "SandboxLabOrder.h"
 #include "SandboxMedications.h"
+#include "SandboxProgramme.h"
 #include "SandboxStore.h"
 
 #include <QDateTime>
@@ -123,7 +124,8 @@ SandboxReply SandboxVisitControl::resolve(const QString &masterId, const QJsonOb
         visit.decideAtMs = 0;
         visit.awaitingReply = false;
         visit.updatedAtMs = now;
-        if (outcome == QLatin1String("prescribed")) {
+        // A check-in is concluded without a prescription, as the clinician does.
+        if (outcome == QLatin1String("prescribed") && !SandboxProgramme::isCheckin(visit)) {
             if (visit.photosRequired)
                 visit.idStatus = QStringLiteral("approved");
             auto written = m_ctx.clinician.prescribe(

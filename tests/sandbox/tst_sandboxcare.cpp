@@ -300,6 +300,10 @@ private slots:
         // One open check-in at a time.
         QCOMPARE(checkin("c-e5", ok, fine).value("error").toString(),
                  QStringLiteral("Patient not eligible for new visit"));
+        // A check-in is concluded without a prescription.
+        QVERIFY(resolve("c-e4"));
+        QCOMPARE(fetched("c-e4").value("visitStatus").toString(), QStringLiteral("resolved"));
+        QVERIFY(fetched("c-e4").value("rxHistory").toArray().isEmpty());
     }
 
     void checkinMayNeedAFollowup_data()
