@@ -273,6 +273,12 @@ private slots:
         QVERIFY2(plain.start(), qPrintable(plain.failure()));
         QCOMPARE(plain.request("GET", "/_sandbox/state").http, 404);
         QCOMPARE(plain.request("POST", "/_sandbox/faults", {{"failRate", 1}}).http, 404);
+        for (const char *path : {"/_sandbox/visits/m-1/images", "/_sandbox/clock", "/_sandbox/sms"})
+            QCOMPARE(plain.request("GET", QString::fromLatin1(path)).http, 404);
+        for (const char *path : {"/_sandbox/visits/m-1/lab", "/_sandbox/visits/m-1/resolve",
+                                 "/_sandbox/visits/m-1/approveId", "/_sandbox/clock"})
+            QCOMPARE(plain.request("POST", QString::fromLatin1(path), {{"advanceDays", 1}}).http,
+                     404);
         QCOMPARE(plain.request("GET", "/visit/externalFetch/x").http, 200);
         QVERIFY(plain.stop());
     }
