@@ -8,6 +8,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <optional>
+
 // The reads, names, pharmacies and lab orders of clinicdesk-sandbox over HTTPS, with its
 // webhooks delivered signed to a loopback receiver: externalFetch with rxHistory, labResults and
 // intakeResults; the patient lookup by phone; updateName's five texts and its NAME_UPDATE event;
@@ -34,14 +36,17 @@ private:
     {
         return {{"status", status}, {"info", text}};
     }
-    const WebhookReceiver::Delivery *event(const QString &masterId, const QString &name) const
+    // A copy: accepted() builds a new list each time.
+    std::optional<WebhookReceiver::Delivery> event(const QString &masterId,
+                                                   const QString &name) const
     {
-        for (const auto &d : m_receiver->accepted()) {
+        const QList<WebhookReceiver::Delivery> accepted = m_receiver->accepted();
+        for (const auto &d : accepted) {
             if (d.payload.value("masterId").toString() == masterId &&
                 d.payload.value("event").toString() == name)
-                return &d;
+                return d;
         }
-        return nullptr;
+        return std::nullopt;
     }
 
 private slots:
@@ -125,7 +130,7 @@ private slots:
         QCOMPARE(
             rename({{"masterId", "r-name"}, {"firstName", "Testa"}, {"lastName", "O'Test-Face"}}),
             info(200, "Successfully updated patient name"));
-        QTRY_VERIFY_WITH_TIMEOUT(event("r-name", "NAME_UPDATE"), 20000);
+        QTRY_VERIFY_WITH_TIMEOUT(event("r-name", "NAME_UPDATE").has_value(), 20000);
         QCOMPARE(event("r-name", "NAME_UPDATE")->payload.value("lastName").toString(),
                  QStringLiteral("O'Test-Face"));
         QCOMPARE(m_sandbox->request("GET", "/patient/externalFetch/5125550602")
@@ -209,7 +214,8 @@ private slots:
                                       "LAB_ORDER_REQUISITION_CREATED"};
         QTRY_COMPARE_WITH_TIMEOUT(m_receiver->events("r-lab"), expected, 30000);
         for (const QString &name : expected) {
-            const auto *d = event("r-lab", name);
+            const auto d = event("r-lab", name);
+            QVERIFY(d);
             QVERIFY(d->signatureValid);
             QCOMPARE(d->payload.value("orderId").toString(), orderId);
         }
