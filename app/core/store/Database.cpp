@@ -1,9 +1,13 @@
 #include "store/Database.h"
 
 #include "base/Logging.h"
+#include "store/PostgresSession.h"
 
 #include <QAtomicInt>
+#include <QCoreApplication>
+#include <QCryptographicHash>
 #include <QDateTime>
+#include <QtEndian>
 #include <QFileInfo>
 #include <QSqlDriver>
 #include <QSqlError>
@@ -27,6 +31,21 @@ Error sqlError(const QString &what, const QSqlError &error)
     return makeError(ErrorCode::Database, QStringLiteral("%1: %2").arg(what, error.text()));
 }
 
+QString nextConnectionName()
+{
+    return QStringLiteral("clinicdesk-%1").arg(s_connectionCounter.fetchAndAddRelaxed(1));
+}
+
+// One advisory lock key per store (schema): transactions of every workstation on the same
+// store serialise on it, stores in other schemas of the same database do not.
+qint64 storeLockKey(const PostgresSettings &settings)
+{
+    const QByteArray digest = QCryptographicHash::hash(
+        QByteArrayLiteral("clinicdesk.store/") + settings.searchPath.toUtf8(),
+        QCryptographicHash::Sha256);
+    return qFromBigEndian<qint64>(digest.constData());
+}
+
 } // namespace
 
 Database::Database(QString connectionName, QString path)
@@ -46,9 +65,9 @@ Database::~Database()
 
 Result<std::unique_ptr<Database>> Database::openSqlite(const QString &path, Options options)
 {
-    const QString name =
-        QStringLiteral("clinicdesk-%1").arg(s_connectionCounter.fetchAndAddRelaxed(1));
+    const QString name = nextConnectionName();
     std::unique_ptr<Database> database(new Database(name, path));
+    database->m_options = options;
     QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
     if (!db.isValid())
         return makeError(ErrorCode::Database,
@@ -81,6 +100,91 @@ Result<std::unique_ptr<Database>> Database::openSqlite(const QString &path, Opti
     return database;
 }
 
+Result<std::unique_ptr<Database>> Database::openPostgres(const PostgresSettings &settings,
+                                                         const QString &password, Options options)
+{
+    for (const QString &name : postgres::scrubEnvironment())
+        qCInfo(lcStore) << "ignoring environment variable" << name
+                        << "(only ClinicDesk's settings choose the database)";
+    const QString name = nextConnectionName();
+    std::unique_ptr<Database> database(new Database(name, settings.displayUri()));
+    database->m_options = options;
+    database->m_postgres = settings;
+    database->m_password = password;
+    database->m_lockKey = storeLockKey(settings);
+    QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), name);
+    if (!db.isValid())
+        return makeError(ErrorCode::Database,
+                         QStringLiteral("the Qt PostgreSQL driver is not installed (Debian: "
+                                        "libqt6sql6-psql)"));
+    db.setHostName(settings.host);
+    db.setPort(settings.port);
+    db.setDatabaseName(settings.database);
+    db.setUserName(settings.user);
+    db.setPassword(password);
+    const QString application = QCoreApplication::applicationName().isEmpty()
+                                    ? QStringLiteral("clinicdesk")
+                                    : QCoreApplication::applicationName();
+    db.setConnectOptions(settings.connectOptions(application));
+    if (!db.open())
+        return makeError(ErrorCode::Database,
+                         QStringLiteral("cannot connect to %1: %2")
+                             .arg(settings.displayUri(), db.lastError().text().simplified()));
+    if (auto r = database->setUpPostgresSession(); !r)
+        return r.error();
+    qCDebug(lcStore) << "opened PostgreSQL connection" << name;
+    return database;
+}
+
+Result<void> Database::setUpPostgresSession()
+{
+    // QPSQL asks for bytea in escape format (up to 4 bytes per byte); hex is half the size and
+    // libpq decodes both.
+    QStringList settings = {QStringLiteral("SET bytea_output TO hex")};
+    if (m_options.readOnly)
+        settings << QStringLiteral("SET default_transaction_read_only TO on");
+    for (const QString &statement : settings) {
+        if (auto r = postgres::command(handle(), statement); !r)
+            return r.error();
+    }
+    return {};
+}
+
+Result<void> Database::reconnectIfLost()
+{
+    if (!m_postgres || m_transactionDepth > 0 || !postgres::connectionLost(handle()))
+        return {};
+    qCWarning(lcStore) << "PostgreSQL connection" << m_connectionName << "lost; reconnecting";
+    QSqlDatabase db = handle();
+    db.close();
+    if (!db.open())
+        return makeError(ErrorCode::Database,
+                         QStringLiteral("the connection to %1 was lost and cannot be opened "
+                                        "again: %2")
+                             .arg(m_path, db.lastError().text().simplified()));
+    return setUpPostgresSession();
+}
+
+bool Database::mayRetryAfterReconnect(const QString &sql) const
+{
+    // libpq notices a server restart only at the next statement, which then fails. Outside a
+    // transaction it is sent again on a new connection when that cannot apply anything twice:
+    // a read, or BEGIN (a write transaction starts afresh). A lone write's outcome is unknown:
+    // its error goes to the caller, and the next statement connects again.
+    if (!m_postgres || m_transactionDepth > 0 || !postgres::connectionLost(handle()))
+        return false;
+    const QString first = sql.trimmed().section(QLatin1Char(' '), 0, 0).toUpper();
+    return first == QLatin1String("SELECT") || first == QLatin1String("BEGIN") ||
+           first == QLatin1String("SHOW");
+}
+
+Result<std::unique_ptr<Database>> Database::openAnother(Options options) const
+{
+    if (m_postgres)
+        return openPostgres(*m_postgres, m_password, options);
+    return openSqlite(m_path, options);
+}
+
 QSqlDatabase Database::handle() const
 {
     return QSqlDatabase::database(m_connectionName, false);
@@ -88,13 +192,33 @@ QSqlDatabase Database::handle() const
 
 QString Database::dialectSql(QString sql) const
 {
-    const bool postgres = handle().driverName() == QLatin1String("QPSQL");
+    const bool postgres = isPostgres();
     sql.replace(QLatin1String("{BLOB}"), postgres ? QLatin1String("BYTEA") : QLatin1String("BLOB"));
+    sql.replace(QLatin1String("{INT64}"),
+                postgres ? QLatin1String("BIGINT") : QLatin1String("INTEGER"));
+    // The database's clock in Unix milliseconds: one clock for every workstation.
+    sql.replace(QLatin1String("{NOW_MS}"),
+                postgres ? QLatin1String("(EXTRACT(EPOCH FROM clock_timestamp()) * 1000)::BIGINT")
+                         : QLatin1String("CAST((julianday('now') - 2440587.5) * 86400000 AS "
+                                         "INTEGER)"));
     return sql;
 }
 
 Result<void> Database::execRaw(const QString &sql)
 {
+    if (m_postgres) {
+        if (auto r = reconnectIfLost(); !r)
+            return r;
+        auto tag = postgres::command(handle(), sql);
+        if (!tag && mayRetryAfterReconnect(sql)) {
+            if (auto r = reconnectIfLost(); !r)
+                return r;
+            tag = postgres::command(handle(), sql);
+        }
+        if (!tag)
+            return tag.error();
+        return {};
+    }
     QSqlQuery query(handle());
     if (!query.exec(sql))
         return sqlError(statementLabel(sql), query.lastError());
@@ -103,6 +227,17 @@ Result<void> Database::execRaw(const QString &sql)
 
 Result<QSqlQuery> Database::exec(const QString &sql, const QVariantList &values)
 {
+    if (m_postgres) {
+        if (auto r = reconnectIfLost(); !r)
+            return r.error();
+        auto result = postgres::exec(handle(), sql, values);
+        if (!result && mayRetryAfterReconnect(sql)) {
+            if (auto r = reconnectIfLost(); !r)
+                return r.error();
+            result = postgres::exec(handle(), sql, values);
+        }
+        return result;
+    }
     QSqlQuery query(handle());
     // Results are read front to back: no client-side row cache, so scanning a million audit
     // entries costs constant memory.
@@ -118,6 +253,11 @@ Result<QSqlQuery> Database::exec(const QString &sql, const QVariantList &values)
 
 Result<void> Database::scan(const QString &sql, const QVariantList &values, const RowVisitor &visit)
 {
+    if (m_postgres) {
+        if (auto r = reconnectIfLost(); !r)
+            return r;
+        return postgres::scan(handle(), sql, values, visit);
+    }
     const QVariant driverHandle = handle().driver()->handle();
     if (handle().driverName() != QLatin1String("QSQLITE") || !driverHandle.isValid() ||
         qstrcmp(driverHandle.typeName(), "sqlite3*") != 0) {
@@ -205,12 +345,40 @@ Result<void> Database::transaction(const std::function<Result<void>()> &body)
         --m_transactionDepth;
         return result;
     }
-    const bool sqlite = handle().driverName() == QLatin1String("QSQLITE");
-    if (auto r = execRaw(sqlite ? QStringLiteral("BEGIN IMMEDIATE") : QStringLiteral("BEGIN")); !r)
+    if (auto r = execRaw(m_postgres ? QStringLiteral("BEGIN") : QStringLiteral("BEGIN IMMEDIATE"));
+        !r)
         return r.error();
     m_transactionDepth = 1;
-    Result<void> result = body();
+    Result<void> result;
+    if (m_postgres) {
+        // READ COMMITTED with the store's lock taken first: every statement after it sees what
+        // the previous holder committed (a REPEATABLE READ snapshot would predate the lock).
+        auto locked = exec(QStringLiteral("SELECT pg_advisory_xact_lock(?)"), {m_lockKey});
+        if (!locked)
+            result = locked.error();
+    }
+    if (result)
+        result = body();
     m_transactionDepth = 0;
+    if (result && m_postgres) {
+        // The server ends the transaction whatever COMMIT answers: no ROLLBACK after it.
+        auto tag = postgres::command(handle(), QStringLiteral("COMMIT"));
+        if (!tag && postgres::connectionLost(handle()))
+            return makeError(ErrorCode::Database,
+                             QStringLiteral("the connection to the database server was lost while "
+                                            "saving; whether this change was saved is unknown "
+                                            "(what was saved before is safe): check, then repeat "
+                                            "it if it is missing"));
+        if (!tag)
+            return tag.error();
+        if (tag.value() != "COMMIT")
+            // A statement in the body failed without the body noticing: the server rolled the
+            // whole transaction back and answered COMMIT with ROLLBACK.
+            return makeError(ErrorCode::Database,
+                             QStringLiteral("the database rolled the transaction back (a statement "
+                                            "in it failed); nothing of it was saved"));
+        return {};
+    }
     if (result) {
         if (auto r = execRaw(QStringLiteral("COMMIT")); r)
             return {};
@@ -232,9 +400,12 @@ int Database::schemaVersion()
 
 Result<void> Database::migrate(const QList<Migration> &migrations)
 {
-    if (auto r = execRaw(QStringLiteral("CREATE TABLE IF NOT EXISTS schema_version ("
-                                        "version INTEGER PRIMARY KEY, name TEXT NOT NULL, "
-                                        "applied_at TEXT NOT NULL)"));
+    // Inside a write transaction: on PostgreSQL two programs creating it at once would collide.
+    if (auto r = transaction([&] {
+            return execRaw(QStringLiteral("CREATE TABLE IF NOT EXISTS schema_version ("
+                                          "version INTEGER PRIMARY KEY, name TEXT NOT NULL, "
+                                          "applied_at TEXT NOT NULL)"));
+        });
         !r)
         return r.error();
     const int current = schemaVersion();
@@ -249,8 +420,16 @@ Result<void> Database::migrate(const QList<Migration> &migrations)
     for (const Migration &migration : migrations) {
         if (migration.version <= current)
             continue;
+        bool applied = false;
         auto result = transaction([&]() -> Result<void> {
-            for (const QString &statement : migration.statements) {
+            // Another program may have applied it since `current` was read.
+            if (schemaVersion() >= migration.version)
+                return {};
+            applied = true;
+            QStringList statements = migration.statements;
+            if (m_postgres)
+                statements += migration.postgresOnly;
+            for (const QString &statement : std::as_const(statements)) {
                 if (auto r = execRaw(dialectSql(statement)); !r)
                     return r.error();
             }
@@ -268,7 +447,8 @@ Result<void> Database::migrate(const QList<Migration> &migrations)
                                  .arg(migration.version)
                                  .arg(migration.name, result.error().message));
         }
-        qCInfo(lcStore) << "applied migration" << migration.version << migration.name;
+        if (applied)
+            qCInfo(lcStore) << "applied migration" << migration.version << migration.name;
     }
     return {};
 }
