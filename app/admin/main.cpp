@@ -80,7 +80,19 @@ int main(int argc, char *argv[])
                                         QStringLiteral("Print results as JSON."));
     const QCommandLineOption verboseOption(QStringLiteral("verbose"),
                                            QStringLiteral("Log progress to stderr."));
-    parser.addOptions({dataDirOption, keyFileOption, jsonOption, verboseOption});
+    const QCommandLineOption databaseOption(
+        QStringLiteral("database"),
+        QStringLiteral("The clinic's PostgreSQL store (postgresql://USER@HOST/DBNAME?"
+                       "sslmode=verify-full&sslrootcert=CA; never with a password) instead of "
+                       "the SQLite file in the data dir."),
+        QStringLiteral("URI"));
+    const QCommandLineOption databasePasswordOption(
+        QStringLiteral("database-password-file"),
+        QStringLiteral("File (mode 0600) with the database login's password (default: the "
+                       "keychain)."),
+        QStringLiteral("FILE"));
+    parser.addOptions({dataDirOption, keyFileOption, databaseOption, databasePasswordOption,
+                       jsonOption, verboseOption});
     // Options of the `users` subcommands.
     parser.addOptions({
         {QStringLiteral("display-name"),
@@ -170,7 +182,11 @@ int main(int argc, char *argv[])
     const QString dataDir = parser.value(dataDirOption);
     const bool creating =
         command->group == QLatin1String("store") && command->name == QLatin1String("init");
-    if (!creating && !QFile::exists(LocalStore::databasePath(dataDir)))
+    auto location = StoreLocation::fromOptions(parser.value(databaseOption),
+                                               parser.value(databasePasswordOption));
+    if (!location)
+        return fail(Failure, location.error().message);
+    if (!location->isPostgres() && !creating && !QFile::exists(LocalStore::databasePath(dataDir)))
         return fail(Failure,
                     QStringLiteral("no ClinicDesk store in %1 (pass --data-dir, or create one "
                                    "with 'store init')")
@@ -186,7 +202,7 @@ int main(int argc, char *argv[])
     } else {
         keys = std::make_unique<KeychainKeyProvider>();
     }
-    auto store = LocalStore::open({dataDir, keys.get(), false});
+    auto store = LocalStore::open({dataDir, keys.get(), false, location.value(), creating});
     if (!store)
         return fail(Failure, store.error().message);
 
