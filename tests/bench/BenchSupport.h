@@ -22,15 +22,21 @@ inline double median(QList<double> values)
 }
 
 // Where a benchmark keeps its stores: beside a real console data dir (the directory that holds
-// LocalStore::defaultDataDir(), i.e. $XDG_DATA_HOME or ~/.local/share, whatever test mode says),
+// LocalStore::defaultDataDir(), i.e. $XDG_DATA_HOME or ~/.local/share, whatever test mode or
+// scripts/with-keyring say),
 // never the system's temporary directory, which is often a tmpfs and would flatter every figure
 // that commits to disk. Use as `QTemporaryDir dir(bench::storageTemplate());`.
 inline QString storageTemplate()
 {
     const bool testMode = QStandardPaths::isTestModeEnabled();
     QStandardPaths::setTestModeEnabled(false);
-    const QString base = QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation);
+    QString base = QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation);
     QStandardPaths::setTestModeEnabled(testMode);
+    // scripts/with-keyring points XDG_DATA_HOME into its private directory under /tmp (for the
+    // keyring): the data dir a console would really use is the user's own.
+    const QString keyringHome = qEnvironmentVariable("CLINICDESK_KEYRING_HOME");
+    if (!keyringHome.isEmpty() && base.startsWith(keyringHome))
+        base = QDir::home().filePath(QStringLiteral(".local/share"));
     QDir().mkpath(base);
     return QDir(base).filePath(QStringLiteral("clinicdesk-bench-XXXXXX"));
 }
