@@ -65,8 +65,9 @@ inline StoreLocation postgresLocation()
         qFatal("CLINICDESK_TEST_BACKEND=postgresql needs CLINICDESK_TEST_PG_ENV (run it through "
                "ctest, whose pg_cluster fixture starts the server)");
     }
-    auto location = StoreLocation::fromOptions(env.value(QStringLiteral("CLINICDESK_TEST_PG_URI")),
-                                               env.value(QStringLiteral("CLINICDESK_TEST_PG_PASSWORD_FILE")));
+    auto location =
+        StoreLocation::fromOptions(env.value(QStringLiteral("CLINICDESK_TEST_PG_URI")),
+                                   env.value(QStringLiteral("CLINICDESK_TEST_PG_PASSWORD_FILE")));
     if (!location)
         qFatal("test cluster settings: %s", qPrintable(location.error().message));
     return location.value();
@@ -75,8 +76,8 @@ inline StoreLocation postgresLocation()
 // A schema name for a data dir: the same dir, the same store.
 inline QString schemaFor(const QString &dataDir)
 {
-    const QByteArray digest = QCryptographicHash::hash(
-        QDir(dataDir).absolutePath().toUtf8(), QCryptographicHash::Sha256);
+    const QByteArray digest =
+        QCryptographicHash::hash(QDir(dataDir).absolutePath().toUtf8(), QCryptographicHash::Sha256);
     return QStringLiteral("t_") + QString::fromLatin1(digest.toHex().left(24));
 }
 
@@ -110,8 +111,7 @@ inline QStringList storeArguments(const QString &dataDir)
     if (!usePostgres())
         return {};
     const StoreLocation location = storeLocation(dataDir);
-    return {QStringLiteral("--database"),
-            location.postgres->displayUri(),
+    return {QStringLiteral("--database"), location.postgres->displayUri(),
             QStringLiteral("--database-password-file"),
             postgresEnv().value(QStringLiteral("CLINICDESK_TEST_PG_PASSWORD_FILE"))};
 }

@@ -39,7 +39,8 @@ class TestRelay : public QObject
                 QStringLiteral("--token-file"),
                 m_inbox->tokenFile,
                 QStringLiteral("--ca-file"),
-                TlsIdentity::generatedCertificatePath(m_inbox->dataDir)};
+                TlsIdentity::generatedCertificatePath(m_inbox->dataDir)} +
+               test::storeArguments(m_consoleDir);
     }
 
     // Starts the relay and waits for its "polling URL" line (its SIGTERM handler is in place).

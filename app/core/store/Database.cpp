@@ -7,11 +7,11 @@
 #include <QCoreApplication>
 #include <QCryptographicHash>
 #include <QDateTime>
-#include <QtEndian>
 #include <QFileInfo>
 #include <QSqlDriver>
 #include <QSqlError>
 #include <QSqlRecord>
+#include <QtEndian>
 
 #include <sqlite3.h>
 
@@ -40,9 +40,9 @@ QString nextConnectionName()
 // store serialise on it, stores in other schemas of the same database do not.
 qint64 storeLockKey(const PostgresSettings &settings)
 {
-    const QByteArray digest = QCryptographicHash::hash(
-        QByteArrayLiteral("clinicdesk.store/") + settings.searchPath.toUtf8(),
-        QCryptographicHash::Sha256);
+    const QByteArray digest = QCryptographicHash::hash(QByteArrayLiteral("clinicdesk.store/") +
+                                                           settings.searchPath.toUtf8(),
+                                                       QCryptographicHash::Sha256);
     return qFromBigEndian<qint64>(digest.constData());
 }
 
@@ -140,7 +140,9 @@ Result<void> Database::setUpPostgresSession()
 {
     // QPSQL asks for bytea in escape format (up to 4 bytes per byte); hex is half the size and
     // libpq decodes both.
-    QStringList settings = {QStringLiteral("SET bytea_output TO hex")};
+    // Notices ("… already exists, skipping") would go to stderr through libpq's default.
+    QStringList settings = {QStringLiteral("SET bytea_output TO hex"),
+                            QStringLiteral("SET client_min_messages TO warning")};
     if (m_options.readOnly)
         settings << QStringLiteral("SET default_transaction_read_only TO on");
     for (const QString &statement : settings) {

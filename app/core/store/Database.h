@@ -53,8 +53,7 @@ public:
     }
     // `password` may be empty for a Unix socket with peer or trust authentication.
     static Result<std::unique_ptr<Database>> openPostgres(const PostgresSettings &settings,
-                                                          const QString &password,
-                                                          Options options);
+                                                          const QString &password, Options options);
     // A second connection to the same database, for another thread (Qt Sql connections belong
     // to the thread that opened them).
     Result<std::unique_ptr<Database>> openAnother(Options options) const;
@@ -115,7 +114,7 @@ private:
     int m_transactionDepth = 0;
     Options m_options;
     std::optional<PostgresSettings> m_postgres;
-    QString m_password;  // PostgreSQL: kept for reconnecting and openAnother()
+    QString m_password;   // PostgreSQL: kept for reconnecting and openAnother()
     qint64 m_lockKey = 0; // PostgreSQL: this store's advisory lock (one per schema)
 };
 

@@ -28,7 +28,9 @@ enum : Oid
 PGconn *connectionOf(const QSqlDatabase &db)
 {
     const QVariant handle = db.driver() ? db.driver()->handle() : QVariant();
-    if (!handle.isValid() || qstrcmp(handle.typeName(), "PGconn*") != 0)
+    // Qt 6 names the type as the compiler spells it: the struct behind libpq's typedef.
+    if (!handle.isValid() || (qstrcmp(handle.typeName(), "pg_conn*") != 0 &&
+                              qstrcmp(handle.typeName(), "PGconn*") != 0))
         return nullptr;
     return *static_cast<PGconn *const *>(handle.constData());
 }
@@ -47,12 +49,12 @@ Error resultError(PGconn *conn, const PGresult *result, const QString &what)
                              .arg(what, QString::fromUtf8(PQerrorMessage(conn)).simplified()));
     const char *primary = result ? PQresultErrorField(result, PG_DIAG_MESSAGE_PRIMARY) : nullptr;
     const char *state = result ? PQresultErrorField(result, PG_DIAG_SQLSTATE) : nullptr;
-    const QString message = primary ? QString::fromUtf8(primary)
-                                    : QString::fromUtf8(PQerrorMessage(conn)).simplified();
-    return makeError(state && qstrcmp(state, "23505") == 0 ? ErrorCode::Conflict
-                                                           : ErrorCode::Database,
-                     QStringLiteral("%1: %2 (%3)")
-                         .arg(what, message, state ? QString::fromLatin1(state) : QStringLiteral("?")));
+    const QString message =
+        primary ? QString::fromUtf8(primary) : QString::fromUtf8(PQerrorMessage(conn)).simplified();
+    return makeError(
+        state && qstrcmp(state, "23505") == 0 ? ErrorCode::Conflict : ErrorCode::Database,
+        QStringLiteral("%1: %2 (%3)")
+            .arg(what, message, state ? QString::fromLatin1(state) : QStringLiteral("?")));
 }
 
 // Parameters as libpq wants them: text for everything but bytes, which go binary so no
@@ -144,20 +146,19 @@ Result<QSqlQuery> exec(const QSqlDatabase &db, const QString &sql, const QVarian
 {
     PGconn *conn = connectionOf(db);
     if (!conn)
-        return makeError(ErrorCode::Database, QStringLiteral("%1: the database is not open")
-                                                  .arg(statementLabel(sql)));
+        return makeError(ErrorCode::Database,
+                         QStringLiteral("%1: the database is not open").arg(statementLabel(sql)));
     int count = 0;
     const QByteArray text = numberPlaceholders(sql, &count).toUtf8();
     if (count != values.size())
-        return makeError(ErrorCode::Database,
-                         QStringLiteral("%1: %2 placeholders but %3 values")
-                             .arg(statementLabel(sql))
-                             .arg(count)
-                             .arg(values.size()));
+        return makeError(ErrorCode::Database, QStringLiteral("%1: %2 placeholders but %3 values")
+                                                  .arg(statementLabel(sql))
+                                                  .arg(count)
+                                                  .arg(values.size()));
     const Parameters p(values);
-    PGresult *result = PQexecParams(conn, text.constData(), int(values.size()), p.types.constData(),
-                                    p.values.constData(), p.lengths.constData(),
-                                    p.formats.constData(), 0);
+    PGresult *result =
+        PQexecParams(conn, text.constData(), int(values.size()), p.types.constData(),
+                     p.values.constData(), p.lengths.constData(), p.formats.constData(), 0);
     const ExecStatusType status = PQresultStatus(result);
     if (status != PGRES_TUPLES_OK && status != PGRES_COMMAND_OK) {
         Error error = resultError(conn, result, statementLabel(sql));
@@ -171,8 +172,8 @@ Result<QByteArray> command(const QSqlDatabase &db, const QString &sql)
 {
     PGconn *conn = connectionOf(db);
     if (!conn)
-        return makeError(ErrorCode::Database, QStringLiteral("%1: the database is not open")
-                                                  .arg(statementLabel(sql)));
+        return makeError(ErrorCode::Database,
+                         QStringLiteral("%1: the database is not open").arg(statementLabel(sql)));
     PGresult *result = PQexec(conn, sql.toUtf8().constData());
     const ExecStatusType status = PQresultStatus(result);
     if (status != PGRES_TUPLES_OK && status != PGRES_COMMAND_OK) {
@@ -190,8 +191,8 @@ Result<void> scan(const QSqlDatabase &db, const QString &sql, const QVariantList
 {
     PGconn *conn = connectionOf(db);
     if (!conn)
-        return makeError(ErrorCode::Database, QStringLiteral("%1: the database is not open")
-                                                  .arg(statementLabel(sql)));
+        return makeError(ErrorCode::Database,
+                         QStringLiteral("%1: the database is not open").arg(statementLabel(sql)));
     int count = 0;
     const QByteArray text = numberPlaceholders(sql, &count).toUtf8();
     if (count != values.size())
@@ -274,7 +275,8 @@ Result<void> scan(const QSqlDatabase &db, const QString &sql, const QVariantList
             }
         } else if (status != PGRES_SINGLE_TUPLE && status != PGRES_TUPLES_OK && !stopped &&
                    !failure) {
-            failure = resultError(conn, result, QStringLiteral("reading %1").arg(statementLabel(sql)));
+            failure =
+                resultError(conn, result, QStringLiteral("reading %1").arg(statementLabel(sql)));
         }
         PQclear(result);
     }

@@ -81,7 +81,8 @@ Result<void> parseAuthority(const QString &authority, PostgresSettings *s)
     if (at >= 0) {
         const QString userInfo = authority.left(at);
         if (userInfo.contains(QLatin1Char(':')))
-            return invalid(QStringLiteral("a password in the URI is refused; %1").arg(kPasswordRule));
+            return invalid(
+                QStringLiteral("a password in the URI is refused; %1").arg(kPasswordRule));
         s->user = decode(userInfo);
         hostPort = authority.mid(at + 1);
     }
@@ -106,7 +107,8 @@ Result<void> parseAuthority(const QString &authority, PostgresSettings *s)
         bool ok = false;
         const int port = portText.toInt(&ok);
         if (!ok || port < 1 || port > 65535)
-            return invalid(QStringLiteral("port \"%1\" is not a number from 1 to 65535").arg(portText));
+            return invalid(
+                QStringLiteral("port \"%1\" is not a number from 1 to 65535").arg(portText));
         s->port = port;
     }
     return {};
@@ -135,14 +137,16 @@ Result<void> parseQuery(const QString &query, PostgresSettings *s)
         const QString value = eq >= 0 ? decode(pair.mid(eq + 1)) : QString();
         if (key == QLatin1String("password") || key == QLatin1String("passfile"))
             return invalid(QStringLiteral("%1= in the URI is refused; %2").arg(key, kPasswordRule));
-        if (key == QLatin1String("host") && s->host.isEmpty() && value.startsWith(QLatin1Char('/'))) {
+        if (key == QLatin1String("host") && s->host.isEmpty() &&
+            value.startsWith(QLatin1Char('/'))) {
             s->host = value; // postgresql:///db?host=/run/postgresql: a Unix socket directory
             continue;
         }
         if (!allowedKeywords().contains(key))
-            return invalid(QStringLiteral("the libpq keyword \"%1\" is not accepted here (accepted: "
-                                          "%2)")
-                               .arg(key, allowedKeywords().join(QStringLiteral(", "))));
+            return invalid(
+                QStringLiteral("the libpq keyword \"%1\" is not accepted here (accepted: "
+                               "%2)")
+                    .arg(key, allowedKeywords().join(QStringLiteral(", "))));
         if (value.isEmpty())
             return invalid(QStringLiteral("%1 has no value").arg(key));
         if (value.contains(QLatin1Char(';')) || value.contains(QLatin1Char('\'')) ||
@@ -176,7 +180,8 @@ Result<PostgresSettings> PostgresSettings::parse(const QString &uri)
 {
     const QString text = uri.trimmed();
     QString rest;
-    for (const QLatin1String scheme : {QLatin1String("postgresql://"), QLatin1String("postgres://")}) {
+    for (const QLatin1String scheme :
+         {QLatin1String("postgresql://"), QLatin1String("postgres://")}) {
         if (text.startsWith(scheme, Qt::CaseInsensitive))
             rest = text.mid(scheme.size());
     }
@@ -207,7 +212,8 @@ Result<PostgresSettings> PostgresSettings::parse(const QString &uri)
     for (const QString &part : {s.user, s.host, s.database}) {
         if (part.contains(QLatin1Char(';')) || part.contains(QLatin1Char('\'')) ||
             part.contains(QLatin1Char('\\')) || part.contains(QLatin1Char(' ')))
-            return invalid(QStringLiteral("user, host and database may not contain spaces, ; ' or \\"));
+            return invalid(
+                QStringLiteral("user, host and database may not contain spaces, ; ' or \\"));
     }
 
     const bool local = s.isUnixSocket() || isLoopback(s.host);
@@ -223,10 +229,11 @@ Result<PostgresSettings> PostgresSettings::parse(const QString &uri)
         return invalid(QStringLiteral("sslmode \"%1\" is not one of %2")
                            .arg(mode, modes.join(QStringLiteral(", "))));
     if (!local && mode != QLatin1String("verify-full"))
-        return invalid(QStringLiteral("%1 is not a loopback address or a Unix socket: the connection "
-                                      "needs sslmode=verify-full (and sslrootcert=CA-FILE), so the "
-                                      "server's certificate is checked")
-                           .arg(s.host));
+        return invalid(
+            QStringLiteral("%1 is not a loopback address or a Unix socket: the connection "
+                           "needs sslmode=verify-full (and sslrootcert=CA-FILE), so the "
+                           "server's certificate is checked")
+                .arg(s.host));
     if (mode.isEmpty()) // explicit, or libpq's PGSSLMODE-or-prefer default would apply
         s.keywords.prepend({QStringLiteral("sslmode"), QStringLiteral("disable")});
     return s;
@@ -247,15 +254,17 @@ QString PostgresSettings::displayUri() const
     if (isUnixSocket())
         out += QLatin1Char('/') + database + QStringLiteral("?host=") + host;
     else
-        out += (host.contains(QLatin1Char(':')) ? QLatin1Char('[') + host + QLatin1Char(']') : host) +
-               QLatin1Char(':') + QString::number(port) + QLatin1Char('/') + database;
+        out +=
+            (host.contains(QLatin1Char(':')) ? QLatin1Char('[') + host + QLatin1Char(']') : host) +
+            QLatin1Char(':') + QString::number(port) + QLatin1Char('/') + database;
     QStringList query;
     for (const auto &[key, value] : keywords)
         query << key + QLatin1Char('=') + value;
     if (searchPath != QLatin1String("public"))
         query << QStringLiteral("options=-c search_path=") + searchPath;
     if (!query.isEmpty())
-        out += (isUnixSocket() ? QLatin1Char('&') : QLatin1Char('?')) + query.join(QLatin1Char('&'));
+        out +=
+            (isUnixSocket() ? QLatin1Char('&') : QLatin1Char('?')) + query.join(QLatin1Char('&'));
     return out;
 }
 

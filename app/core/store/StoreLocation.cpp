@@ -19,8 +19,9 @@ Result<QString> StoreLocation::readPasswordFile(const QString &path)
         return makeError(ErrorCode::InvalidInput,
                          QStringLiteral("database password file %1 does not exist").arg(path));
     if (!S_ISREG(st.st_mode))
-        return makeError(ErrorCode::InvalidInput,
-                         QStringLiteral("database password file %1 is not a regular file").arg(path));
+        return makeError(
+            ErrorCode::InvalidInput,
+            QStringLiteral("database password file %1 is not a regular file").arg(path));
     const unsigned mode = st.st_mode & 07777;
     if ((mode & 077) != 0)
         return makeError(ErrorCode::InvalidInput,
@@ -29,9 +30,9 @@ Result<QString> StoreLocation::readPasswordFile(const QString &path)
                              .arg(path)
                              .arg(mode, 4, 8, QLatin1Char('0')));
     if (st.st_uid != ::geteuid())
-        return makeError(ErrorCode::InvalidInput,
-                         QStringLiteral("database password file %1 belongs to another user")
-                             .arg(path));
+        return makeError(
+            ErrorCode::InvalidInput,
+            QStringLiteral("database password file %1 belongs to another user").arg(path));
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly))
         return makeError(ErrorCode::InvalidInput,
