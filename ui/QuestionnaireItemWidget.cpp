@@ -17,6 +17,7 @@
 #include <QRadioButton>
 #include <QScrollArea>
 #include <QTextDocument>
+#include <QTimer>
 #include <QVBoxLayout>
 
 #include <algorithm>
@@ -283,15 +284,23 @@ void QuestionnaireItemWidget::fitTextHeight()
 void QuestionnaireItemWidget::keepCursorInSight()
 {
     // Inside a scrolling page the editor may be partly below the fold: scroll the page to the
-    // cursor's line, not just to the editor.
-    for (QWidget *w = parentWidget(); w; w = w->parentWidget()) {
-        if (auto *area = qobject_cast<QScrollArea *>(w)) {
-            const QRect cursor = m_text->cursorRect();
-            const QPoint centre = m_text->viewport()->mapTo(area->widget(), cursor.center());
-            area->ensureVisible(centre.x(), centre.y(), 0, cursor.height() * 2);
-            return;
+    // cursor's line, not just to the editor. Once the page has laid out the editor's new height
+    // (the next event-loop pass), or the scroll range would still be the old one.
+    if (m_scrollPending)
+        return;
+    m_scrollPending = true;
+    QTimer::singleShot(0, this, [this] {
+        m_scrollPending = false;
+        for (QWidget *w = parentWidget(); w; w = w->parentWidget()) {
+            if (auto *area = qobject_cast<QScrollArea *>(w)) {
+                m_text->ensureCursorVisible();
+                const QRect cursor = m_text->cursorRect();
+                const QPoint centre = m_text->viewport()->mapTo(area->widget(), cursor.center());
+                area->ensureVisible(centre.x(), centre.y(), 0, cursor.height() * 2);
+                return;
+            }
         }
-    }
+    });
 }
 
 void QuestionnaireItemWidget::storeFromEditor()

@@ -79,6 +79,7 @@ private:
     QLineEdit *m_other = nullptr;      // free text of an open choice with check boxes
     QAbstractButton *m_consent = nullptr;
     bool m_loading = false;
+    bool m_scrollPending = false;
     FieldErrorLabel *m_error = nullptr;
     QList<QuestionnaireItemWidget *> m_children;
 };
