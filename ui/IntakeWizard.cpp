@@ -4,6 +4,7 @@
 #include "FieldErrorLabel.h"
 #include "IntakeReview.h"
 #include "IntakeStepList.h"
+#include "PageSwitch.h"
 #include "PatientLookupPanel.h"
 #include "QuestionnaireItemWidget.h"
 #include "QuestionnairePage.h"
@@ -15,7 +16,6 @@
 #include "store/LocalStore.h"
 #include "visits/IntakeSubmission.h"
 
-#include <QApplication>
 #include <QComboBox>
 #include <QDateTime>
 #include <QHBoxLayout>
@@ -413,13 +413,8 @@ void IntakeWizard::goToStep(int step)
         return;
     QuestionnairePage *page = m_pages[step];
     page->refresh();
-    // The keyboard goes to the new step's first field before the old step is hidden: hiding the
-    // field that has it would first send it to the next control (Qt does), a second move a
-    // screen reader would announce.
-    if (m_stack->currentWidget() &&
-        m_stack->currentWidget()->isAncestorOf(QApplication::focusWidget()))
-        page->focusFirst();
-    m_stack->setCurrentWidget(page);
+    // Once shown, the keyboard goes to the new step's first field, and only there.
+    PageSwitch::show(m_stack, page);
     updateChrome();
     page->focusFirst();
     if (!m_restoring && !m_draft.id.isEmpty())

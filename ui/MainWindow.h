@@ -2,6 +2,7 @@
 
 #include "ConsoleServices.h"
 #include "IdleMonitor.h"
+#include "PageSwitch.h"
 #include "accounts/Session.h"
 #include "domain/User.h"
 
@@ -103,7 +104,7 @@ private:
     SessionWorkspace *workspace() const;
     void openMenuBar();
     void showStoreError(const Error &error);
-    void showPage(QWidget *page) { m_pages->setCurrentWidget(page); }
+    void showPage(QWidget *page) { PageSwitch::show(m_pages, page); }
     void signedIn(const User &user);
     void firstAdministratorCreated(const User &user);
     void lock(Session::LockReason reason);

@@ -3,6 +3,7 @@
 #include "ConsoleServices.h"
 #include "DraftsPage.h"
 #include "IntakeWizard.h"
+#include "PageSwitch.h"
 #include "VisitBoardPage.h"
 #include "VisitDetailPage.h"
 #include "intake/QuestionnaireLibrary.h"
@@ -40,7 +41,7 @@ void SessionWorkspace::openPage(QWidget *page)
     m_open.removeIf([](const QPointer<QWidget> &p) { return p.isNull(); });
     m_open << page;
     m_pages->addWidget(page);
-    m_pages->setCurrentWidget(page);
+    PageSwitch::show(m_pages, page);
 }
 
 void SessionWorkspace::closePage(QWidget *page)

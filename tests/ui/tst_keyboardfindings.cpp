@@ -115,7 +115,12 @@ private Q_SLOTS:
         for (const auto &args : moved)
             qDebug() << "MOVED" << describe(args.value(0).value<QWidget *>())
                      << describe(args.value(1).value<QWidget *>());
-        QCOMPARE(moved.size(), 1);
+        // The old field lets go, the new one takes the keyboard: one focus a reader announces.
+        QList<QWidget *> gained;
+        for (const QList<QVariant> &change : std::as_const(moved))
+            if (QWidget *now = change.value(1).value<QWidget *>())
+                gained << now;
+        QCOMPARE(gained, QList<QWidget *>{type});
         QCOMPARE(selected.size(), 0);
         QCOMPARE(current.size(), 0);
         QVERIFY(steps->selectedItems().isEmpty());
@@ -142,10 +147,21 @@ private Q_SLOTS:
 
     void signInLeavesTheKeyboardOnTheBoard()
     {
-        // Where the first key after signing in goes: the visits table, on its first row.
+        // Signing in moves the keyboard once, to the visits table on its first row (it used to
+        // stop on "New intake" first, where Qt's page switch put it, then jump to the table).
+        m_console->window->signOut();
+        QTRY_COMPARE(focused()->objectName(), QStringLiteral("usernameEdit"));
+        QSignalSpy moved(qApp, &QApplication::focusChanged);
+        QVERIFY(typeSignIn(*m_console->window, QStringLiteral("ana"), kFixturePassword));
+        QTRY_VERIFY(m_console->current<HomePage>());
         QTableView *view = m_console->window->board()->view();
         QCOMPARE(focused(), view);
         QVERIFY(view->currentIndex().isValid());
+        QList<QWidget *> gained;
+        for (const QList<QVariant> &change : std::as_const(moved))
+            if (QWidget *now = change.value(1).value<QWidget *>())
+                gained << now;
+        QCOMPARE(gained, QList<QWidget *>{view});
     }
 
     void everyMainActionIsInTheMenuBarWithItsShortcut()
