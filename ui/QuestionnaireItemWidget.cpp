@@ -241,8 +241,7 @@ void QuestionnaireItemWidget::buildEditor(const QuestionnaireItem &item)
     m_editor->setObjectName(QStringLiteral("edit:") + item.linkId);
     if (m_label)
         m_label->setBuddy(m_editor);
-    if (m_group) // the label names the group (its mnemonic still reaches the first option)
-        m_group->setFocusProxy(m_editor);
+
     if (item.readOnly) {
         for (QWidget *w : findChildren<QWidget *>())
             if (w != m_label)

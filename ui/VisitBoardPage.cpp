@@ -160,6 +160,14 @@ void VisitBoardPage::setUpFilters()
     }
     m_ui->allFilter->setChecked(true);
     connect(m_statusGroup, &QButtonGroup::idClicked, this, &VisitBoardPage::applyStatusFilter);
+    // One Tab stop for the group, on the chosen filter, as for radio buttons: Tab and Shift+Tab
+    // enter the group there, the arrow keys move (and choose) inside it.
+    auto rovingFocus = [this] {
+        for (FilterChip *chip : std::as_const(m_statusButtons))
+            chip->setFocusPolicy(chip->isChecked() ? Qt::TabFocus : Qt::ClickFocus);
+    };
+    rovingFocus();
+    connect(m_statusGroup, &QButtonGroup::idToggled, this, rovingFocus);
 
     QLineEdit *search = m_ui->boardSearch;
     search->setMinimumWidth(fontMetrics().horizontalAdvance(search->placeholderText()) + 24);
@@ -248,9 +256,12 @@ int VisitBoardPage::unreadCount() const
 void VisitBoardPage::activate()
 {
     if (m_proxy->rowCount() > 0) {
-        m_ui->boardView->setFocus(Qt::OtherFocusReason);
+        // The first row current and selected, so the keyboard's place shows (and is said).
         if (!m_ui->boardView->currentIndex().isValid())
-            m_ui->boardView->setCurrentIndex(m_proxy->index(0, 0));
+            m_ui->boardView->selectionModel()->setCurrentIndex(m_proxy->index(0, 0),
+                                                               QItemSelectionModel::ClearAndSelect |
+                                                                   QItemSelectionModel::Rows);
+        m_ui->boardView->setFocus(Qt::OtherFocusReason);
     } else {
         m_ui->boardSearch->setFocus(Qt::OtherFocusReason);
     }
