@@ -9,9 +9,11 @@
 namespace clinicdesk {
 namespace {
 
+// One paragraph per answer, not a table: a screen reader reads it line by line as shown
+// (table cells reach AT-SPI as object characters between the texts).
 QString row(const QString &question, const QString &answer)
 {
-    return QStringLiteral("<tr><td width=\"55%\">%1</td><td><b>%2</b></td></tr>")
+    return QStringLiteral("<p>%1: <b>%2</b></p>")
         .arg(question.toHtmlEscaped(), answer.toHtmlEscaped());
 }
 
@@ -38,8 +40,7 @@ void IntakeReview::summarize(const IntakeForm &form, const QList<QuestionnairePa
     const QString language = QLocale().name();
     QString html;
     for (int i = 0; i < pages.size(); ++i) {
-        html += QStringLiteral("<h3>%1</h3><table cellspacing=\"0\" cellpadding=\"3\">")
-                    .arg(pages[i]->title().toHtmlEscaped());
+        html += QStringLiteral("<h3>%1</h3>").arg(pages[i]->title().toHtmlEscaped());
         // The visit type is chosen on the visit step, outside the questionnaire.
         if (i == 1 && !visitTypeTitle.isEmpty())
             html += row(tr("Visit type"), visitTypeTitle);
@@ -71,7 +72,6 @@ void IntakeReview::summarize(const IntakeForm &form, const QList<QuestionnairePa
                 html += row(item->text.in(language), shown.join(QStringLiteral("; ")));
             }
         }
-        html += QStringLiteral("</table>");
     }
     setHtml(html);
     fitHeight();

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "VisitBoardProxy.h" // proxy() callers use it: the page hands it out
 #include "visits/VisitBoard.h"
 
 #include <QHash>
@@ -22,7 +23,6 @@ class AuditLog;
 class FilterChip;
 class LocalStore;
 class VisitBoardModel;
-class VisitBoardProxy;
 
 // The visit and prescription board: every visit of the clinic in one sortable, filterable table,
 // with the ones that need staff action first and counted in the "Needs attention" filter.
