@@ -103,8 +103,10 @@ void install()
 
 void setRequiredName(QWidget *field, const QString &name, bool required)
 {
+    // A statement ending in a full stop (a consent) drops it before ", required".
+    const QString base = required && name.endsWith(QLatin1Char('.')) ? name.chopped(1) : name;
     field->setAccessibleName(
-        required ? QCoreApplication::translate("Accessibility", "%1, required").arg(name) : name);
+        required ? QCoreApplication::translate("Accessibility", "%1, required").arg(base) : name);
 }
 
 } // namespace clinicdesk::Accessibility

@@ -10,11 +10,14 @@ namespace clinicdesk {
 namespace {
 
 // One paragraph per answer, not a table: a screen reader reads it line by line as shown
-// (table cells reach AT-SPI as object characters between the texts).
+// (table cells reach AT-SPI as object characters between the texts). A question that ends in
+// its own mark ("How long has the problem lasted?") gets no colon after it.
 QString row(const QString &question, const QString &answer)
 {
-    return QStringLiteral("<p>%1: <b>%2</b></p>")
-        .arg(question.toHtmlEscaped(), answer.toHtmlEscaped());
+    const bool marked = question.endsWith(QLatin1Char('?')) || question.endsWith(QLatin1Char(':'));
+    return QStringLiteral("<p>%1%2 <b>%3</b></p>")
+        .arg(question.toHtmlEscaped(), marked ? QString() : QStringLiteral(":"),
+             answer.toHtmlEscaped());
 }
 
 } // namespace

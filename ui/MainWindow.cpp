@@ -256,6 +256,7 @@ void MainWindow::lock(Session::LockReason reason)
     m_idle->stop();
     // Cover everything first: the audit entry (and its anchor in the keychain) may take a moment.
     m_workspace->setPageBeforeLock(currentPage());
+    m_focusBeforeLock = QApplication::focusWidget();
     closeDialogs();
     m_ui->sessionToolBar->hide();
     m_ui->menuBar->hide();
@@ -278,7 +279,11 @@ void MainWindow::unlocked(Session::UnlockResult result)
     QWidget *back = m_workspace->takePageBeforeLock();
     back = back ? back : m_home;
     showPage(back);
-    if (back == m_home)
+    QWidget *was = m_focusBeforeLock;
+    m_focusBeforeLock.clear();
+    if (was && back->isAncestorOf(was) && was->isVisibleTo(back))
+        was->setFocus(Qt::OtherFocusReason);
+    else if (back == m_home)
         m_home->activate();
     else
         back->setFocus(Qt::OtherFocusReason);

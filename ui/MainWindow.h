@@ -7,6 +7,7 @@
 #include "domain/User.h"
 
 #include <QMainWindow>
+#include <QPointer>
 #include <QStackedWidget>
 
 #include <chrono>
@@ -119,6 +120,9 @@ private:
     QStackedWidget *m_pages = nullptr;
     ConsoleServices *m_services;
     IdleMonitor *m_idle = nullptr;
+    // Where the keyboard was when the console locked: unlocking puts it back there, so the
+    // first key typed after the password lands where it would have before the lock.
+    QPointer<QWidget> m_focusBeforeLock;
     TrayNotice *m_tray = nullptr;
     FirstRunPage *m_firstRun = nullptr;
     SignInPage *m_signIn = nullptr;

@@ -100,6 +100,9 @@ private Q_SLOTS:
         const QString type =
             wizard->findChild<QComboBox *>(QStringLiteral("visitType"))->currentText();
         QVERIFY2(text.contains(type), qPrintable(text));
+        // A question keeps its own mark: "…lasted? Less than 3 months", never "lasted?: …".
+        QVERIFY2(text.contains(QLatin1String("? ")), qPrintable(text));
+        QVERIFY2(!text.contains(QLatin1String("?:")), qPrintable(text));
         QVERIFY(review->focusPolicy() & Qt::TabFocus);
     }
 
@@ -252,7 +255,8 @@ private Q_SLOTS:
                 statement = l;
         QVERIFY(statement);
         QVERIFY(statement->text().startsWith(QLatin1String("The patient confirms")));
-        QVERIFY(nameOf(box).startsWith(statement->text()));
+        // "…to the best of their knowledge, required": the statement, its full stop dropped.
+        QCOMPARE(nameOf(box), QStringLiteral("%1, required").arg(statement->text().chopped(1)));
     }
 
     void longAnswerKeepsTheTypedLineInSight()
