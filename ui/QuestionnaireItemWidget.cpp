@@ -127,8 +127,10 @@ void QuestionnaireItemWidget::buildEditor(const QuestionnaireItem &item)
         item.itemControl == QLatin1String("radio-button") ||
         (item.itemControl != QLatin1String("drop-down") && item.options.size() <= kMaxRadioOptions);
 
+    // A statement ending in a full stop (a consent) drops it before ", required".
+    const QString base = item.required && name.endsWith(QLatin1Char('.')) ? name.chopped(1) : name;
     const QString accessibleName =
-        item.required ? QCoreApplication::translate("Accessibility", "%1, required").arg(name)
+        item.required ? QCoreApplication::translate("Accessibility", "%1, required").arg(base)
                       : name;
     if (item.type == Type::Boolean && item.itemControl == QLatin1String("check-box")) {
         // The statement is the box's own label, beside it and in its name (not "Confirmed").

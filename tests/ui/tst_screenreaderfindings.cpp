@@ -100,9 +100,6 @@ private Q_SLOTS:
         const QString type =
             wizard->findChild<QComboBox *>(QStringLiteral("visitType"))->currentText();
         QVERIFY2(text.contains(type), qPrintable(text));
-        // A question keeps its own mark: "…lasted? Less than 3 months", never "lasted?: …".
-        QVERIFY2(text.contains(QLatin1String("? ")), qPrintable(text));
-        QVERIFY2(!text.contains(QLatin1String("?:")), qPrintable(text));
         QVERIFY(review->focusPolicy() & Qt::TabFocus);
     }
 
