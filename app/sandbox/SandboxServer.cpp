@@ -3,6 +3,7 @@
 #include "SandboxClinician.h"
 #include "SandboxValidation.h"
 #include "SandboxWebhookSender.h"
+#include "base/HttpStatus.h"
 #include "base/Logging.h"
 #include "base/Version.h"
 #include "crypto/Crypto.h"
@@ -49,30 +50,6 @@ private:
 namespace {
 
 const QString kService = QStringLiteral("clinicdesk-sandbox");
-
-QByteArray reason(int status)
-{
-    switch (status) {
-    case 200:
-        return "OK";
-    case 400:
-        return "Bad Request";
-    case 401:
-        return "Unauthorized";
-    case 404:
-        return "Not Found";
-    case 405:
-        return "Method Not Allowed";
-    case 429:
-        return "Too Many Requests";
-    case 500:
-        return "Internal Server Error";
-    case 503:
-        return "Service Unavailable";
-    default:
-        return "Status";
-    }
-}
 
 qint64 nowMs()
 {
@@ -168,7 +145,8 @@ SandboxServer::Reply SandboxServer::httpError(int http, const QString &message)
 void SandboxServer::write(QTcpSocket *socket, const Reply &reply)
 {
     const QByteArray body = QJsonDocument(reply.body).toJson(QJsonDocument::Compact);
-    QByteArray out = "HTTP/1.1 " + QByteArray::number(reply.http) + ' ' + reason(reply.http) +
+    QByteArray out = "HTTP/1.1 " + QByteArray::number(reply.http) + ' ' +
+                     http::reasonPhrase(reply.http) +
                      "\r\nContent-Type: application/json\r\nCache-Control: no-store\r\n"
                      "Content-Length: " +
                      QByteArray::number(body.size()) + "\r\n";
