@@ -1,5 +1,6 @@
 #include "webhooks/WebhookVerifier.h"
 
+#include "base/WebhookId.h"
 #include "crypto/Crypto.h"
 
 namespace clinicdesk {
@@ -7,7 +8,6 @@ namespace {
 
 const QByteArray kSecretPrefix = QByteArrayLiteral("whsec_");
 // Upper bounds that keep hostile headers cheap to reject.
-constexpr qsizetype kMaxIdBytes = 256;
 constexpr qsizetype kMaxSignatures = 16;
 
 bool parseTimestamp(const QByteArray &text, qint64 *value)
@@ -104,7 +104,7 @@ WebhookVerifier::Verdict WebhookVerifier::verify(const Request &request, qint64 
     if (isStaticMode())
         return verifyStatic(request);
     qint64 timestamp = 0;
-    if (request.id.isEmpty() || request.id.size() > kMaxIdBytes || request.signature.isEmpty() ||
+    if (!isValidWebhookId(request.id) || request.signature.isEmpty() ||
         !parseTimestamp(request.timestamp, &timestamp))
         return Verdict::Malformed;
     if (timestamp < nowSeconds - m_tolerance || timestamp > nowSeconds + m_tolerance)
