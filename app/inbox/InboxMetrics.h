@@ -24,6 +24,7 @@ public:
     void received(const QString &provider) { ++m_received[provider]; }
     void rejected(Rejection reason) { ++m_rejected[reason]; }
     void duplicate() { ++m_duplicates; }
+    void conflict() { ++m_conflicts; }
     void stored(qint64 count) { m_stored += count; }
     void served(const QString &consumer, qint64 count) { m_served[consumer] += count; }
 
@@ -32,9 +33,12 @@ public:
         qint64 lastCursor = 0;
         QMap<QString, qint64> committed;
         int connections = 0;
+        int overflow = 0;
         int queued = 0;
         int waiting = 0;
         qint64 evicted = 0;
+        qint64 overloaded = 0;
+        qint64 dropped = 0;
     };
     QByteArray render(const Gauges &gauges) const;
 
@@ -44,6 +48,7 @@ private:
     QMap<QString, qint64> m_received;
     QMap<Rejection, qint64> m_rejected;
     qint64 m_duplicates = 0;
+    qint64 m_conflicts = 0;
     qint64 m_stored = 0;
     QMap<QString, qint64> m_served;
 };
