@@ -51,15 +51,14 @@ private Q_SLOTS:
         QTest::newRow("http to 127.0.0.2") << QStringLiteral("http://127.0.0.2:8443") << true;
         QTest::newRow("http to ::1") << QStringLiteral("http://[::1]:8443") << true;
         QTest::newRow("http to localhost") << QStringLiteral("http://localhost:8443") << true;
-        QTest::newRow("http to a host") << QStringLiteral("http://inbox.example.org:8443")
-                                        << false;
+        QTest::newRow("http to a host") << QStringLiteral("http://inbox.example.org:8443") << false;
         QTest::newRow("http to an address") << QStringLiteral("http://192.0.2.10:8443") << false;
-        QTest::newRow("http to a look-alike") << QStringLiteral("http://127.0.0.1.example.org")
-                                              << false;
+        QTest::newRow("http to a look-alike")
+            << QStringLiteral("http://127.0.0.1.example.org") << false;
         QTest::newRow("https with a password")
             << QStringLiteral("https://relay:secret@inbox.example.org") << false;
-        QTest::newRow("https with a user") << QStringLiteral("https://relay@inbox.example.org")
-                                           << false;
+        QTest::newRow("https with a user")
+            << QStringLiteral("https://relay@inbox.example.org") << false;
         QTest::newRow("http loopback with a password")
             << QStringLiteral("http://relay:secret@127.0.0.1:8443") << false;
         QTest::newRow("ftp") << QStringLiteral("ftp://inbox.example.org") << false;
