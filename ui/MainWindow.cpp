@@ -17,6 +17,7 @@
 #include "access/AccountAdmin.h"
 #include "accounts/UserRepository.h"
 #include "audit/AuditLog.h"
+#include "audit/AuditWitness.h"
 #include "base/Logging.h"
 #include "intake/QuestionnaireLibrary.h"
 #include "provider/Outbox.h"
@@ -179,6 +180,8 @@ void MainWindow::start()
     m_audit = std::make_unique<AuditLog>(*m_store, m_auditAnchors);
     // Keychain writes for the anchor happen back in the event loop, never inside a click.
     m_audit->setDeferredAnchor(true);
+    // The head is also witnessed off the machine, by the inbox the relay uses (if any).
+    m_audit->setWitness(AuditWitness::fromConsoleSettings(m_store->dataDir(), m_store->storeId()));
     m_session = std::make_unique<Session>(*m_users, *m_audit);
     m_admin = std::make_unique<AccountAdmin>(*m_users, *m_audit);
     // Queued submissions and staff messages go out whenever the console runs, locked or not
