@@ -1,6 +1,7 @@
 #include "TestSupport.h"
 #include "crypto/Crypto.h"
 #include "keys/KeyFileKeyProvider.h"
+#include "store/LocalStore.h"
 
 #include <QTest>
 
@@ -89,6 +90,59 @@ private Q_SLOTS:
         auto ring = KeyFileKeyProvider(path).load({});
         QVERIFY(ring);
         QCOMPARE(ring->currentId(), 1u);
+    }
+
+    void twoStoresCannotShareOneKeyFile()
+    {
+        // Issue 13: two stores on one key file, and the first one's key rotation retired the key
+        // the second one's data is sealed with. A key file now belongs to one store.
+        QTemporaryDir dir;
+        const QString key = dir.filePath(QStringLiteral("shared.key"));
+        KeyFileKeyProvider keys(key);
+        auto first = LocalStore::open({dir.filePath(QStringLiteral("a")), &keys, false});
+        QVERIFY(first);
+        const QString firstId = first.value()->storeId();
+        auto second = LocalStore::open({dir.filePath(QStringLiteral("b")), &keys, false});
+        QVERIFY2(!second, "a second store took the first one's key file");
+        QCOMPARE(second.error().code, ErrorCode::WrongKey);
+        QVERIFY(second.error().message.contains(firstId));
+        QVERIFY(!QFile::exists(LocalStore::databasePath(dir.filePath(QStringLiteral("b")))) ||
+                !LocalStore::open({dir.filePath(QStringLiteral("b")), &keys, false}));
+        // The first store rotates and reopens as before.
+        QVERIFY(first.value()->rotateDataKey(keys));
+        first.value().reset();
+        QVERIFY(LocalStore::open({dir.filePath(QStringLiteral("a")), &keys, false}));
+        // Saving another store's ring into it is refused and changes nothing.
+        const QByteArray before = [&] {
+            QFile f(key);
+            return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+        }();
+        auto foreign = keys.save(QStringLiteral("another-store"), KeyRing::generate());
+        QVERIFY(!foreign);
+        QCOMPARE(foreign.error().code, ErrorCode::Conflict);
+        QFile after(key);
+        QVERIFY(after.open(QIODevice::ReadOnly));
+        QCOMPARE(after.readAll(), before);
+    }
+
+    void operatorMadeKeyFileIsBoundToItsFirstStore()
+    {
+        QTemporaryDir dir;
+        const QString key = dir.filePath(QStringLiteral("op.key"));
+        QFile f(key);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        QVERIFY(f.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner));
+        f.write(crypto::randomBytes(32).toBase64() + '\n');
+        f.close();
+        KeyFileKeyProvider keys(key);
+        auto first = LocalStore::open({dir.filePath(QStringLiteral("a")), &keys, false});
+        QVERIFY(first);
+        QCOMPARE(test::fileMode(key), 0600);
+        auto second = LocalStore::open({dir.filePath(QStringLiteral("b")), &keys, false});
+        QVERIFY(!second);
+        QCOMPARE(second.error().code, ErrorCode::WrongKey);
+        // Tools that load without a store id still read it.
+        QVERIFY(keys.load({}));
     }
 
     void directoryRefused()

@@ -3,13 +3,79 @@
 #include "base/Logging.h"
 #include "crypto/Crypto.h"
 
+#include <QDir>
 #include <QFile>
+#include <QFileInfo>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QSaveFile>
 
+#include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
 namespace clinicdesk {
+namespace {
+
+// The store a key file is bound to ("store" beside the ring), or empty: an operator-made file
+// (one base64 line) or one written before binding existed.
+QString boundStore(const QByteArray &bytes)
+{
+    const QByteArray trimmed = bytes.trimmed();
+    if (!trimmed.startsWith('{'))
+        return QString();
+    return QJsonDocument::fromJson(trimmed).object().value(QLatin1String("store")).toString();
+}
+
+QByteArray serializeBound(const KeyRing &ring, const QString &storeId)
+{
+    QByteArray plain = ring.serialize();
+    QJsonObject object = QJsonDocument::fromJson(plain).object();
+    crypto::wipe(plain);
+    if (!storeId.isEmpty())
+        object.insert(QStringLiteral("store"), storeId);
+    return QJsonDocument(object).toJson(QJsonDocument::Compact);
+}
+
+// Makes a rename in `directory` durable: without it a power cut can bring back the old file.
+void syncDirectory(const QString &directory)
+{
+    const int fd = ::open(QFile::encodeName(directory).constData(), O_RDONLY | O_DIRECTORY);
+    if (fd < 0)
+        return;
+    if (::fsync(fd) != 0)
+        qCWarning(lcKeys) << "could not sync the key file's directory";
+    ::close(fd);
+}
+
+// Atomic replace of an owner-only file: permissions are set on the temporary file before any
+// byte is written, the content is on disk (QSaveFile syncs it) before the rename, and the rename
+// is on disk before this returns.
+Result<void> writePrivateFile(const QString &path, QByteArray bytes)
+{
+    QSaveFile file(path);
+    bool good = file.open(QIODevice::WriteOnly) &&
+                file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+    good = good && file.write(bytes) == bytes.size();
+    crypto::wipe(bytes);
+    if (!good || !file.commit())
+        return makeError(ErrorCode::Io,
+                         QStringLiteral("cannot write %1: %2").arg(path, file.errorString()));
+    syncDirectory(QFileInfo(path).absolutePath());
+    return {};
+}
+
+Result<QByteArray> readFile(const QString &path)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly | QIODevice::Unbuffered))
+        return makeError(
+            ErrorCode::KeyFileInvalid,
+            QStringLiteral("cannot read key file %1: %2").arg(path, file.errorString()));
+    return file.readAll();
+}
+
+} // namespace
 
 KeyFileKeyProvider::KeyFileKeyProvider(QString path)
     : m_path(std::move(path))
@@ -45,46 +111,53 @@ Result<void> KeyFileKeyProvider::checkPermissions(const QString &path)
     return {};
 }
 
-Result<KeyRing> KeyFileKeyProvider::load(const QString &)
+Result<KeyRing> KeyFileKeyProvider::load(const QString &storeId)
 {
     if (auto check = checkPermissions(m_path); !check)
         return check.error();
-    QFile file(m_path);
-    if (!file.open(QIODevice::ReadOnly))
-        return makeError(
-            ErrorCode::KeyFileInvalid,
-            QStringLiteral("cannot read key file %1: %2").arg(m_path, file.errorString()));
-    QByteArray bytes = file.readAll();
-    auto ring = KeyRing::parse(bytes);
-    crypto::wipe(bytes);
+    auto bytes = readFile(m_path);
+    if (!bytes)
+        return bytes.error();
+    auto ring = KeyRing::parse(bytes.value());
+    const QString bound = boundStore(bytes.value());
+    crypto::wipe(bytes.value());
     if (!ring)
         return makeError(ErrorCode::KeyFileInvalid,
                          QStringLiteral("key file %1: %2").arg(m_path, ring.error().message));
+    if (!storeId.isEmpty() && !bound.isEmpty() && bound != storeId)
+        return makeError(ErrorCode::WrongKey,
+                         QStringLiteral("key file %1 belongs to store %2, not to store %3: each "
+                                        "store needs its own key file (a shared one would lose "
+                                        "the other store's data at the next key rotation)")
+                             .arg(m_path, bound, storeId));
+    // An unbound file becomes this store's on first use, so that no second store can take it
+    // (unless the operator made it read-only).
+    if (!storeId.isEmpty() && bound.isEmpty() &&
+        (QFile::permissions(m_path) & QFileDevice::WriteOwner)) {
+        if (auto bind = writePrivateFile(m_path, serializeBound(ring.value(), storeId)); !bind)
+            qCWarning(lcKeys) << "key file not bound to its store:" << bind.error().message;
+    }
     return ring;
 }
 
-namespace {
-
-// Atomic replace of an owner-only file: permissions are set on the temporary file before any
-// byte is written, and the rename makes the new content appear whole or not at all.
-Result<void> writePrivateFile(const QString &path, QByteArray bytes)
+Result<void> KeyFileKeyProvider::save(const QString &storeId, const KeyRing &ring)
 {
-    QSaveFile file(path);
-    bool good = file.open(QIODevice::WriteOnly) &&
-                file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner);
-    good = good && file.write(bytes) == bytes.size();
-    crypto::wipe(bytes);
-    if (!good || !file.commit())
-        return makeError(ErrorCode::Io,
-                         QStringLiteral("cannot write %1: %2").arg(path, file.errorString()));
-    return {};
-}
-
-} // namespace
-
-Result<void> KeyFileKeyProvider::save(const QString &, const KeyRing &ring)
-{
-    if (auto r = writePrivateFile(m_path, ring.serialize()); !r)
+    QString bound;
+    if (QFile::exists(m_path)) {
+        auto bytes = readFile(m_path);
+        if (bytes) {
+            bound = boundStore(bytes.value());
+            crypto::wipe(bytes.value());
+        }
+    }
+    if (!storeId.isEmpty() && !bound.isEmpty() && bound != storeId)
+        return makeError(ErrorCode::Conflict,
+                         QStringLiteral("key file %1 belongs to store %2, not to store %3; "
+                                        "nothing was written")
+                             .arg(m_path, bound, storeId));
+    if (auto r =
+            writePrivateFile(m_path, serializeBound(ring, storeId.isEmpty() ? bound : storeId));
+        !r)
         return r.error();
     qCInfo(lcKeys) << "key ring saved to key file, keys:" << ring.ids().size();
     return {};

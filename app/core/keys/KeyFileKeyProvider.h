@@ -6,6 +6,12 @@ namespace clinicdesk {
 
 // A key ring in an explicit file, for headless services (`--key-file`). The file must belong to
 // the current user and grant nothing to group or others (0600 or 0400); anything else is refused.
+//
+// A key file belongs to one store: the ring is saved with its store id, and an operator-made
+// file (one base64 line) is bound to the first store that opens it. Another store is refused
+// (WrongKey on load, Conflict on save), so that two stores can never share one file, where a key
+// rotation of one would retire the key the other's data is sealed with. An empty store id (tools,
+// tests) neither checks nor binds.
 class KeyFileKeyProvider final : public KeyProvider
 {
 public:
@@ -13,7 +19,7 @@ public:
 
     QString description() const override;
     Result<KeyRing> load(const QString &storeId) override;
-    // Writes atomically, created 0600.
+    // Writes atomically, created 0600, on disk (file and directory synced) when it returns.
     Result<void> save(const QString &storeId, const KeyRing &ring) override;
     // Beside the key file: <key file>.audit-anchor, 0600.
     Result<QByteArray> loadAnchor(const QString &storeId) override;
