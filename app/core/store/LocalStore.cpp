@@ -261,13 +261,17 @@ Result<quint32> LocalStore::rotateDataKey(KeyProvider &keys)
     m_cipher = newCipher;
     m_blindIndex = BlindIndex(newRing.currentKey()); // used by rebuildBlindIndex below
     // 2. Everything re-encrypted, indexes rebuilt and the key check replaced, atomically.
-    auto result = m_db->transaction([&]() -> Result<void> {
-        if (auto r = reseal(oldCipher, newCipher); !r)
-            return r;
-        if (auto r = PatientRepository(*this).rebuildBlindIndex(); !r)
-            return r;
-        return writeKeyCheck();
-    });
+    //    Synced: step 3 retires the old key, so this commit must be on disk first (a power cut
+    //    that took it back would leave values sealed with a key that no longer exists).
+    auto result = m_db->transaction(
+        [&]() -> Result<void> {
+            if (auto r = reseal(oldCipher, newCipher); !r)
+                return r;
+            if (auto r = PatientRepository(*this).rebuildBlindIndex(); !r)
+                return r;
+            return writeKeyCheck();
+        },
+        Database::Durability::Synced);
     if (!result) {
         // The provider's ring holds old and new keys, so everything stays readable, and the
         // blind index key id in meta was rolled back with the rest.
