@@ -8,6 +8,8 @@
 
 #include <thread>
 
+#include <pthread.h>
+
 namespace clinicdesk {
 
 namespace asio = boost::asio;
@@ -113,7 +115,11 @@ Result<quint16> HttpServer::listen(const QHostAddress &address, quint16 port,
     d->accept();
     const int count = threads > 0 ? threads : int(qMax(2u, std::thread::hardware_concurrency()));
     for (int i = 0; i < count; ++i)
-        d->threads.emplace_back([io = d->core.io.get()] { io->run(); });
+        d->threads.emplace_back([io = d->core.io.get(), i] {
+            const std::string name = "inbox-io-" + std::to_string(i);
+            ::pthread_setname_np(::pthread_self(), name.c_str());
+            io->run();
+        });
     return bound;
 }
 

@@ -41,6 +41,7 @@ QByteArray InboxMetrics::reasonName(Rejection reason)
 
 QByteArray InboxMetrics::render(const Gauges &gauges) const
 {
+    const std::lock_guard lock(m_mutex);
     QByteArray out;
     family(out, "clinicdesk_inbox_webhooks_received_total", "counter",
            "Webhooks received for a known provider, before verification.");

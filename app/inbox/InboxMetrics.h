@@ -4,9 +4,12 @@
 #include <QMap>
 #include <QString>
 
+#include <mutex>
+
 namespace clinicdesk {
 
-// Counters since start, rendered in the Prometheus text format for GET /metrics.
+// Counters since start, rendered in the Prometheus text format for GET /metrics. Thread-safe:
+// the HTTP layer's I/O threads and the writer count as they go.
 class InboxMetrics
 {
 public:
@@ -21,12 +24,28 @@ public:
         StoreFailed,
     };
 
-    void received(const QString &provider) { ++m_received[provider]; }
-    void rejected(Rejection reason) { ++m_rejected[reason]; }
-    void duplicate() { ++m_duplicates; }
-    void conflict() { ++m_conflicts; }
-    void stored(qint64 count) { m_stored += count; }
-    void served(const QString &consumer, qint64 count) { m_served[consumer] += count; }
+    void received(const QString &provider)
+    {
+        const std::lock_guard lock(m_mutex);
+        ++m_received[provider];
+    }
+    void rejected(Rejection reason)
+    {
+        const std::lock_guard lock(m_mutex);
+        ++m_rejected[reason];
+    }
+    void committed(qint64 stored, qint64 duplicates, qint64 conflicts)
+    {
+        const std::lock_guard lock(m_mutex);
+        m_stored += stored;
+        m_duplicates += duplicates;
+        m_conflicts += conflicts;
+    }
+    void served(const QString &consumer, qint64 count)
+    {
+        const std::lock_guard lock(m_mutex);
+        m_served[consumer] += count;
+    }
 
     struct Gauges
     {
@@ -45,6 +64,7 @@ public:
     static QByteArray reasonName(Rejection reason);
 
 private:
+    mutable std::mutex m_mutex;
     QMap<QString, qint64> m_received;
     QMap<Rejection, qint64> m_rejected;
     qint64 m_duplicates = 0;

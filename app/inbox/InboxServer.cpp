@@ -11,7 +11,6 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QPointer>
 
 namespace clinicdesk {
 namespace {
@@ -60,29 +59,29 @@ InboxServer::InboxServer(std::unique_ptr<InboxStore> store, Config config, QObje
             qCWarning(lcInbox) << "retention purge failed:" << r.error().message;
     });
     m_purgeTimer.start(m_config.purgeIntervalMs);
-    m_writer = new InboxWriter(m_store->db().path(), m_store->cipher());
-    m_writer->moveToThread(&m_writerThread);
-    m_writerThread.setObjectName(QStringLiteral("inbox-writer"));
-    m_writerThread.start();
+    // The writer never checkpoints (InboxStore::openWriter); this thread does, twice a second.
+    connect(&m_checkpointTimer, &QTimer::timeout, this, [this] {
+        if (auto r = m_store->checkpoint(); !r)
+            qCWarning(lcInbox) << "WAL checkpoint failed:" << r.error().message;
+    });
+    m_checkpointTimer.start(500);
+    m_writer = std::make_unique<InboxWriter>(
+        m_store->db().path(), m_store->cipher(), m_config.maxQueued,
+        [this](const QList<InboxWriter::Item> &batch,
+               const Result<QList<InboxStore::Stored>> &stored) { onCommitted(batch, stored); });
 }
 
 InboxServer::~InboxServer()
 {
     // No request reaches this object any more, and every connection handle it still holds is
-    // dropped while the HTTP server is alive (HttpReplier's rule).
+    // dropped while the HTTP server is alive (HttpReplier's rule). A batch being committed
+    // finishes first (its senders are gone: they get no reply, and the provider's retry will be
+    // a duplicate).
     if (m_http)
         m_http->stop();
+    m_writer.reset();
     m_waiters.clear();
-    m_queue.clear();
-    m_inFlight.clear();
     QCoreApplication::removePostedEvents(this, QEvent::MetaCall);
-    // A batch being committed finishes first (its senders are gone: they get no reply, and the
-    // provider's retry will be a duplicate).
-    QMetaObject::invokeMethod(
-        m_writer, [writer = m_writer] { writer->close(); }, Qt::BlockingQueuedConnection);
-    m_writerThread.quit();
-    m_writerThread.wait();
-    delete m_writer;
     m_http.reset();
 }
 
@@ -133,22 +132,75 @@ void InboxServer::onRequest(HttpRequest request, HttpReplier replier)
     // On an I/O thread: only what needs no state of this object.
     if (request.path == "/healthz" && request.method == "GET")
         return replier.send(HttpResponse::json(200, healthzBody()));
-    if (request.path.startsWith(kWebhooks) && request.method == "POST") {
-        const QString provider = QString::fromLatin1(request.path.mid(kWebhooks.size()));
-        WebhookIntake::Verdict verdict =
-            m_intake.check(request, provider, QDateTime::currentSecsSinceEpoch());
-        QMetaObject::invokeMethod(
-            this,
-            [this, verdict = std::move(verdict), replier = std::move(replier)] {
-                onWebhook(verdict, replier);
-            },
-            Qt::QueuedConnection);
-        return;
-    }
+    if (request.path.startsWith(kWebhooks) && request.method == "POST")
+        return onWebhook(request, replier);
     QMetaObject::invokeMethod(
         this,
         [this, request = std::move(request), replier = std::move(replier)] {
             route(request, replier);
+        },
+        Qt::QueuedConnection);
+}
+
+void InboxServer::onWebhook(const HttpRequest &request, const HttpReplier &replier)
+{
+    // On an I/O thread: the intake is const, the metrics and the writer's queue thread-safe.
+    const QString provider = QString::fromLatin1(request.path.mid(kWebhooks.size()));
+    const WebhookIntake::Verdict verdict =
+        m_intake.check(request, provider, QDateTime::currentSecsSinceEpoch());
+    if (!verdict.provider.isEmpty())
+        m_metrics.received(verdict.provider);
+    if (verdict.status != 0)
+        return reject(replier, verdict.reason, verdict.status, verdict.message);
+    if (!m_writer->enqueue(InboxWriter::Item{replier, verdict.incoming}))
+        return reject(replier, InboxMetrics::Rejection::Overloaded, 429, "overloaded");
+}
+
+void InboxServer::onCommitted(const QList<InboxWriter::Item> &batch,
+                              const Result<QList<InboxStore::Stored>> &stored)
+{
+    // On the writer's thread: answers each sender, then tells this object's thread.
+    if (!stored || stored->size() != batch.size()) {
+        qCWarning(lcInbox) << "commit of" << batch.size() << "webhooks failed:"
+                           << (stored ? QStringLiteral("result count") : stored.error().message);
+        for (const InboxWriter::Item &item : batch)
+            reject(item.replier, InboxMetrics::Rejection::StoreFailed, 503,
+                   "not stored, retry later");
+        return;
+    }
+    qint64 fresh = 0;
+    qint64 duplicates = 0;
+    qint64 conflicts = 0;
+    qint64 newest = 0;
+    using Outcome = InboxStore::Stored::Outcome;
+    for (qsizetype i = 0; i < batch.size(); ++i) {
+        const InboxStore::Stored &result = stored->at(i);
+        const InboxStore::Incoming &incoming = batch[i].incoming;
+        newest = qMax(newest, result.cursor);
+        if (result.outcome == Outcome::Conflict) {
+            ++conflicts;
+            qCWarning(lcInbox) << "webhook id reused with a different body: provider"
+                               << incoming.provider << "id" << incoming.webhookId
+                               << "stored at cursor" << result.cursor << "kept as conflict"
+                               << result.conflictId;
+            batch[i].replier.send(HttpResponse::error(
+                409, "this webhook-id was already stored with a different body"));
+            continue;
+        }
+        const bool duplicate = result.outcome == Outcome::Duplicate;
+        duplicate ? ++duplicates : ++fresh;
+        batch[i].replier.send(HttpResponse::json(
+            200, compact({{QStringLiteral("status"),
+                           duplicate ? QStringLiteral("duplicate") : QStringLiteral("stored")},
+                          {QStringLiteral("cursor"), result.cursor}})));
+    }
+    m_metrics.committed(fresh, duplicates, conflicts);
+    QMetaObject::invokeMethod(
+        this,
+        [this, newest, fresh] {
+            m_store->noteStored(newest);
+            if (fresh > 0)
+                wakeWaiters(false);
         },
         Qt::QueuedConnection);
 }
@@ -225,7 +277,7 @@ void InboxServer::handleMetrics(const HttpRequest &request, const HttpReplier &r
     gauges.evicted = stats.evicted;
     gauges.overloaded = stats.overloaded;
     gauges.dropped = stats.dropped;
-    gauges.queued = int(m_queue.size() + m_inFlight.size());
+    gauges.queued = m_writer->depth();
     gauges.waiting = int(m_waiters.size());
     HttpResponse response = HttpResponse::json(200, m_metrics.render(gauges));
     response.contentType = "text/plain; version=0.0.4; charset=utf-8";
@@ -241,94 +293,6 @@ void InboxServer::reject(const HttpReplier &replier, InboxMetrics::Rejection rea
         response.headers.append(
             qMakePair(QByteArray("Retry-After"), QByteArray(status == 429 ? "1" : "5")));
     replier.send(response);
-}
-
-void InboxServer::onWebhook(const WebhookIntake::Verdict &verdict, const HttpReplier &replier)
-{
-    if (!verdict.provider.isEmpty())
-        m_metrics.received(verdict.provider);
-    if (verdict.status != 0)
-        return reject(replier, verdict.reason, verdict.status, verdict.message);
-    if (m_queue.size() + m_inFlight.size() >= m_config.maxQueued)
-        return reject(replier, InboxMetrics::Rejection::Overloaded, 429, "overloaded");
-    m_queue.append(Queued{replier, verdict.incoming});
-    if (m_inFlight.isEmpty())
-        dispatch();
-}
-
-void InboxServer::dispatch()
-{
-    if (m_queue.isEmpty() || !m_inFlight.isEmpty())
-        return;
-    m_inFlight.swap(m_queue);
-    QList<InboxStore::Incoming> incoming;
-    incoming.reserve(m_inFlight.size());
-    for (const Queued &queued : std::as_const(m_inFlight))
-        incoming.append(queued.incoming);
-    const qint64 now = QDateTime::currentMSecsSinceEpoch();
-    QPointer<InboxServer> self(this);
-    QMetaObject::invokeMethod(
-        m_writer,
-        [writer = m_writer, incoming, now, self] {
-            writer->store(incoming, now, [self](Result<QList<InboxStore::Stored>> stored) {
-                // Back to the HTTP thread with the outcome.
-                QMetaObject::invokeMethod(
-                    self.data(),
-                    [self, stored = std::move(stored)] {
-                        if (self)
-                            self->onStored(stored);
-                    },
-                    Qt::QueuedConnection);
-            });
-        },
-        Qt::QueuedConnection);
-}
-
-void InboxServer::onStored(const Result<QList<InboxStore::Stored>> &stored)
-{
-    const QList<Queued> batch = std::exchange(m_inFlight, {});
-    if (!stored || stored->size() != batch.size()) {
-        qCWarning(lcInbox) << "commit of" << batch.size() << "webhooks failed:"
-                           << (stored ? QStringLiteral("result count") : stored.error().message);
-        for (const Queued &queued : batch)
-            reject(queued.replier, InboxMetrics::Rejection::StoreFailed, 503,
-                   "not stored, retry later");
-        dispatch();
-        return;
-    }
-    qint64 fresh = 0;
-    qint64 newest = 0;
-    using Outcome = InboxStore::Stored::Outcome;
-    for (qsizetype i = 0; i < batch.size(); ++i) {
-        const InboxStore::Stored &result = stored->at(i);
-        const InboxStore::Incoming &incoming = batch[i].incoming;
-        newest = qMax(newest, result.cursor);
-        if (result.outcome == Outcome::Conflict) {
-            m_metrics.conflict();
-            qCWarning(lcInbox) << "webhook id reused with a different body: provider"
-                               << incoming.provider << "id" << incoming.webhookId
-                               << "stored at cursor" << result.cursor << "kept as conflict"
-                               << result.conflictId;
-            batch[i].replier.send(HttpResponse::error(
-                409, "this webhook-id was already stored with a different body"));
-            continue;
-        }
-        if (result.outcome == Outcome::Duplicate)
-            m_metrics.duplicate();
-        else
-            ++fresh;
-        batch[i].replier.send(HttpResponse::json(
-            200, compact({{QStringLiteral("status"), result.outcome == Outcome::Duplicate
-                                                         ? QStringLiteral("duplicate")
-                                                         : QStringLiteral("stored")},
-                          {QStringLiteral("cursor"), result.cursor}})));
-    }
-    m_store->noteStored(newest);
-    m_metrics.stored(fresh);
-    qCDebug(lcInbox) << "group commit of" << batch.size() << "webhooks," << fresh << "new";
-    dispatch();
-    if (fresh > 0)
-        wakeWaiters(false);
 }
 
 std::optional<QString> InboxServer::authenticate(const HttpRequest &request,

@@ -13,7 +13,6 @@
 #include <QHostAddress>
 #include <QMap>
 #include <QObject>
-#include <QThread>
 #include <QTimer>
 
 #include <memory>
@@ -26,14 +25,15 @@ class TlsIdentity;
 // The routes of clinicdesk-inbox (DESIGN, "Webhooks into the inbox" and "Inbox → relay") on
 // HttpServer.
 //
-// Webhooks are verified on the HTTP layer's I/O threads as they arrive (WebhookIntake) and
-// queued here; one group commit (a single synchronous=FULL transaction for everything queued
-// meanwhile, InboxWriter) stores them, and only then do their senders get 200. A failed commit
-// answers 503, never 2xx; a full queue answers 429 + Retry-After. A webhook id that comes back
-// with another body answers 409 (logged with ids only, counted, the body kept sealed).
-// Long-polls are parked until a commit stores an event or their wait ends. /healthz is answered
-// on the I/O thread, so it stays quick while this thread waits on the store; /metrics only to a
-// loopback peer or with the metrics token.
+// Webhooks never wait for this thread: they are verified on the HTTP layer's I/O threads as they
+// arrive (WebhookIntake) and queued for the group commit (InboxWriter: one synchronous=FULL
+// transaction for everything queued meanwhile), whose thread answers their senders once the batch
+// is on disk: 200 stored or duplicate, 409 for a webhook id that came back with another body
+// (logged with ids only, counted, the body kept sealed), 503 when the commit failed (never 2xx),
+// and 429 + Retry-After at once when the queue is full. Long-polls, commits, the witness and
+// /metrics run on this thread; long-polls are parked until a commit stores an event or their wait
+// ends. /healthz is answered on the I/O threads, so it stays quick whatever this thread and the
+// disk are doing; /metrics only to a loopback peer or with the metrics token.
 class InboxServer final : public QObject
 {
     Q_OBJECT
@@ -62,11 +62,6 @@ public:
     Result<int> purgeNow();
 
 private:
-    struct Queued
-    {
-        HttpReplier replier;
-        InboxStore::Incoming incoming;
-    };
     struct Waiter
     {
         HttpReplier replier;
@@ -76,19 +71,20 @@ private:
         qint64 deadlineMs = 0;
     };
 
-    // On an I/O thread: webhooks are checked there, everything else comes to this thread.
+    // On an I/O thread: webhooks are checked and queued there, everything else comes to this
+    // thread.
     void onRequest(HttpRequest request, HttpReplier replier);
+    void onWebhook(const HttpRequest &request, const HttpReplier &replier);
+    // On the writer's thread, once a batch is committed (or failed).
+    void onCommitted(const QList<InboxWriter::Item> &batch,
+                     const Result<QList<InboxStore::Stored>> &stored);
     void route(const HttpRequest &request, const HttpReplier &replier);
-    void onWebhook(const WebhookIntake::Verdict &verdict, const HttpReplier &replier);
     void onRefused(int status);
     void handleMetrics(const HttpRequest &request, const HttpReplier &replier);
     void handleEvents(const HttpRequest &request, const HttpReplier &replier,
                       const QString &consumer);
     void handleCommit(const HttpRequest &request, const HttpReplier &replier,
                       const QString &consumer);
-    // Hands everything queued to the writer thread (when it is idle).
-    void dispatch();
-    void onStored(const Result<QList<InboxStore::Stored>> &stored);
     void wakeWaiters(bool expiredOnly);
     // True when it answered (events found, or the wait is over).
     bool serveEvents(const Waiter &waiter, bool final);
@@ -103,13 +99,11 @@ private:
     WebhookIntake m_intake;
     WitnessRegistry m_witnesses;
     InboxMetrics m_metrics;
-    QList<Queued> m_queue;    // verified, waiting for the writer
-    QList<Queued> m_inFlight; // being committed by the writer
-    QThread m_writerThread;
-    InboxWriter *m_writer = nullptr;
+    std::unique_ptr<InboxWriter> m_writer;
     QList<Waiter> m_waiters;
     QTimer m_waitTimer;
     QTimer m_purgeTimer;
+    QTimer m_checkpointTimer;
 };
 
 } // namespace clinicdesk

@@ -118,7 +118,17 @@ Result<std::unique_ptr<InboxStore>> InboxStore::openWriter(const QString &databa
         return db.error();
     store->m_db = std::move(db).value();
     store->m_cipher = cipher;
+    if (auto r = store->m_db->exec(QStringLiteral("PRAGMA wal_autocheckpoint=0")); !r)
+        return r.error();
     return store;
+}
+
+Result<void> InboxStore::checkpoint()
+{
+    auto r = m_db->exec(QStringLiteral("PRAGMA wal_checkpoint(PASSIVE)"));
+    if (!r)
+        return r.error();
+    return {};
 }
 
 Result<void> InboxStore::loadOrCreateKeys(KeyProvider &keys)

@@ -52,7 +52,9 @@ public:
 
     static Result<std::unique_ptr<InboxStore>> open(const QString &dataDir, KeyProvider &keys);
     // A second connection to an opened store, for the thread that writes events (InboxWriter):
-    // no migrations, no key loading; it seals with `cipher`.
+    // no migrations, no key loading; it seals with `cipher`. It never checkpoints the WAL itself
+    // (that would add a sync of the whole database to a webhook's answer): checkpoint() does, on
+    // the other connection, off the commit path.
     static Result<std::unique_ptr<InboxStore>> openWriter(const QString &databasePath,
                                                           const FieldCipher &cipher);
     static QString databasePath(const QString &dataDir);
@@ -91,6 +93,9 @@ public:
     // and conflicting bodies received before it. Nothing is purged while no consumer is
     // configured. Returns the number of events deleted.
     Result<int> purge(qint64 cutoffMs);
+
+    // Copies committed WAL pages into the database without blocking the writer (PASSIVE).
+    Result<void> checkpoint();
 
     Database &db() { return *m_db; }
 
