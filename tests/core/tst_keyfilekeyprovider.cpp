@@ -2,6 +2,7 @@
 #include "crypto/Crypto.h"
 #include "keys/KeyFileKeyProvider.h"
 #include "store/LocalStore.h"
+#include "store/PatientRepository.h"
 
 #include <QTest>
 
@@ -92,41 +93,47 @@ private Q_SLOTS:
         QCOMPARE(ring->currentId(), 1u);
     }
 
-    void twoStoresCannotShareOneKeyFile()
+    void twoStoresOnOneKeyFileCannotDestroyEachOther()
     {
         // Issue 13: two stores on one key file, and the first one's key rotation retired the key
-        // the second one's data is sealed with. A key file now belongs to one store.
+        // the second one's data is sealed with. The file now knows both, and neither rotates.
         QTemporaryDir dir;
         const QString key = dir.filePath(QStringLiteral("shared.key"));
         KeyFileKeyProvider keys(key);
-        auto first = LocalStore::open({dir.filePath(QStringLiteral("a")), &keys, false});
-        QVERIFY(first);
-        const QString firstId = first.value()->storeId();
-        auto second = LocalStore::open({dir.filePath(QStringLiteral("b")), &keys, false});
-        QVERIFY2(!second, "a second store took the first one's key file");
-        QCOMPARE(second.error().code, ErrorCode::WrongKey);
-        QVERIFY(second.error().message.contains(firstId));
-        QVERIFY(!QFile::exists(LocalStore::databasePath(dir.filePath(QStringLiteral("b")))) ||
-                !LocalStore::open({dir.filePath(QStringLiteral("b")), &keys, false}));
-        // The first store rotates and reopens as before.
-        QVERIFY(first.value()->rotateDataKey(keys));
-        first.value().reset();
-        QVERIFY(LocalStore::open({dir.filePath(QStringLiteral("a")), &keys, false}));
-        // Saving another store's ring into it is refused and changes nothing.
-        const QByteArray before = [&] {
-            QFile f(key);
-            return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
-        }();
-        auto foreign = keys.save(QStringLiteral("another-store"), KeyRing::generate());
-        QVERIFY(!foreign);
-        QCOMPARE(foreign.error().code, ErrorCode::Conflict);
-        QFile after(key);
-        QVERIFY(after.open(QIODevice::ReadOnly));
-        QCOMPARE(after.readAll(), before);
+        const QString a = dir.filePath(QStringLiteral("a"));
+        const QString b = dir.filePath(QStringLiteral("b"));
+        QString bId;
+        QString patientId;
+        {
+            auto first = LocalStore::open({a, &keys, false});
+            QVERIFY(first);
+            auto second = LocalStore::open({b, &keys, false});
+            QVERIFY(second);
+            bId = second.value()->storeId();
+            Patient patient;
+            patient.firstName = QStringLiteral("Ada");
+            patient.lastName = QStringLiteral("Keyfile");
+            patient.phone = QStringLiteral("2025550177");
+            auto saved = PatientRepository(*second.value()).save(patient);
+            QVERIFY(saved);
+            patientId = saved.value();
+            auto rotated = first.value()->rotateDataKey(keys);
+            QVERIFY2(!rotated, "a rotation retired the key another store's data is sealed with");
+            QCOMPARE(rotated.error().code, ErrorCode::Conflict);
+            QVERIFY2(rotated.error().message.contains(bId), qPrintable(rotated.error().message));
+            QVERIFY(!second.value()->rotateDataKey(keys));
+        }
+        // The second store still opens and reads its data.
+        auto again = LocalStore::open({b, &keys, false});
+        QVERIFY2(again, qPrintable(again ? QString() : again.error().message));
+        auto read = PatientRepository(*again.value()).get(patientId);
+        QVERIFY2(read, qPrintable(read ? QString() : read.error().message));
+        QCOMPARE(read->lastName, QStringLiteral("Keyfile"));
     }
 
-    void operatorMadeKeyFileIsBoundToItsFirstStore()
+    void aStoreAloneOnItsKeyFileRotates()
     {
+        // An operator-made file learns its store when it is first opened.
         QTemporaryDir dir;
         const QString key = dir.filePath(QStringLiteral("op.key"));
         QFile f(key);
@@ -135,14 +142,12 @@ private Q_SLOTS:
         f.write(crypto::randomBytes(32).toBase64() + '\n');
         f.close();
         KeyFileKeyProvider keys(key);
-        auto first = LocalStore::open({dir.filePath(QStringLiteral("a")), &keys, false});
-        QVERIFY(first);
+        auto store = LocalStore::open({dir.filePath(QStringLiteral("a")), &keys, false});
+        QVERIFY(store);
         QCOMPARE(test::fileMode(key), 0600);
-        auto second = LocalStore::open({dir.filePath(QStringLiteral("b")), &keys, false});
-        QVERIFY(!second);
-        QCOMPARE(second.error().code, ErrorCode::WrongKey);
-        // Tools that load without a store id still read it.
-        QVERIFY(keys.load({}));
+        QCOMPARE(keys.otherStores(store.value()->storeId()).value(), QStringList());
+        QVERIFY(store.value()->rotateDataKey(keys));
+        QVERIFY(keys.load({})); // tools that load without a store id still read it
     }
 
     void directoryRefused()

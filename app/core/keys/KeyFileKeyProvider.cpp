@@ -6,6 +6,7 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QSaveFile>
@@ -17,23 +18,28 @@
 namespace clinicdesk {
 namespace {
 
-// The store a key file is bound to ("store" beside the ring), or empty: an operator-made file
-// (one base64 line) or one written before binding existed.
-QString boundStore(const QByteArray &bytes)
+// The stores a key file has served ("stores" beside the ring); empty for an operator-made file
+// (one base64 line) or one written before stores were recorded.
+QStringList storesOf(const QByteArray &bytes)
 {
     const QByteArray trimmed = bytes.trimmed();
     if (!trimmed.startsWith('{'))
-        return QString();
-    return QJsonDocument::fromJson(trimmed).object().value(QLatin1String("store")).toString();
+        return {};
+    QStringList stores;
+    const QJsonObject object = QJsonDocument::fromJson(trimmed).object();
+    for (const QJsonValue &v : object.value(QLatin1String("stores")).toArray())
+        stores << v.toString();
+    stores.removeAll(QString());
+    return stores;
 }
 
-QByteArray serializeBound(const KeyRing &ring, const QString &storeId)
+QByteArray serializeWith(const KeyRing &ring, const QStringList &stores)
 {
     QByteArray plain = ring.serialize();
     QJsonObject object = QJsonDocument::fromJson(plain).object();
     crypto::wipe(plain);
-    if (!storeId.isEmpty())
-        object.insert(QStringLiteral("store"), storeId);
+    if (!stores.isEmpty())
+        object.insert(QStringLiteral("stores"), QJsonArray::fromStringList(stores));
     return QJsonDocument(object).toJson(QJsonDocument::Compact);
 }
 
@@ -119,48 +125,48 @@ Result<KeyRing> KeyFileKeyProvider::load(const QString &storeId)
     if (!bytes)
         return bytes.error();
     auto ring = KeyRing::parse(bytes.value());
-    const QString bound = boundStore(bytes.value());
+    QStringList stores = storesOf(bytes.value());
     crypto::wipe(bytes.value());
     if (!ring)
         return makeError(ErrorCode::KeyFileInvalid,
                          QStringLiteral("key file %1: %2").arg(m_path, ring.error().message));
-    if (!storeId.isEmpty() && !bound.isEmpty() && bound != storeId)
-        return makeError(ErrorCode::WrongKey,
-                         QStringLiteral("key file %1 belongs to store %2, not to store %3: each "
-                                        "store needs its own key file (a shared one would lose "
-                                        "the other store's data at the next key rotation)")
-                             .arg(m_path, bound, storeId));
-    // An unbound file becomes this store's on first use, so that no second store can take it
-    // (unless the operator made it read-only).
-    if (!storeId.isEmpty() && bound.isEmpty() &&
+    // A store the file has not served before is recorded (unless the operator made the file
+    // read-only), so that a rotation by another store knows about it.
+    if (!storeId.isEmpty() && !stores.contains(storeId) &&
         (QFile::permissions(m_path) & QFileDevice::WriteOwner)) {
-        if (auto bind = writePrivateFile(m_path, serializeBound(ring.value(), storeId)); !bind)
-            qCWarning(lcKeys) << "key file not bound to its store:" << bind.error().message;
+        stores << storeId;
+        if (auto record = writePrivateFile(m_path, serializeWith(ring.value(), stores)); !record)
+            qCWarning(lcKeys) << "key file does not record its store:" << record.error().message;
     }
     return ring;
 }
 
 Result<void> KeyFileKeyProvider::save(const QString &storeId, const KeyRing &ring)
 {
-    QString bound;
+    QStringList stores;
     if (QFile::exists(m_path)) {
-        auto bytes = readFile(m_path);
-        if (bytes) {
-            bound = boundStore(bytes.value());
+        if (auto bytes = readFile(m_path)) {
+            stores = storesOf(bytes.value());
             crypto::wipe(bytes.value());
         }
     }
-    if (!storeId.isEmpty() && !bound.isEmpty() && bound != storeId)
-        return makeError(ErrorCode::Conflict,
-                         QStringLiteral("key file %1 belongs to store %2, not to store %3; "
-                                        "nothing was written")
-                             .arg(m_path, bound, storeId));
-    if (auto r =
-            writePrivateFile(m_path, serializeBound(ring, storeId.isEmpty() ? bound : storeId));
-        !r)
+    if (!storeId.isEmpty() && !stores.contains(storeId))
+        stores << storeId;
+    if (auto r = writePrivateFile(m_path, serializeWith(ring, stores)); !r)
         return r.error();
     qCInfo(lcKeys) << "key ring saved to key file, keys:" << ring.ids().size();
     return {};
+}
+
+Result<QStringList> KeyFileKeyProvider::otherStores(const QString &storeId)
+{
+    auto bytes = readFile(m_path);
+    if (!bytes)
+        return bytes.error();
+    QStringList stores = storesOf(bytes.value());
+    crypto::wipe(bytes.value());
+    stores.removeAll(storeId);
+    return stores;
 }
 
 Result<QByteArray> KeyFileKeyProvider::loadAnchor(const QString &)

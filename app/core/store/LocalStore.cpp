@@ -247,6 +247,18 @@ Result<quint32> LocalStore::rotateDataKey(KeyProvider &keys)
         }
     } downgrade{m_lockFd};
 
+    // Another store on the same keys (one key file for two stores) would lose its data when
+    // the old key is retired.
+    auto others = keys.otherStores(m_storeId);
+    if (!others)
+        return others.error();
+    if (!others->isEmpty())
+        return makeError(ErrorCode::Conflict,
+                         QStringLiteral("%1 also holds the keys of store(s) %2: retiring the old "
+                                        "key would make their data unreadable. Give each store "
+                                        "its own key file, then rotate")
+                             .arg(keys.description(), others->join(QStringLiteral(", "))));
+
     const KeyRing oldRing = m_cipher.ring();
     KeyRing newRing = oldRing;
     const quint32 newId = newRing.addKey();
