@@ -1,6 +1,7 @@
 #include "AdminCommand.h"
 #include "audit/AuditLog.h"
 #include "audit/AuditWitness.h"
+#include "base/ProcessHardening.h"
 #include "base/Version.h"
 #include "crypto/Crypto.h"
 #include "keys/KeyFileKeyProvider.h"
@@ -59,6 +60,7 @@ QString commandList()
 
 int main(int argc, char *argv[])
 {
+    disableCoreDumps();                                // before anything secret is in memory
     const crypto::ThreadStateGuard openSslThreadState; // destroyed last
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("clinicdesk-admin"));

@@ -1,6 +1,7 @@
 #include "InboxServer.h"
 #include "InboxStore.h"
 #include "base/Logging.h"
+#include "base/ProcessHardening.h"
 #include "base/Version.h"
 #include "crypto/Crypto.h"
 #include "keys/KeyFileKeyProvider.h"
@@ -133,6 +134,7 @@ bool configure(const ServiceOptions &options, InboxStore &store, InboxServer::Co
 
 int main(int argc, char *argv[])
 {
+    disableCoreDumps();                                // before anything secret is in memory
     const crypto::ThreadStateGuard openSslThreadState; // destroyed last
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(kProgram);
