@@ -6,9 +6,6 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
-#include <QJsonArray>
-#include <QJsonDocument>
-#include <QJsonObject>
 #include <QSaveFile>
 
 #include <fcntl.h>
@@ -17,31 +14,6 @@
 
 namespace clinicdesk {
 namespace {
-
-// The stores a key file has served ("stores" beside the ring); empty for an operator-made file
-// (one base64 line) or one written before stores were recorded.
-QStringList storesOf(const QByteArray &bytes)
-{
-    const QByteArray trimmed = bytes.trimmed();
-    if (!trimmed.startsWith('{'))
-        return {};
-    QStringList stores;
-    const QJsonObject object = QJsonDocument::fromJson(trimmed).object();
-    for (const QJsonValue &v : object.value(QLatin1String("stores")).toArray())
-        stores << v.toString();
-    stores.removeAll(QString());
-    return stores;
-}
-
-QByteArray serializeWith(const KeyRing &ring, const QStringList &stores)
-{
-    QByteArray plain = ring.serialize();
-    QJsonObject object = QJsonDocument::fromJson(plain).object();
-    crypto::wipe(plain);
-    if (!stores.isEmpty())
-        object.insert(QStringLiteral("stores"), QJsonArray::fromStringList(stores));
-    return QJsonDocument(object).toJson(QJsonDocument::Compact);
-}
 
 // Makes a rename in `directory` durable: without it a power cut can bring back the old file.
 void syncDirectory(const QString &directory)
@@ -124,8 +96,8 @@ Result<KeyRing> KeyFileKeyProvider::load(const QString &storeId)
     auto bytes = readFile(m_path);
     if (!bytes)
         return bytes.error();
-    auto ring = KeyRing::parse(bytes.value());
-    QStringList stores = storesOf(bytes.value());
+    QStringList stores;
+    auto ring = KeyRing::parse(bytes.value(), &stores);
     crypto::wipe(bytes.value());
     if (!ring)
         return makeError(ErrorCode::KeyFileInvalid,
@@ -135,7 +107,7 @@ Result<KeyRing> KeyFileKeyProvider::load(const QString &storeId)
     if (!storeId.isEmpty() && !stores.contains(storeId) &&
         (QFile::permissions(m_path) & QFileDevice::WriteOwner)) {
         stores << storeId;
-        if (auto record = writePrivateFile(m_path, serializeWith(ring.value(), stores)); !record)
+        if (auto record = writePrivateFile(m_path, ring.value().serialize(stores)); !record)
             qCWarning(lcKeys) << "key file does not record its store:" << record.error().message;
     }
     return ring;
@@ -146,13 +118,13 @@ Result<void> KeyFileKeyProvider::save(const QString &storeId, const KeyRing &rin
     QStringList stores;
     if (QFile::exists(m_path)) {
         if (auto bytes = readFile(m_path)) {
-            stores = storesOf(bytes.value());
+            (void)KeyRing::parse(bytes.value(), &stores);
             crypto::wipe(bytes.value());
         }
     }
     if (!storeId.isEmpty() && !stores.contains(storeId))
         stores << storeId;
-    if (auto r = writePrivateFile(m_path, serializeWith(ring, stores)); !r)
+    if (auto r = writePrivateFile(m_path, ring.serialize(stores)); !r)
         return r.error();
     qCInfo(lcKeys) << "key ring saved to key file, keys:" << ring.ids().size();
     return {};
@@ -163,7 +135,8 @@ Result<QStringList> KeyFileKeyProvider::otherStores(const QString &storeId)
     auto bytes = readFile(m_path);
     if (!bytes)
         return bytes.error();
-    QStringList stores = storesOf(bytes.value());
+    QStringList stores;
+    (void)KeyRing::parse(bytes.value(), &stores);
     crypto::wipe(bytes.value());
     stores.removeAll(storeId);
     return stores;
