@@ -9,6 +9,7 @@
 #include "HomePage.h"
 #include "IdleMonitor.h"
 #include "IntakeWizard.h"
+#include "LockHygiene.h"
 #include "LockPage.h"
 #include "SignInPage.h"
 #include "StoreErrorPage.h"
@@ -364,6 +365,8 @@ void MainWindow::lock(Session::LockReason reason)
     m_idle->stop();
     // Cover everything first: the audit entry (and its anchor in the keychain) may take a moment.
     m_pageBeforeLock = currentPage();
+    m_focusBeforeLock = QApplication::focusWidget();
+    lockhygiene::clearOwnedClipboards(QGuiApplication::clipboard());
     closeDialogs();
     m_ui->sessionToolBar->hide();
     m_lock->activate(m_session->user().value());
@@ -387,8 +390,11 @@ void MainWindow::unlocked(Session::UnlockResult result)
     showPage(back);
     if (back == m_home)
         m_home->activate();
-    else
+    if (QWidget *focus = lockhygiene::focusToRestore(m_focusBeforeLock, back))
+        focus->setFocus(Qt::OtherFocusReason);
+    else if (back != m_home)
         back->setFocus(Qt::OtherFocusReason);
+    m_focusBeforeLock.clear();
     m_idle->start();
 }
 

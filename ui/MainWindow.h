@@ -137,6 +137,7 @@ private:
     StoreErrorPage *m_storeError = nullptr;
     QList<QPointer<QWidget>> m_sessionPages;
     QPointer<QWidget> m_pageBeforeLock;
+    QPointer<QWidget> m_focusBeforeLock; // given the focus back on unlock (LockHygiene)
     QPointer<VisitBoardPage> m_board;
     ConsoleNotifierServer *m_notifier = nullptr;
     RelayClient *m_relay = nullptr;
