@@ -2,6 +2,7 @@
 
 #include "base/InboxEndpoint.h"
 #include "base/Logging.h"
+#include "base/TestSeam.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -175,6 +176,7 @@ void RelayClient::onPollFinished(QNetworkReply *reply)
         if (!report->changedVisits.isEmpty())
             Q_EMIT visitsChanged(report->changedVisits);
         Q_EMIT batchApplied(int(batch.size()), nextCursor);
+        testseam::pauseAt("relay-batch-applied");
         commit(nextCursor);
     }
     m_backoffMs = 0;

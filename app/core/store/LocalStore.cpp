@@ -1,6 +1,7 @@
 #include "store/LocalStore.h"
 
 #include "base/Logging.h"
+#include "base/TestSeam.h"
 #include "crypto/Crypto.h"
 #include "store/PatientRepository.h"
 #include "store/Schema.h"
@@ -281,7 +282,10 @@ Result<quint32> LocalStore::rotateDataKey(KeyProvider &keys)
                 return r;
             if (auto r = PatientRepository(*this).rebuildBlindIndex(); !r)
                 return r;
-            return writeKeyCheck();
+            if (auto r = writeKeyCheck(); !r)
+                return r;
+            testseam::pauseAt("keys-rotate-before-commit");
+            return {};
         },
         Database::Durability::Synced);
     if (!result) {
