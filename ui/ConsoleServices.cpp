@@ -4,6 +4,7 @@
 #include "accounts/Session.h"
 #include "accounts/UserRepository.h"
 #include "audit/AuditLog.h"
+#include "audit/AuditWitness.h"
 #include "base/Logging.h"
 #include "provider/Outbox.h"
 #include "provider/OutboxSender.h"
@@ -41,6 +42,8 @@ Result<void> ConsoleServices::open()
     m_audit = std::make_unique<AuditLog>(*m_store, m_auditAnchors);
     // Keychain writes for the anchor happen back in the event loop, never inside a click.
     m_audit->setDeferredAnchor(true);
+    // The head is also witnessed off the machine, by the inbox the relay uses (if any).
+    m_audit->setWitness(AuditWitness::fromConsoleSettings(m_store->dataDir(), m_store->storeId()));
     m_session = std::make_unique<Session>(*m_users, *m_audit);
     m_admin = std::make_unique<AccountAdmin>(*m_users, *m_audit);
     startProvider();

@@ -7,6 +7,7 @@
 #include "FirstRunPage.h"
 #include "HomePage.h"
 #include "IdleMonitor.h"
+#include "LockHygiene.h"
 #include "LockPage.h"
 #include "SessionWorkspace.h"
 #include "SignInPage.h"
@@ -257,6 +258,7 @@ void MainWindow::lock(Session::LockReason reason)
     // Cover everything first: the audit entry (and its anchor in the keychain) may take a moment.
     m_workspace->setPageBeforeLock(currentPage());
     m_focusBeforeLock = QApplication::focusWidget();
+    lockhygiene::clearOwnedClipboards(QGuiApplication::clipboard());
     closeDialogs();
     m_ui->sessionToolBar->hide();
     m_ui->menuBar->hide();
@@ -279,14 +281,13 @@ void MainWindow::unlocked(Session::UnlockResult result)
     QWidget *back = m_workspace->takePageBeforeLock();
     back = back ? back : m_home;
     showPage(back);
-    QWidget *was = m_focusBeforeLock;
-    m_focusBeforeLock.clear();
-    if (was && back->isAncestorOf(was) && was->isVisibleTo(back))
-        was->setFocus(Qt::OtherFocusReason);
+    if (QWidget *focus = lockhygiene::focusToRestore(m_focusBeforeLock, back))
+        focus->setFocus(Qt::OtherFocusReason);
     else if (back == m_home)
         m_home->activate();
     else
         back->setFocus(Qt::OtherFocusReason);
+    m_focusBeforeLock.clear();
     m_idle->start();
 }
 

@@ -122,7 +122,7 @@ private:
     IdleMonitor *m_idle = nullptr;
     // Where the keyboard was when the console locked: unlocking puts it back there, so the
     // first key typed after the password lands where it would have before the lock.
-    QPointer<QWidget> m_focusBeforeLock;
+    QPointer<QWidget> m_focusBeforeLock; // given the focus back on unlock (LockHygiene)
     TrayNotice *m_tray = nullptr;
     FirstRunPage *m_firstRun = nullptr;
     SignInPage *m_signIn = nullptr;

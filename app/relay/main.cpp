@@ -1,4 +1,5 @@
 #include "base/Logging.h"
+#include "base/ProcessHardening.h"
 #include "base/Version.h"
 #include "crypto/Crypto.h"
 #include "relay/ConsoleNotifier.h"
@@ -38,6 +39,7 @@ int fail(int code, const QString &message)
 
 int main(int argc, char *argv[])
 {
+    disableCoreDumps();                                // before anything secret is in memory
     const crypto::ThreadStateGuard openSslThreadState; // destroyed last
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(kProgram);

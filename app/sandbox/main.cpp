@@ -1,6 +1,7 @@
 #include "SandboxServer.h"
 #include "SandboxStore.h"
 #include "base/Logging.h"
+#include "base/ProcessHardening.h"
 #include "base/Version.h"
 #include "crypto/Crypto.h"
 #include "service/ServiceOptions.h"
@@ -53,6 +54,7 @@ Result<QString> firstLine(const QString &path)
 
 int main(int argc, char *argv[])
 {
+    disableCoreDumps();                                // before anything secret is in memory
     const crypto::ThreadStateGuard openSslThreadState; // destroyed last
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(kProgram);

@@ -6,7 +6,10 @@
 #include "provider/ProviderClient.h"
 #include "store/LocalStore.h"
 
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QPointer>
+#include <QUuid>
 
 namespace clinicdesk {
 namespace {
@@ -117,46 +120,77 @@ Result<QString> ProviderStatusSync::apply(const QString &visitId,
         if (!q->next())
             return makeError(ErrorCode::NotFound, QStringLiteral("no visit %1").arg(visitId));
         const QString oldStatus = q->value(0).toString();
-        VisitStateMachine::State state;
-        if (!VisitStateMachine::parse(oldStatus, &state.status) ||
-            !VisitStateMachine::parse(q->value(1).toString(), &state.rx))
+        const QString oldRx = q->value(1).toString();
+        q->finish();
+        VisitStateMachine::State before;
+        if (!VisitStateMachine::parse(oldStatus, &before.status) ||
+            !VisitStateMachine::parse(oldRx, &before.rx))
             return makeError(ErrorCode::InvalidInput,
                              QStringLiteral("visit %1 has an unknown status").arg(visitId));
         using Stage = ProviderVisitStatus::Stage;
-        using Type = VisitEvent::Type;
-        if (provider.stage == Stage::Canceled) {
-            state = VisitStateMachine::apply(state, Type::ConsultCanceled);
-        } else if (provider.stage == Stage::Resolved || provider.closed) {
-            if (provider.prescriptions > 0) {
-                state = VisitStateMachine::apply(state, Type::RxWritten);
-                state = VisitStateMachine::apply(state, Type::ConsultConcluded,
-                                                 VisitEvent::Outcome::Prescribed);
-            } else {
-                state = VisitStateMachine::apply(state, Type::ConsultConcluded,
-                                                 VisitEvent::Outcome::Referred);
-            }
-        }
-        result = VisitStateMachine::name(state.status);
+        using Checked = VisitStateMachine::Checked;
+        const Checked checked = provider.stage == Stage::Canceled ? Checked::Canceled
+                                : provider.stage == Stage::Resolved || provider.closed
+                                    ? (provider.prescriptions > 0 ? Checked::ResolvedWithRx
+                                                                  : Checked::ResolvedWithoutRx)
+                                    : Checked::Open;
+        const VisitStateMachine::State after = VisitStateMachine::afterCheck(before, checked);
+        result = VisitStateMachine::name(after.status);
         const QString now = nowText();
-        const bool changed = result != oldStatus;
+        const bool changed = !(after == before);
         // updated_at moves only with the status: it is what "silent for a while" measures.
         auto u = changed
                      ? m_store.db().exec(
                            QStringLiteral("UPDATE visits SET status = ?, rx_status = ?, "
                                           "provider_checked_at = ?, updated_at = ? WHERE id = ?"),
-                           {result, VisitStateMachine::name(state.rx), now, now, visitId})
+                           {result, VisitStateMachine::name(after.rx), now, now, visitId})
                      : m_store.db().exec(QStringLiteral("UPDATE visits SET provider_checked_at "
                                                         "= ? WHERE id = ?"),
                                          {now, visitId});
         if (!u)
             return u.error();
-        if (changed)
-            qCInfo(lcProvider) << "status sync: visit" << visitId << "now" << result;
+        if (!changed)
+            return {};
+        // What the check changed goes on the timeline, with where it came from.
+        if (auto noted = timeline(visitId, before, after, provider, now); !noted)
+            return noted;
+        qCInfo(lcProvider) << "status sync: visit" << visitId << "now" << result;
         return {};
     });
     if (!r)
         return r.error();
     return result;
+}
+
+Result<void> ProviderStatusSync::timeline(const QString &visitId,
+                                          const VisitStateMachine::State &before,
+                                          const VisitStateMachine::State &after,
+                                          const ProviderVisitStatus &provider, const QString &now)
+{
+    const QString id =
+        QStringLiteral("check:") + QUuid::createUuid().toString(QUuid::WithoutBraces);
+    const QJsonObject note{{QStringLiteral("source"), QStringLiteral("provider status check")},
+                           {QStringLiteral("stage"), int(provider.stage)},
+                           {QStringLiteral("closed"), provider.closed},
+                           {QStringLiteral("prescriptions"), provider.prescriptions},
+                           {QStringLiteral("statusBefore"), VisitStateMachine::name(before.status)},
+                           {QStringLiteral("rxBefore"), VisitStateMachine::name(before.rx)}};
+    auto sealed =
+        m_store.cipher().seal(QStringLiteral("visit_events"), id, QStringLiteral("payload"),
+                              QJsonDocument(note).toJson(QJsonDocument::Compact));
+    if (!sealed)
+        return sealed.error();
+    // After the events already on this visit's timeline (which is in inbox order).
+    auto inserted = m_store.db().exec(
+        QStringLiteral("INSERT INTO visit_events (id, visit_id, inbox_cursor, event_type, "
+                       "received_at, applied_at, status_after, rx_status_after, payload) "
+                       "VALUES (?, ?, (SELECT COALESCE(MAX(inbox_cursor), 0) FROM visit_events "
+                       "WHERE visit_id = ?), ?, ?, ?, ?, ?, ?)"),
+        {id, visitId, visitId, QLatin1String(kStatusCheckEvent), now, now,
+         VisitStateMachine::name(after.status), VisitStateMachine::name(after.rx), sealed.value()});
+    if (!inserted)
+        return inserted.error();
+    return {};
 }
 
 } // namespace clinicdesk

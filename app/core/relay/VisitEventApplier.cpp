@@ -153,19 +153,23 @@ QString VisitEventApplier::outcomeName(Outcome outcome)
 Result<VisitEventApplier::Report> VisitEventApplier::applyBatch(const QList<QJsonObject> &events)
 {
     Report report;
-    auto result = m_store.db().transaction([&]() -> Result<void> {
-        Statements statements(m_store.db());
-        if (auto r = statements.prepare(); !r)
-            return r;
-        for (qsizetype i = 0; i < events.size(); ++i) {
-            if (i == events.size() / 2 && i > 0)
-                testseam::pauseAt("relay-mid-batch");
-            auto outcome = applyOne(statements, events[i], report);
-            if (!outcome)
-                return outcome.error();
-        }
-        return statements.flushVisits();
-    });
+    // Synced: the relay commits its cursor at the inbox next, after which the inbox may purge
+    // these events; a power cut must not take the batch back.
+    auto result = m_store.db().transaction(
+        [&]() -> Result<void> {
+            Statements statements(m_store.db());
+            if (auto r = statements.prepare(); !r)
+                return r;
+            for (qsizetype i = 0; i < events.size(); ++i) {
+                if (i == events.size() / 2 && i > 0)
+                    testseam::pauseAt("relay-mid-batch");
+                auto outcome = applyOne(statements, events[i], report);
+                if (!outcome)
+                    return outcome.error();
+            }
+            return statements.flushVisits();
+        },
+        Database::Durability::Synced);
     if (!result)
         return result.error();
     report.changedVisits.removeDuplicates();

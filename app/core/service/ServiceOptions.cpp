@@ -1,5 +1,6 @@
 #include "service/ServiceOptions.h"
 
+#include "base/EndpointUrl.h"
 #include "base/Version.h"
 #include "keys/KeyFileKeyProvider.h"
 #include "store/LocalStore.h"
@@ -253,22 +254,12 @@ Result<Listen> parseListen(const QString &source, const QString &value)
     return listen;
 }
 
-// http(s) only, no credentials in the URL, plain http only to a loopback host.
+// The one rule for URLs that carry a secret (base/EndpointUrl).
 Result<QUrl> parseServiceUrl(const QString &source, const QString &value)
 {
-    const QUrl url(value.trimmed(), QUrl::StrictMode);
-    const QString scheme = url.scheme().toLower();
-    if (!url.isValid() || url.host().isEmpty() ||
-        (scheme != QLatin1String("https") && scheme != QLatin1String("http")))
-        return usage(source, QStringLiteral("%1 is not an http(s) URL (for example "
-                                            "https://inbox.example.org:8443)")
-                                 .arg(quoted(url.toDisplayString(QUrl::RemoveUserInfo))));
-    if (!url.userInfo().isEmpty())
-        return usage(source, QStringLiteral("the URL must not contain a user name or password"));
-    if (scheme == QLatin1String("http") && !ServiceOptions::isLoopbackHost(url.host()))
-        return usage(source, QStringLiteral("plain http is only allowed to a %1 host; use "
-                                            "https for %2")
-                                 .arg(loopbackRule(), url.host()));
+    auto url = endpointUrl::check(QUrl(value.trimmed(), QUrl::StrictMode));
+    if (!url)
+        return usage(source, url.error().message);
     return url;
 }
 
@@ -584,10 +575,7 @@ QString ServiceOptions::defaultListen(Program program)
 
 bool ServiceOptions::isLoopbackHost(const QString &host)
 {
-    if (host.compare(QLatin1String("localhost"), Qt::CaseInsensitive) == 0)
-        return true;
-    QHostAddress address;
-    return address.setAddress(host) && address.isLoopback();
+    return endpointUrl::isLoopbackHost(host);
 }
 
 ServiceOptions::Parsed ServiceOptions::parse(Program program, const QStringList &arguments)

@@ -60,10 +60,23 @@ public:
     using RowVisitor = std::function<bool(const QList<QByteArrayView> &columns)>;
     Result<void> scan(const QString &sql, const QVariantList &values, const RowVisitor &visit);
 
+    enum class Durability
+    {
+        // The connection's setting: on a NORMAL connection in WAL mode a commit survives a crash
+        // of the process but may be lost to a power cut.
+        Default,
+        // On disk (fsync) before transaction() returns, whatever the connection's setting: for
+        // a commit that something outside the process relies on next (DESIGN, "Durable before
+        // relied on": the relay's cursor commit at the inbox, a retired key).
+        Synced,
+    };
+
     // Runs `body` inside a write transaction (BEGIN IMMEDIATE on SQLite, so two processes
     // appending to the same chain serialise instead of failing on upgrade); rolls back if it
-    // returns an error or the commit fails. Nested calls join the outer transaction.
-    Result<void> transaction(const std::function<Result<void>()> &body);
+    // returns an error or the commit fails. Nested calls join the outer transaction; a Synced
+    // one cannot join a Default one (InvalidInput).
+    Result<void> transaction(const std::function<Result<void>()> &body,
+                             Durability durability = Durability::Default);
     bool inTransaction() const { return m_transactionDepth > 0; }
 
     // Applies every migration newer than the current version, each in its own transaction with
@@ -80,6 +93,8 @@ private:
     QString m_connectionName;
     QString m_path;
     int m_transactionDepth = 0;
+    bool m_synchronousFull = false;
+    bool m_syncedTransaction = false;
 };
 
 } // namespace clinicdesk
