@@ -1,6 +1,7 @@
 #include "InboxServer.h"
 
 #include "base/Logging.h"
+#include "base/TimeText.h"
 #include "base/Version.h"
 #include "crypto/Crypto.h"
 #include "domain/VisitEvent.h"
@@ -38,11 +39,6 @@ bool isProviderName(QByteArrayView name)
             return false;
     }
     return true;
-}
-
-QString isoUtc(qint64 ms)
-{
-    return QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC).toString(Qt::ISODateWithMs);
 }
 
 } // namespace
@@ -361,7 +357,7 @@ bool InboxServer::serveEvents(const Waiter &waiter, bool final)
         QJsonObject object{{QStringLiteral("cursor"), event.cursor},
                            {QStringLiteral("id"), event.id},
                            {QStringLiteral("provider"), event.provider},
-                           {QStringLiteral("receivedAt"), isoUtc(event.receivedAtMs)}};
+                           {QStringLiteral("receivedAt"), TimeText::utcFromMs(event.receivedAtMs)}};
         // Stored bodies were checked to be JSON objects on the way in.
         object.insert(QStringLiteral("payload"), QJsonDocument::fromJson(event.body).object());
         array.append(object);

@@ -4,6 +4,7 @@
 #include "SandboxValidation.h"
 #include "SandboxWebhookSender.h"
 #include "base/Logging.h"
+#include "base/TimeText.h"
 #include "base/Version.h"
 #include "crypto/Crypto.h"
 #include "service/TlsIdentity.h"
@@ -77,11 +78,6 @@ QByteArray reason(int status)
 qint64 nowMs()
 {
     return QDateTime::currentMSecsSinceEpoch();
-}
-
-QString isoUtc(qint64 ms)
-{
-    return QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC).toString(Qt::ISODateWithMs);
 }
 
 using Method = QHttpServerRequest::Method;
@@ -393,13 +389,14 @@ SandboxServer::Reply SandboxServer::fetchVisit(const QString &masterId)
     for (const QJsonObject &o : rx ? rx.value() : QList<QJsonObject>())
         history.append(o);
     const SandboxStore::Visit &visit = *v.value();
-    return ok(QJsonObject{{QStringLiteral("masterId"), visit.masterId},
-                          {QStringLiteral("visitId"), visit.visitId},
-                          {QStringLiteral("visitType"), visit.visitType},
-                          {QStringLiteral("visitStatus"), visit.visitStatus},
-                          {QStringLiteral("resolvedStatus"), visit.resolvedStatus},
-                          {QStringLiteral("updateTimestamp"), isoUtc(visit.updatedAtMs)},
-                          {QStringLiteral("rxHistory"), history}});
+    return ok(
+        QJsonObject{{QStringLiteral("masterId"), visit.masterId},
+                    {QStringLiteral("visitId"), visit.visitId},
+                    {QStringLiteral("visitType"), visit.visitType},
+                    {QStringLiteral("visitStatus"), visit.visitStatus},
+                    {QStringLiteral("resolvedStatus"), visit.resolvedStatus},
+                    {QStringLiteral("updateTimestamp"), TimeText::utcFromMs(visit.updatedAtMs)},
+                    {QStringLiteral("rxHistory"), history}});
 }
 
 SandboxServer::Reply SandboxServer::fetchPatient(const QString &phone)

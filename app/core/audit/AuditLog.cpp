@@ -1,6 +1,7 @@
 #include "audit/AuditLog.h"
 
 #include "base/Logging.h"
+#include "base/TimeText.h"
 #include "crypto/Crypto.h"
 #include "keys/KeyProvider.h"
 #include "store/LocalStore.h"
@@ -22,11 +23,6 @@ const QString kChainRow = QStringLiteral("chain");
 const QString kChainColumn = QStringLiteral("chain_key");
 const QString kColumns = QStringLiteral("seq, at, user_name, workstation, action, entity_type, "
                                         "entity_id, outcome, detail, prev_hash, hash");
-
-QString isoMs(const QDateTime &t)
-{
-    return t.toUTC().toString(Qt::ISODateWithMs);
-}
 
 // One row as stored: UTF-8 text exactly as hashed, straight from the database.
 struct RawRow
@@ -135,11 +131,11 @@ QString whereFor(const AuditLog::Filter &f, QVariantList &values)
     QStringList conditions;
     if (f.from.isValid()) {
         conditions << QStringLiteral("at >= ?");
-        values << isoMs(f.from);
+        values << TimeText::utc(f.from);
     }
     if (f.to.isValid()) {
         conditions << QStringLiteral("at < ?");
-        values << isoMs(f.to);
+        values << TimeText::utc(f.to);
     }
     if (!f.user.isEmpty()) {
         conditions << QStringLiteral("user_name = ?");
@@ -248,7 +244,7 @@ Result<qint64> AuditLog::appendBatch(const QList<AuditEvent> &events)
         for (const AuditEvent &event : events) {
             e.prevHash = e.hash;
             e.seq += 1;
-            e.time = isoMs(QDateTime::currentDateTimeUtc());
+            e.time = TimeText::utcNow();
             // Null strings would bind as SQL NULL; the chain hashes empty ones.
             auto text = [](const QString &s) { return s.isNull() ? QStringLiteral("") : s; };
             e.user = text(event.user);
@@ -338,8 +334,9 @@ Result<AuditLog::Verification> AuditLog::scan(const Filter &filter,
         }
     }
     // Stored times are uniform ISO text, so the filter compares them as bytes.
-    const QByteArray from = filter.from.isValid() ? isoMs(filter.from).toUtf8() : QByteArray();
-    const QByteArray to = filter.to.isValid() ? isoMs(filter.to).toUtf8() : QByteArray();
+    const QByteArray from =
+        filter.from.isValid() ? TimeText::utc(filter.from).toUtf8() : QByteArray();
+    const QByteArray to = filter.to.isValid() ? TimeText::utc(filter.to).toUtf8() : QByteArray();
     const QByteArray user = filter.user.toUtf8();
 
     Verification v;

@@ -1,5 +1,7 @@
 #include "base/Logging.h"
 
+#include "base/TimeText.h"
+
 #include <QDateTime>
 #include <QFile>
 #include <QMutex>
@@ -46,10 +48,9 @@ void fileHandler(QtMsgType type, const QMessageLogContext &context, const QStrin
     {
         QMutexLocker lock(&s_mutex);
         if (s_file) {
-            const QByteArray line =
-                QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs).toUtf8() + ' ' +
-                levelName(type) + ' ' + (context.category ? context.category : "default") + ": " +
-                message.toUtf8() + '\n';
+            const QByteArray line = TimeText::utcNow().toUtf8() + ' ' + levelName(type) + ' ' +
+                                    (context.category ? context.category : "default") + ": " +
+                                    message.toUtf8() + '\n';
             s_file->write(line);
             s_file->flush();
         }

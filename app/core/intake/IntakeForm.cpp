@@ -1,5 +1,6 @@
 #include "intake/IntakeForm.h"
 
+#include "base/TimeText.h"
 #include "intake/DemographicRules.h"
 
 #include <QDate>
@@ -388,7 +389,7 @@ QJsonObject IntakeForm::questionnaireResponse(const QString &status,
     QJsonObject response{
         {QStringLiteral("resourceType"), QStringLiteral("QuestionnaireResponse")},
         {QStringLiteral("status"), status},
-        {QStringLiteral("authored"), QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs)},
+        {QStringLiteral("authored"), TimeText::utcNow()},
         {QStringLiteral("item"), build(m_questionnaire.items())},
     };
     if (!m_questionnaire.url().isEmpty()) {

@@ -1,6 +1,7 @@
 #include "provider/Outbox.h"
 
 #include "base/Logging.h"
+#include "base/TimeText.h"
 #include "domain/VisitStateMachine.h"
 #include "provider/BelugaAdapter.h"
 #include "store/LocalStore.h"
@@ -13,16 +14,6 @@ namespace {
 
 const QString kTable = QStringLiteral("outbox");
 const QString kPayload = QStringLiteral("payload");
-
-QString isoUtc(const QDateTime &t)
-{
-    return t.toUTC().toString(Qt::ISODateWithMs);
-}
-
-QString nowText()
-{
-    return isoUtc(QDateTime::currentDateTimeUtc());
-}
 
 const QString kColumns = QStringLiteral("id, kind, visit_id, master_id, state, attempts, "
                                         "next_attempt_at, last_error, last_http_status, "
@@ -125,7 +116,7 @@ Result<QString> Outbox::enqueueVisit(const QString &visitId, const QString &byUs
             return makeError(ErrorCode::Conflict,
                              QStringLiteral("visit %1 is not queued").arg(visitId));
         entryId = QUuid::createUuid().toString(QUuid::WithoutBraces);
-        const QString now = nowText();
+        const QString now = TimeText::utcNow();
         return check(m_store.db().exec(
             QStringLiteral("INSERT INTO outbox (id, kind, visit_id, master_id, state, "
                            "next_attempt_at, created_by, created_at, updated_at) "
@@ -167,7 +158,7 @@ Result<QString> Outbox::insertMessage(Kind kind, const QString &visitId, const Q
             kTable, entryId, kPayload, QJsonDocument(finalBody).toJson(QJsonDocument::Compact));
         if (!sealed)
             return sealed.error();
-        const QString now = nowText();
+        const QString now = TimeText::utcNow();
         if (auto ins = check(m_store.db().exec(
                 QStringLiteral("INSERT INTO outbox (id, kind, visit_id, master_id, payload, state, "
                                "next_attempt_at, created_by, created_at, updated_at) "
@@ -211,7 +202,7 @@ Result<QString> Outbox::enqueueSupportMessage(const QString &visitId, const QStr
 Result<void> Outbox::resubmit(const QString &visitId, const QString &byUser)
 {
     return m_store.db().transaction([&]() -> Result<void> {
-        const QString now = nowText();
+        const QString now = TimeText::utcNow();
         auto v = m_store.db().exec(QStringLiteral("UPDATE visits SET status = 'Queued', "
                                                   "rejected_reason = NULL, updated_at = ? "
                                                   "WHERE id = ? AND status = 'Rejected'"),
@@ -238,7 +229,7 @@ Result<QList<Outbox::Entry>> Outbox::due(const QDateTime &now, int limit)
                        "FROM outbox v WHERE v.visit_id = o.visit_id AND v.kind = 'visit' AND "
                        "v.state <> 'sent')) ORDER BY o.next_attempt_at, o.created_at LIMIT ?")
             .arg(kColumns),
-        {isoUtc(now), limit});
+        {TimeText::utc(now), limit});
     if (!q)
         return q.error();
     QList<Entry> all;
@@ -346,7 +337,7 @@ Result<QJsonObject> Outbox::body(const Entry &e)
 Result<void> Outbox::markSent(const Entry &e, const QString &providerVisitId)
 {
     return m_store.db().transaction([&]() -> Result<void> {
-        const QString now = nowText();
+        const QString now = TimeText::utcNow();
         if (auto r = check(m_store.db().exec(
                 QStringLiteral("UPDATE outbox SET state = 'sent', attempts = attempts + 1, "
                                "last_error = NULL, sent_at = ?, updated_at = ? WHERE id = ?"),
@@ -400,14 +391,14 @@ Result<void> Outbox::markRetry(const Entry &e, const QString &error, int httpSta
         QStringLiteral("UPDATE outbox SET attempts = attempts + 1, last_error = ?, "
                        "last_http_status = ?, next_attempt_at = ?, updated_at = ? WHERE id = ? "
                        "AND state = 'pending'"),
-        {error, httpStatus ? QVariant(httpStatus) : QVariant(), isoUtc(nextAttemptAt), nowText(),
-         e.id}));
+        {error, httpStatus ? QVariant(httpStatus) : QVariant(), TimeText::utc(nextAttemptAt),
+         TimeText::utcNow(), e.id}));
 }
 
 Result<void> Outbox::markRejected(const Entry &e, const QString &reason, int httpStatus)
 {
     return m_store.db().transaction([&]() -> Result<void> {
-        const QString now = nowText();
+        const QString now = TimeText::utcNow();
         if (auto r = check(m_store.db().exec(
                 QStringLiteral("UPDATE outbox SET state = 'rejected', attempts = attempts + 1, "
                                "rejected_reason = ?, last_error = ?, last_http_status = ?, "

@@ -1,6 +1,7 @@
 #include "provider/ProviderStatusSync.h"
 
 #include "base/Logging.h"
+#include "base/TimeText.h"
 #include "domain/VisitStateMachine.h"
 #include "provider/BelugaAdapter.h"
 #include "provider/ProviderClient.h"
@@ -9,14 +10,6 @@
 #include <QPointer>
 
 namespace clinicdesk {
-namespace {
-
-QString nowText()
-{
-    return QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs);
-}
-
-} // namespace
 
 ProviderStatusSync::ProviderStatusSync(LocalStore &store, ProviderClient &client, QObject *parent)
     : QObject(parent)
@@ -48,7 +41,7 @@ void ProviderStatusSync::refresh(const QString &visitId)
 Result<int> ProviderStatusSync::reconcile(int staleAfterSeconds)
 {
     const QString cutoff =
-        QDateTime::currentDateTimeUtc().addSecs(-staleAfterSeconds).toString(Qt::ISODateWithMs);
+        TimeText::utc(QDateTime::currentDateTimeUtc().addSecs(-staleAfterSeconds));
     auto q = m_store.db().exec(
         QStringLiteral("SELECT id, master_id FROM visits WHERE status IN ('Submitted', "
                        "'NeedsInfo') AND COALESCE(provider_checked_at, updated_at) <= ? "
@@ -137,7 +130,7 @@ Result<QString> ProviderStatusSync::apply(const QString &visitId,
             }
         }
         result = VisitStateMachine::name(state.status);
-        const QString now = nowText();
+        const QString now = TimeText::utcNow();
         const bool changed = result != oldStatus;
         // updated_at moves only with the status: it is what "silent for a while" measures.
         auto u = changed

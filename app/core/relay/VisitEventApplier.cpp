@@ -1,6 +1,7 @@
 #include "relay/VisitEventApplier.h"
 
 #include "base/Logging.h"
+#include "base/TimeText.h"
 #include "crypto/Crypto.h"
 #include "domain/VisitStateMachine.h"
 
@@ -18,11 +19,6 @@ const QString kTimeline = QStringLiteral("visit_events");
 const QString kPending = QStringLiteral("pending_events");
 const QString kQuarantine = QStringLiteral("quarantined_events");
 const QString kPayload = QStringLiteral("payload");
-
-QString nowIso()
-{
-    return QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs);
-}
 
 } // namespace
 
@@ -110,7 +106,7 @@ public:
 
     Result<void> flushVisits()
     {
-        const QString now = nowIso();
+        const QString now = TimeText::utcNow();
         for (auto &[masterId, v] : visits) {
             if (v.status == v.storedStatus && v.rx == v.storedRx)
                 continue;
@@ -127,7 +123,7 @@ public:
     // Node-based: a pointer handed out by visit() stays valid while others are added.
     std::map<QString, CachedVisit> visits;
     using CachedVisitPtr = CachedVisit *;
-    const QString now = nowIso(); // one timestamp per batch
+    const QString now = TimeText::utcNow(); // one timestamp per batch
 };
 
 VisitEventApplier::VisitEventApplier(LocalStore &store)

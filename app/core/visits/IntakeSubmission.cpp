@@ -1,6 +1,7 @@
 #include "visits/IntakeSubmission.h"
 
 #include "base/Logging.h"
+#include "base/TimeText.h"
 #include "provider/BelugaAdapter.h"
 #include "store/LocalStore.h"
 #include "store/PatientRepository.h"
@@ -29,7 +30,7 @@ Result<IntakeSubmission::Outcome> IntakeSubmission::submit(LocalStore &store,
     out.questionnaireResponse =
         form.questionnaireResponse(QStringLiteral("completed"), out.masterId);
     const QJsonObject body = BelugaAdapter::createVisitBody(form, out.masterId, {});
-    const QString now = QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs);
+    const QString now = TimeText::utcNow();
 
     auto r = store.db().transaction([&]() -> Result<void> {
         PatientRepository patients(store);

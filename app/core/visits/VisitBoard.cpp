@@ -2,6 +2,7 @@
 
 #include "audit/AuditLog.h"
 #include "base/Logging.h"
+#include "base/TimeText.h"
 #include "crypto/BlindIndex.h"
 #include "store/LocalStore.h"
 #include "store/PatientRepository.h"
@@ -79,11 +80,6 @@ int digitsAt(QByteArrayView text, int from, int count, bool *ok)
         value = value * 10 + (c - '0');
     }
     return value;
-}
-
-QString nowText()
-{
-    return QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs);
 }
 
 } // namespace
@@ -413,7 +409,7 @@ Result<void> VisitBoardSource::markSeen(const QString &visitId)
         QStringLiteral(
             "INSERT INTO visit_seen (user_name, visit_id, seen_at) VALUES (?, ?, ?) "
             "ON CONFLICT (user_name, visit_id) DO UPDATE SET seen_at = excluded.seen_at"),
-        {m_user, visitId, nowText()});
+        {m_user, visitId, TimeText::utcNow()});
     if (!done)
         return done.error();
     return {};
@@ -423,7 +419,7 @@ Result<void> VisitBoardSource::setWaitingForPatient(const QString &visitId, bool
                                                     AuditLog *audit)
 {
     return m_store.db().transaction([&]() -> Result<void> {
-        const QString now = nowText();
+        const QString now = TimeText::utcNow();
         auto done = m_store.db().exec(
             QStringLiteral("UPDATE visits SET waiting_for_patient_since = ?, updated_at = ? "
                            "WHERE id = ? AND (? = 0 OR status = 'NeedsInfo')"),
