@@ -29,7 +29,8 @@ Result<IntakeSubmission::Outcome> IntakeSubmission::submit(LocalStore &store,
     out.masterId = QUuid::createUuid().toString(QUuid::WithoutBraces);
     out.questionnaireResponse =
         form.questionnaireResponse(QStringLiteral("completed"), out.masterId);
-    const QJsonObject body = BelugaAdapter::createVisitBody(form, out.masterId, {});
+    const QJsonObject body =
+        BelugaAdapter::createVisitBody(form.submissionView(), out.masterId, {});
     const QString now = TimeText::utcNow();
 
     auto r = store.db().transaction([&]() -> Result<void> {

@@ -27,8 +27,9 @@ IntakeForm patientForm(const Patient &patient)
 // provider's field names stay in BelugaAdapter).
 QJsonObject demographicFields(const Patient &patient)
 {
-    static const QJsonObject empty = BelugaAdapter::formObj(patientForm(Patient{}));
-    QJsonObject fields = BelugaAdapter::formObj(patientForm(patient));
+    static const QJsonObject empty =
+        BelugaAdapter::formObj(patientForm(Patient{}).submissionView());
+    QJsonObject fields = BelugaAdapter::formObj(patientForm(patient).submissionView());
     for (auto it = empty.begin(); it != empty.end(); ++it)
         fields.remove(it.key());
     return fields;
