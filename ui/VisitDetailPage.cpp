@@ -128,9 +128,9 @@ VisitDetailPage::~VisitDetailPage() = default;
 void VisitDetailPage::activate()
 {
     // Where the work is: the answer the clinician waits for, the refusal to fix, else the tabs.
-    if (m_record.status == QLatin1String("NeedsInfo"))
+    if (m_record.status == VisitStateMachine::Status::NeedsInfo)
         m_reply->setFocus(Qt::OtherFocusReason);
-    else if (m_record.status == QLatin1String("Rejected"))
+    else if (m_record.status == VisitStateMachine::Status::Rejected)
         m_fix->setFocus(Qt::OtherFocusReason);
     else
         m_tabs->setFocus(Qt::OtherFocusReason);
@@ -443,10 +443,9 @@ void VisitDetailPage::fillHeader()
     m_statusBadge->show();
     m_rx->show();
     m_waiting->show();
-    VisitStateMachine::Status status = VisitStateMachine::Status::Submitted;
-    VisitStateMachine::parse(r.status, &status);
+    const VisitStateMachine::Status status = r.status;
     const int iconSize = style()->pixelMetric(QStyle::PM_SmallIconSize);
-    const QString statusText = VisitStatusStyle::statusText(r.status);
+    const QString statusText = VisitStatusStyle::text(r.status);
     // Icon, text and colour together (the same as on the board): the text carries the meaning.
     m_statusIcon->setPixmap(VisitStatusStyle::icon(status).pixmap(QSize(iconSize, iconSize)));
     m_status->setText(statusText);
@@ -458,26 +457,27 @@ void VisitDetailPage::fillHeader()
                        "transparent; border: none; font-weight: bold; }")
             .arg(VisitStatusStyle::tint(status).name(QColor::HexArgb),
                  VisitStatusStyle::colour(status).name()));
-    m_rx->setText(tr("Prescription: %1").arg(VisitStatusStyle::rxText(r.rxStatus)));
+    m_rx->setText(tr("Prescription: %1").arg(VisitStatusStyle::text(r.rxStatus)));
 
     QString waiting;
-    if (r.status == QLatin1String("Queued"))
+    if (r.status == VisitStateMachine::Status::Queued)
         waiting = tr("the outbox, to deliver it to the provider");
-    else if (r.status == QLatin1String("Submitted"))
+    else if (r.status == VisitStateMachine::Status::Submitted)
         waiting = tr("the clinician");
-    else if (r.status == QLatin1String("NeedsInfo"))
+    else if (r.status == VisitStateMachine::Status::NeedsInfo)
         waiting = r.pendingReplies() > 0 ? tr("the outbox, to deliver your reply")
                                          : tr("clinic staff, to answer the clinician's question");
-    else if (r.status == QLatin1String("Rejected"))
+    else if (r.status == VisitStateMachine::Status::Rejected)
         waiting = tr("clinic staff, to fix the refused fields and resubmit");
-    else if (r.status == QLatin1String("Prescribed"))
-        waiting = r.rxStatus == QLatin1String("Delivered") ? tr("nothing: the order was delivered")
-                                                           : tr("the pharmacy");
+    else if (r.status == VisitStateMachine::Status::Prescribed)
+        waiting = r.rxStatus == VisitStateMachine::RxStatus::Delivered
+                      ? tr("nothing: the order was delivered")
+                      : tr("the pharmacy");
     else
         waiting = tr("nothing: the visit is closed");
     m_waiting->setText(tr("Waiting for: %1").arg(waiting));
 
-    const bool rejected = r.status == QLatin1String("Rejected");
+    const bool rejected = r.status == VisitStateMachine::Status::Rejected;
     m_rejected->setVisible(rejected);
     m_rejectedText->setText(
         tr("The provider refused this visit: %1")
@@ -569,7 +569,7 @@ void VisitDetailPage::fillPrescriptions()
     const QString none = tr("not given");
     m_pharmacy->setText(
         tr("State: %1\nOrder: %2\nCarrier: %3\nTracking number: %4\nLast update: %5")
-            .arg(VisitStatusStyle::rxText(o.state), o.orderId.isEmpty() ? none : o.orderId,
+            .arg(VisitStatusStyle::text(o.state), o.orderId.isEmpty() ? none : o.orderId,
                  o.carrier.isEmpty() ? none : o.carrier, o.tracking.isEmpty() ? none : o.tracking,
                  timeText(o.updatedAt)));
 }
@@ -619,7 +619,7 @@ void VisitDetailPage::fillPatient()
 
 void VisitDetailPage::updateReplyState()
 {
-    const bool rejected = m_record.status == QLatin1String("Rejected");
+    const bool rejected = m_record.status == VisitStateMachine::Status::Rejected;
     const bool canWrite = m_loaded && !rejected;
     m_reply->setEnabled(canWrite);
     m_recipient->setEnabled(canWrite);
@@ -641,8 +641,8 @@ void VisitDetailPage::updateCheckButton()
         why = tr("No provider is configured (clinicdesk-admin provider configure).");
     else if (!m_provider->statusSync())
         why = tr("The provider link is not running; see the log for why.");
-    else if (m_record.status == QLatin1String("Queued") ||
-             m_record.status == QLatin1String("Rejected"))
+    else if (m_record.status == VisitStateMachine::Status::Queued ||
+             m_record.status == VisitStateMachine::Status::Rejected)
         why = tr("The provider does not have this visit yet.");
     else if (m_checking)
         why = tr("Checking…");
@@ -703,7 +703,7 @@ void VisitDetailPage::checkWithProvider()
 
 void VisitDetailPage::openFixDialog()
 {
-    if (m_record.status != QLatin1String("Rejected"))
+    if (m_record.status != VisitStateMachine::Status::Rejected)
         return;
     auto *dialog =
         new VisitFixDialog(m_store, m_audit, m_user, m_visitId, m_record.rejectedReason, this);

@@ -13,6 +13,7 @@
 #include "relay/RelayClient.h"
 #include "store/LocalStore.h"
 #include "store/Schema.h"
+#include "store/VisitRepository.h"
 
 #include <QCommandLineParser>
 #include <QFileInfo>
@@ -484,26 +485,25 @@ Result<AdminOutput> providerStatus(AdminContext &ctx, const QStringList &)
 // console, where viewing them is audited).
 Result<AdminOutput> visitsList(AdminContext &ctx, const QStringList &)
 {
-    auto rows = ctx.store->db().exec(QStringLiteral(
-        "SELECT master_id, visit_type, status, rx_status, created_by, created_at, updated_at "
-        "FROM visits ORDER BY created_at"));
+    auto rows = VisitRepository(*ctx.store).all();
     if (!rows)
         return rows.error();
     QJsonArray array;
     QStringList lines;
-    while (rows->next()) {
-        const QJsonObject v{{QStringLiteral("masterId"), rows->value(0).toString()},
-                            {QStringLiteral("visitType"), rows->value(1).toString()},
-                            {QStringLiteral("status"), rows->value(2).toString()},
-                            {QStringLiteral("rxStatus"), rows->value(3).toString()},
-                            {QStringLiteral("createdBy"), rows->value(4).toString()},
-                            {QStringLiteral("createdAt"), rows->value(5).toString()},
-                            {QStringLiteral("updatedAt"), rows->value(6).toString()}};
+    for (const VisitRepository::Row &row : std::as_const(rows.value())) {
+        const QString status = VisitStateMachine::name(row.state.status);
+        const QString rx = VisitStateMachine::name(row.state.rx);
+        const QJsonObject v{{QStringLiteral("masterId"), row.masterId},
+                            {QStringLiteral("visitType"), row.visitType},
+                            {QStringLiteral("status"), status},
+                            {QStringLiteral("rxStatus"), rx},
+                            {QStringLiteral("createdBy"), row.createdBy},
+                            {QStringLiteral("createdAt"), row.createdAt},
+                            {QStringLiteral("updatedAt"), row.updatedAt}};
         array.append(v);
         lines << QStringLiteral("%1  %2 %3 rx %4 updated %5")
-                     .arg(rows->value(0).toString(), rows->value(1).toString().leftJustified(18),
-                          rows->value(2).toString().leftJustified(10),
-                          rows->value(3).toString().leftJustified(13), rows->value(6).toString());
+                     .arg(row.masterId, row.visitType.leftJustified(18), status.leftJustified(10),
+                          rx.leftJustified(13), row.updatedAt);
     }
     AdminOutput out;
     out.json = {{QStringLiteral("visits"), array}};
@@ -519,28 +519,26 @@ Result<AdminOutput> visitsExportResponse(AdminContext &ctx, const QStringList &a
     if (args.size() != 1 || path.isEmpty())
         return makeError(ErrorCode::InvalidInput,
                          QStringLiteral("usage: visits export-response MASTER_ID --output FILE"));
-    auto row = ctx.store->db().exec(
-        QStringLiteral("SELECT id, questionnaire_response FROM visits WHERE master_id = ?"),
-        {args[0]});
+    VisitRepository visits(*ctx.store);
+    auto row = visits.findByMasterId(args[0]);
     if (!row)
         return row.error();
-    if (!row->next())
+    if (!row.value())
         return makeError(ErrorCode::NotFound,
                          QStringLiteral("no visit with master id %1").arg(args[0]));
-    const QString visitId = row->value(0).toString();
-    if (row->value(1).isNull())
+    const QString visitId = row.value()->id;
+    auto response = visits.openQuestionnaireResponse(visitId);
+    if (!response)
+        return response.error();
+    if (!response->has_value())
         return makeError(ErrorCode::NotFound,
                          QStringLiteral("visit %1 has no QuestionnaireResponse").arg(args[0]));
-    auto plain = ctx.store->cipher().open(QStringLiteral("visits"), visitId,
-                                          QStringLiteral("questionnaire_response"),
-                                          row->value(1).toByteArray());
-    if (!plain)
-        return plain.error();
+    QByteArray plain = std::move(**response);
     QSaveFile file(path);
     const bool written = file.open(QIODevice::WriteOnly) &&
                          file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner) &&
-                         file.write(plain.value()) == plain->size() && file.commit();
-    crypto::wipe(plain.value());
+                         file.write(plain) == plain.size() && file.commit();
+    crypto::wipe(plain);
     if (!written)
         return makeError(ErrorCode::Io,
                          QStringLiteral("cannot write %1: %2").arg(path, file.errorString()));

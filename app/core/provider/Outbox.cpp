@@ -5,6 +5,7 @@
 #include "domain/VisitStateMachine.h"
 #include "provider/BelugaAdapter.h"
 #include "store/LocalStore.h"
+#include "store/VisitRepository.h"
 
 #include <QJsonDocument>
 #include <QUuid>
@@ -51,6 +52,15 @@ Result<void> check(const Result<QSqlQuery> &q)
     return {};
 }
 
+Result<void> check(const Result<bool> &updated)
+{
+    if (!updated)
+        return updated.error();
+    return {};
+}
+
+using Status = VisitStateMachine::Status;
+
 } // namespace
 
 Outbox::Outbox(LocalStore &store)
@@ -72,17 +82,11 @@ QString Outbox::kindName(Kind kind)
 
 Result<int> Outbox::enqueueQueuedVisits(const QString &byUser)
 {
-    auto q = m_store.db().exec(
-        QStringLiteral("SELECT v.id FROM visits v WHERE v.status = 'Queued' AND NOT EXISTS "
-                       "(SELECT 1 FROM outbox o WHERE o.visit_id = v.id AND o.kind = 'visit') "
-                       "ORDER BY v.created_at"));
-    if (!q)
-        return q.error();
-    QStringList ids;
-    while (q->next())
-        ids << q->value(0).toString();
+    auto ids = VisitRepository(m_store).queuedWithoutOutboxEntry();
+    if (!ids)
+        return ids.error();
     int added = 0;
-    for (const QString &id : ids) {
+    for (const QString &id : std::as_const(ids.value())) {
         auto r = enqueueVisit(id, byUser);
         if (!r)
             return r.error();
@@ -106,13 +110,13 @@ Result<QString> Outbox::enqueueVisit(const QString &visitId, const QString &byUs
             entryId = existing->value(0).toString();
             return {};
         }
-        auto visit = m_store.db().exec(
-            QStringLiteral("SELECT master_id, status FROM visits WHERE id = ?"), {visitId});
+        auto visit = VisitRepository(m_store).find(visitId);
         if (!visit)
             return visit.error();
-        if (!visit->next())
+        if (!visit.value())
             return makeError(ErrorCode::NotFound, QStringLiteral("no visit %1").arg(visitId));
-        if (visit->value(1).toString() != QLatin1String("Queued"))
+        const VisitRepository::Row &row = *visit.value();
+        if (!row.statusKnown || row.state.status != Status::Queued)
             return makeError(ErrorCode::Conflict,
                              QStringLiteral("visit %1 is not queued").arg(visitId));
         entryId = QUuid::createUuid().toString(QUuid::WithoutBraces);
@@ -121,7 +125,7 @@ Result<QString> Outbox::enqueueVisit(const QString &visitId, const QString &byUs
             QStringLiteral("INSERT INTO outbox (id, kind, visit_id, master_id, state, "
                            "next_attempt_at, created_by, created_at, updated_at) "
                            "VALUES (?, 'visit', ?, ?, 'pending', ?, ?, ?, ?)"),
-            {entryId, visitId, visit->value(0).toString(), now, byUser, now, now}));
+            {entryId, visitId, row.masterId, now, byUser, now, now}));
     });
     if (!r)
         return r.error();
@@ -133,15 +137,13 @@ Result<QString> Outbox::insertMessage(Kind kind, const QString &visitId, const Q
 {
     QString entryId = QUuid::createUuid().toString(QUuid::WithoutBraces);
     auto r = m_store.db().transaction([&]() -> Result<void> {
-        auto visit = m_store.db().exec(
-            QStringLiteral("SELECT master_id, status FROM visits WHERE id = ?"), {visitId});
+        auto visit = VisitRepository(m_store).find(visitId);
         if (!visit)
             return visit.error();
-        if (!visit->next())
+        if (!visit.value())
             return makeError(ErrorCode::NotFound, QStringLiteral("no visit %1").arg(visitId));
-        const QString masterId = visit->value(0).toString();
-        const QString status = visit->value(1).toString();
-        if (status == QLatin1String("Rejected"))
+        const QString masterId = visit.value()->masterId;
+        if (visit.value()->statusKnown && visit.value()->state.status == Status::Rejected)
             return makeError(ErrorCode::Conflict,
                              QStringLiteral("visit %1 was refused by the provider").arg(visitId));
         QJsonObject withId = body;
@@ -203,15 +205,28 @@ Result<void> Outbox::resubmit(const QString &visitId, const QString &byUser)
 {
     return m_store.db().transaction([&]() -> Result<void> {
         const QString now = TimeText::utcNow();
-        auto v = m_store.db().exec(QStringLiteral("UPDATE visits SET status = 'Queued', "
-                                                  "rejected_reason = NULL, updated_at = ? "
-                                                  "WHERE id = ? AND status = 'Rejected'"),
-                                   {now, visitId});
-        if (!v)
-            return v.error();
-        if (v->numRowsAffected() != 1)
-            return makeError(ErrorCode::Conflict,
-                             QStringLiteral("visit %1 is not rejected").arg(visitId));
+        const Error notRejected =
+            makeError(ErrorCode::Conflict, QStringLiteral("visit %1 is not rejected").arg(visitId));
+        VisitRepository visits(m_store);
+        auto visit = visits.find(visitId);
+        if (!visit)
+            return visit.error();
+        if (!visit.value() || !visit.value()->statusKnown)
+            return notRejected;
+        const VisitStateMachine::State state = visit.value()->state;
+        const VisitStateMachine::State next = VisitStateMachine::resubmitted(state);
+        if (next.status == state.status)
+            return notRejected;
+        VisitRepository::Change change;
+        change.from = state.status;
+        change.status = next.status;
+        change.rejectedReason = QString();
+        change.updatedAt = now;
+        auto moved = visits.update(visitId, change);
+        if (!moved)
+            return moved.error();
+        if (!moved.value())
+            return notRejected;
         qCInfo(lcProvider) << "outbox: visit" << visitId << "resubmitted by" << byUser;
         return check(m_store.db().exec(
             QStringLiteral("UPDATE outbox SET state = 'pending', attempts = 0, rejected_reason = "
@@ -298,14 +313,7 @@ Result<QJsonObject> Outbox::body(const Entry &e)
 {
     QByteArray plain;
     if (e.kind == Kind::Visit) {
-        auto q = m_store.db().exec(QStringLiteral("SELECT form_obj FROM visits WHERE id = ?"),
-                                   {e.visitId});
-        if (!q)
-            return q.error();
-        if (!q->next())
-            return makeError(ErrorCode::NotFound, QStringLiteral("no visit %1").arg(e.visitId));
-        auto opened = m_store.cipher().open(QStringLiteral("visits"), e.visitId,
-                                            QStringLiteral("form_obj"), q->value(0).toByteArray());
+        auto opened = VisitRepository(m_store).openCreateBody(e.visitId);
         if (!opened)
             return opened.error();
         plain = opened.value();
@@ -348,12 +356,24 @@ Result<void> Outbox::markSent(const Entry &e, const QString &providerVisitId)
             return staffReplyDelivered(e, now);
         if (e.kind != Kind::Visit)
             return {};
-        // Only forward: an event may already have moved the visit on.
-        return check(m_store.db().exec(
-            QStringLiteral("UPDATE visits SET status = CASE WHEN status = 'Queued' THEN "
-                           "'Submitted' ELSE status END, provider_visit_id = ?, updated_at = ? "
-                           "WHERE id = ?"),
-            {providerVisitId.isEmpty() ? QVariant() : QVariant(providerVisitId), now, e.visitId}));
+        VisitRepository visits(m_store);
+        auto visit = visits.find(e.visitId);
+        if (!visit)
+            return visit.error();
+        if (!visit.value())
+            return {};
+        VisitRepository::Change change;
+        change.providerVisitId = providerVisitId.isEmpty() ? QString() : providerVisitId;
+        change.updatedAt = now;
+        // VisitStateMachine::accepted: only a Queued visit moves; an event may already have
+        // moved it on.
+        const VisitRepository::Row &row = *visit.value();
+        if (const auto next = VisitStateMachine::accepted(row.state);
+            row.statusKnown && next.status != row.state.status) {
+            change.from = row.state.status;
+            change.status = next.status;
+        }
+        return check(visits.update(e.visitId, change));
     });
 }
 
@@ -362,26 +382,29 @@ Result<void> Outbox::markSent(const Entry &e, const QString &providerVisitId)
 // written (that newer question is still unanswered).
 Result<void> Outbox::staffReplyDelivered(const Entry &e, const QString &now)
 {
-    auto visit =
-        m_store.db().exec(QStringLiteral("SELECT status FROM visits WHERE id = ?"), {e.visitId});
+    VisitRepository visits(m_store);
+    auto visit = visits.find(e.visitId);
     if (!visit)
         return visit.error();
-    if (!visit->next())
+    if (!visit.value() || !visit.value()->statusKnown)
         return {};
-    const QString status = visit->value(0).toString();
-    VisitStateMachine::State state;
-    if (!VisitStateMachine::parse(status, &state.status))
-        return {};
+    const VisitStateMachine::State state = visit.value()->state;
     const auto next = VisitStateMachine::staffReplied(state);
     if (next.status == state.status)
         return {};
-    return check(m_store.db().exec(
-        QStringLiteral("UPDATE visits SET status = ?, updated_at = ? WHERE id = ? AND status = ? "
-                       "AND NOT EXISTS (SELECT 1 FROM visit_events ev WHERE ev.visit_id = ? AND "
-                       "ev.event_type = ? AND ev.applied_at > (SELECT o.created_at FROM outbox o "
-                       "WHERE o.id = ?))"),
-        {VisitStateMachine::name(next.status), now, e.visitId, status, e.visitId,
-         VisitEvent::typeName(VisitEvent::Type::DoctorChat), e.id}));
+    auto askedAgain = m_store.db().exec(
+        QStringLiteral("SELECT 1 FROM visit_events ev WHERE ev.visit_id = ? AND ev.event_type = ? "
+                       "AND ev.applied_at > (SELECT o.created_at FROM outbox o WHERE o.id = ?)"),
+        {e.visitId, VisitEvent::typeName(VisitEvent::Type::DoctorChat), e.id});
+    if (!askedAgain)
+        return askedAgain.error();
+    if (askedAgain->next())
+        return {};
+    VisitRepository::Change change;
+    change.from = state.status;
+    change.status = next.status;
+    change.updatedAt = now;
+    return check(visits.update(e.visitId, change));
 }
 
 Result<void> Outbox::markRetry(const Entry &e, const QString &error, int httpStatus,
@@ -416,10 +439,23 @@ Result<void> Outbox::markRejected(const Entry &e, const QString &reason, int htt
                 {QStringLiteral("the visit was refused by the provider"), now, e.visitId}));
             !r)
             return r;
-        return check(m_store.db().exec(
-            QStringLiteral("UPDATE visits SET status = 'Rejected', rejected_reason = ?, "
-                           "updated_at = ? WHERE id = ? AND status = 'Queued'"),
-            {reason, now, e.visitId}));
+        // VisitStateMachine::refused: only a visit still Queued becomes Rejected.
+        VisitRepository visits(m_store);
+        auto visit = visits.find(e.visitId);
+        if (!visit)
+            return visit.error();
+        if (!visit.value() || !visit.value()->statusKnown)
+            return {};
+        const VisitStateMachine::State state = visit.value()->state;
+        const auto next = VisitStateMachine::refused(state);
+        if (next.status == state.status)
+            return {};
+        VisitRepository::Change change;
+        change.from = state.status;
+        change.status = next.status;
+        change.rejectedReason = reason;
+        change.updatedAt = now;
+        return check(visits.update(e.visitId, change));
     });
 }
 

@@ -5,6 +5,7 @@
 #include "provider/BelugaAdapter.h"
 #include "store/LocalStore.h"
 #include "store/PatientRepository.h"
+#include "store/VisitRepository.h"
 
 #include <QDateTime>
 #include <QJsonDocument>
@@ -41,24 +42,10 @@ Result<IntakeSubmission::Outcome> IntakeSubmission::submit(LocalStore &store,
         if (!patientId)
             return patientId.error();
         out.patientId = patientId.value();
-        const FieldCipher &cipher = store.cipher();
-        auto formObj =
-            cipher.seal(QStringLiteral("visits"), out.visitId, QStringLiteral("form_obj"),
-                        QJsonDocument(body).toJson(QJsonDocument::Compact));
-        if (!formObj)
-            return formObj.error();
-        auto response = cipher.seal(
-            QStringLiteral("visits"), out.visitId, QStringLiteral("questionnaire_response"),
-            QJsonDocument(out.questionnaireResponse).toJson(QJsonDocument::Compact));
-        if (!response)
-            return response.error();
-        auto ins = store.db().exec(
-            QStringLiteral("INSERT INTO visits (id, master_id, patient_id, visit_type, status, "
-                           "form_obj, questionnaire_response, created_by, created_at, "
-                           "updated_at) VALUES (?, ?, ?, ?, 'Queued', ?, ?, ?, ?, ?)"),
-            {out.visitId, out.masterId, out.patientId, form.questionnaire().name(), formObj.value(),
-             response.value(), byUser, now, now});
-        if (!ins)
+        if (auto ins = VisitRepository(store).insert({out.visitId, out.masterId, out.patientId,
+                                                      form.questionnaire().name(), byUser, now,
+                                                      body, out.questionnaireResponse});
+            !ins)
             return ins.error();
         if (!draft.id.isEmpty()) {
             auto del =
