@@ -117,9 +117,9 @@ int main(int argc, char *argv[])
     serviceStartup::quitOnSignals(signalWatcher);
     if (auto r = serviceStartup::prepare(*options, kProgram); !r)
         return fail(r.error().message);
-    qCInfo(lcService).noquote() << kProgram << CLINICDESK_VERSION << "starting, data dir"
-                                << options->dataDir << "providers" << options->providers.size()
-                                << "consumers" << options->consumers.size();
+    qCInfo(lcInbox).noquote() << kProgram << CLINICDESK_VERSION << "starting, data dir"
+                              << options->dataDir << "providers" << options->providers.size()
+                              << "consumers" << options->consumers.size();
 
     auto tls = serviceStartup::tls(*options);
     if (!tls)
@@ -144,10 +144,10 @@ int main(int argc, char *argv[])
     if (!port)
         return fail(port.error().message);
     const QString url = options->listenUrl(port.value());
-    qCInfo(lcService).noquote() << "listening on" << url;
+    qCInfo(lcInbox).noquote() << "listening on" << url;
     serviceStartup::announce(QStringLiteral("listening on %1").arg(url));
 
     const int code = app.exec();
-    qCInfo(lcService).noquote() << kProgram << "stopped";
+    qCInfo(lcInbox).noquote() << kProgram << "stopped";
     return code;
 }

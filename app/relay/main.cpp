@@ -77,8 +77,8 @@ int main(int argc, char *argv[])
     auto store = LocalStore::open(LocalStore::Options{options->dataDir, keys.get(), false});
     if (!store)
         return fail(kRuntimeError, store.error().message);
-    qCInfo(lcService).noquote() << kProgram << CLINICDESK_VERSION << "opened store"
-                                << store.value()->storeId();
+    qCInfo(lcRelay).noquote() << kProgram << CLINICDESK_VERSION << "opened store"
+                              << store.value()->storeId();
 
     auto loaded =
         RelayClient::Options::load(options->inboxUrl, options->tokenFile, options->caFile);

@@ -48,7 +48,7 @@ public:
 
     Result<void> emitEvent(const QString &masterId, const QString &event, QJsonObject fields);
 
-public slots:
+public Q_SLOTS:
     void tick();
 
 private:

@@ -229,7 +229,7 @@ void SandboxServer::handle(const QHttpServerRequest &request, QTcpSocket *socket
         return write(socket, httpError(404, QStringLiteral("not found")));
     if (!authorised(request)) {
         ++m_counters[QStringLiteral("unauthorised")];
-        qCInfo(lcService) << "sandbox: request refused, no valid API key";
+        qCInfo(lcSandbox) << "sandbox: request refused, no valid API key";
         return write(socket, httpError(401, QStringLiteral("Unauthorized")));
     }
     ++m_counters[QStringLiteral("requests")];
@@ -237,7 +237,7 @@ void SandboxServer::handle(const QHttpServerRequest &request, QTcpSocket *socket
     const Kind fault = m_faults.next();
     if (fault != Kind::None) {
         ++m_counters[QStringLiteral("faults")];
-        qCInfo(lcService) << "sandbox: injecting fault" << SandboxFaults::name(fault);
+        qCInfo(lcSandbox) << "sandbox: injecting fault" << SandboxFaults::name(fault);
     }
     QPointer<QTcpSocket> guarded(socket);
     auto dropLater = [guarded] {
@@ -371,7 +371,7 @@ SandboxServer::Reply SandboxServer::createVisit(const QJsonObject &body)
         return {};
     });
     if (!r) {
-        qCWarning(lcService) << "sandbox: createNoPay failed:" << r.error().message;
+        qCWarning(lcSandbox) << "sandbox: createNoPay failed:" << r.error().message;
         return httpError(500, QStringLiteral("Internal server error"));
     }
     return reply;

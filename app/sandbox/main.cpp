@@ -68,7 +68,7 @@ int main(int argc, char *argv[])
     serviceStartup::quitOnSignals(signalWatcher);
     if (auto r = serviceStartup::prepare(*options, kProgram); !r)
         return fail(r.error().message);
-    qCInfo(lcService).noquote() << kProgram << CLINICDESK_VERSION << "starting, data dir"
+    qCInfo(lcSandbox).noquote() << kProgram << CLINICDESK_VERSION << "starting, data dir"
                                 << options->dataDir << "api key file"
                                 << (options->apiKeyFile.isEmpty() ? "no" : "yes") << "webhook url"
                                 << (options->webhookUrl.isEmpty() ? "no" : "yes")
@@ -92,7 +92,7 @@ int main(int argc, char *argv[])
             return fail(key.error().message);
         config.apiKey = key->toUtf8();
     } else {
-        qCWarning(lcService) << "no --api-key-file: every provider API request is refused";
+        qCWarning(lcSandbox) << "no --api-key-file: every provider API request is refused";
     }
     if (!options->webhookSecretFile.isEmpty()) {
         auto secret = firstLine(options->webhookSecretFile);
@@ -132,10 +132,10 @@ int main(int argc, char *argv[])
     if (!port)
         return fail(port.error().message);
     const QString url = options->listenUrl(port.value());
-    qCInfo(lcService).noquote() << "listening on" << url;
+    qCInfo(lcSandbox).noquote() << "listening on" << url;
     serviceStartup::announce(QStringLiteral("listening on %1").arg(url));
 
     const int code = app.exec();
-    qCInfo(lcService).noquote() << kProgram << "stopped";
+    qCInfo(lcSandbox).noquote() << kProgram << "stopped";
     return code;
 }

@@ -175,13 +175,13 @@ void AuditLog::anchorAfterAppend(qint64 seq)
                     return;
                 m_anchorPending = false;
                 if (auto anchored = saveAnchor(); !anchored)
-                    qCWarning(lcStore) << "audit anchor not updated:" << anchored.error().message;
+                    qCWarning(lcAudit) << "audit anchor not updated:" << anchored.error().message;
             },
             Qt::QueuedConnection);
         return;
     }
     if (auto anchored = saveAnchor(); !anchored)
-        qCWarning(lcStore) << "audit entry" << seq
+        qCWarning(lcAudit) << "audit entry" << seq
                            << "stored but the anchor was not updated:" << anchored.error().message;
 }
 

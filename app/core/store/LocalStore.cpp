@@ -223,10 +223,10 @@ Result<quint32> LocalStore::rotateDataKey(KeyProvider &keys)
     for (quint32 id : oldRing.ids())
         newRing.remove(id);
     if (auto r = keys.save(m_storeId, newRing); !r)
-        qCWarning(lcKeys) << "rotation committed but old keys could not be removed from"
-                          << keys.description();
+        qCWarning(lcStore) << "rotation committed but old keys could not be removed from"
+                           << keys.description();
     m_cipher = FieldCipher(newRing);
-    qCInfo(lcKeys) << "data key rotated to key id" << newId;
+    qCInfo(lcStore) << "data key rotated to key id" << newId;
     return newId;
 }
 

@@ -57,7 +57,7 @@ Result<IntakeSubmission::Outcome> IntakeSubmission::submit(LocalStore &store,
     });
     if (!r)
         return r.error();
-    qCInfo(lcIntake) << "draft" << draft.id << "submitted as queued visit" << out.visitId;
+    qCInfo(lcVisits) << "draft" << draft.id << "submitted as queued visit" << out.visitId;
     return out;
 }
 

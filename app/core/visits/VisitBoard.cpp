@@ -276,7 +276,7 @@ Result<QList<VisitBoardRow>> VisitBoardSource::query(const QStringList &visitIds
             row.patientId = QString::fromLatin1(c.patientId);
             row.visitType = intern(c.visitType);
             if (!parseName(c.status, kStatusNames(), &row.status))
-                qCWarning(lcStore) << "board: visit" << row.visitId << "has an unknown status";
+                qCWarning(lcVisits) << "board: visit" << row.visitId << "has an unknown status";
             parseName(c.rx, kRxNames(), &row.rx);
             row.createdBy = displayName(c.createdBy);
             row.createdAtMs = parseTimeMs(c.createdAt);

@@ -144,10 +144,10 @@ Result<void> VisitCorrection::resubmit(LocalStore &store, AuditLog &audit, const
              r ? detail
                : QStringLiteral("resubmission failed: error code %1").arg(int(r.error().code))});
         !logged)
-        qCWarning(lcProvider) << "audit entry failed, error code" << int(logged.error().code);
+        qCWarning(lcVisits) << "audit entry failed, error code" << int(logged.error().code);
     if (!r)
         return r.error();
-    qCInfo(lcProvider) << "visit" << visitId << "corrected and queued again";
+    qCInfo(lcVisits) << "visit" << visitId << "corrected and queued again";
     return {};
 }
 

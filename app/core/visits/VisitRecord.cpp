@@ -423,8 +423,8 @@ Result<VisitRecord> VisitRecordReader::read(const QString &visitId)
     std::stable_sort(r.messages.begin(), r.messages.end(),
                      [](const auto &a, const auto &b) { return a.at < b.at; });
     if (!r.problems.isEmpty())
-        qCWarning(lcStore) << "visit" << r.id
-                           << "has sealed values that failed to open:" << r.problems.size();
+        qCWarning(lcVisits) << "visit" << r.id
+                            << "has sealed values that failed to open:" << r.problems.size();
     return r;
 }
 
