@@ -8,7 +8,6 @@
 
 #include <QDateTime>
 #include <QJsonDocument>
-#include <QSqlError>
 #include <QSqlQuery>
 
 #include <map>
@@ -67,25 +66,15 @@ public:
                             "quarantined_at, payload) VALUES (?, ?, ?, ?, ?)")},
         };
         for (const auto &[query, sql] : all) {
-            query->setForwardOnly(true);
-            if (!query->prepare(sql))
-                return makeError(ErrorCode::Database, QStringLiteral("preparing %1: %2")
-                                                          .arg(sql.section(QLatin1Char(' '), 0, 2),
-                                                               query->lastError().text()));
+            if (auto r = Database::prepare(*query, sql); !r)
+                return r;
         }
         return visitRows.prepare();
     }
 
     static Result<void> run(QSqlQuery &query, const QVariantList &values)
     {
-        for (int i = 0; i < values.size(); ++i)
-            query.bindValue(i, values[i]);
-        if (!query.exec())
-            return makeError(
-                ErrorCode::Database,
-                QStringLiteral("%1: %2").arg(query.lastQuery().section(QLatin1Char(' '), 0, 2),
-                                             query.lastError().text()));
-        return {};
+        return Database::run(query, values);
     }
 
     Result<CachedVisit *> visit(const QString &masterId)
