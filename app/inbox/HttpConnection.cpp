@@ -1,6 +1,7 @@
 #include "HttpConnection.h"
 
 #include "base/Logging.h"
+#include "service/HttpStatus.h"
 
 #include <QDateTime>
 #include <QSslSocket>
@@ -12,41 +13,6 @@ namespace {
 constexpr qint64 kSocketReadBuffer = 256 * 1024;
 constexpr qint64 kMaxDrainBytes = 64 * 1024 * 1024;
 constexpr int kDrainTimeoutMs = 10000;
-
-QByteArray reasonPhrase(int status)
-{
-    switch (status) {
-    case 200:
-        return "OK";
-    case 202:
-        return "Accepted";
-    case 400:
-        return "Bad Request";
-    case 401:
-        return "Unauthorized";
-    case 404:
-        return "Not Found";
-    case 405:
-        return "Method Not Allowed";
-    case 408:
-        return "Request Timeout";
-    case 411:
-        return "Length Required";
-    case 413:
-        return "Content Too Large";
-    case 429:
-        return "Too Many Requests";
-    case 431:
-        return "Request Header Fields Too Large";
-    case 500:
-        return "Internal Server Error";
-    case 501:
-        return "Not Implemented";
-    case 503:
-        return "Service Unavailable";
-    }
-    return "Status";
-}
 
 bool isToken(QByteArrayView text)
 {
@@ -334,8 +300,8 @@ void HttpConnection::respond(const HttpResponse &response)
     const bool close = response.close || m_closeAfter;
     QByteArray out;
     out.reserve(256 + response.body.size());
-    out += "HTTP/1.1 " + QByteArray::number(response.status) + ' ' + reasonPhrase(response.status) +
-           "\r\nContent-Type: " + response.contentType +
+    out += "HTTP/1.1 " + QByteArray::number(response.status) + ' ' +
+           HttpStatus::reasonPhrase(response.status) + "\r\nContent-Type: " + response.contentType +
            "\r\nContent-Length: " + QByteArray::number(response.body.size()) +
            "\r\nCache-Control: no-store\r\n";
     for (const auto &[name, value] : response.headers)
