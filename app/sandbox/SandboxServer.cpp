@@ -1,17 +1,24 @@
 #include "SandboxServer.h"
 
+#include "SandboxAttachments.h"
+#include "SandboxCareRoutes.h"
 #include "SandboxClinician.h"
+#include "SandboxClock.h"
+#include "SandboxContext.h"
+#include "SandboxControlRoutes.h"
+#include "SandboxMediaRoutes.h"
+#include "SandboxPharmacyRoutes.h"
+#include "SandboxSmsLog.h"
+#include "SandboxSmsRoutes.h"
+#include "SandboxVisitRoutes.h"
 #include "SandboxWebhookSender.h"
 #include "base/Logging.h"
 #include "base/Version.h"
 #include "crypto/Crypto.h"
-#include "service/HttpStatus.h"
 #include "service/TlsIdentity.h"
 
 #include <QAbstractHttpServer>
 #include <QHttpServerRequest>
-#include <QHttpServerResponder>
-#include <QJsonArray>
 #include <QJsonDocument>
 #include <QPointer>
 #include <QSslServer>
@@ -48,7 +55,6 @@ private:
 namespace {
 
 const QString kService = QStringLiteral("clinicdesk-sandbox");
-
 using Method = QHttpServerRequest::Method;
 
 } // namespace
@@ -63,14 +69,29 @@ SandboxServer::SandboxServer(std::unique_ptr<SandboxStore> store, Config config,
     , m_http(std::make_unique<SandboxHttp>(*this))
     , m_store(std::move(store))
     , m_config(std::move(config))
+    , m_clock(std::make_unique<SandboxClock>(*m_store))
+    , m_attachments(std::make_unique<SandboxAttachments>(*m_store))
+    , m_smsLog(std::make_unique<SandboxSmsLog>(*m_store))
 {
-    m_clinician = new SandboxClinician(*m_store, m_faults, this);
+    if (auto r = m_clock->load(); !r)
+        qCWarning(lcService) << "sandbox: the clock's offset cannot be read, using 0:"
+                             << r.error().message;
+    m_clinician = new SandboxClinician(*m_store, *m_clock, m_faults, this);
     m_clinician->start();
     if (!m_config.webhookUrl.isEmpty()) {
         m_sender = new SandboxWebhookSender(*m_store, m_faults, m_config.webhookUrl,
                                             m_config.webhookKey, m_config.webhookCas, this);
         m_sender->start();
     }
+    m_context.reset(new SandboxContext{*m_store, *m_clock, *m_clinician, *m_attachments, *m_smsLog,
+                                       m_faults, m_counters, m_sender, m_config.apiKey,
+                                       m_config.smsAccountSid, m_config.smsAuthToken});
+    m_routes.push_back(std::make_unique<SandboxVisitRoutes>(*m_context));
+    m_routes.push_back(std::make_unique<SandboxMediaRoutes>(*m_context));
+    m_routes.push_back(std::make_unique<SandboxPharmacyRoutes>(*m_context));
+    m_routes.push_back(std::make_unique<SandboxCareRoutes>(*m_context));
+    m_routes.push_back(std::make_unique<SandboxSmsRoutes>(*m_context));
+    m_control = std::make_unique<SandboxControlRoutes>(*m_context);
 }
 
 SandboxServer::~SandboxServer() = default;
@@ -114,52 +135,6 @@ Result<quint16> SandboxServer::listen(const QHostAddress &address, quint16 port,
     return server->serverPort();
 }
 
-SandboxServer::Reply SandboxServer::ok(const QJsonValue &data)
-{
-    return Reply{200, {{QStringLiteral("status"), 200}, {QStringLiteral("data"), data}}, {}};
-}
-
-SandboxServer::Reply SandboxServer::providerError(const QString &message, int status)
-{
-    // The provider's habit: HTTP 200 with the real status in the body.
-    return Reply{200, {{QStringLiteral("status"), status}, {QStringLiteral("error"), message}}, {}};
-}
-
-SandboxServer::Reply SandboxServer::httpError(int http, const QString &message)
-{
-    return Reply{http, {{QStringLiteral("status"), http}, {QStringLiteral("error"), message}}, {}};
-}
-
-void SandboxServer::write(QTcpSocket *socket, const Reply &reply)
-{
-    const QByteArray body = QJsonDocument(reply.body).toJson(QJsonDocument::Compact);
-    QByteArray out = "HTTP/1.1 " + QByteArray::number(reply.http) + ' ' +
-                     HttpStatus::reasonPhrase(reply.http) +
-                     "\r\nContent-Type: application/json\r\nCache-Control: no-store\r\n"
-                     "Content-Length: " +
-                     QByteArray::number(body.size()) + "\r\n";
-    for (const auto &[k, v] : reply.headers)
-        out += k + ": " + v + "\r\n";
-    out += "\r\n" + body;
-    socket->write(out);
-}
-
-bool SandboxServer::isApiRoute(const QString &path)
-{
-    static const QStringList exact = {
-        QStringLiteral("/visit/createNoPay"), QStringLiteral("/external/receiveChat"),
-        QStringLiteral("/external/receiveCSMessage"), QStringLiteral("/external/pharmacies")};
-    static const QStringList prefixes = {QStringLiteral("/visit/externalFetch/"),
-                                         QStringLiteral("/patient/externalFetch/")};
-    if (exact.contains(path))
-        return true;
-    for (const QString &prefix : prefixes) {
-        if (path.startsWith(prefix) && path.size() > prefix.size())
-            return true;
-    }
-    return false;
-}
-
 bool SandboxServer::authorised(const QHttpServerRequest &request) const
 {
     const QByteArray header = request.value("Authorization");
@@ -170,44 +145,66 @@ bool SandboxServer::authorised(const QHttpServerRequest &request) const
     return crypto::constantTimeEquals(header.mid(7).trimmed(), m_config.apiKey);
 }
 
+SandboxRoutes *SandboxServer::routesFor(const QString &path) const
+{
+    for (const auto &routes : m_routes) {
+        if (routes->owns(path))
+            return routes.get();
+    }
+    return nullptr;
+}
+
 void SandboxServer::handle(const QHttpServerRequest &request, QTcpSocket *socket)
 {
     const QString path = request.url().path(QUrl::FullyDecoded);
     if (path == QLatin1String("/healthz")) {
-        if (request.method() != Method::Get) {
-            Reply r = httpError(405, QStringLiteral("method not allowed"));
-            r.headers << std::pair{QByteArray("Allow"), QByteArray("GET")};
-            return write(socket, r);
-        }
-        return write(socket,
-                     Reply{200,
-                           {{QStringLiteral("status"), QStringLiteral("ok")},
-                            {QStringLiteral("service"), kService},
-                            {QStringLiteral("version"), QStringLiteral(CLINICDESK_VERSION)}},
-                           {}});
+        if (request.method() != Method::Get)
+            return SandboxReply::methodNotAllowed("GET").write(socket);
+        return SandboxReply::json(200,
+                                  {{QStringLiteral("status"), QStringLiteral("ok")},
+                                   {QStringLiteral("service"), kService},
+                                   {QStringLiteral("version"), QStringLiteral(CLINICDESK_VERSION)}})
+            .write(socket);
     }
     if (!m_store)
-        return write(socket, httpError(404, QStringLiteral("not found")));
-    if (path.startsWith(QLatin1String("/_sandbox/"))) {
+        return SandboxReply::httpError(404, QStringLiteral("not found")).write(socket);
+    if (m_control->owns(path)) {
         if (!m_config.enableControl)
-            return write(socket, httpError(404, QStringLiteral("not found")));
+            return SandboxReply::httpError(404, QStringLiteral("not found")).write(socket);
         if (!authorised(request))
-            return write(socket, httpError(401, QStringLiteral("Unauthorized")));
-        return write(socket, control(request, path));
+            return SandboxReply::httpError(401, QStringLiteral("Unauthorized")).write(socket);
+        QJsonObject json;
+        if (request.method() == Method::Post && !request.body().isEmpty()) {
+            QJsonParseError parseError{};
+            const QJsonDocument doc = QJsonDocument::fromJson(request.body(), &parseError);
+            if (parseError.error != QJsonParseError::NoError || !doc.isObject())
+                return SandboxReply::httpError(400, QStringLiteral("Invalid JSON")).write(socket);
+            json = doc.object();
+        }
+        return m_control->handle({request, path, json}).write(socket);
     }
-    if (!isApiRoute(path))
-        return write(socket, httpError(404, QStringLiteral("not found")));
-    if (!authorised(request)) {
+    SandboxRoutes *routes = routesFor(path);
+    if (!routes)
+        return SandboxReply::httpError(404, QStringLiteral("not found")).write(socket);
+    if (!routes->smsGateway() && !authorised(request)) {
         ++m_counters[QStringLiteral("unauthorised")];
-        qCInfo(lcSandbox) << "sandbox: request refused, no valid API key";
-        return write(socket, httpError(401, QStringLiteral("Unauthorized")));
+        qCInfo(lcService) << "sandbox: request refused, no valid API key";
+        return routes->unauthorised(path).write(socket);
     }
-    ++m_counters[QStringLiteral("requests")];
+    serve(*routes, request, path, socket);
+}
+
+// A provider (or SMS gateway) request: the fault switches first, then the route.
+void SandboxServer::serve(SandboxRoutes &routes, const QHttpServerRequest &request,
+                          const QString &path, QTcpSocket *socket)
+{
     using Kind = SandboxFaults::Kind;
-    const Kind fault = m_faults.next();
+    const bool sms = routes.smsGateway();
+    ++m_counters[sms ? QStringLiteral("sms.requests") : QStringLiteral("requests")];
+    const Kind fault = sms ? m_faults.nextSms() : m_faults.next();
     if (fault != Kind::None) {
         ++m_counters[QStringLiteral("faults")];
-        qCInfo(lcSandbox) << "sandbox: injecting fault" << SandboxFaults::name(fault);
+        qCInfo(lcService) << "sandbox: injecting fault" << SandboxFaults::name(fault);
     }
     QPointer<QTcpSocket> guarded(socket);
     auto dropLater = [guarded] {
@@ -218,24 +215,33 @@ void SandboxServer::handle(const QHttpServerRequest &request, QTcpSocket *socket
     };
     switch (fault) {
     case Kind::ServerError:
-        return write(socket, httpError(503, QStringLiteral("Service unavailable")));
+        return SandboxReply::httpError(503, QStringLiteral("Service unavailable")).write(socket);
     case Kind::Reset:
         return dropLater();
     case Kind::ErrorIn200:
-        return write(socket, providerError(QStringLiteral("Internal server error"), 500));
+        return SandboxReply::providerError(QStringLiteral("Internal server error"), 500)
+            .write(socket);
     case Kind::TooManyRequests: {
-        Reply r = httpError(429, QStringLiteral("Too many requests"));
+        SandboxReply r = SandboxReply::httpError(429, QStringLiteral("Too many requests"));
         r.headers << std::pair{QByteArray("Retry-After"),
                                QByteArray::number(m_faults.retryAfterSeconds)};
-        return write(socket, r);
+        return r.write(socket);
     }
     default:
         break;
     }
-    const Reply reply = api(request, path);
+    QJsonObject json;
+    if (!sms && request.method() == Method::Post) {
+        QJsonParseError parseError{};
+        const QJsonDocument doc = QJsonDocument::fromJson(request.body(), &parseError);
+        if (parseError.error != QJsonParseError::NoError || !doc.isObject())
+            return SandboxReply::httpError(400, QStringLiteral("Invalid JSON")).write(socket);
+        json = doc.object();
+    }
+    const SandboxReply reply = routes.handle({request, path, json});
     switch (fault) {
     case Kind::ErrorAfter:
-        return write(socket, httpError(500, QStringLiteral("Internal server error")));
+        return SandboxReply::httpError(500, QStringLiteral("Internal server error")).write(socket);
     case Kind::Drop:
         // The start of a response, then the connection closes: the client knows something
         // arrived (so Qt does not silently resend it) but not what.
@@ -246,144 +252,12 @@ void SandboxServer::handle(const QHttpServerRequest &request, QTcpSocket *socket
     case Kind::Delay:
         QTimer::singleShot(m_faults.delayMs, this, [guarded, reply] {
             if (guarded && guarded->state() == QAbstractSocket::ConnectedState)
-                write(guarded, reply);
+                reply.write(guarded);
         });
         return;
     default:
-        return write(socket, reply);
+        return reply.write(socket);
     }
-}
-
-SandboxServer::Reply SandboxServer::api(const QHttpServerRequest &request, const QString &path)
-{
-    const bool get = request.method() == Method::Get;
-    const bool post = request.method() == Method::Post;
-    QJsonObject body;
-    if (post) {
-        QJsonParseError parseError{};
-        const QJsonDocument doc = QJsonDocument::fromJson(request.body(), &parseError);
-        if (parseError.error != QJsonParseError::NoError || !doc.isObject())
-            return httpError(400, QStringLiteral("Invalid JSON"));
-        body = doc.object();
-    }
-    static const QString visitFetch = QStringLiteral("/visit/externalFetch/");
-    static const QString patientFetch = QStringLiteral("/patient/externalFetch/");
-    if (post && path == QLatin1String("/visit/createNoPay"))
-        return createVisit(body);
-    if (get && path.startsWith(visitFetch) && path.size() > visitFetch.size())
-        return fetchVisit(path.mid(visitFetch.size()));
-    if (get && path.startsWith(patientFetch) && path.size() > patientFetch.size())
-        return fetchPatient(path.mid(patientFetch.size()));
-    if (post && path == QLatin1String("/external/receiveChat"))
-        return receiveChat(body);
-    if (post && path == QLatin1String("/external/receiveCSMessage"))
-        return receiveCsMessage(body);
-    if (post && path == QLatin1String("/external/pharmacies"))
-        return pharmacies(body);
-    // A known route (handle() checked) with the wrong method.
-    Reply wrongMethod = httpError(405, QStringLiteral("method not allowed"));
-    wrongMethod.headers << std::pair{
-        QByteArray("Allow"),
-        path.contains(QLatin1String("externalFetch")) ? QByteArray("GET") : QByteArray("POST")};
-    return wrongMethod;
-}
-
-SandboxServer::Reply SandboxServer::control(const QHttpServerRequest &request, const QString &path)
-{
-    const bool get = request.method() == Method::Get;
-    const bool post = request.method() == Method::Post;
-    QJsonObject body;
-    if (post) {
-        QJsonParseError parseError{};
-        const QJsonDocument doc = QJsonDocument::fromJson(request.body(), &parseError);
-        if (!request.body().isEmpty() &&
-            (parseError.error != QJsonParseError::NoError || !doc.isObject()))
-            return httpError(400, QStringLiteral("Invalid JSON"));
-        body = doc.object();
-    }
-    auto result = [](const Result<void> &r, const QJsonObject &data) {
-        if (!r)
-            return httpError(r.error().code == ErrorCode::NotFound ? 404 : 400, r.error().message);
-        return ok(data);
-    };
-    if (get && path == QLatin1String("/_sandbox/state"))
-        return state();
-    if (get && path == QLatin1String("/_sandbox/webhooks"))
-        return webhookList();
-    if (post && path == QLatin1String("/_sandbox/faults")) {
-        const auto r = m_faults.apply(body);
-        return result(r, m_faults.toJson());
-    }
-    if (post && path == QLatin1String("/_sandbox/clinician")) {
-        const auto r = m_clinician->setRule(body);
-        return result(r, m_clinician->ruleJson());
-    }
-    static const QString visits = QStringLiteral("/_sandbox/visits/");
-    static const QString decision = QStringLiteral("/decision");
-    if (post && path.startsWith(visits) && path.endsWith(decision)) {
-        const QString masterId =
-            path.mid(visits.size(), path.size() - visits.size() - decision.size());
-        const auto r =
-            m_clinician->decide(masterId, body.value(QLatin1String("decision")).toString(),
-                                body.value(QLatin1String("delayMs")).toInt(0));
-        return result(r, {{QStringLiteral("masterId"), masterId}});
-    }
-    return httpError(404, QStringLiteral("not found"));
-}
-
-SandboxServer::Reply SandboxServer::state()
-{
-    auto all = m_store->visits();
-    if (!all)
-        return httpError(500, all.error().message);
-    QJsonArray visits;
-    for (const SandboxStore::Visit &v : all.value()) {
-        auto staff = m_store->messageCount(v.masterId, QStringLiteral("staff"));
-        auto cs = m_store->messageCount(v.masterId, QStringLiteral("cs"));
-        visits.append(QJsonObject{{QStringLiteral("masterId"), v.masterId},
-                                  {QStringLiteral("visitId"), v.visitId},
-                                  {QStringLiteral("visitType"), v.visitType},
-                                  {QStringLiteral("visitStatus"), v.visitStatus},
-                                  {QStringLiteral("resolvedStatus"), v.resolvedStatus},
-                                  {QStringLiteral("outcome"), v.outcome},
-                                  {QStringLiteral("awaitingReply"), v.awaitingReply},
-                                  {QStringLiteral("createRequests"), v.createRequests},
-                                  {QStringLiteral("staffMessages"), staff ? staff.value() : -1},
-                                  {QStringLiteral("csMessages"), cs ? cs.value() : -1}});
-    }
-    QJsonObject counters;
-    for (auto it = m_counters.cbegin(); it != m_counters.cend(); ++it)
-        counters.insert(it.key(), it.value());
-    auto hooks = m_store->webhooks();
-    int delivered = 0;
-    for (const auto &h : hooks ? hooks.value() : QList<SandboxStore::Webhook>())
-        delivered += h.deliveredAtMs ? 1 : 0;
-    return ok(QJsonObject{
-        {QStringLiteral("visits"), visits},
-        {QStringLiteral("counters"), counters},
-        {QStringLiteral("faults"), m_faults.toJson()},
-        {QStringLiteral("clinician"), m_clinician->ruleJson()},
-        {QStringLiteral("webhooks"),
-         QJsonObject{{QStringLiteral("queued"), hooks ? int(hooks->size()) : -1},
-                     {QStringLiteral("delivered"), delivered},
-                     {QStringLiteral("attempts"), m_sender ? m_sender->attemptsMade() : 0},
-                     {QStringLiteral("duplicates"), m_sender ? m_sender->duplicatesSent() : 0}}}});
-}
-
-SandboxServer::Reply SandboxServer::webhookList()
-{
-    auto hooks = m_store->webhooks();
-    if (!hooks)
-        return httpError(500, hooks.error().message);
-    QJsonArray list;
-    for (const SandboxStore::Webhook &h : hooks.value())
-        list.append(QJsonObject{{QStringLiteral("id"), h.id},
-                                {QStringLiteral("masterId"), h.masterId},
-                                {QStringLiteral("event"), h.event},
-                                {QStringLiteral("attempts"), h.attempts},
-                                {QStringLiteral("lastStatus"), h.lastStatus},
-                                {QStringLiteral("delivered"), h.deliveredAtMs != 0}});
-    return ok(list);
 }
 
 } // namespace clinicdesk

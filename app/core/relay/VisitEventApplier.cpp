@@ -1,6 +1,7 @@
 #include "relay/VisitEventApplier.h"
 
 #include "base/Logging.h"
+#include "base/TestSeam.h"
 #include "base/TimeText.h"
 #include "crypto/Crypto.h"
 #include "domain/VisitStateMachine.h"
@@ -141,8 +142,10 @@ Result<VisitEventApplier::Report> VisitEventApplier::applyBatch(const QList<QJso
         Statements statements(m_store.db());
         if (auto r = statements.prepare(); !r)
             return r;
-        for (const QJsonObject &object : events) {
-            auto outcome = applyOne(statements, object, report);
+        for (qsizetype i = 0; i < events.size(); ++i) {
+            if (i == events.size() / 2 && i > 0)
+                testseam::pauseAt("relay-mid-batch");
+            auto outcome = applyOne(statements, events[i], report);
             if (!outcome)
                 return outcome.error();
         }

@@ -7,6 +7,8 @@ QByteArray HttpStatus::reasonPhrase(int status)
     switch (status) {
     case 200:
         return "OK";
+    case 201:
+        return "Created";
     case 202:
         return "Accepted";
     case 400:
@@ -22,7 +24,7 @@ QByteArray HttpStatus::reasonPhrase(int status)
     case 411:
         return "Length Required";
     case 413:
-        return "Content Too Large";
+        return "Content Too Large"; // RFC 9110 (was "Payload Too Large")
     case 429:
         return "Too Many Requests";
     case 431:
