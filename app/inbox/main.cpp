@@ -12,7 +12,6 @@
 #include <QDir>
 #include <QFile>
 
-#include <cstdio>
 #include <optional>
 
 using namespace clinicdesk;
@@ -21,13 +20,9 @@ namespace {
 
 const QString kProgram = QStringLiteral("clinicdesk-inbox");
 
-// One line on stdout, flushed at once: scripts wait for these.
 int fail(const QString &message)
 {
-    std::fputs(
-        (kProgram + QStringLiteral(": ") + message + QLatin1Char('\n')).toLocal8Bit().constData(),
-        stderr);
-    return 1;
+    return serviceStartup::fail(kProgram, message);
 }
 
 QByteArray readSecretFile(const QString &path, QString *error)

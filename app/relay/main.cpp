@@ -14,7 +14,6 @@
 #include <QSslCertificate>
 
 #include <csignal>
-#include <cstdio>
 #include <memory>
 
 using namespace clinicdesk;
@@ -28,10 +27,7 @@ constexpr int kRuntimeError = 1;
 
 int fail(int code, const QString &message)
 {
-    std::fputs(
-        (kProgram + QStringLiteral(": ") + message + QLatin1Char('\n')).toLocal8Bit().constData(),
-        stderr);
-    return code;
+    return serviceStartup::fail(kProgram, message, code);
 }
 
 } // namespace

@@ -16,7 +16,6 @@
 #include <QJsonObject>
 #include <QSslCertificate>
 
-#include <cstdio>
 #include <optional>
 
 using namespace clinicdesk;
@@ -25,13 +24,9 @@ namespace {
 
 const QString kProgram = QStringLiteral("clinicdesk-sandbox");
 
-// One line on stdout, flushed at once: scripts wait for these.
 int fail(const QString &message)
 {
-    std::fputs(
-        (kProgram + QStringLiteral(": ") + message + QLatin1Char('\n')).toLocal8Bit().constData(),
-        stderr);
-    return 1;
+    return serviceStartup::fail(kProgram, message);
 }
 
 // The first non-empty line of a secret file (ServiceOptions checked that it is 0600).
