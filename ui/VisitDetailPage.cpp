@@ -22,14 +22,6 @@ namespace {
 
 using Status = VisitStateMachine::Status;
 
-// The record's status as the state machine names it.
-Status statusOf(const VisitRecord &record)
-{
-    Status status = Status::Submitted;
-    VisitStateMachine::parse(record.status, &status);
-    return status;
-}
-
 } // namespace
 
 VisitDetailPage::VisitDetailPage(LocalStore &store, AuditLog &audit, const User &user,
@@ -123,7 +115,7 @@ void VisitDetailPage::followProvider()
 void VisitDetailPage::activate()
 {
     // Where the work is: the answer the clinician waits for, the refusal to fix, else the tabs.
-    const Status status = statusOf(m_record);
+    const Status status = m_record.status;
     if (m_loaded && status == Status::NeedsInfo) {
         m_ui->sections->setCurrentWidget(m_ui->conversation);
         m_ui->conversation->focusReply();
@@ -210,7 +202,7 @@ void VisitDetailPage::fillHeader()
         tr("%1 visit, submitted by %2 on %3; last change %4; provider reference %5")
             .arg(VisitText::typeTitle(r.visitType), r.createdByName, VisitText::time(r.createdAt),
                  VisitText::time(r.updatedAt), r.masterId));
-    const bool rejected = statusOf(r) == Status::Rejected;
+    const bool rejected = r.status == Status::Rejected;
     m_ui->rejectedBanner->setVisible(rejected);
     const QString refusal =
         tr("The provider refused this visit: %1")
@@ -228,7 +220,7 @@ void VisitDetailPage::fillStatus()
          {static_cast<QWidget *>(m_ui->statusBadge), static_cast<QWidget *>(m_ui->rxStatus),
           static_cast<QWidget *>(m_ui->waitingFor)})
         w->show();
-    const Status status = statusOf(r);
+    const Status status = r.status;
     const int iconSize = style()->pixelMetric(QStyle::PM_SmallIconSize);
     const QString statusText = VisitStatusStyle::text(status);
     // Icon, text and colour together (the same as on the board): the text carries the meaning.
@@ -242,7 +234,7 @@ void VisitDetailPage::fillStatus()
                        "transparent; border: none; font-weight: bold; }")
             .arg(VisitStatusStyle::tint(status).name(QColor::HexArgb),
                  VisitStatusStyle::colour(status).name()));
-    m_ui->rxStatus->setText(tr("Prescription: %1").arg(VisitStatusStyle::rxText(r.rxStatus)));
+    m_ui->rxStatus->setText(tr("Prescription: %1").arg(VisitStatusStyle::text(r.rxStatus)));
 
     QString waiting;
     switch (status) {
@@ -260,8 +252,9 @@ void VisitDetailPage::fillStatus()
         waiting = tr("clinic staff, to fix the refused fields and resubmit");
         break;
     case Status::Prescribed:
-        waiting = r.rxStatus == QLatin1String("Delivered") ? tr("nothing: the order was delivered")
-                                                           : tr("the pharmacy");
+        waiting = r.rxStatus == VisitStateMachine::RxStatus::Delivered
+                      ? tr("nothing: the order was delivered")
+                      : tr("the pharmacy");
         break;
     default:
         waiting = tr("nothing: the visit is closed");
@@ -272,7 +265,7 @@ void VisitDetailPage::fillStatus()
 
 void VisitDetailPage::updateReplyState()
 {
-    const bool rejected = statusOf(m_record) == Status::Rejected;
+    const bool rejected = m_record.status == Status::Rejected;
     QString note;
     if (rejected)
         note = tr("Messages can be sent once the visit is resubmitted and accepted.");
@@ -286,7 +279,7 @@ void VisitDetailPage::updateReplyState()
 void VisitDetailPage::updateCheckButton()
 {
     QString why;
-    const Status status = statusOf(m_record);
+    const Status status = m_record.status;
     if (!m_provider)
         why = tr("No provider is configured (clinicdesk-admin provider configure).");
     else if (!m_provider->statusSync())
@@ -355,7 +348,7 @@ void VisitDetailPage::checkWithProvider()
 
 void VisitDetailPage::openFixDialog()
 {
-    if (statusOf(m_record) != Status::Rejected)
+    if (m_record.status != Status::Rejected)
         return;
     auto *dialog =
         new VisitFixDialog(m_store, m_audit, m_user, m_visitId, m_record.rejectedReason, this);

@@ -39,7 +39,7 @@ void VisitPrescriptionsTab::display(const VisitRecord &record)
     const QString none = tr("not given");
     m_ui->pharmacy->setText(
         tr("State: %1\nOrder: %2\nCarrier: %3\nTracking number: %4\nLast update: %5")
-            .arg(VisitStatusStyle::rxText(o.state), o.orderId.isEmpty() ? none : o.orderId,
+            .arg(VisitStatusStyle::text(o.state), o.orderId.isEmpty() ? none : o.orderId,
                  o.carrier.isEmpty() ? none : o.carrier, o.tracking.isEmpty() ? none : o.tracking,
                  VisitText::time(o.updatedAt)));
 }

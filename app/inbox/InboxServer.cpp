@@ -2,6 +2,7 @@
 
 #include "HttpServer.h"
 #include "base/Logging.h"
+#include "base/TimeText.h"
 #include "base/Version.h"
 #include "crypto/Crypto.h"
 #include "service/TlsIdentity.h"
@@ -27,11 +28,6 @@ HttpResponse methodNotAllowed(const QByteArray &allow)
     HttpResponse response = HttpResponse::error(405, "method not allowed");
     response.headers.append(qMakePair(QByteArray("Allow"), allow));
     return response;
-}
-
-QString isoUtc(qint64 ms)
-{
-    return QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC).toString(Qt::ISODateWithMs);
 }
 
 const QByteArray &healthzBody()
@@ -364,7 +360,7 @@ bool InboxServer::serveEvents(const Waiter &waiter, bool final)
         QJsonObject object{{QStringLiteral("cursor"), event.cursor},
                            {QStringLiteral("id"), event.id},
                            {QStringLiteral("provider"), event.provider},
-                           {QStringLiteral("receivedAt"), isoUtc(event.receivedAtMs)}};
+                           {QStringLiteral("receivedAt"), TimeText::utcFromMs(event.receivedAtMs)}};
         // Stored bodies were checked to be JSON objects on the way in.
         object.insert(QStringLiteral("payload"), QJsonDocument::fromJson(event.body).object());
         array.append(object);

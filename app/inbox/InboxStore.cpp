@@ -2,6 +2,7 @@
 
 #include "base/Logging.h"
 #include "crypto/Crypto.h"
+#include "store/StoreKeyOpener.h"
 
 #include <QDateTime>
 #include <QDir>
@@ -133,65 +134,16 @@ Result<void> InboxStore::checkpoint()
 
 Result<void> InboxStore::loadOrCreateKeys(KeyProvider &keys)
 {
-    auto idQuery = m_db->exec(QStringLiteral("SELECT value FROM meta WHERE key = 'store_id'"));
-    if (!idQuery)
-        return idQuery.error();
-    if (!idQuery->next()) {
-        m_storeId = QStringLiteral("inbox-") + QUuid::createUuid().toString(QUuid::WithoutBraces);
-        auto existing = keys.load(m_storeId);
-        KeyRing ring;
-        if (existing) {
-            ring = existing.value();
-        } else if (existing.error().code == ErrorCode::KeyNotFound) {
-            ring = KeyRing::generate();
-            if (auto r = keys.save(m_storeId, ring); !r)
-                return r.error();
-        } else {
-            return existing.error();
-        }
-        m_cipher.setRing(ring);
-        auto check = m_cipher.seal(QStringLiteral("meta"), QStringLiteral("key_check"),
-                                   QStringLiteral("value"), kKeyCheckPlain);
-        if (!check)
-            return check.error();
-        return m_db->transaction([&]() -> Result<void> {
-            auto r =
-                m_db->exec(QStringLiteral("INSERT INTO meta (key, value) VALUES ('store_id', ?)"),
-                           {m_storeId});
-            if (r)
-                r = m_db->exec(
-                    QStringLiteral("INSERT INTO meta (key, value) VALUES ('key_check', ?)"),
-                    {QString::fromLatin1(check->toBase64())});
-            if (!r)
-                return r.error();
-            return {};
-        });
-    }
-    m_storeId = idQuery->value(0).toString();
-    auto ring = keys.load(m_storeId);
-    if (!ring) {
-        if (ring.error().code != ErrorCode::KeyNotFound)
-            return ring.error();
-        return makeError(ErrorCode::KeyNotFound,
-                         QStringLiteral("the data key of the inbox store (store id %1) is not in "
-                                        "%2; none was created")
-                             .arg(m_storeId, keys.description()));
-    }
-    FieldCipher cipher(ring.value());
-    auto check = m_db->exec(QStringLiteral("SELECT value FROM meta WHERE key = 'key_check'"));
-    if (!check)
-        return check.error();
-    const QByteArray sealed = check->next()
-                                  ? QByteArray::fromBase64(check->value(0).toString().toLatin1())
-                                  : QByteArray();
-    auto plain = cipher.open(QStringLiteral("meta"), QStringLiteral("key_check"),
-                             QStringLiteral("value"), sealed);
-    if (!plain || plain.value() != kKeyCheckPlain)
-        return makeError(ErrorCode::WrongKey,
-                         QStringLiteral("the data key in %1 does not open the inbox store "
-                                        "(store id %2)")
-                             .arg(keys.description(), m_storeId));
-    m_cipher = cipher;
+    auto opened = StoreKeyOpener::open(
+        *m_db, keys,
+        {QStringLiteral("the inbox store"),
+         QStringLiteral("inbox-") + QUuid::createUuid().toString(QUuid::WithoutBraces),
+         kKeyCheckPlain,
+         {}});
+    if (!opened)
+        return opened.error();
+    m_storeId = opened->storeId;
+    m_cipher = opened->cipher;
     return {};
 }
 

@@ -1,6 +1,7 @@
 #include "WitnessRegistry.h"
 
 #include "base/Logging.h"
+#include "base/TimeText.h"
 #include "store/Database.h"
 
 #include <QDateTime>
@@ -129,8 +130,7 @@ HttpResponse WitnessRegistry::get(const QString &consumer, const QString &storeI
     // Another consumer's store is as unknown as a store never witnessed.
     if (!row->next() || row->value(0).toString() != consumer)
         return HttpResponse::error(404, "this store has no witnessed audit head");
-    const QString at = QDateTime::fromMSecsSinceEpoch(row->value(3).toLongLong(), Qt::UTC)
-                           .toString(Qt::ISODateWithMs);
+    const QString at = TimeText::utcFromMs(row->value(3).toLongLong());
     return HttpResponse::json(200, compact({{QStringLiteral("store"), storeId},
                                             {QStringLiteral("seq"), row->value(1).toLongLong()},
                                             {QStringLiteral("head"), row->value(2).toString()},

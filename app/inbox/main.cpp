@@ -14,7 +14,6 @@
 #include <QDir>
 #include <QFile>
 
-#include <cstdio>
 #include <optional>
 
 using namespace clinicdesk;
@@ -23,13 +22,9 @@ namespace {
 
 const QString kProgram = QStringLiteral("clinicdesk-inbox");
 
-// One line on stdout, flushed at once: scripts wait for these.
 int fail(const QString &message)
 {
-    std::fputs(
-        (kProgram + QStringLiteral(": ") + message + QLatin1Char('\n')).toLocal8Bit().constData(),
-        stderr);
-    return 1;
+    return serviceStartup::fail(kProgram, message);
 }
 
 QByteArray readSecretFile(const QString &path, QString *error)
@@ -149,9 +144,9 @@ int main(int argc, char *argv[])
     serviceStartup::quitOnSignals(signalWatcher);
     if (auto r = serviceStartup::prepare(*options, kProgram); !r)
         return fail(r.error().message);
-    qCInfo(lcService).noquote() << kProgram << CLINICDESK_VERSION << "starting, data dir"
-                                << options->dataDir << "providers" << options->providers.size()
-                                << "consumers" << options->consumers.size();
+    qCInfo(lcInbox).noquote() << kProgram << CLINICDESK_VERSION << "starting, data dir"
+                              << options->dataDir << "providers" << options->providers.size()
+                              << "consumers" << options->consumers.size();
 
     auto tls = serviceStartup::tls(*options);
     if (!tls)
@@ -176,10 +171,10 @@ int main(int argc, char *argv[])
     if (!port)
         return fail(port.error().message);
     const QString url = options->listenUrl(port.value());
-    qCInfo(lcService).noquote() << "listening on" << url;
+    qCInfo(lcInbox).noquote() << "listening on" << url;
     serviceStartup::announce(QStringLiteral("listening on %1").arg(url));
 
     const int code = app.exec();
-    qCInfo(lcService).noquote() << kProgram << "stopped";
+    qCInfo(lcInbox).noquote() << kProgram << "stopped";
     return code;
 }

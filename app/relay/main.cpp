@@ -15,7 +15,6 @@
 #include <QSslCertificate>
 
 #include <csignal>
-#include <cstdio>
 #include <memory>
 
 using namespace clinicdesk;
@@ -29,10 +28,7 @@ constexpr int kRuntimeError = 1;
 
 int fail(int code, const QString &message)
 {
-    std::fputs(
-        (kProgram + QStringLiteral(": ") + message + QLatin1Char('\n')).toLocal8Bit().constData(),
-        stderr);
-    return code;
+    return serviceStartup::fail(kProgram, message, code);
 }
 
 } // namespace
@@ -79,8 +75,8 @@ int main(int argc, char *argv[])
     auto store = LocalStore::open(LocalStore::Options{options->dataDir, keys.get(), false});
     if (!store)
         return fail(kRuntimeError, store.error().message);
-    qCInfo(lcService).noquote() << kProgram << CLINICDESK_VERSION << "opened store"
-                                << store.value()->storeId();
+    qCInfo(lcRelay).noquote() << kProgram << CLINICDESK_VERSION << "opened store"
+                              << store.value()->storeId();
 
     auto loaded =
         RelayClient::Options::load(options->inboxUrl, options->tokenFile, options->caFile);

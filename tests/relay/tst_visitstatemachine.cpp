@@ -106,6 +106,32 @@ private Q_SLOTS:
             QCOMPARE(SM::apply(rejected, type).status, SM::Status::Rejected);
     }
 
+    // The console's own moves: each from exactly one status; every other state is kept, so a
+    // provider event that arrived first is never undone.
+    void localMovesHaveOneStartingStatus()
+    {
+        struct Move
+        {
+            SM::State (*rule)(SM::State);
+            SM::Status from;
+            SM::Status to;
+        };
+        const Move moves[] = {
+            {&SM::accepted, SM::Status::Queued, SM::Status::Submitted},
+            {&SM::refused, SM::Status::Queued, SM::Status::Rejected},
+            {&SM::resubmitted, SM::Status::Rejected, SM::Status::Queued},
+            {&SM::staffReplied, SM::Status::NeedsInfo, SM::Status::Submitted},
+        };
+        for (const Move &m : moves) {
+            for (int i = 0; i <= int(SM::Status::Rejected); ++i) {
+                const SM::State state{SM::Status(i), SM::RxStatus::Written};
+                const SM::State next = m.rule(state);
+                QCOMPARE(next.rx, state.rx);
+                QCOMPARE(next.status, SM::Status(i) == m.from ? m.to : SM::Status(i));
+            }
+        }
+    }
+
     void randomOrderingsWithDuplicatesGiveTheSameState()
     {
         using S = SM::Status;

@@ -26,7 +26,7 @@ void AccountAdmin::audit(const User &actor, const QString &entityId, AuditOutcom
     const auto audited = m_audit.append(
         {AuditAction::Admin, actor.username, kUserEntity, entityId, outcome, detail});
     if (!audited)
-        qCWarning(lcAccounts) << "admin action not audited:" << audited.error().message;
+        qCWarning(lcAccess) << "admin action not audited:" << audited.error().message;
 }
 
 Result<QList<User>> AccountAdmin::listAccounts(const User &actor)
@@ -133,7 +133,7 @@ Result<AuditLog::Verification> AccountAdmin::verifyAuditLog(const User &actor,
         {AuditAction::Admin, admin->username, kAuditEntity, QString(),
          verification->intact ? AuditOutcome::Success : AuditOutcome::Failure, detail});
     if (!audited)
-        qCWarning(lcAccounts) << "audit verification not audited:" << audited.error().message;
+        qCWarning(lcAccess) << "audit verification not audited:" << audited.error().message;
     return verification;
 }
 

@@ -1,6 +1,7 @@
 #include "accounts/UserRepository.h"
 
 #include "base/Logging.h"
+#include "base/TimeText.h"
 #include "store/LocalStore.h"
 
 #include <QCoreApplication>
@@ -13,11 +14,6 @@ namespace {
 
 const QString kColumns = QStringLiteral("id, username, display_name, role, disabled, "
                                         "failed_attempts, locked_until, created_at, password_hash");
-
-QString toText(const QDateTime &utc)
-{
-    return utc.toUTC().toString(Qt::ISODateWithMs);
-}
 
 QDateTime fromText(const QString &text)
 {
@@ -173,7 +169,7 @@ Result<User> UserRepository::createUser(const QString &username, const QString &
     user.displayName = *shownName;
     user.role = role;
     user.createdAt = m_now();
-    const QString now = toText(user.createdAt);
+    const QString now = TimeText::utc(user.createdAt);
     auto r = m_store.db().exec(
         QStringLiteral("INSERT INTO users (id, username, display_name, role, password_hash, "
                        "disabled, failed_attempts, locked_until, created_at, updated_at) "
@@ -297,9 +293,9 @@ Result<User> UserRepository::recordFailure(const Row &row, SignInFailure *failur
             QStringLiteral("UPDATE users SET failed_attempts = ?, locked_until = ?, "
                            "updated_at = ? WHERE id = ?"),
             {user.failedAttempts,
-             user.lockedUntil.isValid() ? QVariant(toText(user.lockedUntil))
+             user.lockedUntil.isValid() ? QVariant(TimeText::utc(user.lockedUntil))
                                         : QVariant(QMetaType::fromType<QString>()),
-             toText(now), user.id});
+             TimeText::utc(now), user.id});
         if (!r)
             return r.error();
         return {};
@@ -329,7 +325,7 @@ Result<User> UserRepository::recordSuccess(const Row &row, const QString &passwo
     User user = row.user;
     user.failedAttempts = 0;
     user.lockedUntil = {};
-    QVariantList values = {toText(m_now())};
+    QVariantList values = {TimeText::utc(m_now())};
     QString sql = QStringLiteral("UPDATE users SET failed_attempts = 0, locked_until = NULL, "
                                  "updated_at = ?");
     // Hashes made at an older cost are upgraded while the password is at hand.
@@ -352,7 +348,7 @@ Result<void> UserRepository::setDisabled(const QString &userId, bool disabled)
 {
     auto r = m_store.db().exec(
         QStringLiteral("UPDATE users SET disabled = ?, updated_at = ? WHERE id = ?"),
-        {disabled ? 1 : 0, toText(m_now()), userId});
+        {disabled ? 1 : 0, TimeText::utc(m_now()), userId});
     if (!r)
         return r.error();
     if (r->numRowsAffected() == 0)
@@ -378,7 +374,7 @@ Result<void> UserRepository::resetPassword(const QString &userId, const QString 
     auto r =
         m_store.db().exec(QStringLiteral("UPDATE users SET password_hash = ?, failed_attempts = 0, "
                                          "locked_until = NULL, updated_at = ? WHERE id = ?"),
-                          {hash, toText(m_now()), userId});
+                          {hash, TimeText::utc(m_now()), userId});
     if (!r)
         return r.error();
     qCInfo(lcAccounts) << "password reset:" << row->user.username << "id" << userId;

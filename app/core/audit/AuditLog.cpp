@@ -5,6 +5,7 @@
 #include "audit/AuditVerifier.h"
 #include "audit/AuditWitness.h"
 #include "base/Logging.h"
+#include "base/TimeText.h"
 #include "crypto/Crypto.h"
 #include "keys/KeyProvider.h"
 #include "store/LocalStore.h"
@@ -26,11 +27,6 @@ const QString kColumns = QStringLiteral("seq, at, user_name, workstation, action
                                         "entity_id, outcome, detail, prev_hash, hash");
 // Set in meta once an anchor was saved: from then on a missing anchor is a break.
 const QString kAnchorSaved = QStringLiteral("audit_anchor_saved");
-
-QString isoMs(const QDateTime &t)
-{
-    return t.toUTC().toString(Qt::ISODateWithMs);
-}
 
 AuditEntry readEntry(const QSqlQuery &q)
 {
@@ -55,11 +51,11 @@ QString whereFor(const AuditLog::Filter &f, QVariantList &values)
     QStringList conditions;
     if (f.from.isValid()) {
         conditions << QStringLiteral("at >= ?");
-        values << isoMs(f.from);
+        values << TimeText::utc(f.from);
     }
     if (f.to.isValid()) {
         conditions << QStringLiteral("at < ?");
-        values << isoMs(f.to);
+        values << TimeText::utc(f.to);
     }
     if (!f.user.isEmpty()) {
         conditions << QStringLiteral("user_name = ?");
@@ -110,7 +106,7 @@ void AuditLog::anchorAfterAppend(qint64 seq)
                 m_anchorPending = false;
                 if (auto anchored = saveAnchor(); !anchored && !m_refusalLogged) {
                     m_refusalLogged = true;
-                    qCWarning(lcStore) << "audit anchor not updated:" << anchored.error().message;
+                    qCWarning(lcAudit) << "audit anchor not updated:" << anchored.error().message;
                 }
             },
             Qt::QueuedConnection);
@@ -118,7 +114,7 @@ void AuditLog::anchorAfterAppend(qint64 seq)
     }
     if (auto anchored = saveAnchor(); !anchored && !m_refusalLogged) {
         m_refusalLogged = true;
-        qCWarning(lcStore) << "audit entry" << seq
+        qCWarning(lcAudit) << "audit entry" << seq
                            << "stored but the anchor was not updated:" << anchored.error().message;
     }
 }
@@ -182,7 +178,7 @@ Result<qint64> AuditLog::appendBatch(const QList<AuditEvent> &events)
         for (const AuditEvent &event : events) {
             e.prevHash = e.hash;
             e.seq += 1;
-            e.time = isoMs(QDateTime::currentDateTimeUtc());
+            e.time = TimeText::utcNow();
             // Null strings would bind as SQL NULL; the chain hashes empty ones.
             auto text = [](const QString &s) { return s.isNull() ? QStringLiteral("") : s; };
             e.user = text(event.user);
@@ -342,8 +338,8 @@ Result<AuditLog::Verification> AuditLog::scan(const Filter &filter,
     }
     verifier.setWitnessed(witnessed);
     AuditVerifier::Filter match;
-    match.from = filter.from.isValid() ? isoMs(filter.from).toUtf8() : QByteArray();
-    match.to = filter.to.isValid() ? isoMs(filter.to).toUtf8() : QByteArray();
+    match.from = filter.from.isValid() ? TimeText::utc(filter.from).toUtf8() : QByteArray();
+    match.to = filter.to.isValid() ? TimeText::utc(filter.to).toUtf8() : QByteArray();
     match.user = filter.user.toUtf8();
     return verifier.run(match, visit, progress, *total);
 }
@@ -383,7 +379,7 @@ Result<qint64> AuditLog::acknowledgeBreaks(const QString &user,
         if (h)
             m_witness->witness(*h);
     }
-    qCWarning(lcStore) << "audit chain restarted at entry" << seq.value() << "acknowledging"
+    qCWarning(lcAudit) << "audit chain restarted at entry" << seq.value() << "acknowledging"
                        << open.size() << "breaks";
     return seq;
 }

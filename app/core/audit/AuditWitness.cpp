@@ -40,7 +40,7 @@ std::unique_ptr<AuditWitness> AuditWitness::fromConsoleSettings(const QString &d
     auto endpoint = InboxEndpoint::fromSettings(InboxEndpoint::consoleSettingsPath(dataDir),
                                                 QStringLiteral("relay"));
     if (!endpoint) {
-        qCWarning(lcStore) << "audit witness not configured:" << endpoint.error().message;
+        qCWarning(lcAudit) << "audit witness not configured:" << endpoint.error().message;
         return nullptr;
     }
     if (!endpoint.value())
@@ -109,7 +109,7 @@ void AuditWitness::onPosted(QNetworkReply *reply, const AuditHead &head)
         Q_EMIT witnessed(head.seq);
     } else if (status == 409 || status == 403 || status == 400) {
         // The inbox holds a later or different head for this store: never retried.
-        qCWarning(lcStore) << "audit witness refused entry" << head.seq << "of store" << m_storeId
+        qCWarning(lcAudit) << "audit witness refused entry" << head.seq << "of store" << m_storeId
                            << "HTTP" << status;
         if (m_pending && m_pending->seq <= head.seq)
             m_pending.reset();
@@ -118,7 +118,7 @@ void AuditWitness::onPosted(QNetworkReply *reply, const AuditHead &head)
         m_backoffMs = m_backoffMs == 0 ? 1000 : qMin(m_backoffMs * 2, kMaxBackoffMs);
         const QString reason =
             status ? QStringLiteral("HTTP %1").arg(status) : reply->errorString();
-        qCInfo(lcStore) << "audit witness not reached, retrying in" << m_backoffMs
+        qCInfo(lcAudit) << "audit witness not reached, retrying in" << m_backoffMs
                         << "ms:" << reason;
         Q_EMIT failed(reason);
         m_retry.start(m_backoffMs);

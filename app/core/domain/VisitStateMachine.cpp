@@ -47,6 +47,14 @@ const QStringList kRxNames = {
     QStringLiteral("Shipped"), QStringLiteral("Delivered"),
 };
 
+// One local move: `from` -> `to`, nothing else.
+VisitStateMachine::State localMove(VisitStateMachine::State state, Status from, Status to)
+{
+    if (state.status == from)
+        state.status = to;
+    return state;
+}
+
 } // namespace
 
 bool VisitStateMachine::isTerminal(Status status)
@@ -101,11 +109,24 @@ VisitStateMachine::State VisitStateMachine::apply(State state, VisitEvent::Type 
     return state;
 }
 
+VisitStateMachine::State VisitStateMachine::accepted(State state)
+{
+    return localMove(state, Status::Queued, Status::Submitted);
+}
+
+VisitStateMachine::State VisitStateMachine::refused(State state)
+{
+    return localMove(state, Status::Queued, Status::Rejected);
+}
+
+VisitStateMachine::State VisitStateMachine::resubmitted(State state)
+{
+    return localMove(state, Status::Rejected, Status::Queued);
+}
+
 VisitStateMachine::State VisitStateMachine::staffReplied(State state)
 {
-    if (state.status == Status::NeedsInfo)
-        state.status = Status::Submitted;
-    return state;
+    return localMove(state, Status::NeedsInfo, Status::Submitted);
 }
 
 VisitStateMachine::State VisitStateMachine::afterCheck(State state, Checked checked)

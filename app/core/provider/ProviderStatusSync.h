@@ -39,7 +39,7 @@ public:
     void stopReconciling();
     int inFlight() const { return int(m_inFlight.size()); }
 
-signals:
+Q_SIGNALS:
     void refreshed(const QString &visitId, const QString &status,
                    const clinicdesk::ProviderVisitStatus &provider);
     void refreshFailed(const QString &visitId, const QString &message);

@@ -117,6 +117,23 @@ Result<QSqlQuery> Database::exec(const QString &sql, const QVariantList &values)
     return query;
 }
 
+Result<void> Database::prepare(QSqlQuery &query, const QString &sql)
+{
+    query.setForwardOnly(true);
+    if (!query.prepare(sql))
+        return sqlError(QStringLiteral("preparing %1").arg(statementLabel(sql)), query.lastError());
+    return {};
+}
+
+Result<void> Database::run(QSqlQuery &query, const QVariantList &values)
+{
+    for (int i = 0; i < values.size(); ++i)
+        query.bindValue(i, values[i]);
+    if (!query.exec())
+        return sqlError(statementLabel(query.lastQuery()), query.lastError());
+    return {};
+}
+
 Result<void> Database::scan(const QString &sql, const QVariantList &values, const RowVisitor &visit)
 {
     const QVariant driverHandle = handle().driver()->handle();

@@ -52,6 +52,12 @@ public:
     // the statement's first words only (never bound values).
     Result<QSqlQuery> exec(const QString &sql, const QVariantList &values = {});
 
+    // For a batch that runs one statement many times (hundreds of events in one transaction):
+    // prepare() it once on a QSqlQuery made from handle() (forward-only), then run() it with each
+    // row's positional values. Errors name the statement's first words only.
+    static Result<void> prepare(QSqlQuery &query, const QString &sql);
+    static Result<void> run(QSqlQuery &query, const QVariantList &values);
+
     // Reads a large result fast. Each row's columns arrive as raw bytes (text as UTF-8, blobs
     // as stored, integers as their decimal text; SQL NULL as a null view), valid only during the
     // callback, which returns false to stop. On SQLite this steps the driver's own connection
