@@ -7,6 +7,7 @@ BUILD_PACKAGES=(
     qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-translations-l10n
     qtkeychain-qt6-dev libsecret-1-0 libqt6sql6-sqlite libsqlite3-dev libssl-dev libgl-dev
     libqt6sql6-psql libpq-dev
+    libboost-dev
 )
 # A real Secret Service (gnome-keyring in its own D-Bus session), a display server for
 # screenshots, and the checkers the suite runs.
@@ -19,8 +20,9 @@ TEST_PACKAGES=(
     # cluster with scripts/pg-cluster (server run by the postgres account when root).
     postgresql-15 libqt6sql6-psql
 )
-# What scripts/bench needs beyond the build: a private keyring session for the benchmarks.
-BENCH_PACKAGES=(gnome-keyring dbus dbus-x11 openssl)
+# What scripts/bench needs beyond the build: a private keyring session for the benchmarks, and
+# nginx (`return 204` over TLS) as the yardstick for the inbox's throughput.
+BENCH_PACKAGES=(gnome-keyring dbus dbus-x11 openssl nginx-light)
 RUN_PACKAGES=(
     libqt6sql6-psql gnome-keyring dbus dbus-x11 xvfb xauth x11-utils imagemagick procps curl
 )

@@ -2,7 +2,9 @@
 
 #include "base/Result.h"
 
+#include <QCommandLineOption>
 #include <QJsonObject>
+#include <QList>
 #include <QStringList>
 
 #include <functional>
@@ -20,9 +22,14 @@ struct AdminContext
 {
     LocalStore *store;                 // null for commands without needsStore
     KeyProvider *keys;                 // null for commands without needsStore
-    const QCommandLineParser &options; // subcommand options are declared in main.cpp
+    const QCommandLineParser &options; // the global options and this command's own, nothing else
     AuditLog *audit;                   // null for commands without needsStore
     QString operatorName;              // "os:<login>": who ran the command, for the audit log
+
+    // One successful admin action by this operator in the audit log (entity type and id, never
+    // PHI).
+    Result<void> recordAdmin(const QString &entityType, const QString &entityId,
+                             const QString &detail) const;
 };
 
 // A subcommand's output: human text for the terminal and the same facts as JSON for --json.
@@ -43,10 +50,24 @@ struct AdminCommand
     QString name;  // "rotate"
     QString summary;
     AdminHandler run;
+    // The options this command takes besides the global ones (--data-dir, --key-file, --json,
+    // --verbose). It owns them: main.cpp refuses any other as a usage error (exit 2), so a
+    // misplaced `keys rotate --role admin` is never silently ignored.
+    QList<QCommandLineOption> options = {};
     bool needsStore = true; // false: runs without opening a store (no --data-dir needed)
 };
 
-// Every subcommand of clinicdesk-admin, in the order --help lists them.
+// Every subcommand of clinicdesk-admin, in the order --help lists them. Each group lives in its
+// own file (KeysCommands.cpp...) with the options its commands own.
 QList<AdminCommand> adminCommands();
+QList<AdminCommand> keysCommands();
+QList<AdminCommand> usersCommands();
+QList<AdminCommand> auditCommands();
+QList<AdminCommand> providerCommands();
+QList<AdminCommand> relayCommands();
+QList<AdminCommand> visitsCommands();
+QList<AdminCommand> inboxCommands();
+QList<AdminCommand> storeCommands();
+QList<AdminCommand> demoCommands();
 
 } // namespace clinicdesk

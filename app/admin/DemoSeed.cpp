@@ -425,4 +425,25 @@ Result<AdminOutput> demoSeed(AdminContext &ctx, const QStringList &args)
     return out;
 }
 
+QList<AdminCommand> demoCommands()
+{
+    return {
+        {QStringLiteral("demo"),
+         QStringLiteral("seed"),
+         QStringLiteral("[--patients N] [--visits N] [--user USERNAME] [--force]: fake demo "
+                        "patients, queued visits and a draft; refuses a store with patients "
+                        "unless --force"),
+         demoSeed,
+         {{QStringLiteral("patients"), QStringLiteral("how many fake patients."),
+           QStringLiteral("N")},
+          {QStringLiteral("visits"), QStringLiteral("how many queued visits."),
+           QStringLiteral("N")},
+          {QStringLiteral("user"),
+           QStringLiteral("the staff account the demo visits and draft are attributed to."),
+           QStringLiteral("USERNAME")},
+          {QStringLiteral("force"),
+           QStringLiteral("add demo data even though the store has patients.")}}},
+    };
+}
+
 } // namespace clinicdesk

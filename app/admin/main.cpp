@@ -1,5 +1,7 @@
 #include "AdminCommand.h"
 #include "audit/AuditLog.h"
+#include "audit/AuditWitness.h"
+#include "base/ProcessHardening.h"
 #include "base/Version.h"
 #include "crypto/Crypto.h"
 #include "keys/KeyFileKeyProvider.h"
@@ -43,6 +45,58 @@ QString operatorName()
                                           : QString::number(::geteuid()));
 }
 
+// Each option once, for the first pass and --help, described as each command that takes it
+// describes it: "--output FILE  audit export, inbox token: the file to write (owner-only)."
+QList<QCommandLineOption> everyCommandsOptions(const QList<AdminCommand> &commands)
+{
+    QList<QCommandLineOption> all;
+    QList<QList<QPair<QString, QString>>> usedBy; // per option: command, its description
+    for (const AdminCommand &c : commands) {
+        for (const QCommandLineOption &option : c.options) {
+            qsizetype at = 0;
+            while (at < all.size() && all[at].names() != option.names())
+                ++at;
+            if (at == all.size()) {
+                all << option;
+                usedBy << QList<QPair<QString, QString>>();
+            }
+            usedBy[at] << qMakePair(c.group + QLatin1Char(' ') + c.name, option.description());
+        }
+    }
+    for (qsizetype i = 0; i < all.size(); ++i) {
+        // Commands that say the same are listed together: "a, b: what"; "a: this; b: that".
+        QStringList parts;
+        QList<QPair<QStringList, QString>> byText;
+        for (const auto &[command, text] : std::as_const(usedBy[i])) {
+            auto same = std::find_if(byText.begin(), byText.end(),
+                                     [&](const auto &entry) { return entry.second == text; });
+            if (same == byText.end())
+                byText << qMakePair(QStringList{command}, text);
+            else
+                same->first << command;
+        }
+        for (auto &[names, text] : byText) {
+            if (text.endsWith(QLatin1Char('.')))
+                text.chop(1);
+            parts << names.join(QStringLiteral(", ")) + QStringLiteral(": ") + text;
+        }
+        all[i].setDescription(parts.join(QStringLiteral("; ")) + QLatin1Char('.'));
+    }
+    return all;
+}
+
+// What a command accepts, for its usage error: "--output and the global options".
+QString optionList(const QList<QCommandLineOption> &options)
+{
+    QStringList names;
+    for (const QCommandLineOption &option : options)
+        names << QStringLiteral("--") + option.names().constFirst();
+    const QString global = QStringLiteral("--data-dir, --key-file, --json, --verbose");
+    return names.isEmpty() ? QStringLiteral("It takes only %1.").arg(global)
+                           : QStringLiteral("It takes %1 and %2.")
+                                 .arg(names.join(QStringLiteral(", ")), global);
+}
+
 QString commandList()
 {
     QString text = QStringLiteral("\nCommands:\n");
@@ -58,6 +112,7 @@ QString commandList()
 
 int main(int argc, char *argv[])
 {
+    disableCoreDumps();                                // before anything secret is in memory
     const crypto::ThreadStateGuard openSslThreadState; // destroyed last
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("clinicdesk-admin"));
@@ -91,45 +146,14 @@ int main(int argc, char *argv[])
         QStringLiteral("File (mode 0600) with the database login's password (default: the "
                        "keychain)."),
         QStringLiteral("FILE"));
-    parser.addOptions({dataDirOption, keyFileOption, databaseOption, databasePasswordOption,
-                       jsonOption, verboseOption});
-    // Options of the `users` subcommands.
-    parser.addOptions({
-        {QStringLiteral("display-name"),
-         QStringLiteral("users add: the name shown in the console."), QStringLiteral("NAME")},
-        {QStringLiteral("role"), QStringLiteral("users add: staff (default) or admin."),
-         QStringLiteral("ROLE"), QStringLiteral("staff")},
-        {QStringLiteral("password-stdin"),
-         QStringLiteral("users add: read the password from stdin.")},
-        {QStringLiteral("generate-password"),
-         QStringLiteral("users add: generate a strong password and print it once.")},
-        {QStringLiteral("format"), QStringLiteral("audit export: csv, jsonl or fhir."),
-         QStringLiteral("FORMAT")},
-        {QStringLiteral("output"), QStringLiteral("audit export: the file to write."),
-         QStringLiteral("FILE")},
-        {QStringLiteral("from"), QStringLiteral("audit export: first date/time (ISO 8601, UTC)."),
-         QStringLiteral("WHEN")},
-        {QStringLiteral("to"), QStringLiteral("audit export: end date/time, exclusive."),
-         QStringLiteral("WHEN")},
-        {QStringLiteral("user"), QStringLiteral("audit export: only this user's entries."),
-         QStringLiteral("NAME")},
-        {QStringLiteral("url"), QStringLiteral("provider configure: the provider's base URL."),
-         QStringLiteral("URL")},
-        {QStringLiteral("ca-file"),
-         QStringLiteral("provider/relay configure: extra CA certificates (PEM) to trust."),
-         QStringLiteral("FILE")},
-        {QStringLiteral("inbox"), QStringLiteral("relay configure: the webhook inbox's URL."),
-         QStringLiteral("URL")},
-        {QStringLiteral("token-file"),
-         QStringLiteral("relay configure: the owner-only file with the inbox consumer token."),
-         QStringLiteral("FILE")},
-        {QStringLiteral("patients"), QStringLiteral("demo seed: how many fake patients."),
-         QStringLiteral("N")},
-        {QStringLiteral("visits"), QStringLiteral("demo seed: how many queued visits."),
-         QStringLiteral("N")},
-        {QStringLiteral("force"),
-         QStringLiteral("demo seed: add demo data even though the store has patients.")},
-    });
+    const QList<QCommandLineOption> global = {dataDirOption,          keyFileOption, databaseOption,
+                                              databasePasswordOption, jsonOption,    verboseOption};
+    parser.addOptions(global);
+    // First pass: every command's options, so that the command can be found whatever options
+    // come before it (an option's value is not mistaken for the command).
+    const QList<AdminCommand> commands = adminCommands();
+    for (const QCommandLineOption &option : everyCommandsOptions(commands))
+        parser.addOption(option);
     parser.addPositionalArgument(
         QStringLiteral("command"),
         QStringLiteral("audit, demo, inbox, keys, provider, relay, store, users, visits"));
@@ -151,7 +175,6 @@ int main(int argc, char *argv[])
     const QStringList args = parser.positionalArguments();
     if (args.size() < 2)
         return fail(UsageError, QStringLiteral("missing command; try --help"));
-    const QList<AdminCommand> commands = adminCommands();
     const auto command =
         std::find_if(commands.cbegin(), commands.cend(), [&](const AdminCommand &c) {
             return c.group == args[0] && c.name == args[1];
@@ -160,11 +183,21 @@ int main(int argc, char *argv[])
         return fail(UsageError,
                     QStringLiteral("unknown command '%1 %2'; try --help").arg(args[0], args[1]));
 
+    // Second pass: the global options and the command's own, nothing else. An option of another
+    // command is a usage error, never silently ignored.
+    QCommandLineParser options;
+    options.addOptions(global);
+    options.addOptions(command->options);
+    if (!options.parse(app.arguments()))
+        return fail(UsageError, QStringLiteral("%1 %2: %3 %4")
+                                    .arg(command->group, command->name, options.errorText(),
+                                         optionList(command->options)));
+
     // Prints what a command made of its work; exit code as documented.
     const auto finish = [&](const Result<AdminOutput> &output) {
         if (!output)
             return fail(Failure, output.error().message);
-        if (parser.isSet(jsonOption))
+        if (options.isSet(jsonOption))
             std::printf("%s\n",
                         QJsonDocument(output->json).toJson(QJsonDocument::Compact).constData());
         else
@@ -175,15 +208,15 @@ int main(int argc, char *argv[])
         return int(Success);
     };
     if (!command->needsStore) {
-        AdminContext context{nullptr, nullptr, parser, nullptr, operatorName()};
+        AdminContext context{nullptr, nullptr, options, nullptr, operatorName()};
         return finish(command->run(context, args.mid(2)));
     }
     // Only `store init` may create a store (and its key); every other command needs one.
-    const QString dataDir = parser.value(dataDirOption);
+    const QString dataDir = options.value(dataDirOption);
     const bool creating =
         command->group == QLatin1String("store") && command->name == QLatin1String("init");
-    auto location = StoreLocation::fromOptions(parser.value(databaseOption),
-                                               parser.value(databasePasswordOption));
+    auto location = StoreLocation::fromOptions(options.value(databaseOption),
+                                               options.value(databasePasswordOption));
     if (!location)
         return fail(Failure, location.error().message);
     if (!location->isPostgres() && !creating && !QFile::exists(LocalStore::databasePath(dataDir)))
@@ -192,8 +225,8 @@ int main(int argc, char *argv[])
                                    "with 'store init')")
                         .arg(dataDir));
     std::unique_ptr<KeyProvider> keys;
-    if (parser.isSet(keyFileOption)) {
-        const QString keyFile = parser.value(keyFileOption);
+    if (options.isSet(keyFileOption)) {
+        const QString keyFile = options.value(keyFileOption);
         if (QFile::exists(keyFile) || !creating) {
             if (auto check = KeyFileKeyProvider::checkPermissions(keyFile); !check)
                 return fail(Failure, check.error().message);
@@ -207,6 +240,13 @@ int main(int argc, char *argv[])
         return fail(Failure, store.error().message);
 
     AuditLog audit(*store.value(), keys.get());
-    AdminContext context{store.value().get(), keys.get(), parser, &audit, operatorName()};
-    return finish(command->run(context, args.mid(2)));
+    // The head goes off the machine after the command's entries (the console's inbox).
+    audit.setWitness(AuditWitness::fromConsoleSettings(dataDir, store.value()->storeId()));
+    AdminContext context{store.value().get(), keys.get(), options, &audit, operatorName()};
+    const auto output = command->run(context, args.mid(2));
+    if (!audit.flushWitness(15000))
+        std::fputs("clinicdesk-admin: warning: the audit head was not witnessed by the inbox "
+                   "(it will be with the next entry)\n",
+                   stderr);
+    return finish(output);
 }

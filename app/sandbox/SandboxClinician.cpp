@@ -182,13 +182,13 @@ void SandboxClinician::tick()
     const qint64 now = m_clock.nowMs();
     auto due = m_store.dueDecisions(now);
     if (!due) {
-        qCWarning(lcService) << "sandbox clinician:" << due.error().message;
+        qCWarning(lcSandbox) << "sandbox clinician:" << due.error().message;
         return;
     }
     for (const SandboxStore::Visit &visit : due.value()) {
         auto r = m_store.db().transaction([&] { return apply(visit, now); });
         if (!r)
-            qCWarning(lcService) << "sandbox clinician: visit" << visit.masterId
+            qCWarning(lcSandbox) << "sandbox clinician: visit" << visit.masterId
                                  << r.error().message;
     }
 }
@@ -262,7 +262,7 @@ Result<void> SandboxClinician::apply(SandboxStore::Visit visit, qint64 now)
         visit.visitStatus = QStringLiteral("pending");
         visit.awaitingReply = true;
     }
-    qCInfo(lcService) << "sandbox clinician: visit" << m << "decision" << decision;
+    qCInfo(lcSandbox) << "sandbox clinician: visit" << m << "decision" << decision;
     return m_store.updateVisit(visit);
 }
 

@@ -60,7 +60,7 @@ public:
     Result<QJsonArray> prescribe(const QString &masterId, const QJsonArray &items,
                                  const QString &pharmacyId, qint64 atMs, bool shipped);
 
-public slots:
+public Q_SLOTS:
     void tick();
 
 private:

@@ -12,6 +12,7 @@
 #include "SandboxSmsRoutes.h"
 #include "SandboxVisitRoutes.h"
 #include "SandboxWebhookSender.h"
+#include "base/HttpStatus.h"
 #include "base/Logging.h"
 #include "base/Version.h"
 #include "crypto/Crypto.h"

@@ -4,6 +4,7 @@
 
 #include "crypto/Crypto.h"
 #include "keys/KeyProvider.h"
+#include "store/StoreKeyOpener.h"
 
 #include <QDir>
 #include <QJsonArray>
@@ -61,69 +62,15 @@ Result<std::unique_ptr<SandboxStore>> SandboxStore::open(const QString &dataDir,
 
 Result<void> SandboxStore::loadOrCreateKeys(KeyProvider &keys)
 {
-    const QByteArray checkPlain = QByteArrayLiteral("clinicdesk-sandbox key check");
-    auto id = m_db->exec(QStringLiteral("SELECT value FROM meta WHERE key = 'store_id'"));
-    if (!id)
-        return id.error();
-    if (!id->next()) {
-        // A new store: the key ring is saved before the store records its id, so a failure
-        // leaves nothing that cannot be opened.
-        const QString storeId =
-            QStringLiteral("sandbox-") + QString::fromLatin1(crypto::randomBytes(8).toHex());
-        auto existing = keys.load(storeId);
-        KeyRing ring;
-        if (existing)
-            ring = existing.value();
-        else if (existing.error().code == ErrorCode::KeyNotFound)
-            ring = KeyRing::generate();
-        else
-            return existing.error();
-        if (!existing) {
-            if (auto saved = keys.save(storeId, ring); !saved)
-                return saved;
-        }
-        m_cipher.setRing(ring);
-        auto check = m_cipher.seal(QStringLiteral("meta"), QStringLiteral("key_check"),
-                                   QStringLiteral("value"), checkPlain);
-        if (!check)
-            return check.error();
-        auto r = m_db->transaction([&]() -> Result<void> {
-            auto a = m_db->exec(
-                QStringLiteral("INSERT INTO meta (key, value) VALUES ('store_id', ?)"), {storeId});
-            if (!a)
-                return a.error();
-            auto b =
-                m_db->exec(QStringLiteral("INSERT INTO meta (key, value) VALUES ('key_check', ?)"),
-                           {QString::fromLatin1(check->toBase64())});
-            if (!b)
-                return b.error();
-            return {};
-        });
-        if (!r)
-            return r;
-    } else {
-        const QString storeId = id->value(0).toString();
-        auto ring = keys.load(storeId);
-        if (!ring)
-            return makeError(ring.error().code,
-                             QStringLiteral("the sandbox store's data key (store id %1) cannot be "
-                                            "loaded from %2: %3")
-                                 .arg(storeId, keys.description(), ring.error().message));
-        FieldCipher cipher(ring.value());
-        auto check = m_db->exec(QStringLiteral("SELECT value FROM meta WHERE key = 'key_check'"));
-        if (!check)
-            return check.error();
-        const QByteArray sealed =
-            check->next() ? QByteArray::fromBase64(check->value(0).toString().toLatin1())
-                          : QByteArray();
-        auto plain = cipher.open(QStringLiteral("meta"), QStringLiteral("key_check"),
-                                 QStringLiteral("value"), sealed);
-        if (!plain || plain.value() != checkPlain)
-            return makeError(ErrorCode::WrongKey,
-                             QStringLiteral("the data key in %1 does not open the sandbox store")
-                                 .arg(keys.description()));
-        m_cipher = cipher;
-    }
+    auto opened = StoreKeyOpener::open(
+        *m_db, keys,
+        {QStringLiteral("the sandbox store"),
+         QStringLiteral("sandbox-") + QString::fromLatin1(crypto::randomBytes(8).toHex()),
+         QByteArrayLiteral("clinicdesk-sandbox key check"),
+         {}});
+    if (!opened)
+        return opened.error();
+    m_cipher = opened->cipher;
     const KeyRing &ring = m_cipher.ring();
     m_blindIndex = BlindIndex(ring.key(ring.ids().first()));
     return {};

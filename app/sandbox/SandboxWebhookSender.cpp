@@ -45,7 +45,7 @@ void SandboxWebhookSender::pump()
         return;
     auto due = m_store.dueWebhooks(QDateTime::currentMSecsSinceEpoch(), 32, !m_faults.reorder);
     if (!due) {
-        qCWarning(lcService) << "sandbox webhooks:" << due.error().message;
+        qCWarning(lcSandbox) << "sandbox webhooks:" << due.error().message;
         return;
     }
     QList<SandboxStore::Webhook> hooks = due.value();
@@ -97,12 +97,12 @@ void SandboxWebhookSender::send(const SandboxStore::Webhook &hook, bool duplicat
                 std::min<qint64>(qint64(m_faults.webhookMaxBackoffMs),
                                  qint64(m_faults.webhookBackoffMs) << std::min(attempts - 1, 20));
             next = now + base / 2 + QRandomGenerator::global()->bounded(base / 2 + 1);
-            qCInfo(lcService) << "sandbox webhook" << hook.id << "attempt" << attempts << "status"
+            qCInfo(lcSandbox) << "sandbox webhook" << hook.id << "attempt" << attempts << "status"
                               << status << "network error" << int(reply->error()) << "retry in ms"
                               << next - now;
         }
         if (auto r = m_store.markWebhook(hook.seq, attempts, status, next, delivered, now); !r)
-            qCWarning(lcService) << "sandbox webhooks:" << r.error().message;
+            qCWarning(lcSandbox) << "sandbox webhooks:" << r.error().message;
         if (delivered && m_faults.duplicateRate > 0 &&
             QRandomGenerator::global()->generateDouble() < m_faults.duplicateRate)
             send(hook, true);

@@ -1,6 +1,7 @@
 #include "SandboxServer.h"
 #include "SandboxStore.h"
 #include "base/Logging.h"
+#include "base/ProcessHardening.h"
 #include "base/Version.h"
 #include "crypto/Crypto.h"
 #include "service/ServiceOptions.h"
@@ -16,7 +17,6 @@
 #include <QJsonObject>
 #include <QSslCertificate>
 
-#include <cstdio>
 #include <optional>
 
 using namespace clinicdesk;
@@ -25,13 +25,9 @@ namespace {
 
 const QString kProgram = QStringLiteral("clinicdesk-sandbox");
 
-// One line on stdout, flushed at once: scripts wait for these.
 int fail(const QString &message)
 {
-    std::fputs(
-        (kProgram + QStringLiteral(": ") + message + QLatin1Char('\n')).toLocal8Bit().constData(),
-        stderr);
-    return 1;
+    return serviceStartup::fail(kProgram, message);
 }
 
 // The first non-empty line of a secret file (ServiceOptions checked that it is 0600).
@@ -53,6 +49,7 @@ Result<QString> firstLine(const QString &path)
 
 int main(int argc, char *argv[])
 {
+    disableCoreDumps();                                // before anything secret is in memory
     const crypto::ThreadStateGuard openSslThreadState; // destroyed last
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(kProgram);
@@ -68,7 +65,7 @@ int main(int argc, char *argv[])
     serviceStartup::quitOnSignals(signalWatcher);
     if (auto r = serviceStartup::prepare(*options, kProgram); !r)
         return fail(r.error().message);
-    qCInfo(lcService).noquote() << kProgram << CLINICDESK_VERSION << "starting, data dir"
+    qCInfo(lcSandbox).noquote() << kProgram << CLINICDESK_VERSION << "starting, data dir"
                                 << options->dataDir << "api key file"
                                 << (options->apiKeyFile.isEmpty() ? "no" : "yes") << "webhook url"
                                 << (options->webhookUrl.isEmpty() ? "no" : "yes")
@@ -94,7 +91,7 @@ int main(int argc, char *argv[])
             return fail(key.error().message);
         config.apiKey = key->toUtf8();
     } else {
-        qCWarning(lcService) << "no --api-key-file: every provider API request is refused";
+        qCWarning(lcSandbox) << "no --api-key-file: every provider API request is refused";
     }
     if (!options->webhookSecretFile.isEmpty()) {
         auto secret = firstLine(options->webhookSecretFile);
@@ -145,10 +142,10 @@ int main(int argc, char *argv[])
     if (!port)
         return fail(port.error().message);
     const QString url = options->listenUrl(port.value());
-    qCInfo(lcService).noquote() << "listening on" << url;
+    qCInfo(lcSandbox).noquote() << "listening on" << url;
     serviceStartup::announce(QStringLiteral("listening on %1").arg(url));
 
     const int code = app.exec();
-    qCInfo(lcService).noquote() << kProgram << "stopped";
+    qCInfo(lcSandbox).noquote() << kProgram << "stopped";
     return code;
 }

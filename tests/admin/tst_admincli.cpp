@@ -383,6 +383,50 @@ private Q_SLOTS:
         QCOMPARE(r.exitCode, 0);
         QVERIFY(r.out.contains("keys rotate"));
     }
+
+    // Each command owns its options: one another command takes is a usage error (exit 2, one
+    // line naming the command and what it takes), not silently ignored, and nothing is done.
+    void optionsBelongToTheirCommand()
+    {
+        QTemporaryDir dir;
+        const QString key = dir.filePath(QStringLiteral("k"));
+        const QStringList base = {QStringLiteral("--data-dir"), dir.filePath(QStringLiteral("d")),
+                                  QStringLiteral("--key-file"), key};
+        QCOMPARE(
+            admin(base + QStringList{QStringLiteral("store"), QStringLiteral("init")}).exitCode, 0);
+
+        Run r = admin(base + QStringList{QStringLiteral("keys"), QStringLiteral("rotate"),
+                                         QStringLiteral("--role"), QStringLiteral("x")});
+        QCOMPARE(r.exitCode, 2);
+        verifyOneLineError(r, "keys rotate: Unknown option 'role'");
+        QVERIFY2(r.err.contains("It takes only --data-dir"), r.err.constData());
+        QVERIFY(r.out.isEmpty());
+        // Nothing was rotated.
+        QCOMPARE(KeyFileKeyProvider(key).load({})->ids().size(), 1);
+        QCOMPARE(KeyFileKeyProvider(key).load({})->currentId(), 1u);
+
+        // Wherever it stands on the line, and whether or not the command needs a store.
+        r = admin(QStringList{QStringLiteral("--output"), dir.filePath(QStringLiteral("o"))} +
+                  base + QStringList{QStringLiteral("keys"), QStringLiteral("status")});
+        QCOMPARE(r.exitCode, 2);
+        verifyOneLineError(r, "keys status: Unknown option 'output'");
+        r = admin({QStringLiteral("inbox"), QStringLiteral("token"), QStringLiteral("--output"),
+                   dir.filePath(QStringLiteral("t")), QStringLiteral("--force")});
+        QCOMPARE(r.exitCode, 2);
+        verifyOneLineError(r, "inbox token: Unknown option 'force'");
+        QVERIFY(!QFile::exists(dir.filePath(QStringLiteral("t"))));
+
+        // The command's own options still work, before or after it.
+        r = admin(base + QStringList{QStringLiteral("--role"), QStringLiteral("admin"),
+                                     QStringLiteral("users"), QStringLiteral("add"),
+                                     QStringLiteral("root2"),
+                                     QStringLiteral("--generate-password")});
+        QCOMPARE(r.exitCode, 0);
+        r = admin(base + QStringList{QStringLiteral("--json"), QStringLiteral("users"),
+                                     QStringLiteral("list")});
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY2(r.out.contains("\"role\":\"admin\""), r.out.constData());
+    }
 };
 
 QTEST_GUILESS_MAIN(TestAdminCli)

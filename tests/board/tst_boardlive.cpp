@@ -9,6 +9,7 @@
 #include "TestSupport.h"
 #include "VisitBoardModel.h"
 #include "VisitBoardPage.h"
+#include "VisitBoardProxy.h"
 #include "VisitDetailPage.h"
 #include "WindowSupport.h"
 #include "accounts/UserRepository.h"
@@ -146,7 +147,7 @@ private Q_SLOTS:
         auto *detail = qobject_cast<VisitDetailPage *>(m_window->currentPage());
         QCOMPARE(detail->visitId(), m_visit);
         QCOMPARE(m_window->board()->unreadCount(), 0);
-        QCOMPARE(detail->record().status, QStringLiteral("NeedsInfo"));
+        QCOMPARE(VisitStateMachine::name(detail->record().status), QStringLiteral("NeedsInfo"));
         // The keyboard is in the reply box: the clinician waits for an answer.
         QCOMPARE(QApplication::focusWidget()->objectName(), QStringLiteral("reply"));
 
@@ -155,7 +156,8 @@ private Q_SLOTS:
             inboxEvent(2, {{QStringLiteral("masterId"), m_masterId},
                            {QStringLiteral("event"), QStringLiteral("CONSULT_CONCLUDED")},
                            {QStringLiteral("visitOutcome"), QStringLiteral("prescribed")}}));
-        QTRY_COMPARE_WITH_TIMEOUT(detail->record().status, QStringLiteral("Prescribed"), 15000);
+        QTRY_COMPARE_WITH_TIMEOUT(VisitStateMachine::name(detail->record().status),
+                                  QStringLiteral("Prescribed"), 15000);
         QCOMPARE(boardStatus(), QStringLiteral("Prescribed"));
         QCOMPARE(m_window->windowTitle(), QStringLiteral("ClinicDesk"));
 

@@ -44,7 +44,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         std::abort();
     (void)form.validate();
     const QJsonObject response = form.questionnaireResponse();
-    const QJsonObject obj = BelugaAdapter::formObj(form);
+    const QJsonObject obj = BelugaAdapter::formObj(form.submissionView());
     for (auto it = obj.begin(); it != obj.end(); ++it) {
         if (it.value().isNull() || (it.value().isString() && it.value().toString().isEmpty()))
             std::abort(); // no empty or null field is ever sent

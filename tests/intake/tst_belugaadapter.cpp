@@ -1,3 +1,4 @@
+#include "intake/IntakeForm.h"
 #include "intake/QuestionnaireLibrary.h"
 #include "provider/BelugaAdapter.h"
 
@@ -128,7 +129,7 @@ private Q_SLOTS:
     void formObj()
     {
         const IntakeForm form = completeWeightLoss();
-        const QJsonObject obj = BelugaAdapter::formObj(form);
+        const QJsonObject obj = BelugaAdapter::formObj(form.submissionView());
         QCOMPARE(obj.value(QLatin1String("firstName")).toString(), QStringLiteral("Ana"));
         QCOMPARE(obj.value(QLatin1String("lastName")).toString(), QStringLiteral("García"));
         QCOMPARE(obj.value(QLatin1String("dob")).toString(), QStringLiteral("04/09/1980"));
@@ -148,7 +149,7 @@ private Q_SLOTS:
         QCOMPARE(pref[0][QLatin1String("medId")].toString(), QStringLiteral("sema-0.25"));
         QCOMPARE(pref[0][QLatin1String("daysSupply")].toInt(), 28);
         QVERIFY(!obj.contains(QLatin1String("pharmacyId")));
-        QCOMPARE(BelugaAdapter::pharmacyId(form), QStringLiteral("PH-42"));
+        QCOMPARE(BelugaAdapter::pharmacyId(form.submissionView()), QStringLiteral("PH-42"));
 
         // Qn/An in questionnaire order, numbered without gaps, never empty.
         QStringList questions;
@@ -190,8 +191,8 @@ private Q_SLOTS:
                          !(it.value().isString() && it.value().toString().isEmpty()),
                      qPrintable(it.key()));
 
-        const QJsonObject body =
-            BelugaAdapter::createVisitBody(form, QStringLiteral("m-1"), QStringLiteral("clinic"));
+        const QJsonObject body = BelugaAdapter::createVisitBody(
+            form.submissionView(), QStringLiteral("m-1"), QStringLiteral("clinic"));
         QCOMPARE(body.value(QLatin1String("visitType")).toString(), QStringLiteral("weightloss"));
         QCOMPARE(body.value(QLatin1String("masterId")).toString(), QStringLiteral("m-1"));
         QCOMPARE(body.value(QLatin1String("pharmacyId")).toString(), QStringLiteral("PH-42"));
@@ -201,8 +202,9 @@ private Q_SLOTS:
     {
         IntakeForm form = completeWeightLoss();
         form.setAnswer(QStringLiteral("consent.glp1"), false);
-        QCOMPARE(BelugaAdapter::formObj(form).value(QLatin1String("consentsSigned")),
-                 QJsonValue(false));
+        QCOMPARE(
+            BelugaAdapter::formObj(form.submissionView()).value(QLatin1String("consentsSigned")),
+            QJsonValue(false));
         QCOMPARE(form.validate().size(), 1);
         QCOMPARE(form.validate().first().linkId, QStringLiteral("consent.glp1"));
     }

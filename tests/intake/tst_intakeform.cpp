@@ -294,6 +294,59 @@ private Q_SLOTS:
         QCOMPARE(restored.allAnswers(), form.allAnswers());
         QCOMPARE(restored.text(QStringLiteral("b")), QStringLiteral("12a"));
     }
+
+    // submissionView(): the one value the provider adapter gets. Only enabled items, each with its
+    // answers read as the clinician reads them, its groups and its listed options.
+    void submissionView()
+    {
+        IntakeForm form(load(R"([
+          {"linkId":"g","type":"group","text":"  History  ","item":[
+            {"linkId":"smoke","type":"boolean","text":"Do you   smoke?"},
+            {"linkId":"since","type":"date","enableWhen":[
+              {"question":"smoke","operator":"=","answerBoolean":true}]},
+            {"linkId":"hidden","type":"string","enableWhen":[
+              {"question":"smoke","operator":"=","answerBoolean":false}]}]},
+          {"linkId":"color","type":"choice","text":"Colour","repeats":true,"answerOption":[
+            {"valueCoding":{"code":"r","display":"Red"}},
+            {"valueCoding":{"code":"b","display":"Blue"}}]},
+          {"linkId":"n","type":"decimal"},
+          {"linkId":"note","type":"text"}])"));
+        form.setAnswer(QStringLiteral("smoke"), true);
+        form.setAnswer(QStringLiteral("since"), QStringLiteral("2001-02-03"));
+        form.setAnswer(QStringLiteral("hidden"), QStringLiteral("kept but hidden"));
+        form.setAnswers(QStringLiteral("color"), {QStringLiteral("b"), QStringLiteral("r")});
+        form.setAnswer(QStringLiteral("n"), 1.5);
+        form.setAnswer(QStringLiteral("note"), QStringLiteral("  two   words "));
+
+        const IntakeAnswers view = form.submissionView();
+        QCOMPARE(view.visitType, QStringLiteral("t"));
+        QStringList ids;
+        for (const IntakeAnswers::Item &item : view.items)
+            ids << item.linkId;
+        QCOMPARE(ids, (QStringList{"g", "smoke", "since", "color", "n", "note"}));
+        QVERIFY(!view.item(QStringLiteral("hidden"))); // hidden: not submitted
+
+        const IntakeAnswers::Item *smoke = view.item(QStringLiteral("smoke"));
+        QVERIFY(smoke);
+        QCOMPARE(smoke->question, QStringLiteral("Do you smoke?"));
+        QCOMPARE(smoke->texts, QStringList{QStringLiteral("Yes")});
+        QCOMPARE(smoke->values, QJsonArray{true});
+        QCOMPARE(smoke->groups, QStringList{QStringLiteral("g")});
+        QVERIFY(smoke->isWithin(QStringLiteral("g")) && !smoke->isWithin(QStringLiteral("x")));
+        QCOMPARE(view.item(QStringLiteral("since"))->texts, QStringList{"02/03/2001"});
+        QCOMPARE(view.item(QStringLiteral("since"))->firstText, QStringLiteral("2001-02-03"));
+
+        const IntakeAnswers::Item *color = view.item(QStringLiteral("color"));
+        QCOMPARE(color->texts, (QStringList{"Blue", "Red"}));
+        QCOMPARE(color->optionTexts, (QStringList{"Red", "Blue"}));
+        QCOMPARE(color->chosen.size(), 2);
+        QCOMPARE(color->chosen[0].value.toString(), QStringLiteral("b"));
+
+        QCOMPARE(view.item(QStringLiteral("n"))->texts, QStringList{"1.5"});
+        QCOMPARE(view.item(QStringLiteral("n"))->question, QStringLiteral("n")); // no text
+        QCOMPARE(view.item(QStringLiteral("note"))->texts, QStringList{"two words"});
+        QVERIFY(!view.item(QStringLiteral("g"))->isQuestion());
+    }
 };
 
 QTEST_GUILESS_MAIN(TestIntakeForm)

@@ -114,8 +114,8 @@ private slots:
         auto record = VisitRecordReader(*store).read(id);
         QVERIFY2(record, qPrintable(record ? QString() : record.error().message));
         const VisitRecord &r = record.value();
-        QCOMPARE(r.status, QStringLiteral("Prescribed"));
-        QCOMPARE(r.rxStatus, QStringLiteral("Shipped"));
+        QCOMPARE(VisitStateMachine::name(r.status), QStringLiteral("Prescribed"));
+        QCOMPARE(VisitStateMachine::name(r.rxStatus), QStringLiteral("Shipped"));
         QCOMPARE(r.masterId, QStringLiteral("m-full"));
         QCOMPARE(r.createdByName, QStringLiteral("Alice Front"));
         QCOMPARE(r.providerCheckedAt, at(40));
@@ -174,7 +174,7 @@ private slots:
         QCOMPARE(r.pharmacy.orderId, QStringLiteral("ord-7"));
         QCOMPARE(r.pharmacy.carrier, QStringLiteral("UPS"));
         QCOMPARE(r.pharmacy.tracking, QStringLiteral("1Z999"));
-        QCOMPARE(r.pharmacy.state, QStringLiteral("Shipped"));
+        QCOMPARE(VisitStateMachine::name(r.pharmacy.state), QStringLiteral("Shipped"));
         QCOMPARE(r.pharmacy.updatedAt, at(30));
 
         // Conversation in time order with delivery states.
@@ -264,7 +264,7 @@ private slots:
         QCOMPARE(unreadable, 2);
         // The untouched parts are still there.
         QCOMPARE(r.messages.size(), 4);
-        QCOMPARE(r.status, QStringLiteral("Prescribed"));
+        QCOMPARE(VisitStateMachine::name(r.status), QStringLiteral("Prescribed"));
 
         AuditLog audit(*store, nullptr);
         auto viewed = VisitRecordReader(*store).openForView(id, audit, QStringLiteral("alice"));

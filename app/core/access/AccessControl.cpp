@@ -45,13 +45,13 @@ Result<User> AccessControl::require(const User &actor, Permission permission,
     const QString reason = !current            ? QStringLiteral("no such account")
                            : current->disabled ? QStringLiteral("account disabled")
                                                : QStringLiteral("admin role required");
-    qCInfo(lcAccounts) << "access denied:" << actor.username << "id" << actor.id << "permission"
-                       << permissionName(permission) << "reason" << reason;
+    qCInfo(lcAccess) << "access denied:" << actor.username << "id" << actor.id << "permission"
+                     << permissionName(permission) << "reason" << reason;
     const auto audited = m_audit.append(
         {AuditAction::AccessDenied, actor.username, entityType, entityId, AuditOutcome::Denied,
          QStringLiteral("%1 refused: %2").arg(permissionName(permission), reason)});
     if (!audited)
-        qCWarning(lcAccounts) << "access denial not audited:" << audited.error().message;
+        qCWarning(lcAccess) << "access denial not audited:" << audited.error().message;
     return makeError(
         ErrorCode::AccessDenied,
         QCoreApplication::translate("AccessControl", "Only an administrator may do this."));

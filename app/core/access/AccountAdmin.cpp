@@ -1,6 +1,7 @@
 #include "access/AccountAdmin.h"
 
 #include "accounts/UserRepository.h"
+#include "audit/AuditReport.h"
 #include "base/Logging.h"
 
 #include <QCoreApplication>
@@ -25,7 +26,7 @@ void AccountAdmin::audit(const User &actor, const QString &entityId, AuditOutcom
     const auto audited = m_audit.append(
         {AuditAction::Admin, actor.username, kUserEntity, entityId, outcome, detail});
     if (!audited)
-        qCWarning(lcAccounts) << "admin action not audited:" << audited.error().message;
+        qCWarning(lcAccess) << "admin action not audited:" << audited.error().message;
 }
 
 Result<QList<User>> AccountAdmin::listAccounts(const User &actor)
@@ -117,7 +118,9 @@ Result<AuditLog::Verification> AccountAdmin::verifyAuditLog(const User &actor,
     auto admin = m_access.require(actor, AccessControl::Permission::VerifyAuditLog, kAuditEntity);
     if (!admin)
         return admin.error();
-    auto verification = m_audit.verify(progress);
+    // Compared with the head the inbox witnessed, when the console has one (AuditWitness).
+    const auto witness = AuditWitnessCheck::fetch(m_audit.witness(), 10000);
+    auto verification = m_audit.verify(progress, witness.head);
     if (!verification)
         return verification;
     const QString detail =
@@ -130,7 +133,7 @@ Result<AuditLog::Verification> AccountAdmin::verifyAuditLog(const User &actor,
         {AuditAction::Admin, admin->username, kAuditEntity, QString(),
          verification->intact ? AuditOutcome::Success : AuditOutcome::Failure, detail});
     if (!audited)
-        qCWarning(lcAccounts) << "audit verification not audited:" << audited.error().message;
+        qCWarning(lcAccess) << "audit verification not audited:" << audited.error().message;
     return verification;
 }
 

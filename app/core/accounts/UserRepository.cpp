@@ -1,6 +1,7 @@
 #include "accounts/UserRepository.h"
 
 #include "base/Logging.h"
+#include "base/TimeText.h"
 #include "store/LocalStore.h"
 
 #include <QCoreApplication>
@@ -13,11 +14,6 @@ namespace {
 
 const QString kColumns = QStringLiteral("id, username, display_name, role, disabled, "
                                         "failed_attempts, locked_until, created_at, password_hash");
-
-QString toText(const QDateTime &utc)
-{
-    return utc.toUTC().toString(Qt::ISODateWithMs);
-}
 
 QDateTime fromText(const QString &text)
 {
@@ -173,7 +169,7 @@ Result<User> UserRepository::createUser(const QString &username, const QString &
     user.displayName = *shownName;
     user.role = role;
     user.createdAt = m_now();
-    const QString now = toText(user.createdAt);
+    const QString now = TimeText::utc(user.createdAt);
     auto r = m_store.db().exec(
         QStringLiteral("INSERT INTO users (id, username, display_name, role, password_hash, "
                        "disabled, failed_attempts, locked_until, created_at, updated_at) "
@@ -229,9 +225,15 @@ Result<User> UserRepository::authenticate(const QString &username, const QString
     }
     const QDateTime now = m_now();
     if (row->user.isLockedAt(now)) {
+        // A lockout is named only to someone who knows the password: anyone else gets what an
+        // unknown name gets, after the same work, so guessing cannot find out which accounts
+        // exist by locking them.
+        const bool knowsPassword = m_hasher.verify(password, row->passwordHash);
         qCInfo(lcAccounts) << "sign-in refused: account locked:" << row->user.username << "id"
                            << row->user.id;
         setFailure(failure, SignInFailure::Locked);
+        if (!knowsPassword)
+            return badCredentials();
         return makeError(ErrorCode::AccessDenied,
                          QCoreApplication::translate(
                              "UserRepository",
@@ -258,36 +260,59 @@ Result<User> UserRepository::recordFailure(const Row &row, SignInFailure *failur
 {
     const QDateTime now = m_now();
     User user = row.user;
-    user.failedAttempts = row.user.failedAttempts + 1;
-    const bool lock = user.failedAttempts >= kMaxFailedAttempts;
-    if (lock) {
-        // The count starts again after the lock, so the lock is what limits guessing.
-        user.failedAttempts = 0;
-        user.lockedUntil = now.addSecs(qint64(kLockoutMinutes) * 60);
-    } else {
-        user.lockedUntil = {}; // any earlier lock has expired, or authenticate() stopped earlier
-    }
-    auto r = m_store.db().exec(
-        QStringLiteral("UPDATE users SET failed_attempts = ?, locked_until = ?, updated_at = ? "
-                       "WHERE id = ?"),
-        {user.failedAttempts,
-         user.lockedUntil.isValid() ? QVariant(toText(user.lockedUntil))
-                                    : QVariant(QMetaType::fromType<QString>()),
-         toText(now), user.id});
-    if (!r) {
+    bool lock = false;
+    bool alreadyLocked = false;
+    // Read, count and write in one write transaction: failures that happen at the same time
+    // (two consoles on one store, a script) are each counted, none overwrites another.
+    auto counted = m_store.db().transaction([&]() -> Result<void> {
+        auto current = m_store.db().exec(
+            QStringLiteral("SELECT failed_attempts, locked_until FROM users WHERE id = ?"),
+            {user.id});
+        if (!current)
+            return current.error();
+        if (!current->next())
+            return makeError(ErrorCode::NotFound, QStringLiteral("no user %1").arg(user.id));
+        const int before = current->value(0).toInt();
+        const QDateTime lockedUntil = fromText(current->value(1).toString());
+        current->finish();
+        if (lockedUntil.isValid() && lockedUntil > now) {
+            alreadyLocked = true; // locked meanwhile by another failure
+            user.lockedUntil = lockedUntil;
+            return {};
+        }
+        user.failedAttempts = before + 1;
+        lock = user.failedAttempts >= kMaxFailedAttempts;
+        if (lock) {
+            // The count starts again after the lock, so the lock is what limits guessing.
+            user.failedAttempts = 0;
+            user.lockedUntil = now.addSecs(qint64(kLockoutMinutes) * 60);
+        } else {
+            user.lockedUntil = {}; // any earlier lock has expired
+        }
+        auto r = m_store.db().exec(
+            QStringLiteral("UPDATE users SET failed_attempts = ?, locked_until = ?, "
+                           "updated_at = ? WHERE id = ?"),
+            {user.failedAttempts,
+             user.lockedUntil.isValid() ? QVariant(TimeText::utc(user.lockedUntil))
+                                        : QVariant(QMetaType::fromType<QString>()),
+             TimeText::utc(now), user.id});
+        if (!r)
+            return r.error();
+        return {};
+    });
+    if (!counted) {
         setFailure(failure, SignInFailure::StoreError);
-        return r.error();
+        return counted.error();
     }
-    if (lock) {
-        qCWarning(lcAccounts) << "sign-in failed: wrong password; account locked for"
-                              << kLockoutMinutes << "minutes:" << user.username << "id" << user.id;
+    if (lock || alreadyLocked) {
+        if (lock)
+            qCWarning(lcAccounts) << "sign-in failed: wrong password; account locked for"
+                                  << kLockoutMinutes << "minutes:" << user.username << "id"
+                                  << user.id;
         setFailure(failure, SignInFailure::Locked);
-        return makeError(ErrorCode::AccessDenied,
-                         QCoreApplication::translate(
-                             "UserRepository",
-                             "Too many failed sign-ins: this account is locked. Try again after "
-                             "%1.")
-                             .arg(retryTime(user.lockedUntil)));
+        // The same answer as any wrong password: the lock is named only to whoever knows the
+        // password (authenticate()).
+        return badCredentials();
     }
     qCInfo(lcAccounts) << "sign-in failed: wrong password:" << user.username << "id" << user.id
                        << "consecutive failures" << user.failedAttempts;
@@ -300,7 +325,7 @@ Result<User> UserRepository::recordSuccess(const Row &row, const QString &passwo
     User user = row.user;
     user.failedAttempts = 0;
     user.lockedUntil = {};
-    QVariantList values = {toText(m_now())};
+    QVariantList values = {TimeText::utc(m_now())};
     QString sql = QStringLiteral("UPDATE users SET failed_attempts = 0, locked_until = NULL, "
                                  "updated_at = ?");
     // Hashes made at an older cost are upgraded while the password is at hand.
@@ -323,7 +348,7 @@ Result<void> UserRepository::setDisabled(const QString &userId, bool disabled)
 {
     auto r = m_store.db().exec(
         QStringLiteral("UPDATE users SET disabled = ?, updated_at = ? WHERE id = ?"),
-        {disabled ? 1 : 0, toText(m_now()), userId});
+        {disabled ? 1 : 0, TimeText::utc(m_now()), userId});
     if (!r)
         return r.error();
     if (r->numRowsAffected() == 0)
@@ -349,7 +374,7 @@ Result<void> UserRepository::resetPassword(const QString &userId, const QString 
     auto r =
         m_store.db().exec(QStringLiteral("UPDATE users SET password_hash = ?, failed_attempts = 0, "
                                          "locked_until = NULL, updated_at = ? WHERE id = ?"),
-                          {hash, toText(m_now()), userId});
+                          {hash, TimeText::utc(m_now()), userId});
     if (!r)
         return r.error();
     qCInfo(lcAccounts) << "password reset:" << row->user.username << "id" << userId;

@@ -1,5 +1,6 @@
 #include "audit/AuditExporter.h"
 
+#include "base/TimeText.h"
 #include "domain/User.h"
 
 #include <QIODevice>
@@ -9,11 +10,6 @@
 
 namespace clinicdesk {
 namespace {
-
-QString iso(const QDateTime &t)
-{
-    return t.toUTC().toString(Qt::ISODateWithMs);
-}
 
 // RFC 4180: quote a field holding a comma, quote, CR or LF; double the quotes inside.
 QByteArray csvField(const QString &value)
@@ -39,9 +35,9 @@ QJsonObject filterJson(const AuditLog::Filter &f)
 {
     QJsonObject o;
     if (f.from.isValid())
-        o.insert(QStringLiteral("from"), iso(f.from));
+        o.insert(QStringLiteral("from"), TimeText::utc(f.from));
     if (f.to.isValid())
-        o.insert(QStringLiteral("to"), iso(f.to));
+        o.insert(QStringLiteral("to"), TimeText::utc(f.to));
     if (!f.user.isEmpty())
         o.insert(QStringLiteral("user"), f.user);
     return o;
@@ -351,11 +347,11 @@ Result<AuditExporter::Summary> AuditExporter::run(const QString &actor, QIODevic
             ",\"hash\":\"" + headHash +
             "\"},\"filter\":" + QJsonDocument(filterJson(filter)).toJson(QJsonDocument::Compact) +
             ",\"exportedBy\":" + jsonString(actor) +
-            ",\"exportedAt\":" + jsonString(iso(QDateTime::currentDateTimeUtc())) + "}\n";
+            ",\"exportedAt\":" + jsonString(TimeText::utcNow()) + "}\n";
         break;
     case Format::FhirBundle:
         buffer += "{\"resourceType\":\"Bundle\",\"type\":\"collection\",\"timestamp\":" +
-                  jsonString(iso(QDateTime::currentDateTimeUtc())) +
+                  jsonString(TimeText::utcNow()) +
                   ",\"identifier\":{\"system\":\"urn:clinicdesk:audit-chain-head\",\"value\":\"" +
                   headSeq + ':' + headHash + "\"},\"entry\":[";
         break;

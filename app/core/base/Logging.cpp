@@ -1,21 +1,26 @@
 #include "base/Logging.h"
 
+#include "base/TimeText.h"
+
 #include <QDateTime>
 #include <QFile>
 #include <QMutex>
 
 #include <memory>
 
-Q_LOGGING_CATEGORY(lcCrypto, "clinicdesk.crypto", QtInfoMsg)
 Q_LOGGING_CATEGORY(lcKeys, "clinicdesk.keys", QtInfoMsg)
 Q_LOGGING_CATEGORY(lcStore, "clinicdesk.store", QtInfoMsg)
+Q_LOGGING_CATEGORY(lcAudit, "clinicdesk.audit", QtInfoMsg)
 Q_LOGGING_CATEGORY(lcAccounts, "clinicdesk.accounts", QtInfoMsg)
+Q_LOGGING_CATEGORY(lcAccess, "clinicdesk.access", QtInfoMsg)
 Q_LOGGING_CATEGORY(lcService, "clinicdesk.service", QtInfoMsg)
 Q_LOGGING_CATEGORY(lcUi, "clinicdesk.ui", QtInfoMsg)
 Q_LOGGING_CATEGORY(lcIntake, "clinicdesk.intake", QtInfoMsg)
 Q_LOGGING_CATEGORY(lcProvider, "clinicdesk.provider", QtInfoMsg)
+Q_LOGGING_CATEGORY(lcVisits, "clinicdesk.visits", QtInfoMsg)
 Q_LOGGING_CATEGORY(lcInbox, "clinicdesk.inbox", QtInfoMsg)
 Q_LOGGING_CATEGORY(lcRelay, "clinicdesk.relay", QtInfoMsg)
+Q_LOGGING_CATEGORY(lcSandbox, "clinicdesk.sandbox", QtInfoMsg)
 
 namespace clinicdesk {
 namespace {
@@ -46,10 +51,9 @@ void fileHandler(QtMsgType type, const QMessageLogContext &context, const QStrin
     {
         QMutexLocker lock(&s_mutex);
         if (s_file) {
-            const QByteArray line =
-                QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs).toUtf8() + ' ' +
-                levelName(type) + ' ' + (context.category ? context.category : "default") + ": " +
-                message.toUtf8() + '\n';
+            const QByteArray line = TimeText::utcNow().toUtf8() + ' ' + levelName(type) + ' ' +
+                                    (context.category ? context.category : "default") + ": " +
+                                    message.toUtf8() + '\n';
             s_file->write(line);
             s_file->flush();
         }

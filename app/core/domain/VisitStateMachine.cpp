@@ -47,6 +47,14 @@ const QStringList kRxNames = {
     QStringLiteral("Shipped"), QStringLiteral("Delivered"),
 };
 
+// One local move: `from` -> `to`, nothing else.
+VisitStateMachine::State localMove(VisitStateMachine::State state, Status from, Status to)
+{
+    if (state.status == from)
+        state.status = to;
+    return state;
+}
+
 } // namespace
 
 bool VisitStateMachine::isTerminal(Status status)
@@ -101,10 +109,42 @@ VisitStateMachine::State VisitStateMachine::apply(State state, VisitEvent::Type 
     return state;
 }
 
+VisitStateMachine::State VisitStateMachine::accepted(State state)
+{
+    return localMove(state, Status::Queued, Status::Submitted);
+}
+
+VisitStateMachine::State VisitStateMachine::refused(State state)
+{
+    return localMove(state, Status::Queued, Status::Rejected);
+}
+
+VisitStateMachine::State VisitStateMachine::resubmitted(State state)
+{
+    return localMove(state, Status::Rejected, Status::Queued);
+}
+
 VisitStateMachine::State VisitStateMachine::staffReplied(State state)
 {
-    if (state.status == Status::NeedsInfo)
-        state.status = Status::Submitted;
+    return localMove(state, Status::NeedsInfo, Status::Submitted);
+}
+
+VisitStateMachine::State VisitStateMachine::afterCheck(State state, Checked checked)
+{
+    using Type = VisitEvent::Type;
+    if (isTerminal(state.status) || state.rx != RxStatus::None)
+        return state;
+    switch (checked) {
+    case Checked::Open:
+        return state;
+    case Checked::Canceled:
+        return apply(state, Type::ConsultCanceled);
+    case Checked::ResolvedWithRx:
+        return apply(apply(state, Type::RxWritten), Type::ConsultConcluded,
+                     VisitEvent::Outcome::Prescribed);
+    case Checked::ResolvedWithoutRx:
+        return apply(state, Type::ConsultConcluded, VisitEvent::Outcome::Referred);
+    }
     return state;
 }
 

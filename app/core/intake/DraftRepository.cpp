@@ -1,5 +1,6 @@
 #include "intake/DraftRepository.h"
 
+#include "base/TimeText.h"
 #include "crypto/Crypto.h"
 #include "store/LocalStore.h"
 
@@ -50,9 +51,8 @@ Result<QString> DraftRepository::save(Database &db, const FieldCipher &cipher, c
     crypto::wipe(json);
     if (!sealed)
         return sealed.error();
-    const QString now = QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs);
-    const QString created =
-        draft.createdAt.isValid() ? draft.createdAt.toUTC().toString(Qt::ISODateWithMs) : now;
+    const QString now = TimeText::utcNow();
+    const QString created = draft.createdAt.isValid() ? TimeText::utc(draft.createdAt) : now;
     // One upsert (not DELETE + INSERT): autosave runs this for every change, and with
     // secure_delete a delete rewrites pages (see bench_autosave).
     auto r = db.exec(

@@ -1,5 +1,6 @@
 #include "intake/IntakeForm.h"
 
+#include "base/TimeText.h"
 #include "intake/DemographicRules.h"
 
 #include <QDate>
@@ -38,6 +39,25 @@ std::optional<QPartialOrdering> compareValues(const QJsonValue &answer, const QJ
                      : (c > 0 ? QPartialOrdering::Greater : QPartialOrdering::Equivalent);
     }
     return std::nullopt;
+}
+
+// One answer as the clinician reads it: an option's display, Yes/No, MM/DD/YYYY, a number.
+QString readingOf(const QuestionnaireItem &item, const QJsonValue &v)
+{
+    if (const QuestionnaireOption *o = item.hasOptions() ? item.option(v) : nullptr)
+        return o->display.text;
+    switch (item.type) {
+    case Type::Boolean:
+        return v.toBool() ? QStringLiteral("Yes") : QStringLiteral("No");
+    case Type::Date:
+        return IntakeForm::dateText(v);
+    case Type::Integer:
+        return QString::number(v.toInteger());
+    case Type::Decimal:
+        return QString::number(v.toDouble(), 'g', 15);
+    default:
+        return v.toString().simplified();
+    }
 }
 
 QString boundText(const QVariant &bound)
@@ -207,7 +227,7 @@ QString IntakeForm::valueIssue(const QuestionnaireItem &item, const QJsonValue &
         const QString s = value.toString();
         const QDate date = s.size() == 10 ? QDate::fromString(s, Qt::ISODate) : QDate();
         if (!date.isValid())
-            return tr("Enter a real date as MM/DD/YYYY.");
+            return DemographicRules::dateFormatIssue(s);
         if (item.minValue.isValid() && date < item.minValue.toDate())
             return tr("Enter a date on or after %1.").arg(boundText(item.minValue));
         if (item.maxValue.isValid() && date > item.maxValue.toDate())
@@ -315,6 +335,38 @@ int IntakeForm::completion() const
     return all > 0 ? allDone * 100 / all : 0;
 }
 
+IntakeAnswers IntakeForm::submissionView() const
+{
+    IntakeAnswers view;
+    view.visitType = m_questionnaire.name();
+    for (const QString &linkId : m_questionnaire.linkIds()) {
+        if (!isEnabled(linkId))
+            continue;
+        const QuestionnaireItem &item = *m_questionnaire.item(linkId);
+        IntakeAnswers::Item out;
+        out.linkId = linkId;
+        out.type = item.type;
+        for (QString group = m_questionnaire.parentOf(linkId); !group.isEmpty();
+             group = m_questionnaire.parentOf(group))
+            out.groups << group;
+        out.question = item.text.text.simplified();
+        if (out.question.isEmpty())
+            out.question = linkId;
+        for (const QuestionnaireOption &o : item.options)
+            out.optionTexts << o.display.text;
+        out.values = answers(linkId);
+        for (const QJsonValue &v : std::as_const(out.values)) {
+            if (const QString t = readingOf(item, v).trimmed(); !t.isEmpty())
+                out.texts << t;
+            if (const QuestionnaireOption *o = item.option(v))
+                out.chosen << *o;
+        }
+        out.firstText = text(linkId);
+        view.items << out;
+    }
+    return view;
+}
+
 QJsonObject IntakeForm::questionnaireResponse(const QString &status,
                                               const QString &identifier) const
 {
@@ -388,7 +440,7 @@ QJsonObject IntakeForm::questionnaireResponse(const QString &status,
     QJsonObject response{
         {QStringLiteral("resourceType"), QStringLiteral("QuestionnaireResponse")},
         {QStringLiteral("status"), status},
-        {QStringLiteral("authored"), QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs)},
+        {QStringLiteral("authored"), TimeText::utcNow()},
         {QStringLiteral("item"), build(m_questionnaire.items())},
     };
     if (!m_questionnaire.url().isEmpty()) {

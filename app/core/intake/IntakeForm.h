@@ -1,6 +1,7 @@
 #pragma once
 
 #include "domain/Patient.h"
+#include "intake/IntakeAnswers.h"
 #include "intake/Questionnaire.h"
 
 #include <QCoreApplication>
@@ -76,6 +77,10 @@ public:
 
     // Percent of the enabled required questions that are answered.
     int completion() const;
+
+    // What a submission sends, in one value: every enabled item with its answers as the
+    // clinician reads them (IntakeAnswers). The provider adapter builds the formObj from this.
+    IntakeAnswers submissionView() const;
 
     // A FHIR R4 QuestionnaireResponse: enabled, answered items only, in the base language.
     QJsonObject questionnaireResponse(const QString &status = QStringLiteral("in-progress"),

@@ -1,6 +1,7 @@
 #include "provider/BelugaAdapter.h"
 
 #include "intake/DemographicRules.h"
+#include "intake/IntakeForm.h"
 
 #include <QDate>
 #include <QJsonArray>
@@ -14,7 +15,8 @@ namespace {
 
 using Type = QuestionnaireItem::Type;
 
-// Intake linkIds that map onto named formObj fields rather than Qn/An.
+// Intake linkIds that map onto named formObj fields rather than Qn/An (only IntakeForm's names
+// of the demographics are used from it: the answers themselves arrive as IntakeAnswers).
 const QList<std::pair<QString, QString>> &namedFields()
 {
     static const QList<std::pair<QString, QString>> all = {
@@ -41,129 +43,93 @@ const QString kMedication = QStringLiteral("medication");
 const QString kPharmacyId = QStringLiteral("pharmacy.id");
 const QString kConsentGroup = QStringLiteral("consent");
 
-bool isConsent(const IntakeForm &form, const QString &linkId)
-{
-    for (QString id = linkId; !id.isEmpty(); id = form.questionnaire().parentOf(id)) {
-        if (id == kConsentGroup)
-            return true;
-    }
-    return false;
-}
-
-// One answer as the clinician reads it: option displays, Yes/No, MM/DD/YYYY, numbers.
-QString answerText(const QuestionnaireItem &item, const QJsonValue &v)
-{
-    if (const QuestionnaireOption *o = item.hasOptions() ? item.option(v) : nullptr)
-        return o->display.text;
-    switch (item.type) {
-    case Type::Boolean:
-        return v.toBool() ? QStringLiteral("Yes") : QStringLiteral("No");
-    case Type::Date:
-        return IntakeForm::dateText(v);
-    case Type::Integer:
-        return QString::number(v.toInteger());
-    case Type::Decimal:
-        return QString::number(v.toDouble(), 'g', 15);
-    default:
-        return v.toString().simplified();
-    }
-}
-
-QString joinedAnswers(const IntakeForm &form, const QuestionnaireItem &item)
-{
-    QStringList parts;
-    for (const QJsonValue &v : form.answers(item.linkId)) {
-        const QString t = answerText(item, v).trimmed();
-        if (!t.isEmpty())
-            parts << t;
-    }
-    return parts.join(QLatin1Char(';'));
-}
-
 void insertText(QJsonObject &obj, const QString &key, const QString &value)
 {
     if (!value.trimmed().isEmpty())
         obj.insert(key, value.trimmed());
 }
 
+// The medication an answer chose, as a patientPreference entry: the option's medication
+// properties, its display as the name and its code as the medId unless the properties say.
+QJsonObject preferenceOf(const QuestionnaireOption &o)
+{
+    QJsonObject med;
+    const QJsonObject props = o.properties.value(QLatin1String("medication")).toObject();
+    for (auto it = props.begin(); it != props.end(); ++it) {
+        if (it.value().isString() && !it.value().toString().trimmed().isEmpty())
+            med.insert(it.key(), it.value().toString().trimmed());
+        else if (it.value().isDouble())
+            med.insert(it.key(), it.value());
+    }
+    if (!med.contains(QLatin1String("name")))
+        med.insert(QStringLiteral("name"), o.display.text);
+    if (!med.contains(QLatin1String("medId")) && o.value.isString())
+        med.insert(QStringLiteral("medId"), o.value.toString());
+    return med;
+}
+
+// A custom question as the clinician's form shows it: the text, and for a choice or yes/no
+// question " POSSIBLE ANSWERS: a; b".
+QString questionText(const IntakeAnswers::Item &item)
+{
+    QString question = item.question;
+    const bool choice = item.type == Type::Choice || item.type == Type::OpenChoice;
+    if (choice || item.type == Type::Boolean) {
+        QStringList possible;
+        if (item.type == Type::Boolean)
+            possible << QStringLiteral("Yes") << QStringLiteral("No");
+        possible << item.optionTexts;
+        question += QStringLiteral(" POSSIBLE ANSWERS: ") + possible.join(QStringLiteral("; "));
+    }
+    return question;
+}
+
 } // namespace
 
-QJsonObject BelugaAdapter::formObj(const IntakeForm &form)
+QJsonObject BelugaAdapter::formObj(const IntakeAnswers &intake)
 {
-    const Questionnaire &q = form.questionnaire();
     QJsonObject obj;
-    bool consentsSigned = false;
-    int consentCount = 0;
     QSet<QString> named;
     for (const auto &[linkId, key] : namedFields()) {
         named.insert(linkId);
-        const QuestionnaireItem *item = q.item(linkId);
-        if (!item || !form.isEnabled(linkId))
+        const IntakeAnswers::Item *item = intake.item(linkId);
+        if (!item)
             continue;
         if (linkId == IntakeForm::kDob) {
-            const QDate dob = QDate::fromString(form.text(linkId), Qt::ISODate);
+            const QDate dob = QDate::fromString(item->firstText, Qt::ISODate);
             if (dob.isValid())
                 obj.insert(key, providerDob(dob));
         } else if (linkId == IntakeForm::kPhone) {
-            insertText(obj, key, DemographicRules::usPhoneDigits(form.text(linkId)));
+            insertText(obj, key, DemographicRules::usPhoneDigits(item->firstText));
         } else if (linkId == IntakeForm::kState) {
-            insertText(obj, key, form.text(linkId).toUpper());
+            insertText(obj, key, item->firstText.toUpper());
         } else {
-            insertText(obj, key, joinedAnswers(form, *item));
+            insertText(obj, key, item->texts.join(QLatin1Char(';')));
         }
     }
 
     int n = 0;
     QJsonArray preference;
-    consentsSigned = true;
-    for (const QString &linkId : q.linkIds()) {
-        const QuestionnaireItem &item = *q.item(linkId);
-        if (!item.isQuestion() || named.contains(linkId) || !form.isEnabled(linkId) ||
-            linkId == kPharmacyId)
+    bool consentsSigned = true;
+    int consentCount = 0;
+    for (const IntakeAnswers::Item &item : intake.items) {
+        if (!item.isQuestion() || named.contains(item.linkId) || item.linkId == kPharmacyId)
             continue;
-        if (isConsent(form, linkId)) {
+        if (item.isWithin(kConsentGroup)) {
             ++consentCount;
-            consentsSigned = consentsSigned && form.answer(linkId).toBool();
+            consentsSigned = consentsSigned && item.values.first().toBool();
             continue;
         }
-        if (linkId == kMedication) {
-            for (const QJsonValue &v : form.answers(linkId)) {
-                const QuestionnaireOption *o = item.option(v);
-                if (!o)
-                    continue;
-                QJsonObject med;
-                const QJsonObject props =
-                    o->properties.value(QLatin1String("medication")).toObject();
-                for (auto it = props.begin(); it != props.end(); ++it) {
-                    if (it.value().isString() && !it.value().toString().trimmed().isEmpty())
-                        med.insert(it.key(), it.value().toString().trimmed());
-                    else if (it.value().isDouble())
-                        med.insert(it.key(), it.value());
-                }
-                if (!med.contains(QLatin1String("name")))
-                    med.insert(QStringLiteral("name"), o->display.text);
-                if (!med.contains(QLatin1String("medId")) && o->value.isString())
-                    med.insert(QStringLiteral("medId"), o->value.toString());
-                preference.append(med);
-            }
+        if (item.linkId == kMedication) {
+            for (const QuestionnaireOption &o : item.chosen)
+                preference.append(preferenceOf(o));
             continue;
         }
-        const QString answer = joinedAnswers(form, item);
+        const QString answer = item.texts.join(QLatin1Char(';'));
         if (answer.isEmpty())
             continue;
-        QString question = item.text.text.simplified();
-        if (question.isEmpty())
-            question = linkId;
-        if (item.hasOptions() || item.type == Type::Boolean) {
-            QStringList possible;
-            if (item.type == Type::Boolean)
-                possible << QStringLiteral("Yes") << QStringLiteral("No");
-            for (const QuestionnaireOption &o : item.options)
-                possible << o.display.text;
-            question += QStringLiteral(" POSSIBLE ANSWERS: ") + possible.join(QStringLiteral("; "));
-        }
         ++n;
-        obj.insert(QStringLiteral("Q%1").arg(n), question);
+        obj.insert(QStringLiteral("Q%1").arg(n), questionText(item));
         obj.insert(QStringLiteral("A%1").arg(n), answer);
     }
     if (!preference.isEmpty())
@@ -173,18 +139,19 @@ QJsonObject BelugaAdapter::formObj(const IntakeForm &form)
     return obj;
 }
 
-QString BelugaAdapter::pharmacyId(const IntakeForm &form)
+QString BelugaAdapter::pharmacyId(const IntakeAnswers &intake)
 {
-    return form.isEnabled(kPharmacyId) ? form.text(kPharmacyId).trimmed() : QString();
+    const IntakeAnswers::Item *item = intake.item(kPharmacyId);
+    return item ? item->firstText.trimmed() : QString();
 }
 
-QJsonObject BelugaAdapter::createVisitBody(const IntakeForm &form, const QString &masterId,
+QJsonObject BelugaAdapter::createVisitBody(const IntakeAnswers &intake, const QString &masterId,
                                            const QString &company)
 {
-    QJsonObject body{{QStringLiteral("formObj"), formObj(form)},
+    QJsonObject body{{QStringLiteral("formObj"), formObj(intake)},
                      {QStringLiteral("masterId"), masterId},
-                     {QStringLiteral("visitType"), form.questionnaire().name()}};
-    insertText(body, QStringLiteral("pharmacyId"), pharmacyId(form));
+                     {QStringLiteral("visitType"), intake.visitType}};
+    insertText(body, QStringLiteral("pharmacyId"), pharmacyId(intake));
     insertText(body, QStringLiteral("company"), company);
     return body;
 }

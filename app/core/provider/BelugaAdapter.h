@@ -1,6 +1,6 @@
 #pragma once
 
-#include "intake/IntakeForm.h"
+#include "intake/IntakeAnswers.h"
 #include "provider/ProviderCare.h"
 #include "provider/ProviderRecords.h"
 #include "provider/ProviderResult.h"
@@ -14,20 +14,21 @@ namespace clinicdesk {
 
 // Everything specific to the provider (Beluga Health style API) that an intake needs: the
 // formObj field names, the custom-question numbering (Q1/A1...), the " POSSIBLE ANSWERS: "
-// convention. The provider client reuses this file; nothing else in ClinicDesk spells a provider
-// field name. The format rules an intake checks as staff type (which match the provider's) are
-// intake/DemographicRules.
+// convention. An intake arrives as one value, IntakeForm::submissionView(): its enabled items with
+// their answers already read, so nothing here evaluates the questionnaire. The provider client
+// reuses this file; nothing else in ClinicDesk spells a provider field name. The format rules an
+// intake checks as staff type (which match the provider's) are intake/DemographicRules.
 class BelugaAdapter
 {
 public:
     // The visit's formObj: demographics, consentsSigned, selfReportedMeds / allergies /
     // medicalConditions, patientPreference, and every other enabled, answered question as
     // Qn/An in questionnaire order. Never an empty or null field.
-    static QJsonObject formObj(const IntakeForm &form);
+    static QJsonObject formObj(const IntakeAnswers &intake);
     // The pharmacy chosen in the intake, for createNoPay's pharmacyId (empty when none).
-    static QString pharmacyId(const IntakeForm &form);
+    static QString pharmacyId(const IntakeAnswers &intake);
     // The whole POST /visit/createNoPay body.
-    static QJsonObject createVisitBody(const IntakeForm &form, const QString &masterId,
+    static QJsonObject createVisitBody(const IntakeAnswers &intake, const QString &masterId,
                                        const QString &company);
 
     static QString providerDob(const QDate &dob)

@@ -1,9 +1,11 @@
 #include "provider/Outbox.h"
 
 #include "base/Logging.h"
+#include "base/TimeText.h"
 #include "domain/VisitStateMachine.h"
 #include "provider/BelugaAdapter.h"
 #include "store/LocalStore.h"
+#include "store/VisitRepository.h"
 
 #include <QJsonDocument>
 #include <QUuid>
@@ -13,16 +15,6 @@ namespace {
 
 const QString kTable = QStringLiteral("outbox");
 const QString kPayload = QStringLiteral("payload");
-
-QString isoUtc(const QDateTime &t)
-{
-    return t.toUTC().toString(Qt::ISODateWithMs);
-}
-
-QString nowText()
-{
-    return isoUtc(QDateTime::currentDateTimeUtc());
-}
 
 const QString kColumns = QStringLiteral("id, kind, visit_id, master_id, state, attempts, "
                                         "next_attempt_at, last_error, last_http_status, "
@@ -60,6 +52,37 @@ Result<void> check(const Result<QSqlQuery> &q)
     return {};
 }
 
+Result<void> check(const Result<bool> &updated)
+{
+    if (!updated)
+        return updated.error();
+    return {};
+}
+
+using Status = VisitStateMachine::Status;
+using Move = VisitStateMachine::State (*)(VisitStateMachine::State);
+
+// The console's own move `rule` (VisitStateMachine) for the visit as stored: a compare-and-set
+// change from its status to the rule's, or nothing when the rule keeps it (or the visit is gone,
+// or has a status this console does not know). The caller adds the other columns it writes.
+Result<std::optional<VisitRepository::Change>> localMove(VisitRepository &visits,
+                                                         const QString &visitId, Move rule)
+{
+    auto visit = visits.find(visitId);
+    if (!visit)
+        return visit.error();
+    if (!visit.value() || !visit.value()->statusKnown)
+        return std::optional<VisitRepository::Change>();
+    const VisitStateMachine::State state = visit.value()->state;
+    const VisitStateMachine::State next = rule(state);
+    if (next.status == state.status)
+        return std::optional<VisitRepository::Change>();
+    VisitRepository::Change change;
+    change.from = state.status;
+    change.status = next.status;
+    return std::optional<VisitRepository::Change>(change);
+}
+
 } // namespace
 
 Outbox::Outbox(LocalStore &store)
@@ -81,17 +104,11 @@ QString Outbox::kindName(Kind kind)
 
 Result<int> Outbox::enqueueQueuedVisits(const QString &byUser)
 {
-    auto q = m_store.db().exec(
-        QStringLiteral("SELECT v.id FROM visits v WHERE v.status = 'Queued' AND NOT EXISTS "
-                       "(SELECT 1 FROM outbox o WHERE o.visit_id = v.id AND o.kind = 'visit') "
-                       "ORDER BY v.created_at"));
-    if (!q)
-        return q.error();
-    QStringList ids;
-    while (q->next())
-        ids << q->value(0).toString();
+    auto ids = VisitRepository(m_store).queuedWithoutOutboxEntry();
+    if (!ids)
+        return ids.error();
     int added = 0;
-    for (const QString &id : ids) {
+    for (const QString &id : std::as_const(ids.value())) {
         auto r = enqueueVisit(id, byUser);
         if (!r)
             return r.error();
@@ -115,22 +132,22 @@ Result<QString> Outbox::enqueueVisit(const QString &visitId, const QString &byUs
             entryId = existing->value(0).toString();
             return {};
         }
-        auto visit = m_store.db().exec(
-            QStringLiteral("SELECT master_id, status FROM visits WHERE id = ?"), {visitId});
+        auto visit = VisitRepository(m_store).find(visitId);
         if (!visit)
             return visit.error();
-        if (!visit->next())
+        if (!visit.value())
             return makeError(ErrorCode::NotFound, QStringLiteral("no visit %1").arg(visitId));
-        if (visit->value(1).toString() != QLatin1String("Queued"))
+        const VisitRepository::Row &row = *visit.value();
+        if (!row.statusKnown || row.state.status != Status::Queued)
             return makeError(ErrorCode::Conflict,
                              QStringLiteral("visit %1 is not queued").arg(visitId));
         entryId = QUuid::createUuid().toString(QUuid::WithoutBraces);
-        const QString now = nowText();
+        const QString now = TimeText::utcNow();
         return check(m_store.db().exec(
             QStringLiteral("INSERT INTO outbox (id, kind, visit_id, master_id, state, "
                            "next_attempt_at, created_by, created_at, updated_at) "
                            "VALUES (?, 'visit', ?, ?, 'pending', ?, ?, ?, ?)"),
-            {entryId, visitId, visit->value(0).toString(), now, byUser, now, now}));
+            {entryId, visitId, row.masterId, now, byUser, now, now}));
     });
     if (!r)
         return r.error();
@@ -142,15 +159,13 @@ Result<QString> Outbox::insertMessage(Kind kind, const QString &visitId, const Q
 {
     QString entryId = QUuid::createUuid().toString(QUuid::WithoutBraces);
     auto r = m_store.db().transaction([&]() -> Result<void> {
-        auto visit = m_store.db().exec(
-            QStringLiteral("SELECT master_id, status FROM visits WHERE id = ?"), {visitId});
+        auto visit = VisitRepository(m_store).find(visitId);
         if (!visit)
             return visit.error();
-        if (!visit->next())
+        if (!visit.value())
             return makeError(ErrorCode::NotFound, QStringLiteral("no visit %1").arg(visitId));
-        const QString masterId = visit->value(0).toString();
-        const QString status = visit->value(1).toString();
-        if (status == QLatin1String("Rejected"))
+        const QString masterId = visit.value()->masterId;
+        if (visit.value()->statusKnown && visit.value()->state.status == Status::Rejected)
             return makeError(ErrorCode::Conflict,
                              QStringLiteral("visit %1 was refused by the provider").arg(visitId));
         QJsonObject withId = body;
@@ -167,7 +182,7 @@ Result<QString> Outbox::insertMessage(Kind kind, const QString &visitId, const Q
             kTable, entryId, kPayload, QJsonDocument(finalBody).toJson(QJsonDocument::Compact));
         if (!sealed)
             return sealed.error();
-        const QString now = nowText();
+        const QString now = TimeText::utcNow();
         if (auto ins = check(m_store.db().exec(
                 QStringLiteral("INSERT INTO outbox (id, kind, visit_id, master_id, payload, state, "
                                "next_attempt_at, created_by, created_at, updated_at) "
@@ -211,16 +226,23 @@ Result<QString> Outbox::enqueueSupportMessage(const QString &visitId, const QStr
 Result<void> Outbox::resubmit(const QString &visitId, const QString &byUser)
 {
     return m_store.db().transaction([&]() -> Result<void> {
-        const QString now = nowText();
-        auto v = m_store.db().exec(QStringLiteral("UPDATE visits SET status = 'Queued', "
-                                                  "rejected_reason = NULL, updated_at = ? "
-                                                  "WHERE id = ? AND status = 'Rejected'"),
-                                   {now, visitId});
-        if (!v)
-            return v.error();
-        if (v->numRowsAffected() != 1)
-            return makeError(ErrorCode::Conflict,
-                             QStringLiteral("visit %1 is not rejected").arg(visitId));
+        const QString now = TimeText::utcNow();
+        const Error notRejected =
+            makeError(ErrorCode::Conflict, QStringLiteral("visit %1 is not rejected").arg(visitId));
+        VisitRepository visits(m_store);
+        auto move = localMove(visits, visitId, &VisitStateMachine::resubmitted);
+        if (!move)
+            return move.error();
+        if (!move.value())
+            return notRejected;
+        VisitRepository::Change change = *move.value();
+        change.rejectedReason = QString();
+        change.updatedAt = now;
+        auto moved = visits.update(visitId, change);
+        if (!moved)
+            return moved.error();
+        if (!moved.value())
+            return notRejected;
         qCInfo(lcProvider) << "outbox: visit" << visitId << "resubmitted by" << byUser;
         return check(m_store.db().exec(
             QStringLiteral("UPDATE outbox SET state = 'pending', attempts = 0, rejected_reason = "
@@ -238,7 +260,7 @@ Result<QList<Outbox::Entry>> Outbox::due(const QDateTime &now, int limit)
                        "FROM outbox v WHERE v.visit_id = o.visit_id AND v.kind = 'visit' AND "
                        "v.state <> 'sent')) ORDER BY o.next_attempt_at, o.created_at LIMIT ?")
             .arg(kColumns),
-        {isoUtc(now), limit});
+        {TimeText::utc(now), limit});
     if (!q)
         return q.error();
     QList<Entry> all;
@@ -307,14 +329,7 @@ Result<QJsonObject> Outbox::body(const Entry &e)
 {
     QByteArray plain;
     if (e.kind == Kind::Visit) {
-        auto q = m_store.db().exec(QStringLiteral("SELECT form_obj FROM visits WHERE id = ?"),
-                                   {e.visitId});
-        if (!q)
-            return q.error();
-        if (!q->next())
-            return makeError(ErrorCode::NotFound, QStringLiteral("no visit %1").arg(e.visitId));
-        auto opened = m_store.cipher().open(QStringLiteral("visits"), e.visitId,
-                                            QStringLiteral("form_obj"), q->value(0).toByteArray());
+        auto opened = VisitRepository(m_store).openCreateBody(e.visitId);
         if (!opened)
             return opened.error();
         plain = opened.value();
@@ -346,7 +361,7 @@ Result<QJsonObject> Outbox::body(const Entry &e)
 Result<void> Outbox::markSent(const Entry &e, const QString &providerVisitId)
 {
     return m_store.db().transaction([&]() -> Result<void> {
-        const QString now = nowText();
+        const QString now = TimeText::utcNow();
         if (auto r = check(m_store.db().exec(
                 QStringLiteral("UPDATE outbox SET state = 'sent', attempts = attempts + 1, "
                                "last_error = NULL, sent_at = ?, updated_at = ? WHERE id = ?"),
@@ -357,12 +372,16 @@ Result<void> Outbox::markSent(const Entry &e, const QString &providerVisitId)
             return staffReplyDelivered(e, now);
         if (e.kind != Kind::Visit)
             return {};
-        // Only forward: an event may already have moved the visit on.
-        return check(m_store.db().exec(
-            QStringLiteral("UPDATE visits SET status = CASE WHEN status = 'Queued' THEN "
-                           "'Submitted' ELSE status END, provider_visit_id = ?, updated_at = ? "
-                           "WHERE id = ?"),
-            {providerVisitId.isEmpty() ? QVariant() : QVariant(providerVisitId), now, e.visitId}));
+        // VisitStateMachine::accepted: only a Queued visit moves (an event may already have
+        // moved it on); the provider's id and the time are written either way.
+        VisitRepository visits(m_store);
+        auto move = localMove(visits, e.visitId, &VisitStateMachine::accepted);
+        if (!move)
+            return move.error();
+        VisitRepository::Change change = move->value_or(VisitRepository::Change());
+        change.providerVisitId = providerVisitId.isEmpty() ? QString() : providerVisitId;
+        change.updatedAt = now;
+        return check(visits.update(e.visitId, change));
     });
 }
 
@@ -371,26 +390,23 @@ Result<void> Outbox::markSent(const Entry &e, const QString &providerVisitId)
 // written (that newer question is still unanswered).
 Result<void> Outbox::staffReplyDelivered(const Entry &e, const QString &now)
 {
-    auto visit =
-        m_store.db().exec(QStringLiteral("SELECT status FROM visits WHERE id = ?"), {e.visitId});
-    if (!visit)
-        return visit.error();
-    if (!visit->next())
+    VisitRepository visits(m_store);
+    auto move = localMove(visits, e.visitId, &VisitStateMachine::staffReplied);
+    if (!move)
+        return move.error();
+    if (!move.value())
         return {};
-    const QString status = visit->value(0).toString();
-    VisitStateMachine::State state;
-    if (!VisitStateMachine::parse(status, &state.status))
+    auto askedAgain = m_store.db().exec(
+        QStringLiteral("SELECT 1 FROM visit_events ev WHERE ev.visit_id = ? AND ev.event_type = ? "
+                       "AND ev.applied_at > (SELECT o.created_at FROM outbox o WHERE o.id = ?)"),
+        {e.visitId, VisitEvent::typeName(VisitEvent::Type::DoctorChat), e.id});
+    if (!askedAgain)
+        return askedAgain.error();
+    if (askedAgain->next())
         return {};
-    const auto next = VisitStateMachine::staffReplied(state);
-    if (next.status == state.status)
-        return {};
-    return check(m_store.db().exec(
-        QStringLiteral("UPDATE visits SET status = ?, updated_at = ? WHERE id = ? AND status = ? "
-                       "AND NOT EXISTS (SELECT 1 FROM visit_events ev WHERE ev.visit_id = ? AND "
-                       "ev.event_type = ? AND ev.applied_at > (SELECT o.created_at FROM outbox o "
-                       "WHERE o.id = ?))"),
-        {VisitStateMachine::name(next.status), now, e.visitId, status, e.visitId,
-         VisitEvent::typeName(VisitEvent::Type::DoctorChat), e.id}));
+    VisitRepository::Change change = *move.value();
+    change.updatedAt = now;
+    return check(visits.update(e.visitId, change));
 }
 
 Result<void> Outbox::markRetry(const Entry &e, const QString &error, int httpStatus,
@@ -400,14 +416,14 @@ Result<void> Outbox::markRetry(const Entry &e, const QString &error, int httpSta
         QStringLiteral("UPDATE outbox SET attempts = attempts + 1, last_error = ?, "
                        "last_http_status = ?, next_attempt_at = ?, updated_at = ? WHERE id = ? "
                        "AND state = 'pending'"),
-        {error, httpStatus ? QVariant(httpStatus) : QVariant(), isoUtc(nextAttemptAt), nowText(),
-         e.id}));
+        {error, httpStatus ? QVariant(httpStatus) : QVariant(), TimeText::utc(nextAttemptAt),
+         TimeText::utcNow(), e.id}));
 }
 
 Result<void> Outbox::markRejected(const Entry &e, const QString &reason, int httpStatus)
 {
     return m_store.db().transaction([&]() -> Result<void> {
-        const QString now = nowText();
+        const QString now = TimeText::utcNow();
         if (auto r = check(m_store.db().exec(
                 QStringLiteral("UPDATE outbox SET state = 'rejected', attempts = attempts + 1, "
                                "rejected_reason = ?, last_error = ?, last_http_status = ?, "
@@ -425,10 +441,17 @@ Result<void> Outbox::markRejected(const Entry &e, const QString &reason, int htt
                 {QStringLiteral("the visit was refused by the provider"), now, e.visitId}));
             !r)
             return r;
-        return check(m_store.db().exec(
-            QStringLiteral("UPDATE visits SET status = 'Rejected', rejected_reason = ?, "
-                           "updated_at = ? WHERE id = ? AND status = 'Queued'"),
-            {reason, now, e.visitId}));
+        // VisitStateMachine::refused: only a visit still Queued becomes Rejected.
+        VisitRepository visits(m_store);
+        auto move = localMove(visits, e.visitId, &VisitStateMachine::refused);
+        if (!move)
+            return move.error();
+        if (!move.value())
+            return {};
+        VisitRepository::Change change = *move.value();
+        change.rejectedReason = reason;
+        change.updatedAt = now;
+        return check(visits.update(e.visitId, change));
     });
 }
 

@@ -85,7 +85,7 @@ void OutboxSender::pump()
         dueNow = wait == 0;
     }
     if (inFlight() == 0 && !dueNow)
-        emit idle();
+        Q_EMIT idle();
     // Entries in flight are still due; their replies kick the sender anyway.
     if (inFlight() > 0)
         wait = std::max<qint64>(wait, 50);
@@ -102,7 +102,7 @@ void OutboxSender::send(const Outbox::Entry &entry)
                               << "cannot be read:" << request.error().message;
         if (auto r = m_outbox.markRejected(entry, request.error().message, 0); !r)
             qCWarning(lcProvider) << "outbox:" << r.error().message;
-        emit entryRejected(entry.id, request.error().message);
+        Q_EMIT entryRejected(entry.id, request.error().message);
         return;
     }
     m_inFlight.insert(entry.id);
@@ -140,7 +140,7 @@ void OutboxSender::handle(const Outbox::Entry &entry, const ProviderResult &resu
             qCWarning(lcProvider) << "outbox:" << r.error().message;
         } else {
             qCInfo(lcProvider) << "outbox: entry" << entry.id << "sent after attempts" << attempts;
-            emit entrySent(entry.id);
+            Q_EMIT entrySent(entry.id);
         }
     } else if (result.outcome == Outcome::Refused ||
                (result.outcome == Outcome::NotFound && entry.kind != Outbox::Kind::Visit)) {
@@ -149,7 +149,7 @@ void OutboxSender::handle(const Outbox::Entry &entry, const ProviderResult &resu
         } else {
             qCInfo(lcProvider) << "outbox: entry" << entry.id << "refused, provider status"
                                << result.providerStatus;
-            emit entryRejected(entry.id, result.message);
+            Q_EMIT entryRejected(entry.id, result.message);
         }
     } else {
         const qint64 delay = backoffMs(m_options, attempts, result.retryAfterSeconds);
@@ -159,7 +159,7 @@ void OutboxSender::handle(const Outbox::Entry &entry, const ProviderResult &resu
         qCInfo(lcProvider) << "outbox: entry" << entry.id << "attempt" << attempts
                            << ProviderResult::outcomeName(result.outcome) << "http"
                            << result.httpStatus << "retry in ms" << delay;
-        emit entryRetrying(entry.id, attempts, result.message);
+        Q_EMIT entryRetrying(entry.id, attempts, result.message);
     }
     kick();
 }

@@ -45,7 +45,7 @@ public:
     // The backoff before attempt `attempts + 1` (attempts >= 1), jitter included.
     static qint64 backoffMs(const Options &options, int attempts, int retryAfterSeconds);
 
-signals:
+Q_SIGNALS:
     void entrySent(const QString &entryId);
     void entryRejected(const QString &entryId, const QString &reason);
     void entryRetrying(const QString &entryId, int attempts, const QString &error);

@@ -1,22 +1,19 @@
 #include "provider/ProviderStatusSync.h"
 
 #include "base/Logging.h"
+#include "base/TimeText.h"
 #include "domain/VisitStateMachine.h"
 #include "provider/BelugaAdapter.h"
 #include "provider/ProviderClient.h"
 #include "store/LocalStore.h"
+#include "store/VisitRepository.h"
 
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QPointer>
+#include <QUuid>
 
 namespace clinicdesk {
-namespace {
-
-QString nowText()
-{
-    return QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs);
-}
-
-} // namespace
 
 ProviderStatusSync::ProviderStatusSync(LocalStore &store, ProviderClient &client, QObject *parent)
     : QObject(parent)
@@ -31,37 +28,34 @@ ProviderStatusSync::ProviderStatusSync(LocalStore &store, ProviderClient &client
 
 void ProviderStatusSync::refresh(const QString &visitId)
 {
-    auto q = m_store.db().exec(QStringLiteral("SELECT master_id, status FROM visits WHERE id = ?"),
-                               {visitId});
-    if (!q || !q->next()) {
-        emit refreshFailed(visitId, q ? QStringLiteral("no such visit") : q.error().message);
+    auto visit = VisitRepository(m_store).find(visitId);
+    if (!visit || !visit.value()) {
+        Q_EMIT refreshFailed(visitId,
+                             visit ? QStringLiteral("no such visit") : visit.error().message);
         return;
     }
-    if (q->value(1).toString() == QLatin1String("Queued") ||
-        q->value(1).toString() == QLatin1String("Rejected")) {
-        emit refreshFailed(visitId, QStringLiteral("the provider has not accepted this visit"));
+    using Status = VisitStateMachine::Status;
+    const VisitRepository::Row &row = *visit.value();
+    if (row.statusKnown &&
+        (row.state.status == Status::Queued || row.state.status == Status::Rejected)) {
+        Q_EMIT refreshFailed(visitId, QStringLiteral("the provider has not accepted this visit"));
         return;
     }
-    fetch(visitId, q->value(0).toString());
+    fetch(visitId, row.masterId);
 }
 
 Result<int> ProviderStatusSync::reconcile(int staleAfterSeconds)
 {
     const QString cutoff =
-        QDateTime::currentDateTimeUtc().addSecs(-staleAfterSeconds).toString(Qt::ISODateWithMs);
-    auto q = m_store.db().exec(
-        QStringLiteral("SELECT id, master_id FROM visits WHERE status IN ('Submitted', "
-                       "'NeedsInfo') AND COALESCE(provider_checked_at, updated_at) <= ? "
-                       "ORDER BY COALESCE(provider_checked_at, updated_at) LIMIT 100"),
-        {cutoff});
-    if (!q)
-        return q.error();
+        TimeText::utc(QDateTime::currentDateTimeUtc().addSecs(-staleAfterSeconds));
+    auto silent = VisitRepository(m_store).silentSince(cutoff, 100);
+    if (!silent)
+        return silent.error();
     int started = 0;
-    while (q->next()) {
-        const QString visitId = q->value(0).toString();
-        if (m_inFlight.contains(visitId))
+    for (const VisitRepository::Row &row : std::as_const(silent.value())) {
+        if (m_inFlight.contains(row.id))
             continue;
-        fetch(visitId, q->value(1).toString());
+        fetch(row.id, row.masterId);
         ++started;
     }
     if (started)
@@ -92,16 +86,16 @@ void ProviderStatusSync::fetch(const QString &visitId, const QString &masterId)
             qCInfo(lcProvider) << "status sync: visit" << visitId << "fetch"
                                << ProviderResult::outcomeName(result.outcome) << "http"
                                << result.httpStatus;
-            emit refreshFailed(visitId, result.message);
+            Q_EMIT refreshFailed(visitId, result.message);
             return;
         }
         const ProviderVisitStatus provider = BelugaAdapter::visitStatus(result.data);
         auto status = apply(visitId, provider);
         if (!status) {
-            emit refreshFailed(visitId, status.error().message);
+            Q_EMIT refreshFailed(visitId, status.error().message);
             return;
         }
-        emit refreshed(visitId, status.value(), provider);
+        Q_EMIT refreshed(visitId, status.value(), provider);
     });
 }
 
@@ -110,53 +104,80 @@ Result<QString> ProviderStatusSync::apply(const QString &visitId,
 {
     QString result;
     auto r = m_store.db().transaction([&]() -> Result<void> {
-        auto q = m_store.db().exec(
-            QStringLiteral("SELECT status, rx_status FROM visits WHERE id = ?"), {visitId});
-        if (!q)
-            return q.error();
-        if (!q->next())
+        VisitRepository visits(m_store);
+        auto visit = visits.find(visitId);
+        if (!visit)
+            return visit.error();
+        if (!visit.value())
             return makeError(ErrorCode::NotFound, QStringLiteral("no visit %1").arg(visitId));
-        const QString oldStatus = q->value(0).toString();
-        VisitStateMachine::State state;
-        if (!VisitStateMachine::parse(oldStatus, &state.status) ||
-            !VisitStateMachine::parse(q->value(1).toString(), &state.rx))
+        if (!visit.value()->statusKnown || !visit.value()->rxKnown)
             return makeError(ErrorCode::InvalidInput,
                              QStringLiteral("visit %1 has an unknown status").arg(visitId));
+        const VisitStateMachine::State before = visit.value()->state;
         using Stage = ProviderVisitStatus::Stage;
-        using Type = VisitEvent::Type;
-        if (provider.stage == Stage::Canceled) {
-            state = VisitStateMachine::apply(state, Type::ConsultCanceled);
-        } else if (provider.stage == Stage::Resolved || provider.closed) {
-            if (provider.prescriptions > 0) {
-                state = VisitStateMachine::apply(state, Type::RxWritten);
-                state = VisitStateMachine::apply(state, Type::ConsultConcluded,
-                                                 VisitEvent::Outcome::Prescribed);
-            } else {
-                state = VisitStateMachine::apply(state, Type::ConsultConcluded,
-                                                 VisitEvent::Outcome::Referred);
-            }
-        }
-        result = VisitStateMachine::name(state.status);
-        const QString now = nowText();
-        const bool changed = result != oldStatus;
+        using Checked = VisitStateMachine::Checked;
+        const Checked checked = provider.stage == Stage::Canceled ? Checked::Canceled
+                                : provider.stage == Stage::Resolved || provider.closed
+                                    ? (provider.prescriptions > 0 ? Checked::ResolvedWithRx
+                                                                  : Checked::ResolvedWithoutRx)
+                                    : Checked::Open;
+        const VisitStateMachine::State after = VisitStateMachine::afterCheck(before, checked);
+        result = VisitStateMachine::name(after.status);
+        const QString now = TimeText::utcNow();
+        const bool changed = !(after == before);
         // updated_at moves only with the status: it is what "silent for a while" measures.
-        auto u = changed
-                     ? m_store.db().exec(
-                           QStringLiteral("UPDATE visits SET status = ?, rx_status = ?, "
-                                          "provider_checked_at = ?, updated_at = ? WHERE id = ?"),
-                           {result, VisitStateMachine::name(state.rx), now, now, visitId})
-                     : m_store.db().exec(QStringLiteral("UPDATE visits SET provider_checked_at "
-                                                        "= ? WHERE id = ?"),
-                                         {now, visitId});
-        if (!u)
+        VisitRepository::Change change;
+        change.providerCheckedAt = now;
+        if (changed) {
+            change.from = before.status;
+            change.status = after.status;
+            change.rx = after.rx;
+            change.updatedAt = now;
+        }
+        if (auto u = visits.update(visitId, change); !u)
             return u.error();
-        if (changed)
-            qCInfo(lcProvider) << "status sync: visit" << visitId << "now" << result;
+        if (!changed)
+            return {};
+        // What the check changed goes on the timeline, with where it came from.
+        if (auto noted = timeline(visitId, before, after, provider, now); !noted)
+            return noted;
+        qCInfo(lcProvider) << "status sync: visit" << visitId << "now" << result;
         return {};
     });
     if (!r)
         return r.error();
     return result;
+}
+
+Result<void> ProviderStatusSync::timeline(const QString &visitId,
+                                          const VisitStateMachine::State &before,
+                                          const VisitStateMachine::State &after,
+                                          const ProviderVisitStatus &provider, const QString &now)
+{
+    const QString id =
+        QStringLiteral("check:") + QUuid::createUuid().toString(QUuid::WithoutBraces);
+    const QJsonObject note{{QStringLiteral("source"), QStringLiteral("provider status check")},
+                           {QStringLiteral("stage"), int(provider.stage)},
+                           {QStringLiteral("closed"), provider.closed},
+                           {QStringLiteral("prescriptions"), provider.prescriptions},
+                           {QStringLiteral("statusBefore"), VisitStateMachine::name(before.status)},
+                           {QStringLiteral("rxBefore"), VisitStateMachine::name(before.rx)}};
+    auto sealed =
+        m_store.cipher().seal(QStringLiteral("visit_events"), id, QStringLiteral("payload"),
+                              QJsonDocument(note).toJson(QJsonDocument::Compact));
+    if (!sealed)
+        return sealed.error();
+    // After the events already on this visit's timeline (which is in inbox order).
+    auto inserted = m_store.db().exec(
+        QStringLiteral("INSERT INTO visit_events (id, visit_id, inbox_cursor, event_type, "
+                       "received_at, applied_at, status_after, rx_status_after, payload) "
+                       "VALUES (?, ?, (SELECT COALESCE(MAX(inbox_cursor), 0) FROM visit_events "
+                       "WHERE visit_id = ?), ?, ?, ?, ?, ?, ?)"),
+        {id, visitId, visitId, QLatin1String(kStatusCheckEvent), now, now,
+         VisitStateMachine::name(after.status), VisitStateMachine::name(after.rx), sealed.value()});
+    if (!inserted)
+        return inserted.error();
+    return {};
 }
 
 } // namespace clinicdesk

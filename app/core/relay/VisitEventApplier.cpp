@@ -2,12 +2,13 @@
 
 #include "base/Logging.h"
 #include "base/TestSeam.h"
+#include "base/TimeText.h"
 #include "crypto/Crypto.h"
 #include "domain/VisitStateMachine.h"
+#include "store/VisitRepository.h"
 
 #include <QDateTime>
 #include <QJsonDocument>
-#include <QSqlError>
 #include <QSqlQuery>
 
 #include <map>
@@ -20,19 +21,20 @@ const QString kPending = QStringLiteral("pending_events");
 const QString kQuarantine = QStringLiteral("quarantined_events");
 const QString kPayload = QStringLiteral("payload");
 
-QString nowIso()
-{
-    return QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs);
-}
-
 } // namespace
 
 // One visit as a batch sees it: read once, written once at the end (Statements::flushVisits).
 struct VisitEventApplier::CachedVisit
 {
     QString id;
-    QString status, rx;             // as the events have moved it
-    QString storedStatus, storedRx; // as in the table
+    VisitStateMachine::State state;  // as the events have moved it
+    VisitStateMachine::State stored; // as in the table
+    // A status this class does not know (set by a newer console) counts as Queued; it is
+    // replaced by the first event that touches the visit.
+    bool storedKnown = true;
+    bool touched = false;
+
+    bool needsWrite() const { return !(state == stored) || (touched && !storedKnown); }
 };
 
 // The batch's statements, prepared once and bound per event (a batch holds hundreds).
@@ -41,11 +43,10 @@ class VisitEventApplier::Statements
 public:
     explicit Statements(Database &db)
         : recordProcessed(db.handle())
-        , findVisit(db.handle())
         , insertTimeline(db.handle())
-        , updateVisit(db.handle())
         , insertPending(db.handle())
         , insertQuarantine(db.handle())
+        , visitRows(db)
     {}
 
     Result<void> prepare()
@@ -54,14 +55,10 @@ public:
             {&recordProcessed,
              QStringLiteral("INSERT INTO processed_events (id, inbox_cursor, outcome, "
                             "processed_at) VALUES (?, ?, ?, ?) ON CONFLICT (id) DO NOTHING")},
-            {&findVisit,
-             QStringLiteral("SELECT id, status, rx_status FROM visits WHERE master_id = ?")},
             {&insertTimeline,
              QStringLiteral("INSERT INTO visit_events (id, visit_id, inbox_cursor, event_type, "
                             "received_at, applied_at, status_after, rx_status_after, payload) "
                             "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")},
-            {&updateVisit, QStringLiteral("UPDATE visits SET status = ?, rx_status = ?, "
-                                          "updated_at = ? WHERE id = ?")},
             {&insertPending,
              QStringLiteral("INSERT INTO pending_events (id, master_id, inbox_cursor, event_type, "
                             "received_at, payload) VALUES (?, ?, ?, ?, ?, ?)")},
@@ -70,65 +67,53 @@ public:
                             "quarantined_at, payload) VALUES (?, ?, ?, ?, ?)")},
         };
         for (const auto &[query, sql] : all) {
-            query->setForwardOnly(true);
-            if (!query->prepare(sql))
-                return makeError(ErrorCode::Database, QStringLiteral("preparing %1: %2")
-                                                          .arg(sql.section(QLatin1Char(' '), 0, 2),
-                                                               query->lastError().text()));
+            if (auto r = Database::prepare(*query, sql); !r)
+                return r;
         }
-        return {};
+        return visitRows.prepare();
     }
 
     static Result<void> run(QSqlQuery &query, const QVariantList &values)
     {
-        for (int i = 0; i < values.size(); ++i)
-            query.bindValue(i, values[i]);
-        if (!query.exec())
-            return makeError(
-                ErrorCode::Database,
-                QStringLiteral("%1: %2").arg(query.lastQuery().section(QLatin1Char(' '), 0, 2),
-                                             query.lastError().text()));
-        return {};
+        return Database::run(query, values);
     }
 
     Result<CachedVisit *> visit(const QString &masterId)
     {
         if (auto it = visits.find(masterId); it != visits.end())
             return &it->second;
-        if (auto r = run(findVisit, {masterId}); !r)
-            return r.error();
-        if (!findVisit.next()) {
-            findVisit.finish();
+        auto row = visitRows.findByMasterId(masterId);
+        if (!row)
+            return row.error();
+        if (!row.value())
             return static_cast<CachedVisit *>(nullptr);
-        }
         CachedVisit v;
-        v.id = findVisit.value(0).toString();
-        v.status = v.storedStatus = findVisit.value(1).toString();
-        v.rx = v.storedRx = findVisit.value(2).toString();
-        findVisit.finish();
+        v.id = row.value()->id;
+        v.state = v.stored = row.value()->state;
+        v.storedKnown = row.value()->statusKnown && row.value()->rxKnown;
         return &visits.emplace(masterId, std::move(v)).first->second;
     }
 
     Result<void> flushVisits()
     {
-        const QString now = nowIso();
+        const QString now = TimeText::utcNow();
         for (auto &[masterId, v] : visits) {
-            if (v.status == v.storedStatus && v.rx == v.storedRx)
+            if (!v.needsWrite())
                 continue;
-            if (auto r = run(updateVisit, {v.status, v.rx, now, v.id}); !r)
+            if (auto r = visitRows.setState(v.id, v.state, now); !r)
                 return r;
-            v.storedStatus = v.status;
-            v.storedRx = v.rx;
+            v.stored = v.state;
+            v.storedKnown = true;
         }
         return {};
     }
 
-    QSqlQuery recordProcessed, findVisit, insertTimeline, updateVisit, insertPending,
-        insertQuarantine;
+    QSqlQuery recordProcessed, insertTimeline, insertPending, insertQuarantine;
+    VisitRepository::Batch visitRows; // the visits table is VisitRepository's
     // Node-based: a pointer handed out by visit() stays valid while others are added.
     std::map<QString, CachedVisit> visits;
     using CachedVisitPtr = CachedVisit *;
-    const QString now = nowIso(); // one timestamp per batch
+    const QString now = TimeText::utcNow(); // one timestamp per batch
 };
 
 VisitEventApplier::VisitEventApplier(LocalStore &store)
@@ -153,19 +138,23 @@ QString VisitEventApplier::outcomeName(Outcome outcome)
 Result<VisitEventApplier::Report> VisitEventApplier::applyBatch(const QList<QJsonObject> &events)
 {
     Report report;
-    auto result = m_store.db().transaction([&]() -> Result<void> {
-        Statements statements(m_store.db());
-        if (auto r = statements.prepare(); !r)
-            return r;
-        for (qsizetype i = 0; i < events.size(); ++i) {
-            if (i == events.size() / 2 && i > 0)
-                testseam::pauseAt("relay-mid-batch");
-            auto outcome = applyOne(statements, events[i], report);
-            if (!outcome)
-                return outcome.error();
-        }
-        return statements.flushVisits();
-    });
+    // Synced: the relay commits its cursor at the inbox next, after which the inbox may purge
+    // these events; a power cut must not take the batch back.
+    auto result = m_store.db().transaction(
+        [&]() -> Result<void> {
+            Statements statements(m_store.db());
+            if (auto r = statements.prepare(); !r)
+                return r;
+            for (qsizetype i = 0; i < events.size(); ++i) {
+                if (i == events.size() / 2 && i > 0)
+                    testseam::pauseAt("relay-mid-batch");
+                auto outcome = applyOne(statements, events[i], report);
+                if (!outcome)
+                    return outcome.error();
+            }
+            return statements.flushVisits();
+        },
+        Database::Durability::Synced);
     if (!result)
         return result.error();
     report.changedVisits.removeDuplicates();
@@ -248,13 +237,9 @@ VisitEventApplier::applyOne(Statements &statements, const QJsonObject &object, R
 Result<void> VisitEventApplier::applyToVisit(Statements &statements, const VisitEvent &event,
                                              CachedVisit &visit, Report &report)
 {
-    VisitStateMachine::State state;
-    // A status this class does not know (set by a newer console) counts as Queued: the join
-    // then only ever raises it to a state the events prove.
-    if (!VisitStateMachine::parse(visit.status, &state.status))
-        state.status = VisitStateMachine::Status::Queued;
-    VisitStateMachine::parse(visit.rx, &state.rx);
-    const VisitStateMachine::State next = VisitStateMachine::apply(state, event);
+    // An unknown stored status counts as Queued (CachedVisit): the join then only ever raises it
+    // to a state the events prove.
+    const VisitStateMachine::State next = VisitStateMachine::apply(visit.state, event);
     const QString statusAfter = VisitStateMachine::name(next.status);
     const QString rxAfter = VisitStateMachine::name(next.rx);
     const QByteArray raw = QJsonDocument(event.payload).toJson(QJsonDocument::Compact);
@@ -266,8 +251,8 @@ Result<void> VisitEventApplier::applyToVisit(Statements &statements, const Visit
                                   event.receivedAt, statements.now, statusAfter, rxAfter, *sealed});
         !r)
         return r;
-    visit.status = statusAfter;
-    visit.rx = rxAfter;
+    visit.state = next;
+    visit.touched = true;
     report.changedVisits.append(visit.id);
     return {};
 }
@@ -277,10 +262,8 @@ Result<VisitEventApplier::Report> VisitEventApplier::applyPending()
     Report report;
     Database &db = m_store.db();
     auto result = db.transaction([&]() -> Result<void> {
-        auto rows = db.exec(QStringLiteral(
-            "SELECT p.id, p.inbox_cursor, p.received_at, p.payload, v.id, v.status, v.rx_status "
-            "FROM pending_events p JOIN visits v ON v.master_id = p.master_id "
-            "ORDER BY p.inbox_cursor"));
+        auto rows = db.exec(QStringLiteral("SELECT id, inbox_cursor, received_at, payload, "
+                                           "master_id FROM pending_events ORDER BY inbox_cursor"));
         if (!rows)
             return rows.error();
         struct Row
@@ -289,7 +272,7 @@ Result<VisitEventApplier::Report> VisitEventApplier::applyPending()
             qint64 cursor;
             QString receivedAt;
             QByteArray payload;
-            QString visitId;
+            QString masterId;
         };
         QList<Row> found;
         while (rows->next())
@@ -303,6 +286,12 @@ Result<VisitEventApplier::Report> VisitEventApplier::applyPending()
         if (auto r = statements.prepare(); !r)
             return r;
         for (const Row &row : std::as_const(found)) {
+            // Still waiting for its visit: left pending, its payload not even opened.
+            auto waiting = statements.visit(row.masterId);
+            if (!waiting)
+                return waiting.error();
+            if (!waiting.value())
+                continue;
             auto plain = m_store.cipher().open(kPending, row.key, kPayload, row.payload);
             if (!plain)
                 return plain.error();

@@ -90,6 +90,7 @@ Result<std::unique_ptr<Database>> Database::openSqlite(const QString &path, Opti
         // Deleted PHI is overwritten, not left in free pages.
         QStringLiteral("PRAGMA secure_delete=ON"),
     };
+    database->m_synchronousFull = options.synchronousFull;
     for (const QString &pragma : pragmas) {
         if (options.readOnly && pragma.contains(QLatin1String("journal_mode")))
             continue;
@@ -253,6 +254,27 @@ Result<QSqlQuery> Database::exec(const QString &sql, const QVariantList &values)
     return query;
 }
 
+Result<void> Database::prepare(QSqlQuery &query, const QString &sql)
+{
+    // QPSQL streams a forward-only result on the connection, and the next statement on it ends
+    // the rest of the rows without an error: buffered there (a batch reads one row at a time
+    // and writes in between).
+    query.setForwardOnly(query.driver() == nullptr ||
+                         query.driver()->dbmsType() != QSqlDriver::PostgreSQL);
+    if (!query.prepare(sql))
+        return sqlError(QStringLiteral("preparing %1").arg(statementLabel(sql)), query.lastError());
+    return {};
+}
+
+Result<void> Database::run(QSqlQuery &query, const QVariantList &values)
+{
+    for (int i = 0; i < values.size(); ++i)
+        query.bindValue(i, values[i]);
+    if (!query.exec())
+        return sqlError(statementLabel(query.lastQuery()), query.lastError());
+    return {};
+}
+
 Result<void> Database::scan(const QString &sql, const QVariantList &values, const RowVisitor &visit)
 {
     if (m_postgres) {
@@ -339,30 +361,39 @@ Result<void> Database::scan(const QString &sql, const QVariantList &values, cons
     return {};
 }
 
-Result<void> Database::transaction(const std::function<Result<void>()> &body)
+Result<void> Database::transaction(const std::function<Result<void>()> &body, Durability durability)
 {
+    const bool synced = durability == Durability::Synced;
     if (m_transactionDepth > 0) {
+        if (synced && !m_syncedTransaction && !m_synchronousFull)
+            return makeError(ErrorCode::InvalidInput,
+                             QStringLiteral("a durable transaction cannot join an open one"));
         ++m_transactionDepth;
         Result<void> result = body();
         --m_transactionDepth;
         return result;
     }
-    if (auto r = execRaw(m_postgres ? QStringLiteral("BEGIN") : QStringLiteral("BEGIN IMMEDIATE"));
-        !r)
-        return r.error();
-    m_transactionDepth = 1;
-    Result<void> result;
     if (m_postgres) {
+        // Every commit is durable here (synchronous_commit on): Synced needs nothing more.
+        if (auto r = execRaw(QStringLiteral("BEGIN")); !r)
+            return r.error();
+        m_transactionDepth = 1;
+        m_syncedTransaction = synced;
+        Result<void> result;
         // READ COMMITTED with the store's lock taken first: every statement after it sees what
         // the previous holder committed (a REPEATABLE READ snapshot would predate the lock).
         auto locked = exec(QStringLiteral("SELECT pg_advisory_xact_lock(?)"), {m_lockKey});
         if (!locked)
             result = locked.error();
-    }
-    if (result)
-        result = body();
-    m_transactionDepth = 0;
-    if (result && m_postgres) {
+        if (result)
+            result = body();
+        m_transactionDepth = 0;
+        m_syncedTransaction = false;
+        if (!result) {
+            if (auto r = execRaw(QStringLiteral("ROLLBACK")); !r)
+                qCWarning(lcStore) << "rollback failed:" << r.error().message;
+            return result;
+        }
         // The server ends the transaction whatever COMMIT answers: no ROLLBACK after it.
         auto tag = postgres::command(handle(), QStringLiteral("COMMIT"));
         if (!tag && postgres::connectionLost(handle()))
@@ -381,6 +412,31 @@ Result<void> Database::transaction(const std::function<Result<void>()> &body)
                                             "in it failed); nothing of it was saved"));
         return {};
     }
+    const bool sqlite = handle().driverName() == QLatin1String("QSQLITE");
+    // SQLite takes the safety level per connection, outside transactions: FULL makes this
+    // commit fsync the WAL before it returns.
+    const bool raise = synced && sqlite && !m_synchronousFull;
+    if (raise) {
+        if (auto r = execRaw(QStringLiteral("PRAGMA synchronous=FULL")); !r)
+            return r.error();
+    }
+    struct Lower
+    {
+        Database *db;
+        bool active;
+        ~Lower()
+        {
+            if (active && !db->execRaw(QStringLiteral("PRAGMA synchronous=NORMAL")))
+                qCWarning(lcStore) << "could not return the connection to synchronous=NORMAL";
+        }
+    } lower{this, raise};
+    if (auto r = execRaw(sqlite ? QStringLiteral("BEGIN IMMEDIATE") : QStringLiteral("BEGIN")); !r)
+        return r.error();
+    m_transactionDepth = 1;
+    m_syncedTransaction = synced;
+    Result<void> result = body();
+    m_transactionDepth = 0;
+    m_syncedTransaction = false;
     if (result) {
         if (auto r = execRaw(QStringLiteral("COMMIT")); r)
             return {};

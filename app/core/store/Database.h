@@ -74,6 +74,12 @@ public:
     // lost outside a transaction (a server restart) is opened again before the statement.
     Result<QSqlQuery> exec(const QString &sql, const QVariantList &values = {});
 
+    // For a batch that runs one statement many times (hundreds of events in one transaction):
+    // prepare() it once on a QSqlQuery made from handle() (forward-only), then run() it with each
+    // row's positional values. Errors name the statement's first words only.
+    static Result<void> prepare(QSqlQuery &query, const QString &sql);
+    static Result<void> run(QSqlQuery &query, const QVariantList &values);
+
     // Reads a large result fast. Each row's columns arrive as raw bytes (text as UTF-8, blobs
     // as stored, integers as their decimal text; SQL NULL as a null view), valid only during the
     // callback, which returns false to stop. On SQLite this steps the driver's own connection
@@ -83,13 +89,26 @@ public:
     using RowVisitor = std::function<bool(const QList<QByteArrayView> &columns)>;
     Result<void> scan(const QString &sql, const QVariantList &values, const RowVisitor &visit);
 
+    enum class Durability
+    {
+        // The connection's setting: on a NORMAL connection in WAL mode a commit survives a crash
+        // of the process but may be lost to a power cut.
+        Default,
+        // On disk (fsync) before transaction() returns, whatever the connection's setting: for
+        // a commit that something outside the process relies on next (DESIGN, "Durable before
+        // relied on": the relay's cursor commit at the inbox, a retired key).
+        Synced,
+    };
+
     // Runs `body` inside a write transaction (BEGIN IMMEDIATE on SQLite, so two processes
     // appending to the same chain serialise instead of failing on upgrade; on PostgreSQL BEGIN
     // and a transaction-scoped advisory lock of this store, the same one-writer-at-a-time model
     // across every workstation); rolls back if it returns an error or the commit fails (a
     // PostgreSQL COMMIT that the server answered with ROLLBACK is a failure). Nested calls join
-    // the outer transaction.
-    Result<void> transaction(const std::function<Result<void>()> &body);
+    // the outer transaction; a Synced one cannot join a Default one (InvalidInput). On
+    // PostgreSQL every commit is durable (synchronous_commit), so Synced changes nothing there.
+    Result<void> transaction(const std::function<Result<void>()> &body,
+                             Durability durability = Durability::Default);
     bool inTransaction() const { return m_transactionDepth > 0; }
 
     // Applies every migration newer than the current version, each in its own transaction with
@@ -112,6 +131,8 @@ private:
     QString m_connectionName;
     QString m_path;
     int m_transactionDepth = 0;
+    bool m_synchronousFull = false;
+    bool m_syncedTransaction = false;
     Options m_options;
     std::optional<PostgresSettings> m_postgres;
     QString m_password;   // PostgreSQL: kept for reconnecting and openAnother()

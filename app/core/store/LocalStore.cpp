@@ -5,6 +5,7 @@
 #include "crypto/Crypto.h"
 #include "store/PatientRepository.h"
 #include "store/Schema.h"
+#include "store/StoreKeyOpener.h"
 
 #include <QDir>
 #include <QFile>
@@ -21,11 +22,8 @@
 namespace clinicdesk {
 namespace {
 
-const QString kKeyCheckPlain = QStringLiteral("clinicdesk key check");
-
-// The key check is an ordinary sealed value in meta: opening it proves the key ring fits.
-const QString kMeta = QStringLiteral("meta");
-const QString kKeyCheck = QStringLiteral("key_check");
+// The key check (StoreKeyOpener): opening it proves the key ring fits this store.
+const QByteArray kKeyCheckPlain = QByteArrayLiteral("clinicdesk key check");
 
 } // namespace
 
@@ -98,100 +96,30 @@ Result<std::unique_ptr<LocalStore>> LocalStore::open(const Options &options)
     if (auto r = store->m_db->migrate(schema::migrations()); !r)
         return r.error();
 
-    auto idQuery =
-        store->m_db->exec(QStringLiteral("SELECT value FROM meta WHERE key = 'store_id'"));
-    if (!idQuery)
-        return idQuery.error();
-    if (idQuery->next()) {
-        store->m_storeId = idQuery->value(0).toString();
-        if (auto r = store->loadKeys(*options.keys); !r)
-            return r.error();
-    } else if (auto r = store->initialiseNewStore(*options.keys); !r) {
+    if (auto r = store->openKeys(*options.keys); !r)
         return r.error();
-    }
     qCInfo(lcStore) << "store open, schema version" << store->m_db->schemaVersion() << "key id"
                     << store->m_cipher.ring().currentId();
     return store;
 }
 
-Result<void> LocalStore::initialiseNewStore(KeyProvider &keys)
+Result<void> LocalStore::openKeys(KeyProvider &keys)
 {
-    m_storeId = QUuid::createUuid().toString(QUuid::WithoutBraces);
-    // A key file given for a new store may already hold a key ring (made by the operator).
-    auto existing = keys.load(m_storeId);
-    KeyRing ring;
-    if (existing) {
-        ring = existing.value();
-    } else if (existing.error().code == ErrorCode::KeyNotFound) {
-        ring = KeyRing::generate();
-        if (auto r = keys.save(m_storeId, ring); !r)
-            return r.error();
-    } else {
-        return existing.error();
+    StoreKeyOpener::Spec spec{QStringLiteral("the store in %1").arg(m_dataDir),
+                              QUuid::createUuid().toString(QUuid::WithoutBraces), kKeyCheckPlain,
+                              // The blind index key is named in meta from the start.
+                              [this](const FieldCipher &cipher) {
+                                  return writeBlindIndexKeyId(cipher.ring().currentId());
+                              }};
+    auto opened = StoreKeyOpener::open(*m_db, keys, spec);
+    if (!opened)
+        return opened.error();
+    m_storeId = opened->storeId;
+    m_cipher = opened->cipher;
+    if (opened->created) {
+        m_blindIndex = BlindIndex(m_cipher.ring().currentKey());
+        return {};
     }
-    m_cipher.setRing(ring);
-    m_blindIndex = BlindIndex(ring.currentKey());
-    return m_db->transaction([&]() -> Result<void> {
-        if (auto r =
-                m_db->exec(QStringLiteral("INSERT INTO meta (key, value) VALUES ('store_id', ?)"),
-                           {m_storeId});
-            !r)
-            return r.error();
-        return writeKeyCheck();
-    });
-}
-
-Result<void> LocalStore::writeKeyCheck()
-{
-    auto sealed = m_cipher.seal(kMeta, kKeyCheck, QStringLiteral("value"), kKeyCheckPlain.toUtf8());
-    if (!sealed)
-        return sealed.error();
-    // The blind index key is derived from the key named here, so that it changes only when the
-    // rotation that rebuilt the indexes commits.
-    const QList<std::pair<QString, QString>> rows = {
-        {kKeyCheck, QString::fromLatin1(sealed->toBase64())},
-        {QStringLiteral("blind_index_key_id"), QString::number(m_cipher.ring().currentId())},
-    };
-    for (const auto &[key, value] : rows) {
-        auto r = m_db->exec(QStringLiteral("DELETE FROM meta WHERE key = ?"), {key});
-        if (r)
-            r = m_db->exec(QStringLiteral("INSERT INTO meta (key, value) VALUES (?, ?)"),
-                           {key, value});
-        if (!r)
-            return r.error();
-    }
-    return {};
-}
-
-Result<void> LocalStore::loadKeys(KeyProvider &keys)
-{
-    auto ring = keys.load(m_storeId);
-    if (!ring) {
-        if (ring.error().code != ErrorCode::KeyNotFound)
-            return ring.error();
-        return makeError(
-            ErrorCode::KeyNotFound,
-            QStringLiteral("the data key of the store in %1 (store id %2) is not in %3; "
-                           "restore it from your key backup. A new key cannot open "
-                           "the existing data, so none was created.")
-                .arg(m_dataDir, m_storeId, keys.description()));
-    }
-    FieldCipher cipher(ring.value());
-    auto check = m_db->exec(QStringLiteral("SELECT value FROM meta WHERE key = 'key_check'"));
-    if (!check)
-        return check.error();
-    if (!check->next())
-        return makeError(ErrorCode::Database, QStringLiteral("the store has no key check value"));
-    const QByteArray sealed = QByteArray::fromBase64(check->value(0).toString().toLatin1());
-    auto plain = cipher.open(kMeta, kKeyCheck, QStringLiteral("value"), sealed);
-    if (!plain || plain.value() != kKeyCheckPlain.toUtf8()) {
-        return makeError(
-            ErrorCode::WrongKey,
-            QStringLiteral("the data key in %1 does not open the store in %2 (store id "
-                           "%3): wrong key file or keychain entry")
-                .arg(keys.description(), m_dataDir, m_storeId));
-    }
-    m_cipher = cipher;
     auto indexKey =
         m_db->exec(QStringLiteral("SELECT value FROM meta WHERE key = 'blind_index_key_id'"));
     if (!indexKey)
@@ -204,6 +132,20 @@ Result<void> LocalStore::loadKeys(KeyProvider &keys)
                              .arg(keys.description())
                              .arg(indexKeyId));
     m_blindIndex = BlindIndex(m_cipher.ring().key(indexKeyId));
+    return {};
+}
+
+// The blind index key is derived from the key named here, so that it changes only when the
+// rotation that rebuilt the indexes commits.
+Result<void> LocalStore::writeBlindIndexKeyId(quint32 keyId)
+{
+    auto r = m_db->exec(QStringLiteral("DELETE FROM meta WHERE key = 'blind_index_key_id'"));
+    if (r)
+        r = m_db->exec(
+            QStringLiteral("INSERT INTO meta (key, value) VALUES ('blind_index_key_id', ?)"),
+            {QString::number(keyId)});
+    if (!r)
+        return r.error();
     return {};
 }
 
@@ -267,6 +209,18 @@ Result<quint32> LocalStore::rotateDataKey(KeyProvider &keys)
         }
     } downgrade{m_lockFd};
 
+    // Another store on the same keys (one key file for two stores) would lose its data when
+    // the old key is retired.
+    auto others = keys.otherStores(m_storeId);
+    if (!others)
+        return others.error();
+    if (!others->isEmpty())
+        return makeError(ErrorCode::Conflict,
+                         QStringLiteral("%1 also holds the keys of store(s) %2: retiring the old "
+                                        "key would make their data unreadable. Give each store "
+                                        "its own key file, then rotate")
+                             .arg(keys.description(), others->join(QStringLiteral(", "))));
+
     const KeyRing oldRing = m_cipher.ring();
     KeyRing newRing = oldRing;
     const quint32 newId = newRing.addKey();
@@ -281,16 +235,22 @@ Result<quint32> LocalStore::rotateDataKey(KeyProvider &keys)
     m_cipher = newCipher;
     m_blindIndex = BlindIndex(newRing.currentKey()); // used by rebuildBlindIndex below
     // 2. Everything re-encrypted, indexes rebuilt and the key check replaced, atomically.
-    auto result = m_db->transaction([&]() -> Result<void> {
-        if (auto r = reseal(oldCipher, newCipher); !r)
-            return r;
-        if (auto r = PatientRepository(*this).rebuildBlindIndex(); !r)
-            return r;
-        if (auto r = writeKeyCheck(); !r)
-            return r;
-        testseam::pauseAt("keys-rotate-before-commit");
-        return {};
-    });
+    //    Synced: step 3 retires the old key, so this commit must be on disk first (a power cut
+    //    that took it back would leave values sealed with a key that no longer exists).
+    auto result = m_db->transaction(
+        [&]() -> Result<void> {
+            if (auto r = reseal(oldCipher, newCipher); !r)
+                return r;
+            if (auto r = PatientRepository(*this).rebuildBlindIndex(); !r)
+                return r;
+            if (auto r = StoreKeyOpener::writeKeyCheck(*m_db, m_cipher, kKeyCheckPlain); !r)
+                return r;
+            if (auto r = writeBlindIndexKeyId(m_cipher.ring().currentId()); !r)
+                return r;
+            testseam::pauseAt("keys-rotate-before-commit");
+            return {};
+        },
+        Database::Durability::Synced);
     if (!result) {
         // The provider's ring holds old and new keys, so everything stays readable, and the
         // blind index key id in meta was rolled back with the rest.
@@ -302,10 +262,10 @@ Result<quint32> LocalStore::rotateDataKey(KeyProvider &keys)
     for (quint32 id : oldRing.ids())
         newRing.remove(id);
     if (auto r = keys.save(m_storeId, newRing); !r)
-        qCWarning(lcKeys) << "rotation committed but old keys could not be removed from"
-                          << keys.description();
+        qCWarning(lcStore) << "rotation committed but old keys could not be removed from"
+                           << keys.description();
     m_cipher = FieldCipher(newRing);
-    qCInfo(lcKeys) << "data key rotated to key id" << newId;
+    qCInfo(lcStore) << "data key rotated to key id" << newId;
     return newId;
 }
 

@@ -18,7 +18,8 @@ namespace clinicdesk {
 // A new store gets a random store id and a fresh key ring; the key ring is saved to the provider
 // *before* the store records its id, so a failure leaves nothing that cannot be opened. An
 // existing store whose key is missing or wrong fails to open with a specific error: a new key is
-// never silently generated for existing data.
+// never silently generated for existing data (StoreKeyOpener, shared with the inbox's and the
+// sandbox's stores).
 class LocalStore
 {
 public:
@@ -55,9 +56,8 @@ public:
 
 private:
     LocalStore() = default;
-    Result<void> initialiseNewStore(KeyProvider &keys);
-    Result<void> loadKeys(KeyProvider &keys);
-    Result<void> writeKeyCheck();
+    Result<void> openKeys(KeyProvider &keys);
+    Result<void> writeBlindIndexKeyId(quint32 keyId);
     Result<void> reseal(const FieldCipher &from, const FieldCipher &to);
 
     std::unique_ptr<Database> m_db;

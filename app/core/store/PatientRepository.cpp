@@ -1,6 +1,7 @@
 #include "store/PatientRepository.h"
 
 #include "base/Logging.h"
+#include "base/TimeText.h"
 #include "store/LocalStore.h"
 
 #include <QDateTime>
@@ -29,11 +30,6 @@ const std::array<std::pair<const char *, Field>, 10> kFields = {{
     {"state", &Patient::state},
     {"zip", &Patient::zip},
 }};
-
-QString nowUtc()
-{
-    return QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs);
-}
 
 Result<Patient> decode(const FieldCipher &cipher, const QSqlQuery &row)
 {
@@ -77,7 +73,7 @@ Result<QString> PatientRepository::save(const Patient &patient, const QString &b
                                  : QVariant(phoneIdx));
     values << (nameDobIdx.isNull() ? QVariant(QMetaType::fromType<QByteArray>())
                                    : QVariant(nameDobIdx));
-    const QString now = nowUtc();
+    const QString now = TimeText::utcNow();
     Result<QSqlQuery> r = makeError(ErrorCode::Database, {});
     if (isNew) {
         values << byUser << now << now << id;

@@ -1,9 +1,11 @@
 #include "visits/IntakeSubmission.h"
 
 #include "base/Logging.h"
+#include "base/TimeText.h"
 #include "provider/BelugaAdapter.h"
 #include "store/LocalStore.h"
 #include "store/PatientRepository.h"
+#include "store/VisitRepository.h"
 
 #include <QDateTime>
 #include <QJsonDocument>
@@ -28,8 +30,9 @@ Result<IntakeSubmission::Outcome> IntakeSubmission::submit(LocalStore &store,
     out.masterId = QUuid::createUuid().toString(QUuid::WithoutBraces);
     out.questionnaireResponse =
         form.questionnaireResponse(QStringLiteral("completed"), out.masterId);
-    const QJsonObject body = BelugaAdapter::createVisitBody(form, out.masterId, {});
-    const QString now = QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs);
+    const QJsonObject body =
+        BelugaAdapter::createVisitBody(form.submissionView(), out.masterId, {});
+    const QString now = TimeText::utcNow();
 
     auto r = store.db().transaction([&]() -> Result<void> {
         PatientRepository patients(store);
@@ -39,24 +42,10 @@ Result<IntakeSubmission::Outcome> IntakeSubmission::submit(LocalStore &store,
         if (!patientId)
             return patientId.error();
         out.patientId = patientId.value();
-        const FieldCipher &cipher = store.cipher();
-        auto formObj =
-            cipher.seal(QStringLiteral("visits"), out.visitId, QStringLiteral("form_obj"),
-                        QJsonDocument(body).toJson(QJsonDocument::Compact));
-        if (!formObj)
-            return formObj.error();
-        auto response = cipher.seal(
-            QStringLiteral("visits"), out.visitId, QStringLiteral("questionnaire_response"),
-            QJsonDocument(out.questionnaireResponse).toJson(QJsonDocument::Compact));
-        if (!response)
-            return response.error();
-        auto ins = store.db().exec(
-            QStringLiteral("INSERT INTO visits (id, master_id, patient_id, visit_type, status, "
-                           "form_obj, questionnaire_response, created_by, created_at, "
-                           "updated_at) VALUES (?, ?, ?, ?, 'Queued', ?, ?, ?, ?, ?)"),
-            {out.visitId, out.masterId, out.patientId, form.questionnaire().name(), formObj.value(),
-             response.value(), byUser, now, now});
-        if (!ins)
+        if (auto ins = VisitRepository(store).insert({out.visitId, out.masterId, out.patientId,
+                                                      form.questionnaire().name(), byUser, now,
+                                                      body, out.questionnaireResponse});
+            !ins)
             return ins.error();
         if (!draft.id.isEmpty()) {
             auto del =
@@ -68,7 +57,7 @@ Result<IntakeSubmission::Outcome> IntakeSubmission::submit(LocalStore &store,
     });
     if (!r)
         return r.error();
-    qCInfo(lcIntake) << "draft" << draft.id << "submitted as queued visit" << out.visitId;
+    qCInfo(lcVisits) << "draft" << draft.id << "submitted as queued visit" << out.visitId;
     return out;
 }
 

@@ -2,9 +2,11 @@
 
 #include "audit/AuditLog.h"
 #include "base/Logging.h"
+#include "base/TimeText.h"
 #include "crypto/BlindIndex.h"
 #include "store/LocalStore.h"
 #include "store/PatientRepository.h"
+#include "store/VisitRepository.h"
 
 #include <QDateTime>
 #include <QRegularExpression>
@@ -20,12 +22,6 @@ using RxStatus = VisitStateMachine::RxStatus;
 constexpr qint64 kMsPerMinute = 60 * 1000;
 constexpr qint64 kMsPerHour = 60 * kMsPerMinute;
 
-// The board's columns of a visit (all in the visits_board index, so the sealed form bodies are
-// never read): 0 id, 1 patient, 2 type, 3 status, 4 rx, 5 created_by, 6 created_at,
-// 7 updated_at, 8 waiting_for_patient_since.
-const char *const kSelectVisits =
-    "SELECT id, patient_id, visit_type, status, rx_status, created_by, created_at, updated_at,"
-    " waiting_for_patient_since FROM visits";
 // What the user has seen, and what the outbox still owes: both small, read whole and joined in
 // memory (a per-row join costs more than the scan at 100,000 visits).
 // %1: nothing (every visit), or " AND visit_id IN (?,…)" for the visits asked for.
@@ -79,11 +75,6 @@ int digitsAt(QByteArrayView text, int from, int count, bool *ok)
         value = value * 10 + (c - '0');
     }
     return value;
-}
-
-QString nowText()
-{
-    return QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs);
 }
 
 } // namespace
@@ -274,29 +265,27 @@ Result<QList<VisitBoardRow>> VisitBoardSource::query(const QStringList &visitIds
         });
     if (!owedRead)
         return owedRead.error();
-    const QString where = inIds.isEmpty() ? QString() : QStringLiteral(" WHERE id") + inIds;
-    const QVariantList &values = ids;
 
     QList<VisitBoardRow> result;
-    // Raw column bytes (Database::scan): at 100,000 visits, Qt Sql's per-value conversions
-    // cost more than the query itself.
-    auto scanned = db.scan(
-        QString::fromLatin1(kSelectVisits) + where, values, [&](const QList<QByteArrayView> &c) {
+    // Raw column bytes (VisitRepository::scanBoard): at 100,000 visits, Qt Sql's per-value
+    // conversions cost more than the query itself.
+    auto scanned =
+        VisitRepository(m_store).scanBoard(visitIds, [&](const VisitRepository::BoardColumns &c) {
             VisitBoardRow row;
-            row.visitId = QString::fromLatin1(c[0]);
-            row.patientId = QString::fromLatin1(c[1]);
-            row.visitType = intern(c[2]);
-            if (!parseName(c[3], kStatusNames(), &row.status))
-                qCWarning(lcStore) << "board: visit" << row.visitId << "has an unknown status";
-            parseName(c[4], kRxNames(), &row.rx);
-            row.createdBy = displayName(c[5]);
-            row.createdAtMs = parseTimeMs(c[6]);
-            row.updatedAtMs = parseTimeMs(c[7]);
-            row.waitingForPatientSinceMs = parseTimeMs(c[8]);
+            row.visitId = QString::fromLatin1(c.id);
+            row.patientId = QString::fromLatin1(c.patientId);
+            row.visitType = intern(c.visitType);
+            if (!parseName(c.status, kStatusNames(), &row.status))
+                qCWarning(lcVisits) << "board: visit" << row.visitId << "has an unknown status";
+            parseName(c.rx, kRxNames(), &row.rx);
+            row.createdBy = displayName(c.createdBy);
+            row.createdAtMs = parseTimeMs(c.createdAt);
+            row.updatedAtMs = parseTimeMs(c.updatedAt);
+            row.waitingForPatientSinceMs = parseTimeMs(c.waitingForPatientSince);
             if (!seen.isEmpty())
-                row.seenAtMs = seen.value(c[0].toByteArray());
+                row.seenAtMs = seen.value(c.id.toByteArray());
             if (!owed.isEmpty()) {
-                const auto it = owed.constFind(c[0].toByteArray());
+                const auto it = owed.constFind(c.id.toByteArray());
                 if (it != owed.cend()) {
                     row.outboxPendingSinceMs = it->pendingSinceMs;
                     row.outboxAttempts = it->attempts;
@@ -413,7 +402,7 @@ Result<void> VisitBoardSource::markSeen(const QString &visitId)
         QStringLiteral(
             "INSERT INTO visit_seen (user_name, visit_id, seen_at) VALUES (?, ?, ?) "
             "ON CONFLICT (user_name, visit_id) DO UPDATE SET seen_at = excluded.seen_at"),
-        {m_user, visitId, nowText()});
+        {m_user, visitId, TimeText::utcNow()});
     if (!done)
         return done.error();
     return {};
@@ -423,15 +412,17 @@ Result<void> VisitBoardSource::setWaitingForPatient(const QString &visitId, bool
                                                     AuditLog *audit)
 {
     return m_store.db().transaction([&]() -> Result<void> {
-        const QString now = nowText();
-        auto done = m_store.db().exec(
-            QStringLiteral("UPDATE visits SET waiting_for_patient_since = ?, updated_at = ? "
-                           "WHERE id = ? AND (? = 0 OR status = 'NeedsInfo')"),
-            {waiting ? QVariant(now) : QVariant(QMetaType(QMetaType::QString)), now, visitId,
-             waiting ? 1 : 0});
+        const QString now = TimeText::utcNow();
+        // Only a visit waiting for information can wait for the patient; stopping always works.
+        VisitRepository::Change change;
+        if (waiting)
+            change.from = Status::NeedsInfo;
+        change.waitingForPatientSince = waiting ? now : QString();
+        change.updatedAt = now;
+        auto done = VisitRepository(m_store).update(visitId, change);
         if (!done)
             return done.error();
-        if (done->numRowsAffected() != 1)
+        if (!done.value())
             return makeError(ErrorCode::Conflict,
                              QStringLiteral("only a visit waiting for information can wait for "
                                             "the patient"));

@@ -7,6 +7,7 @@
 #include "provider/Outbox.h"
 #include "store/LocalStore.h"
 #include "store/PatientRepository.h"
+#include "store/VisitRepository.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -27,8 +28,9 @@ IntakeForm patientForm(const Patient &patient)
 // provider's field names stay in BelugaAdapter).
 QJsonObject demographicFields(const Patient &patient)
 {
-    static const QJsonObject empty = BelugaAdapter::formObj(patientForm(Patient{}));
-    QJsonObject fields = BelugaAdapter::formObj(patientForm(patient));
+    static const QJsonObject empty =
+        BelugaAdapter::formObj(patientForm(Patient{}).submissionView());
+    QJsonObject fields = BelugaAdapter::formObj(patientForm(patient).submissionView());
     for (auto it = empty.begin(); it != empty.end(); ++it)
         fields.remove(it.key());
     return fields;
@@ -58,13 +60,12 @@ QStringList changedFields(const Patient &a, const Patient &b)
 
 Result<Patient> VisitCorrection::demographics(LocalStore &store, const QString &visitId)
 {
-    auto q =
-        store.db().exec(QStringLiteral("SELECT patient_id FROM visits WHERE id = ?"), {visitId});
-    if (!q)
-        return q.error();
-    if (!q->next())
+    auto visit = VisitRepository(store).find(visitId);
+    if (!visit)
+        return visit.error();
+    if (!visit.value())
         return makeError(ErrorCode::NotFound, tr("There is no visit %1.").arg(visitId));
-    return PatientRepository(store).get(q->value(0).toString());
+    return PatientRepository(store).get(visit.value()->patientId);
 }
 
 QList<IntakeIssue> VisitCorrection::validate(const Patient &corrected)
@@ -89,21 +90,19 @@ Result<void> VisitCorrection::resubmit(LocalStore &store, AuditLog &audit, const
     }
     QStringList changed;
     auto r = store.db().transaction([&]() -> Result<void> {
-        auto q = store.db().exec(
-            QStringLiteral("SELECT patient_id, status, form_obj FROM visits WHERE id = ?"),
-            {visitId});
-        if (!q)
-            return q.error();
-        if (!q->next())
+        VisitRepository visits(store);
+        auto visit = visits.find(visitId);
+        if (!visit)
+            return visit.error();
+        if (!visit.value())
             return makeError(ErrorCode::NotFound, tr("There is no visit %1.").arg(visitId));
-        const QString patientId = q->value(0).toString();
-        if (q->value(1).toString() != QLatin1String("Rejected"))
+        const QString patientId = visit.value()->patientId;
+        if (!visit.value()->statusKnown ||
+            visit.value()->state.status != VisitStateMachine::Status::Rejected)
             return makeError(ErrorCode::Conflict,
                              tr("Only a visit the provider refused can be corrected and sent "
                                 "again."));
-        const FieldCipher &cipher = store.cipher();
-        auto opened = cipher.open(QStringLiteral("visits"), visitId, QStringLiteral("form_obj"),
-                                  q->value(2).toByteArray());
+        auto opened = visits.openCreateBody(visitId);
         if (!opened)
             return opened.error();
         QJsonObject body = QJsonDocument::fromJson(opened.value()).object();
@@ -127,14 +126,8 @@ Result<void> VisitCorrection::resubmit(LocalStore &store, AuditLog &audit, const
         for (auto it = newFields.begin(); it != newFields.end(); ++it)
             form.insert(it.key(), it.value());
         body.insert(QStringLiteral("formObj"), form);
-        auto sealed = cipher.seal(QStringLiteral("visits"), visitId, QStringLiteral("form_obj"),
-                                  QJsonDocument(body).toJson(QJsonDocument::Compact));
-        if (!sealed)
-            return sealed.error();
-        if (auto u = store.db().exec(QStringLiteral("UPDATE visits SET form_obj = ? WHERE id = ?"),
-                                     {*sealed, visitId});
-            !u)
-            return u.error();
+        if (auto replaced = visits.replaceCreateBody(visitId, body); !replaced)
+            return replaced;
 
         Patient updated = corrected;
         updated.id = patientId;
@@ -151,10 +144,10 @@ Result<void> VisitCorrection::resubmit(LocalStore &store, AuditLog &audit, const
              r ? detail
                : QStringLiteral("resubmission failed: error code %1").arg(int(r.error().code))});
         !logged)
-        qCWarning(lcProvider) << "audit entry failed, error code" << int(logged.error().code);
+        qCWarning(lcVisits) << "audit entry failed, error code" << int(logged.error().code);
     if (!r)
         return r.error();
-    qCInfo(lcProvider) << "visit" << visitId << "corrected and queued again";
+    qCInfo(lcVisits) << "visit" << visitId << "corrected and queued again";
     return {};
 }
 

@@ -4,8 +4,10 @@
 #include "base/Logging.h"
 #include "domain/VisitEvent.h"
 #include "intake/IntakeForm.h"
+#include "provider/ProviderStatusSync.h"
 #include "store/LocalStore.h"
 #include "store/PatientRepository.h"
+#include "store/VisitRepository.h"
 
 #include <QHash>
 #include <QJsonArray>
@@ -18,13 +20,14 @@
 namespace clinicdesk {
 namespace {
 
-QDateTime parseTime(const QVariant &v)
+// A stored time (TimeText; older rows may lack the milliseconds); invalid when none.
+QDateTime parseTime(const QString &text)
 {
-    if (v.isNull())
+    if (text.isEmpty())
         return {};
-    QDateTime t = QDateTime::fromString(v.toString(), Qt::ISODateWithMs);
+    QDateTime t = QDateTime::fromString(text, Qt::ISODateWithMs);
     if (!t.isValid())
-        t = QDateTime::fromString(v.toString(), Qt::ISODate);
+        t = QDateTime::fromString(text, Qt::ISODate);
     return t.toUTC();
 }
 
@@ -51,7 +54,7 @@ QString questionText(QString question)
 
 bool VisitRecord::waitingForStaff() const
 {
-    return status == QLatin1String("NeedsInfo") && pendingReplies() == 0;
+    return status == VisitStateMachine::Status::NeedsInfo && pendingReplies() == 0;
 }
 
 int VisitRecord::pendingReplies() const
@@ -107,30 +110,25 @@ Result<VisitRecord> VisitRecordReader::read(const QString &visitId)
     Database &db = m_store.db();
     const FieldCipher &cipher = m_store.cipher();
     VisitRecord r;
-    auto v = db.exec(QStringLiteral("SELECT v.id, v.master_id, v.provider_visit_id, v.visit_type, "
-                                    "v.status, v.rx_status, v.created_by, v.created_at, "
-                                    "v.updated_at, v.provider_checked_at, v.rejected_reason, "
-                                    "v.patient_id, v.form_obj, v.questionnaire_response "
-                                    "FROM visits v WHERE v.id = ?"),
-                     {visitId});
+    VisitRepository visits(m_store);
+    auto v = visits.find(visitId);
     if (!v)
         return v.error();
-    if (!v->next())
+    if (!v.value())
         return makeError(ErrorCode::NotFound, tr("There is no visit %1.").arg(visitId));
-    r.id = v->value(0).toString();
-    r.masterId = v->value(1).toString();
-    r.providerVisitId = v->value(2).toString();
-    r.visitType = v->value(3).toString();
-    r.status = v->value(4).toString();
-    r.rxStatus = v->value(5).toString();
-    r.createdBy = v->value(6).toString();
-    r.createdAt = parseTime(v->value(7));
-    r.updatedAt = parseTime(v->value(8));
-    r.providerCheckedAt = parseTime(v->value(9));
-    r.rejectedReason = v->value(10).toString();
-    r.patientId = v->value(11).toString();
-    const QByteArray formObjSealed = v->value(12).toByteArray();
-    const QByteArray responseSealed = v->value(13).toByteArray();
+    const VisitRepository::Row &row = *v.value();
+    r.id = row.id;
+    r.masterId = row.masterId;
+    r.providerVisitId = row.providerVisitId;
+    r.visitType = row.visitType;
+    r.status = row.state.status;
+    r.rxStatus = row.state.rx;
+    r.createdBy = row.createdBy;
+    r.createdAt = parseTime(row.createdAt);
+    r.updatedAt = parseTime(row.updatedAt);
+    r.providerCheckedAt = parseTime(row.providerCheckedAt);
+    r.rejectedReason = row.rejectedReason;
+    r.patientId = row.patientId;
 
     // Staff display names (not PHI) for "who".
     QHash<QString, QString> staffNames;
@@ -159,9 +157,8 @@ Result<VisitRecord> VisitRecordReader::read(const QString &visitId)
     }
 
     // --- Intake answers: the QuestionnaireResponse when kept, else the formObj's Qn/An ---
-    auto openJson = [&](const QString &table, const QString &row, const QString &column,
-                        const QByteArray &sealed, QString *error) -> QJsonObject {
-        auto opened = cipher.open(table, row, column, sealed);
+    // A sealed JSON object as opened, or why it is not in `*error`.
+    auto jsonOf = [&](const Result<QByteArray> &opened, QString *error) -> QJsonObject {
         if (!opened) {
             *error = opened.error().code == ErrorCode::DecryptFailed ? failedAuth
                                                                      : opened.error().message;
@@ -174,11 +171,17 @@ Result<VisitRecord> VisitRecordReader::read(const QString &visitId)
         }
         return doc.object();
     };
+    auto openJson = [&](const QString &table, const QString &row, const QString &column,
+                        const QByteArray &sealed, QString *error) -> QJsonObject {
+        return jsonOf(cipher.open(table, row, column, sealed), error);
+    };
     QString error;
-    if (!responseSealed.isNull()) {
+    auto responseOpened = visits.openQuestionnaireResponse(r.id);
+    if (!responseOpened || responseOpened->has_value()) {
         const QJsonObject response =
-            openJson(QStringLiteral("visits"), r.id, QStringLiteral("questionnaire_response"),
-                     responseSealed, &error);
+            jsonOf(responseOpened ? Result<QByteArray>(**responseOpened)
+                                  : Result<QByteArray>(responseOpened.error()),
+                   &error);
         std::function<void(const QJsonArray &)> walk = [&](const QJsonArray &items) {
             for (const QJsonValue &node : items) {
                 const QJsonObject item = node.toObject();
@@ -214,8 +217,7 @@ Result<VisitRecord> VisitRecordReader::read(const QString &visitId)
         };
         walk(response.value(QLatin1String("item")).toArray());
     } else {
-        const QJsonObject body = openJson(QStringLiteral("visits"), r.id,
-                                          QStringLiteral("form_obj"), formObjSealed, &error);
+        const QJsonObject body = jsonOf(visits.openCreateBody(r.id), &error);
         const QJsonObject form = body.value(QLatin1String("formObj")).toObject();
         for (int n = 1; form.contains(QStringLiteral("Q%1").arg(n)); ++n)
             r.answers.append({questionText(form.value(QStringLiteral("Q%1").arg(n)).toString()),
@@ -241,9 +243,9 @@ Result<VisitRecord> VisitRecordReader::read(const QString &visitId)
         const QString entryId = o->value(0).toString();
         const QString kind = o->value(1).toString();
         const QString state = o->value(2).toString();
-        const QDateTime createdAt = parseTime(o->value(7));
-        const QDateTime updatedAt = parseTime(o->value(8));
-        const QDateTime sentAt = parseTime(o->value(9));
+        const QDateTime createdAt = parseTime(o->value(7).toString());
+        const QDateTime updatedAt = parseTime(o->value(8).toString());
+        const QDateTime sentAt = parseTime(o->value(9).toString());
         const QString rejected = o->value(5).toString();
         if (kind == QLatin1String("visit")) {
             if (state == QLatin1String("sent"))
@@ -322,7 +324,7 @@ Result<VisitRecord> VisitRecordReader::read(const QString &visitId)
     while (e->next()) {
         const QString eventId = e->value(0).toString();
         const QString type = e->value(1).toString();
-        const QDateTime at = parseTime(e->value(2));
+        const QDateTime at = parseTime(e->value(2).toString());
         QString eventError;
         const QJsonObject payload =
             openJson(QStringLiteral("visit_events"), eventId, QStringLiteral("payload"),
@@ -331,6 +333,21 @@ Result<VisitRecord> VisitRecordReader::read(const QString &visitId)
             const QString problem = tr("A %1 event cannot be shown: %2.").arg(type, eventError);
             r.problems << problem;
             provider.append({at, VisitRecord::Source::Provider, {}, problem});
+            continue;
+        }
+        if (type == QLatin1String(ProviderStatusSync::kStatusCheckEvent)) {
+            // A change made by "Check with provider", not by an event: said as such.
+            const QString after = e->value(3).toString();
+            provider.append({at,
+                             VisitRecord::Source::Provider,
+                             {},
+                             after == QLatin1String("Canceled")
+                                 ? tr("Status check with the provider: canceled there")
+                             : after == QLatin1String("Prescribed")
+                                 ? tr("Status check with the provider: resolved with a "
+                                      "prescription")
+                                 : tr("Status check with the provider: resolved without a "
+                                      "prescription (referred)")});
             continue;
         }
         auto parsed = VisitEvent::fromPayload(payload);
@@ -422,8 +439,8 @@ Result<VisitRecord> VisitRecordReader::read(const QString &visitId)
     std::stable_sort(r.messages.begin(), r.messages.end(),
                      [](const auto &a, const auto &b) { return a.at < b.at; });
     if (!r.problems.isEmpty())
-        qCWarning(lcStore) << "visit" << r.id
-                           << "has sealed values that failed to open:" << r.problems.size();
+        qCWarning(lcVisits) << "visit" << r.id
+                            << "has sealed values that failed to open:" << r.problems.size();
     return r;
 }
 

@@ -2,6 +2,7 @@
 
 #include "base/Result.h"
 #include "domain/Patient.h"
+#include "domain/VisitStateMachine.h"
 
 #include <QCoreApplication>
 #include <QDateTime>
@@ -61,7 +62,8 @@ struct VisitRecord
         QString orderId;
         QString carrier;
         QString tracking;
-        QString state; // the prescription track: InFulfillment, Shipped, Delivered
+        // The prescription track: InFulfillment, Shipped, Delivered.
+        VisitStateMachine::RxStatus state = VisitStateMachine::RxStatus::None;
         QDateTime updatedAt;
     };
     struct Message
@@ -95,8 +97,8 @@ struct VisitRecord
     QString masterId;
     QString providerVisitId;
     QString visitType;
-    QString status;
-    QString rxStatus;
+    VisitStateMachine::Status status = VisitStateMachine::Status::Queued;
+    VisitStateMachine::RxStatus rxStatus = VisitStateMachine::RxStatus::None;
     QString createdBy;     // username
     QString createdByName; // display name
     QDateTime createdAt;
