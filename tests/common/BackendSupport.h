@@ -11,7 +11,7 @@
 #include <QTest>
 
 // Which database backend a test runs against (DESIGN, "Database backends"). ctest runs the
-// store, repository, audit, relay and board tests twice: as they are (SQLite), and as NAME_pg
+// store, repository, audit and relay tests twice: as they are (SQLite), and as NAME_pg
 // with CLINICDESK_TEST_BACKEND=postgresql and CLINICDESK_TEST_PG_ENV naming the env file of the
 // one throwaway cluster the `pg_cluster` fixture started (scripts/pg-cluster). Each data dir a
 // test uses maps to its own schema of that cluster's database, so reopening a data dir reopens
