@@ -6,6 +6,7 @@ BUILD_PACKAGES=(
     qt6-base-dev qt6-base-dev-tools qt6-httpserver-dev qt6-websockets-dev
     qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-translations-l10n
     qtkeychain-qt6-dev libsecret-1-0 libqt6sql6-sqlite libsqlite3-dev libssl-dev libgl-dev
+    libqt6sql6-psql libpq-dev
     libboost-dev
 )
 # A real Secret Service (gnome-keyring in its own D-Bus session), a display server for
@@ -15,12 +16,15 @@ TEST_PACKAGES=(
     clang libclang-rt-14-dev
     dpkg-dev desktop-file-utils appstream systemd
     poppler-utils qpdf
+    # The PostgreSQL variants of the store tests: ctest's pg_cluster fixture starts a throwaway
+    # cluster with scripts/pg-cluster (server run by the postgres account when root).
+    postgresql-15 libqt6sql6-psql
 )
 # What scripts/bench needs beyond the build: a private keyring session for the benchmarks, and
 # nginx (`return 204` over TLS) as the yardstick for the inbox's throughput.
 BENCH_PACKAGES=(gnome-keyring dbus dbus-x11 openssl nginx-light)
 RUN_PACKAGES=(
-    gnome-keyring dbus dbus-x11 xvfb xauth x11-utils imagemagick procps curl
+    libqt6sql6-psql gnome-keyring dbus dbus-x11 xvfb xauth x11-utils imagemagick procps curl
 )
 
 # Build directories share ccache hits (paths inside the tree are hashed relative to it).

@@ -135,8 +135,19 @@ int main(int argc, char *argv[])
                                         QStringLiteral("Print results as JSON."));
     const QCommandLineOption verboseOption(QStringLiteral("verbose"),
                                            QStringLiteral("Log progress to stderr."));
-    const QList<QCommandLineOption> global = {dataDirOption, keyFileOption, jsonOption,
-                                              verboseOption};
+    const QCommandLineOption databaseOption(
+        QStringLiteral("database"),
+        QStringLiteral("The clinic's PostgreSQL store (postgresql://USER@HOST/DBNAME?"
+                       "sslmode=verify-full&sslrootcert=CA; never with a password) instead of "
+                       "the SQLite file in the data dir."),
+        QStringLiteral("URI"));
+    const QCommandLineOption databasePasswordOption(
+        QStringLiteral("database-password-file"),
+        QStringLiteral("File (mode 0600) with the database login's password (default: the "
+                       "keychain)."),
+        QStringLiteral("FILE"));
+    const QList<QCommandLineOption> global = {dataDirOption,          keyFileOption, databaseOption,
+                                              databasePasswordOption, jsonOption,    verboseOption};
     parser.addOptions(global);
     // First pass: every command's options, so that the command can be found whatever options
     // come before it (an option's value is not mistaken for the command).
@@ -204,7 +215,11 @@ int main(int argc, char *argv[])
     const QString dataDir = options.value(dataDirOption);
     const bool creating =
         command->group == QLatin1String("store") && command->name == QLatin1String("init");
-    if (!creating && !QFile::exists(LocalStore::databasePath(dataDir)))
+    auto location = StoreLocation::fromOptions(options.value(databaseOption),
+                                               options.value(databasePasswordOption));
+    if (!location)
+        return fail(Failure, location.error().message);
+    if (!location->isPostgres() && !creating && !QFile::exists(LocalStore::databasePath(dataDir)))
         return fail(Failure,
                     QStringLiteral("no ClinicDesk store in %1 (pass --data-dir, or create one "
                                    "with 'store init')")
@@ -220,7 +235,7 @@ int main(int argc, char *argv[])
     } else {
         keys = std::make_unique<KeychainKeyProvider>();
     }
-    auto store = LocalStore::open({dataDir, keys.get(), false});
+    auto store = LocalStore::open({dataDir, keys.get(), false, location.value(), creating});
     if (!store)
         return fail(Failure, store.error().message);
 

@@ -149,7 +149,19 @@ int main(int argc, char *argv[])
                        "(1 to 240, default %1).")
             .arg(IdleMonitor::kDefaultTimeout.count()),
         QStringLiteral("N"));
-    parser.addOptions({dataDirOption, keyFileOption, langOption, idleLockOption});
+    const QCommandLineOption databaseOption(
+        QStringLiteral("database"),
+        QStringLiteral("The clinic's PostgreSQL store (postgresql://USER@HOST/DBNAME?"
+                       "sslmode=verify-full&sslrootcert=CA; never with a password) instead of "
+                       "the SQLite file in the data dir."),
+        QStringLiteral("URI"));
+    const QCommandLineOption databasePasswordOption(
+        QStringLiteral("database-password-file"),
+        QStringLiteral("File (mode 0600) with the database login's password (default: the "
+                       "keychain)."),
+        QStringLiteral("FILE"));
+    parser.addOptions({dataDirOption, keyFileOption, databaseOption, databasePasswordOption,
+                       langOption, idleLockOption});
     parser.process(*app);
     if (!parser.positionalArguments().isEmpty())
         return fail(QStringLiteral("unexpected argument; see --help"));
@@ -198,6 +210,11 @@ int main(int argc, char *argv[])
         return fail(QStringLiteral("cannot open log file %1: %2").arg(logPath, logError));
     qCInfo(lcUi) << "clinicdesk" << CLINICDESK_VERSION << "starting, language" << locale.name();
 
+    auto location = StoreLocation::fromOptions(parser.value(databaseOption),
+                                               parser.value(databasePasswordOption));
+    if (!location)
+        return fail(location.error().message);
+
     std::unique_ptr<KeyProvider> keys;
     if (parser.isSet(keyFileOption))
         keys = std::make_unique<KeyFileKeyProvider>(parser.value(keyFileOption));
@@ -208,7 +225,7 @@ int main(int argc, char *argv[])
     // database.
     MainWindow window(
         [&]() {
-            return LocalStore::open({dataDir, keys.get(), false});
+            return LocalStore::open({dataDir, keys.get(), false, location.value()});
         },
         PasswordHasher(), keys.get());
     window.setIdleTimeout(idleLock);

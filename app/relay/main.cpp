@@ -63,7 +63,10 @@ int main(int argc, char *argv[])
 
     // The relay works on the console's store; it never creates one (a new store would get a new
     // data key that the console does not have).
-    if (!QFileInfo::exists(LocalStore::databasePath(options->dataDir))) {
+    auto location = StoreLocation::fromOptions(options->databaseUri, options->databasePasswordFile);
+    if (!location)
+        return fail(kRuntimeError, location.error().message);
+    if (!location->isPostgres() && !QFileInfo::exists(LocalStore::databasePath(options->dataDir))) {
         return fail(kRuntimeError,
                     QStringLiteral("no ClinicDesk store in %1; start clinicdesk once "
                                    "or give the console's store with --data-dir")
@@ -72,7 +75,8 @@ int main(int argc, char *argv[])
     if (auto prepared = serviceStartup::prepare(*options, kProgram); !prepared)
         return fail(kRuntimeError, prepared.error().message);
     const std::unique_ptr<KeyProvider> keys = serviceStartup::keyProvider(*options);
-    auto store = LocalStore::open(LocalStore::Options{options->dataDir, keys.get(), false});
+    auto store = LocalStore::open(
+        LocalStore::Options{options->dataDir, keys.get(), false, location.value(), false});
     if (!store)
         return fail(kRuntimeError, store.error().message);
     qCInfo(lcRelay).noquote() << kProgram << CLINICDESK_VERSION << "opened store"

@@ -103,7 +103,8 @@ private Q_SLOTS:
     {
         m_window = std::make_unique<MainWindow>(
             [this] {
-                return LocalStore::open({m_dataDir, m_keys.get(), false});
+                return LocalStore::open(
+                    {m_dataDir, m_keys.get(), false, test::storeLocation(m_dataDir)});
             },
             PasswordHasher(PasswordHasher::testing()));
         m_window->resize(1366, 768);

@@ -54,7 +54,8 @@ class TestConsoleRelay : public QObject
     {
         auto window = std::make_unique<MainWindow>(
             [this] {
-                return LocalStore::open({m_dataDir, m_keys.get(), false});
+                return LocalStore::open(
+                    {m_dataDir, m_keys.get(), false, test::storeLocation(m_dataDir)});
             },
             PasswordHasher(PasswordHasher::testing()));
         window->show();

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "BackendSupport.h"
 #include "crypto/KeyRing.h"
 #include "keys/KeyFileKeyProvider.h"
 #include "store/LocalStore.h"
@@ -28,10 +29,11 @@ inline QString writeKeyFile(const QTemporaryDir &dir,
 }
 
 // Opens (creating if needed) a store in `dataDir` with the given provider, failing the test
-// with the store's own message otherwise.
+// with the store's own message otherwise. On the PostgreSQL run its database is the schema of
+// the test cluster that belongs to `dataDir` (BackendSupport.h).
 inline std::unique_ptr<LocalStore> openStore(const QString &dataDir, KeyProvider &keys)
 {
-    auto store = LocalStore::open({dataDir, &keys, false});
+    auto store = LocalStore::open({dataDir, &keys, false, storeLocation(dataDir)});
     if (!store)
         qFatal("cannot open test store: %s", qPrintable(store.error().message));
     return std::move(store).value();

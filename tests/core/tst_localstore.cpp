@@ -113,7 +113,7 @@ private Q_SLOTS:
             test::openStore(dataDir, keys);
         }
         KeyFileKeyProvider other(test::writeKeyFile(dir, QStringLiteral("other.key")));
-        auto store = LocalStore::open({dataDir, &other, false});
+        auto store = LocalStore::open({dataDir, &other, false, test::storeLocation(dataDir)});
         QVERIFY(!store);
         QCOMPARE(store.error().code, ErrorCode::WrongKey);
         QVERIFY2(store.error().message.contains(QStringLiteral("other.key")),
@@ -131,7 +131,7 @@ private Q_SLOTS:
         }
         QVERIFY(QFile::remove(keyPath));
         KeyFileKeyProvider keys(keyPath);
-        auto store = LocalStore::open({dataDir, &keys, false});
+        auto store = LocalStore::open({dataDir, &keys, false, test::storeLocation(dataDir)});
         QVERIFY(!store);
         QCOMPARE(store.error().code, ErrorCode::KeyNotFound);
         QVERIFY(!QFile::exists(keyPath)); // nothing was created behind our back
@@ -157,9 +157,10 @@ private Q_SLOTS:
                                      {known + 1, QStringLiteral("from a later ClinicDesk"),
                                       QStringLiteral("2031-01-01T00:00:00Z")}));
         }
+        // (On PostgreSQL the store is no file: its rows are compared through the version below.)
         const QByteArray before = test::readAllStartingWith(dataDir, QStringLiteral("clinicdesk"));
         for (int attempt = 0; attempt < 2; ++attempt) {
-            auto refused = LocalStore::open({dataDir, &keys, false});
+            auto refused = LocalStore::open({dataDir, &keys, false, test::storeLocation(dataDir)});
             QVERIFY(!refused);
             QCOMPARE(refused.error().code, ErrorCode::Migration);
             QVERIFY2(refused.error().message.contains(
@@ -170,7 +171,14 @@ private Q_SLOTS:
         }
         QCOMPARE(test::readAllStartingWith(dataDir, QStringLiteral("clinicdesk")), before);
         // Once "the later version" is back (its row removed here), everything is still there.
-        {
+        if (test::usePostgres()) {
+            const StoreLocation location = test::storeLocation(dataDir);
+            auto raw = Database::openPostgres(*location.postgres, location.password, {});
+            QVERIFY(raw);
+            QCOMPARE(raw.value()->schemaVersion(), known + 1);
+            QVERIFY(raw.value()->exec(
+                QStringLiteral("DELETE FROM schema_version WHERE version = ?"), {known + 1}));
+        } else {
             QSqlDatabase raw = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"),
                                                          QStringLiteral("newer-schema"));
             raw.setDatabaseName(LocalStore::databasePath(dataDir));
@@ -194,7 +202,9 @@ private Q_SLOTS:
         test::openStore(dir.filePath(QStringLiteral("d")), keys);
         QCOMPARE(test::fileMode(keyPath), 0600);
         QCOMPARE(test::fileMode(dir.filePath(QStringLiteral("d"))), 0700);
-        QCOMPARE(test::fileMode(LocalStore::databasePath(dir.filePath(QStringLiteral("d")))), 0600);
+        if (!test::usePostgres())
+            QCOMPARE(test::fileMode(LocalStore::databasePath(dir.filePath(QStringLiteral("d")))),
+                     0600);
     }
 
     void blindIndexFindsWithoutDecryptingAll()

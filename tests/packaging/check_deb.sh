@@ -55,7 +55,7 @@ field() { dpkg-deb --field "$deb" "$1"; }
 [[ $(field Description) == *clinic* ]] || fail "no Description"
 depends=$(field Depends)
 for dependency in libqt6core6 libqt6widgets6 libqt6network6 libqt6sql6 libqt6sql6-sqlite \
-    libqt6keychain1 libssl3; do
+    libqt6sql6-psql libqt6keychain1 libssl3; do
     [[ ",$depends," == *[\ ,]"$dependency"[\ ,]* ]] || fail "Depends lacks $dependency: $depends"
 done
 dpkg-deb --control "$deb" "$work/control"

@@ -30,16 +30,18 @@ class TestRelay : public QObject
 
     QStringList relayArguments() const
     {
-        return {QStringLiteral("--data-dir"),
-                m_consoleDir,
-                QStringLiteral("--key-file"),
-                m_keyFile,
-                QStringLiteral("--inbox"),
-                m_inbox->url.toString(),
-                QStringLiteral("--token-file"),
-                m_inbox->tokenFile,
-                QStringLiteral("--ca-file"),
-                TlsIdentity::generatedCertificatePath(m_inbox->dataDir)};
+        QStringList arguments = {QStringLiteral("--data-dir"),
+                                 m_consoleDir,
+                                 QStringLiteral("--key-file"),
+                                 m_keyFile,
+                                 QStringLiteral("--inbox"),
+                                 m_inbox->url.toString(),
+                                 QStringLiteral("--token-file"),
+                                 m_inbox->tokenFile,
+                                 QStringLiteral("--ca-file"),
+                                 TlsIdentity::generatedCertificatePath(m_inbox->dataDir)};
+        // The console's store on the PostgreSQL run: --database and its password file.
+        return arguments + test::storeArguments(m_consoleDir);
     }
 
     // Starts the relay and waits for its "polling URL" line (its SIGTERM handler is in place).

@@ -74,10 +74,13 @@ private Q_SLOTS:
                        QStringLiteral("SELECT COUNT(*) FROM visit_events WHERE visit_id = ?"),
                        {v1.id}),
                  3);
-        // Payloads are sealed: the canary is not in the database files.
-        m_store->db().exec(QStringLiteral("PRAGMA wal_checkpoint(FULL)")).ok();
-        QVERIFY(!test::readAllStartingWith(m_store->dataDir(), QStringLiteral("clinicdesk"))
-                     .contains("CANARY-CHAT-PHI"));
+        // Payloads are sealed: the canary is not in the database files (on PostgreSQL,
+        // tst_postgres's dump test shows the same for the server's side).
+        if (!test::usePostgres()) {
+            m_store->db().exec(QStringLiteral("PRAGMA wal_checkpoint(FULL)")).ok();
+            QVERIFY(!test::readAllStartingWith(m_store->dataDir(), QStringLiteral("clinicdesk"))
+                         .contains("CANARY-CHAT-PHI"));
+        }
     }
 
     void unknownVisitIsKeptThenApplied()

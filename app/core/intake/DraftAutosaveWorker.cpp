@@ -7,8 +7,8 @@
 
 namespace clinicdesk {
 
-DraftAutosaveWorker::DraftAutosaveWorker(QString databasePath, FieldCipher cipher)
-    : m_path(std::move(databasePath))
+DraftAutosaveWorker::DraftAutosaveWorker(Opener opener, FieldCipher cipher)
+    : m_opener(std::move(opener))
     , m_cipher(std::move(cipher))
 {}
 
@@ -19,7 +19,7 @@ void DraftAutosaveWorker::save(const Draft &draft, qint64 generation)
     QElapsedTimer timer;
     timer.start();
     if (!m_db) {
-        auto db = Database::openSqlite(m_path);
+        auto db = m_opener();
         if (!db) {
             qCWarning(lcIntake) << "autosave cannot open the store, error code"
                                 << int(db.error().code);

@@ -6,6 +6,7 @@
 
 #include <QObject>
 
+#include <functional>
 #include <memory>
 
 namespace clinicdesk {
@@ -17,7 +18,10 @@ class DraftAutosaveWorker : public QObject
     Q_OBJECT
 
 public:
-    DraftAutosaveWorker(QString databasePath, FieldCipher cipher);
+    // `opener` opens the worker's own connection to the store (LocalStore::connectionOpener),
+    // called on the worker's thread at the first save.
+    using Opener = std::function<Result<std::unique_ptr<Database>>()>;
+    DraftAutosaveWorker(Opener opener, FieldCipher cipher);
     ~DraftAutosaveWorker() override;
 
     // Runs on the worker's thread.
@@ -31,7 +35,7 @@ Q_SIGNALS:
     void failed(const QString &draftId, const QString &message);
 
 private:
-    QString m_path;
+    Opener m_opener;
     FieldCipher m_cipher;
     std::unique_ptr<Database> m_db;
 };

@@ -11,7 +11,7 @@ namespace clinicdesk {
 
 DraftAutosaver::DraftAutosaver(LocalStore &store, QObject *parent)
     : QObject(parent)
-    , m_worker(new DraftAutosaveWorker(store.db().path(), store.cipher()))
+    , m_worker(new DraftAutosaveWorker(store.connectionOpener(), store.cipher()))
 {
     m_thread.setObjectName(QStringLiteral("draft-autosave"));
     m_worker->moveToThread(&m_thread);

@@ -90,6 +90,13 @@ QList<OptionSpec> specsFor(Program program)
             {QStringLiteral("ca-file"), QStringLiteral("FILE"),
              QStringLiteral("PEM CA certificate(s) to trust for the inbox, e.g. its generated "
                             "certificate.")},
+            {QStringLiteral("database"), QStringLiteral("URI"),
+             QStringLiteral("The clinic's PostgreSQL store (postgresql://USER@HOST/DBNAME?"
+                            "sslmode=verify-full&sslrootcert=CA) instead of the SQLite file in "
+                            "the data dir. Never with a password in it.")},
+            {QStringLiteral("database-password-file"), QStringLiteral("FILE"),
+             QStringLiteral("File (mode 0600) with the database login's password (default: "
+                            "the keychain).")},
         };
         break;
     }
@@ -216,6 +223,11 @@ Result<void> buildRelay(const RawSettings &raw, ServiceOptions *o)
     if (!token)
         return token.error();
     o->tokenFile = token.value();
+    o->databaseUri = raw.value(QStringLiteral("database")).values.value(0);
+    auto databasePassword = secretPath(raw, QStringLiteral("database-password-file"));
+    if (!databasePassword)
+        return databasePassword.error();
+    o->databasePasswordFile = databasePassword.value();
     auto ca = readablePath(raw, QStringLiteral("ca-file"));
     if (!ca)
         return ca.error();

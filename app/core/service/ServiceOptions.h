@@ -101,6 +101,8 @@ struct ServiceOptions
     QUrl inboxUrl;
     QString tokenFile;
     QString caFile;
+    QString databaseUri;          // empty: the SQLite store in dataDir
+    QString databasePasswordFile; // empty: the keychain
 };
 
 struct ServiceOptions::Parsed

@@ -1,6 +1,7 @@
 #include "store/Database.h"
 
 #include "base/Logging.h"
+#include "store/PostgresSession.h"
 
 #include <QAtomicInt>
 #include <QDateTime>
@@ -27,6 +28,11 @@ Error sqlError(const QString &what, const QSqlError &error)
     return makeError(ErrorCode::Database, QStringLiteral("%1: %2").arg(what, error.text()));
 }
 
+QString nextConnectionName()
+{
+    return QStringLiteral("clinicdesk-%1").arg(s_connectionCounter.fetchAndAddRelaxed(1));
+}
+
 } // namespace
 
 Database::Database(QString connectionName, QString path)
@@ -46,9 +52,9 @@ Database::~Database()
 
 Result<std::unique_ptr<Database>> Database::openSqlite(const QString &path, Options options)
 {
-    const QString name =
-        QStringLiteral("clinicdesk-%1").arg(s_connectionCounter.fetchAndAddRelaxed(1));
+    const QString name = nextConnectionName();
     std::unique_ptr<Database> database(new Database(name, path));
+    database->m_options = options;
     QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
     if (!db.isValid())
         return makeError(ErrorCode::Database,
@@ -82,6 +88,13 @@ Result<std::unique_ptr<Database>> Database::openSqlite(const QString &path, Opti
     return database;
 }
 
+Result<std::unique_ptr<Database>> Database::openAnother(Options options) const
+{
+    if (m_postgres)
+        return openPostgres(*m_postgres, m_password, options);
+    return openSqlite(m_path, options);
+}
+
 QSqlDatabase Database::handle() const
 {
     return QSqlDatabase::database(m_connectionName, false);
@@ -89,13 +102,33 @@ QSqlDatabase Database::handle() const
 
 QString Database::dialectSql(QString sql) const
 {
-    const bool postgres = handle().driverName() == QLatin1String("QPSQL");
+    const bool postgres = isPostgres();
     sql.replace(QLatin1String("{BLOB}"), postgres ? QLatin1String("BYTEA") : QLatin1String("BLOB"));
+    sql.replace(QLatin1String("{INT64}"),
+                postgres ? QLatin1String("BIGINT") : QLatin1String("INTEGER"));
+    // The database's clock in Unix milliseconds: one clock for every workstation.
+    sql.replace(QLatin1String("{NOW_MS}"),
+                postgres ? QLatin1String("(EXTRACT(EPOCH FROM clock_timestamp()) * 1000)::BIGINT")
+                         : QLatin1String("CAST((julianday('now') - 2440587.5) * 86400000 AS "
+                                         "INTEGER)"));
     return sql;
 }
 
 Result<void> Database::execRaw(const QString &sql)
 {
+    if (m_postgres) {
+        if (auto r = reconnectIfLost(); !r)
+            return r;
+        auto tag = postgres::command(handle(), sql);
+        if (!tag && mayRetryAfterReconnect(sql)) {
+            if (auto r = reconnectIfLost(); !r)
+                return r;
+            tag = postgres::command(handle(), sql);
+        }
+        if (!tag)
+            return tag.error();
+        return {};
+    }
     QSqlQuery query(handle());
     if (!query.exec(sql))
         return sqlError(statementLabel(sql), query.lastError());
@@ -104,6 +137,17 @@ Result<void> Database::execRaw(const QString &sql)
 
 Result<QSqlQuery> Database::exec(const QString &sql, const QVariantList &values)
 {
+    if (m_postgres) {
+        if (auto r = reconnectIfLost(); !r)
+            return r.error();
+        auto result = postgres::exec(handle(), sql, values);
+        if (!result && mayRetryAfterReconnect(sql)) {
+            if (auto r = reconnectIfLost(); !r)
+                return r.error();
+            result = postgres::exec(handle(), sql, values);
+        }
+        return result;
+    }
     QSqlQuery query(handle());
     // Results are read front to back: no client-side row cache, so scanning a million audit
     // entries costs constant memory.
@@ -119,7 +163,11 @@ Result<QSqlQuery> Database::exec(const QString &sql, const QVariantList &values)
 
 Result<void> Database::prepare(QSqlQuery &query, const QString &sql)
 {
-    query.setForwardOnly(true);
+    // QPSQL streams a forward-only result on the connection, and the next statement on it ends
+    // the rest of the rows without an error: buffered there (a batch reads one row at a time
+    // and writes in between).
+    query.setForwardOnly(query.driver() == nullptr ||
+                         query.driver()->dbmsType() != QSqlDriver::PostgreSQL);
     if (!query.prepare(sql))
         return sqlError(QStringLiteral("preparing %1").arg(statementLabel(sql)), query.lastError());
     return {};
@@ -136,6 +184,11 @@ Result<void> Database::run(QSqlQuery &query, const QVariantList &values)
 
 Result<void> Database::scan(const QString &sql, const QVariantList &values, const RowVisitor &visit)
 {
+    if (m_postgres) {
+        if (auto r = reconnectIfLost(); !r)
+            return r;
+        return postgres::scan(handle(), sql, values, visit);
+    }
     const QVariant driverHandle = handle().driver()->handle();
     if (handle().driverName() != QLatin1String("QSQLITE") || !driverHandle.isValid() ||
         qstrcmp(driverHandle.typeName(), "sqlite3*") != 0) {
@@ -227,6 +280,45 @@ Result<void> Database::transaction(const std::function<Result<void>()> &body, Du
         --m_transactionDepth;
         return result;
     }
+    if (m_postgres) {
+        // Every commit is durable here (synchronous_commit on): Synced needs nothing more.
+        if (auto r = execRaw(QStringLiteral("BEGIN")); !r)
+            return r.error();
+        m_transactionDepth = 1;
+        m_syncedTransaction = synced;
+        Result<void> result;
+        // READ COMMITTED with the store's lock taken first: every statement after it sees what
+        // the previous holder committed (a REPEATABLE READ snapshot would predate the lock).
+        auto locked = exec(QStringLiteral("SELECT pg_advisory_xact_lock(?)"), {m_lockKey});
+        if (!locked)
+            result = locked.error();
+        if (result)
+            result = body();
+        m_transactionDepth = 0;
+        m_syncedTransaction = false;
+        if (!result) {
+            if (auto r = execRaw(QStringLiteral("ROLLBACK")); !r)
+                qCWarning(lcStore) << "rollback failed:" << r.error().message;
+            return result;
+        }
+        // The server ends the transaction whatever COMMIT answers: no ROLLBACK after it.
+        auto tag = postgres::command(handle(), QStringLiteral("COMMIT"));
+        if (!tag && postgres::connectionLost(handle()))
+            return makeError(ErrorCode::Database,
+                             QStringLiteral("the connection to the database server was lost while "
+                                            "saving; whether this change was saved is unknown "
+                                            "(what was saved before is safe): check, then repeat "
+                                            "it if it is missing"));
+        if (!tag)
+            return tag.error();
+        if (tag.value() != "COMMIT")
+            // A statement in the body failed without the body noticing: the server rolled the
+            // whole transaction back and answered COMMIT with ROLLBACK.
+            return makeError(ErrorCode::Database,
+                             QStringLiteral("the database rolled the transaction back (a statement "
+                                            "in it failed); nothing of it was saved"));
+        return {};
+    }
     const bool sqlite = handle().driverName() == QLatin1String("QSQLITE");
     // SQLite takes the safety level per connection, outside transactions: FULL makes this
     // commit fsync the WAL before it returns.
@@ -273,9 +365,12 @@ int Database::schemaVersion()
 
 Result<void> Database::migrate(const QList<Migration> &migrations)
 {
-    if (auto r = execRaw(QStringLiteral("CREATE TABLE IF NOT EXISTS schema_version ("
-                                        "version INTEGER PRIMARY KEY, name TEXT NOT NULL, "
-                                        "applied_at TEXT NOT NULL)"));
+    // Inside a write transaction: on PostgreSQL two programs creating it at once would collide.
+    if (auto r = transaction([&] {
+            return execRaw(QStringLiteral("CREATE TABLE IF NOT EXISTS schema_version ("
+                                          "version INTEGER PRIMARY KEY, name TEXT NOT NULL, "
+                                          "applied_at TEXT NOT NULL)"));
+        });
         !r)
         return r.error();
     const int current = schemaVersion();
@@ -290,8 +385,16 @@ Result<void> Database::migrate(const QList<Migration> &migrations)
     for (const Migration &migration : migrations) {
         if (migration.version <= current)
             continue;
+        bool applied = false;
         auto result = transaction([&]() -> Result<void> {
-            for (const QString &statement : migration.statements) {
+            // Another program may have applied it since `current` was read.
+            if (schemaVersion() >= migration.version)
+                return {};
+            applied = true;
+            QStringList statements = migration.statements;
+            if (m_postgres)
+                statements += migration.postgresOnly;
+            for (const QString &statement : std::as_const(statements)) {
                 if (auto r = execRaw(dialectSql(statement)); !r)
                     return r.error();
             }
@@ -309,7 +412,8 @@ Result<void> Database::migrate(const QList<Migration> &migrations)
                                  .arg(migration.version)
                                  .arg(migration.name, result.error().message));
         }
-        qCInfo(lcStore) << "applied migration" << migration.version << migration.name;
+        if (applied)
+            qCInfo(lcStore) << "applied migration" << migration.version << migration.name;
     }
     return {};
 }

@@ -45,6 +45,19 @@ QString LocalStore::defaultDataDir()
         .filePath(QStringLiteral("clinicdesk"));
 }
 
+std::function<Result<std::unique_ptr<Database>>()> LocalStore::connectionOpener() const
+{
+    const StoreLocation location = m_location;
+    const QString path = databasePath(m_dataDir);
+    const bool full = m_synchronousFull;
+    return [location, path, full]() -> Result<std::unique_ptr<Database>> {
+        if (location.postgres)
+            return Database::openPostgres(*location.postgres, location.password,
+                                          Database::Options{full, false});
+        return Database::openSqlite(path, Database::Options{full, false});
+    };
+}
+
 Result<std::unique_ptr<LocalStore>> LocalStore::open(const Options &options)
 {
     if (!options.keys)
@@ -58,6 +71,7 @@ Result<std::unique_ptr<LocalStore>> LocalStore::open(const Options &options)
 
     std::unique_ptr<LocalStore> store(new LocalStore);
     store->m_dataDir = dir.absolutePath();
+    store->m_synchronousFull = options.synchronousFull;
     const QByteArray lockPath = QFile::encodeName(dir.filePath(QStringLiteral("store.lock")));
     store->m_lockFd = ::open(lockPath.constData(), O_RDWR | O_CREAT | O_CLOEXEC, 0600);
     if (store->m_lockFd < 0)
@@ -69,11 +83,16 @@ Result<std::unique_ptr<LocalStore>> LocalStore::open(const Options &options)
                          QStringLiteral("the store's data key is being rotated "
                                         "(clinicdesk-admin keys rotate); open it again when that "
                                         "has finished"));
-    auto db = Database::openSqlite(databasePath(store->m_dataDir),
-                                   Database::Options{options.synchronousFull, false});
+    store->m_location = options.location;
+    auto db = store->connectionOpener()();
     if (!db)
         return db.error();
     store->m_db = std::move(db).value();
+    if (!options.create && store->m_db->schemaVersion() == 0)
+        return makeError(ErrorCode::NotFound,
+                         QStringLiteral("no ClinicDesk store in %1; start clinicdesk once, or "
+                                        "give the console's store")
+                             .arg(options.location.describe(store->m_dataDir)));
     if (auto r = store->m_db->migrate(schema::migrations()); !r)
         return r.error();
 

@@ -53,7 +53,7 @@ const QList<Migration> &migrations()
              // Append-only: every row's hash is an HMAC over the previous hash and the row, with
              // a key kept sealed in audit_keys (so rotation re-seals it but it never changes).
              QStringLiteral("CREATE TABLE audit_log ("
-                            " seq INTEGER PRIMARY KEY,"
+                            " seq {INT64} PRIMARY KEY,"
                             " at TEXT NOT NULL,"
                             " user_name TEXT NOT NULL,"
                             " workstation TEXT NOT NULL,"
@@ -97,14 +97,14 @@ const QList<Migration> &migrations()
              // as its effect: the relay's exactly-once record. id = "<provider>:<webhook id>".
              QStringLiteral("CREATE TABLE processed_events ("
                             " id TEXT PRIMARY KEY,"
-                            " inbox_cursor INTEGER NOT NULL,"
+                            " inbox_cursor {INT64} NOT NULL,"
                             " outcome TEXT NOT NULL,"
                             " processed_at TEXT NOT NULL)"),
              // The visit's timeline: every event, whether or not it moved the status.
              QStringLiteral("CREATE TABLE visit_events ("
                             " id TEXT PRIMARY KEY,"
                             " visit_id TEXT NOT NULL REFERENCES visits (id),"
-                            " inbox_cursor INTEGER NOT NULL,"
+                            " inbox_cursor {INT64} NOT NULL,"
                             " event_type TEXT NOT NULL,"
                             " received_at TEXT NOT NULL,"
                             " applied_at TEXT NOT NULL,"
@@ -117,7 +117,7 @@ const QList<Migration> &migrations()
              QStringLiteral("CREATE TABLE pending_events ("
                             " id TEXT PRIMARY KEY,"
                             " master_id TEXT NOT NULL,"
-                            " inbox_cursor INTEGER NOT NULL,"
+                            " inbox_cursor {INT64} NOT NULL,"
                             " event_type TEXT NOT NULL,"
                             " received_at TEXT NOT NULL,"
                             " payload {BLOB} NOT NULL)"),
@@ -125,7 +125,7 @@ const QList<Migration> &migrations()
              // Malformed events, kept with the reason (which names fields, never values).
              QStringLiteral("CREATE TABLE quarantined_events ("
                             " id TEXT PRIMARY KEY,"
-                            " inbox_cursor INTEGER NOT NULL,"
+                            " inbox_cursor {INT64} NOT NULL,"
                             " reason TEXT NOT NULL,"
                             " quarantined_at TEXT NOT NULL,"
                             " payload {BLOB} NOT NULL)"),
