@@ -10,9 +10,10 @@ BUILD_PACKAGES=(
 # A real Secret Service (gnome-keyring in its own D-Bus session), a display server for
 # screenshots, and the checkers the suite runs.
 TEST_PACKAGES=(
-    gnome-keyring dbus dbus-x11 xvfb xauth imagemagick clang-format binutils openssl
+    gnome-keyring dbus dbus-x11 xvfb xauth imagemagick clang-format binutils openssl curl
     clang libclang-rt-14-dev
     dpkg-dev desktop-file-utils appstream systemd
+    poppler-utils qpdf
 )
 # What scripts/bench needs beyond the build: a private keyring session for the benchmarks.
 BENCH_PACKAGES=(gnome-keyring dbus dbus-x11 openssl)

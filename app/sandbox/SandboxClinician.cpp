@@ -1,6 +1,9 @@
 #include "SandboxClinician.h"
 
+#include "SandboxCheckin.h"
+#include "SandboxClock.h"
 #include "SandboxFaults.h"
+#include "SandboxMedications.h"
 #include "base/Logging.h"
 #include "crypto/Crypto.h"
 
@@ -11,11 +14,6 @@
 
 namespace clinicdesk {
 namespace {
-
-qint64 nowMs()
-{
-    return QDateTime::currentMSecsSinceEpoch();
-}
 
 QString shortId(const char *prefix)
 {
@@ -32,10 +30,11 @@ bool SandboxClinician::isDecision(const QString &d)
     return all.contains(d);
 }
 
-SandboxClinician::SandboxClinician(SandboxStore &store, const SandboxFaults &faults,
-                                   QObject *parent)
+SandboxClinician::SandboxClinician(SandboxStore &store, const SandboxClock &clock,
+                                   const SandboxFaults &faults, QObject *parent)
     : QObject(parent)
     , m_store(store)
+    , m_clock(clock)
     , m_faults(faults)
 {
     m_timer.setInterval(100);
@@ -94,8 +93,8 @@ Result<void> SandboxClinician::decide(const QString &masterId, const QString &de
     if (visit.resolvedStatus == QLatin1String("closed"))
         return makeError(ErrorCode::Conflict, QStringLiteral("the visit is already closed"));
     visit.decision = decision;
-    visit.decideAtMs = nowMs() + delayMs;
-    visit.updatedAtMs = nowMs();
+    visit.decideAtMs = m_clock.nowMs() + delayMs;
+    visit.updatedAtMs = m_clock.nowMs();
     if (auto r = m_store.updateVisit(visit); !r)
         return r;
     if (delayMs == 0)
@@ -115,9 +114,9 @@ Result<void> SandboxClinician::staffReplied(const QString &masterId)
     visit.visitStatus = QStringLiteral("active");
     if (m_rule.afterReply != QLatin1String("manual")) {
         visit.decision = m_rule.afterReply;
-        visit.decideAtMs = nowMs() + m_rule.delayMs;
+        visit.decideAtMs = m_clock.nowMs() + m_rule.delayMs;
     }
-    visit.updatedAtMs = nowMs();
+    visit.updatedAtMs = m_clock.nowMs();
     return m_store.updateVisit(visit);
 }
 
@@ -133,16 +132,54 @@ Result<void> SandboxClinician::emitEvent(const QString &masterId, const QString 
 {
     fields.insert(QStringLiteral("masterId"), masterId);
     fields.insert(QStringLiteral("event"), event);
-    qint64 at = nowMs() + m_faults.webhookDelayMs;
+    // The delivery queue runs on the wall clock, whatever the sandbox clock says.
+    qint64 at = QDateTime::currentMSecsSinceEpoch() + m_faults.webhookDelayMs;
     if (m_faults.reorder)
         at += QRandomGenerator::global()->bounded(500);
     return m_store.enqueueWebhook(masterId, event,
                                   QJsonDocument(fields).toJson(QJsonDocument::Compact), at);
 }
 
+Result<QJsonArray> SandboxClinician::prescribe(const QString &masterId, const QJsonArray &items,
+                                               const QString &pharmacyId, qint64 atMs, bool shipped)
+{
+    QJsonArray meds;
+    for (const QJsonValue &item : items)
+        meds.append(SandboxMedications::prescribe(item.toObject()));
+    QJsonObject rx{{QStringLiteral("docName"), QStringLiteral("Dr. Sandbox Clinician")},
+                   {QStringLiteral("medsPrescribed"), meds}};
+    if (!pharmacyId.isEmpty())
+        rx.insert(QStringLiteral("pharmacyId"), pharmacyId);
+    if (auto r = m_store.addRx(masterId, rx, atMs); !r)
+        return r.error();
+    if (auto r = emitEvent(masterId, QStringLiteral("RX_WRITTEN"), rx); !r)
+        return r.error();
+    if (shipped) {
+        if (auto r = shipOrder(masterId); !r)
+            return r.error();
+    }
+    return meds;
+}
+
+Result<void> SandboxClinician::shipOrder(const QString &masterId)
+{
+    const QString orderId = shortId("ord_");
+    const QJsonObject info{{QStringLiteral("carrier"), QStringLiteral("UPS")},
+                           {QStringLiteral("tracking"), shortId("1Z")}};
+    for (const char *e :
+         {"PHARMACY_ORDER_IN_FULFILLMENT", "PHARMACY_ORDER_SHIPPED", "PHARMACY_ORDER_DELIVERED"}) {
+        if (auto r =
+                emitEvent(masterId, QString::fromLatin1(e),
+                          {{QStringLiteral("orderId"), orderId}, {QStringLiteral("info"), info}});
+            !r)
+            return r;
+    }
+    return {};
+}
+
 void SandboxClinician::tick()
 {
-    const qint64 now = nowMs();
+    const qint64 now = m_clock.nowMs();
     auto due = m_store.dueDecisions(now);
     if (!due) {
         qCWarning(lcSandbox) << "sandbox clinician:" << due.error().message;
@@ -167,6 +204,7 @@ Result<void> SandboxClinician::apply(SandboxStore::Visit visit, qint64 now)
         return emitEvent(m, event, fields);
     };
     Result<void> r;
+    const bool checkin = visit.visitType == SandboxCheckin::kVisitType;
     if (decision == QLatin1String("prescribe")) {
         QJsonArray meds = visit.request.value(QLatin1String("formObj"))
                               .toObject()
@@ -179,30 +217,32 @@ Result<void> SandboxClinician::apply(SandboxStore::Visit visit, qint64 now)
                                     {QStringLiteral("refills"), QStringLiteral("0")},
                                     {QStringLiteral("daysSupply"), QStringLiteral("30")},
                                     {QStringLiteral("medId"), QStringLiteral("sandbox-1")}});
-        const QJsonObject rx{{QStringLiteral("docName"), QStringLiteral("Dr. Sandbox Clinician")},
-                             {QStringLiteral("medsPrescribed"), meds}};
-        if (!(r = m_store.addRx(m, rx, now)))
-            return r;
         visit.visitStatus = QStringLiteral("resolved");
         visit.resolvedStatus = QStringLiteral("closed");
         visit.outcome = QStringLiteral("prescribed");
-        const QString orderId = shortId("ord_");
-        const QJsonObject info{{QStringLiteral("carrier"), QStringLiteral("UPS")},
-                               {QStringLiteral("tracking"), shortId("1Z")}};
-        if (!(r = emit_(QStringLiteral("RX_WRITTEN"), rx)) ||
-            !(r = emit_(QStringLiteral("CONSULT_CONCLUDED"),
-                        {{QStringLiteral("visitOutcome"), QStringLiteral("prescribed")}})))
-            return r;
-        for (const char *e : {"PHARMACY_ORDER_IN_FULFILLMENT", "PHARMACY_ORDER_SHIPPED",
-                              "PHARMACY_ORDER_DELIVERED"}) {
-            if (!(r = emit_(QString::fromLatin1(e), {{QStringLiteral("orderId"), orderId},
-                                                     {QStringLiteral("info"), info}})))
+        visit.resolvedAtMs = now;
+        if (visit.photosRequired)
+            visit.idStatus = QStringLiteral("approved");
+        if (checkin) {
+            // A check-in is reviewed, not prescribed: the next titration writes the medication.
+            if (!(r = emit_(QStringLiteral("CONSULT_CONCLUDED"),
+                            {{QStringLiteral("visitOutcome"), QStringLiteral("prescribed")}})))
+                return r;
+        } else {
+            auto written = prescribe(
+                m, meds, visit.request.value(QLatin1String("pharmacyId")).toString(), now, false);
+            if (!written)
+                return written.error();
+            if (!(r = emit_(QStringLiteral("CONSULT_CONCLUDED"),
+                            {{QStringLiteral("visitOutcome"), QStringLiteral("prescribed")}})) ||
+                !(r = shipOrder(m)))
                 return r;
         }
     } else if (decision == QLatin1String("refer")) {
         visit.visitStatus = QStringLiteral("resolved");
         visit.resolvedStatus = QStringLiteral("closed");
         visit.outcome = QStringLiteral("referred");
+        visit.resolvedAtMs = now;
         if (!(r = emit_(QStringLiteral("CONSULT_CONCLUDED"),
                         {{QStringLiteral("visitOutcome"), QStringLiteral("referred")}})))
             return r;

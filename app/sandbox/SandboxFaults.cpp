@@ -67,6 +67,11 @@ SandboxFaults::Kind SandboxFaults::next()
     return modes.at(int(QRandomGenerator::global()->bounded(qsizetype(modes.size()))));
 }
 
+SandboxFaults::Kind SandboxFaults::nextSms()
+{
+    return smsQueue.isEmpty() ? Kind::None : smsQueue.takeFirst();
+}
+
 Result<void> SandboxFaults::apply(const QJsonObject &s)
 {
     SandboxFaults n = *this;
@@ -98,6 +103,12 @@ Result<void> SandboxFaults::apply(const QJsonObject &s)
             return m.error();
         n.queue = m.value();
     }
+    if (s.contains(QLatin1String("smsNext"))) {
+        auto m = kinds(s.value(QLatin1String("smsNext")), QStringLiteral("smsNext"));
+        if (!m)
+            return m.error();
+        n.smsQueue = m.value();
+    }
     if (s.contains(QLatin1String("reorder")))
         n.reorder = s.value(QLatin1String("reorder")).toBool();
     *this = n;
@@ -106,14 +117,17 @@ Result<void> SandboxFaults::apply(const QJsonObject &s)
 
 QJsonObject SandboxFaults::toJson() const
 {
-    QJsonArray m, q;
+    QJsonArray m, q, sms;
     for (Kind k : modes)
         m.append(name(k));
     for (Kind k : queue)
         q.append(name(k));
+    for (Kind k : smsQueue)
+        sms.append(name(k));
     return QJsonObject{{QStringLiteral("failRate"), failRate},
                        {QStringLiteral("modes"), m},
                        {QStringLiteral("next"), q},
+                       {QStringLiteral("smsNext"), sms},
                        {QStringLiteral("delayMs"), delayMs},
                        {QStringLiteral("retryAfterSeconds"), retryAfterSeconds},
                        {QStringLiteral("duplicateRate"), duplicateRate},

@@ -13,7 +13,8 @@ namespace clinicdesk {
 // The sandbox's fault switches, set through POST /_sandbox/faults. Request faults apply to the
 // provider API routes only (never /healthz or /_sandbox/): a queue of forced faults for the next
 // requests (deterministic tests), then a random fault with probability `failRate` drawn from
-// `modes`. Webhook faults: duplicates, reordering, delays.
+// `modes`. The SMS gateway stand-in has its own queue ("smsNext") and no random faults, so a
+// test of one never consumes the other's. Webhook faults: duplicates, reordering, delays.
 struct SandboxFaults
 {
     enum class Kind
@@ -33,6 +34,8 @@ struct SandboxFaults
 
     // The fault for the next API request: the queue first, then the dice.
     Kind next();
+    // The fault for the next SMS gateway request: its queue only.
+    Kind nextSms();
 
     Result<void> apply(const QJsonObject &settings);
     QJsonObject toJson() const;
@@ -41,6 +44,7 @@ struct SandboxFaults
     QList<Kind> modes = {Kind::ServerError, Kind::ErrorAfter, Kind::Reset,
                          Kind::Drop,        Kind::ErrorIn200, Kind::TooManyRequests};
     QList<Kind> queue;
+    QList<Kind> smsQueue;
     int delayMs = 3000;
     int retryAfterSeconds = 1;
 

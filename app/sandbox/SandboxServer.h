@@ -7,27 +7,38 @@
 #include <QHash>
 #include <QHostAddress>
 #include <QJsonObject>
+#include <QList>
 #include <QObject>
 #include <QSslCertificate>
 #include <QUrl>
 
-#include <functional>
 #include <memory>
+#include <vector>
 
 class QHttpServerRequest;
 class QTcpSocket;
 
 namespace clinicdesk {
 
+class SandboxAttachments;
 class SandboxClinician;
+class SandboxClock;
+class SandboxControlRoutes;
 class SandboxHttp;
+class SandboxRoutes;
+class SandboxSmsLog;
 class SandboxWebhookSender;
 class TlsIdentity;
+struct SandboxContext;
 
-// clinicdesk-sandbox: a stand-in for the provider (DESIGN, "Provider API"). Serves GET /healthz,
-// the provider routes behind the Bearer API key (compared in constant time), the simulated
-// clinician, signed webhook delivery, the fault switches, and with `enableControl` the
-// /_sandbox/ control routes (state, faults, clinician rule, per-visit decisions, webhooks).
+// clinicdesk-sandbox: a stand-in for the provider (DESIGN, "Provider API" and "The rest of the
+// provider's surface"). Serves GET /healthz; the provider routes behind the Bearer API key
+// (compared in constant time), one family per file: visits (SandboxVisitRoutes), photos, PDFs
+// and messages (SandboxMediaRoutes), pharmacies (SandboxPharmacyRoutes), prescription changes
+// and titrations (SandboxCareRoutes); the Twilio-shaped SMS gateway (SandboxSmsRoutes, Basic
+// auth); the simulated clinician, signed webhook delivery, the fault switches, the sandbox clock;
+// and with `enableControl` the /_sandbox/ control routes (SandboxControlRoutes). docs/provider.md
+// lists every route, rule and text.
 class SandboxServer final : public QObject
 {
     Q_OBJECT
@@ -40,6 +51,8 @@ public:
         QUrl webhookUrl;                   // empty: events are queued but not delivered
         QByteArray webhookKey;             // key bytes of the whsec_ secret
         QList<QSslCertificate> webhookCas; // trusted besides the system's, for the webhook URL
+        QString smsAccountSid;   // the SMS gateway's account (empty: the one in the request)
+        QByteArray smsAuthToken; // empty: every SMS request is refused
     };
 
     SandboxServer(std::unique_ptr<SandboxStore> store, Config config, QObject *parent = nullptr);
@@ -57,41 +70,24 @@ public:
     void handle(const QHttpServerRequest &request, QTcpSocket *socket);
 
 private:
-    struct Reply
-    {
-        int http = 200;
-        QJsonObject body;
-        QList<std::pair<QByteArray, QByteArray>> headers;
-    };
-
-    static bool isApiRoute(const QString &path);
     bool authorised(const QHttpServerRequest &request) const;
-    Reply api(const QHttpServerRequest &request, const QString &path);
-    Reply control(const QHttpServerRequest &request, const QString &path);
-    Reply createVisit(const QJsonObject &body);
-    Reply fetchVisit(const QString &masterId);
-    Reply fetchPatient(const QString &phone);
-    Reply storeMessage(const QJsonObject &body, const QStringList &required, const QString &sender,
-                       const QString &counter,
-                       const std::function<Result<void>(const QString &)> &then);
-    Reply receiveChat(const QJsonObject &body);
-    Reply receiveCsMessage(const QJsonObject &body);
-    Reply pharmacies(const QJsonObject &body);
-    Reply state();
-    Reply webhookList();
-
-    static Reply ok(const QJsonValue &data);
-    static Reply providerError(const QString &message, int status = 400);
-    static Reply httpError(int http, const QString &message);
-    static void write(QTcpSocket *socket, const Reply &reply);
+    SandboxRoutes *routesFor(const QString &path) const;
+    void serve(SandboxRoutes &routes, const QHttpServerRequest &request, const QString &path,
+               QTcpSocket *socket);
 
     std::unique_ptr<SandboxHttp> m_http;
     std::unique_ptr<SandboxStore> m_store;
     Config m_config;
     SandboxFaults m_faults;
+    QHash<QString, int> m_counters;
+    std::unique_ptr<SandboxClock> m_clock;
+    std::unique_ptr<SandboxAttachments> m_attachments;
+    std::unique_ptr<SandboxSmsLog> m_smsLog;
     SandboxClinician *m_clinician = nullptr;
     SandboxWebhookSender *m_sender = nullptr;
-    QHash<QString, int> m_counters;
+    std::unique_ptr<SandboxContext> m_context;
+    std::vector<std::unique_ptr<SandboxRoutes>> m_routes; // the API and the SMS gateway
+    std::unique_ptr<SandboxControlRoutes> m_control;
 };
 
 } // namespace clinicdesk

@@ -1,5 +1,7 @@
 #include "SandboxStore.h"
 
+#include "SandboxSchema.h"
+
 #include "crypto/Crypto.h"
 #include "keys/KeyProvider.h"
 #include "store/StoreKeyOpener.h"
@@ -14,7 +16,8 @@ namespace {
 
 const QString kVisitColumns = QStringLiteral(
     "master_id, visit_id, phone_bidx, visit_type, visit_status, resolved_status, outcome,"
-    " decision, decide_at, awaiting_reply, created_at, updated_at, create_requests, request");
+    " decision, decide_at, awaiting_reply, created_at, updated_at, create_requests, request,"
+    " resolved_at, id_status, photos_required, rx_changes");
 
 const QString kWebhookColumns =
     QStringLiteral("seq, id, master_id, event, body, attempts, next_at, delivered_at, last_status");
@@ -40,60 +43,7 @@ Result<void> check(const Result<QSqlQuery> &q)
 
 const QList<Migration> &SandboxStore::migrations()
 {
-    // Synthetic test patients still get the PHI rules: bodies, messages and prescriptions are
-    // sealed (FieldCipher), phones are kept only as a blind index.
-    static const QList<Migration> all = {
-        {1,
-         QStringLiteral("sandbox provider state"),
-         {
-             QStringLiteral("CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)"),
-             QStringLiteral("CREATE TABLE visits ("
-                            " master_id TEXT PRIMARY KEY,"
-                            " visit_id TEXT NOT NULL UNIQUE,"
-                            " phone_bidx {BLOB} NOT NULL,"
-                            " visit_type TEXT NOT NULL,"
-                            " visit_status TEXT NOT NULL,"
-                            " resolved_status TEXT NOT NULL,"
-                            " outcome TEXT,"
-                            " decision TEXT,"
-                            " decide_at INTEGER,"
-                            " awaiting_reply INTEGER NOT NULL DEFAULT 0,"
-                            " created_at INTEGER NOT NULL,"
-                            " updated_at INTEGER NOT NULL,"
-                            " create_requests INTEGER NOT NULL DEFAULT 1,"
-                            " request {BLOB} NOT NULL)"),
-             QStringLiteral("CREATE INDEX visits_phone ON visits (phone_bidx, visit_type)"),
-             QStringLiteral("CREATE INDEX visits_decide ON visits (decide_at)"),
-             QStringLiteral("CREATE TABLE patients ("
-                            " id TEXT PRIMARY KEY,"
-                            " form_obj {BLOB} NOT NULL,"
-                            " updated_at INTEGER NOT NULL)"),
-             QStringLiteral("CREATE TABLE messages ("
-                            " id TEXT PRIMARY KEY,"
-                            " master_id TEXT NOT NULL,"
-                            " direction TEXT NOT NULL,"
-                            " content {BLOB} NOT NULL,"
-                            " at INTEGER NOT NULL)"),
-             QStringLiteral("CREATE INDEX messages_master ON messages (master_id, direction)"),
-             QStringLiteral("CREATE TABLE rx ("
-                            " id TEXT PRIMARY KEY,"
-                            " master_id TEXT NOT NULL,"
-                            " rx {BLOB} NOT NULL,"
-                            " at INTEGER NOT NULL)"),
-             QStringLiteral("CREATE TABLE webhooks ("
-                            " seq INTEGER PRIMARY KEY AUTOINCREMENT,"
-                            " id TEXT NOT NULL UNIQUE,"
-                            " master_id TEXT NOT NULL,"
-                            " event TEXT NOT NULL,"
-                            " body {BLOB} NOT NULL,"
-                            " attempts INTEGER NOT NULL DEFAULT 0,"
-                            " next_at INTEGER NOT NULL,"
-                            " delivered_at INTEGER,"
-                            " last_status INTEGER NOT NULL DEFAULT 0)"),
-             QStringLiteral("CREATE INDEX webhooks_due ON webhooks (delivered_at, next_at)"),
-         }},
-    };
-    return all;
+    return SandboxSchema::migrations();
 }
 
 Result<std::unique_ptr<SandboxStore>> SandboxStore::open(const QString &dataDir, KeyProvider &keys)
@@ -163,6 +113,10 @@ Result<SandboxStore::Visit> SandboxStore::readVisit(const QSqlQuery &q) const
     if (!request)
         return request.error();
     v.request = QJsonDocument::fromJson(request.value()).object();
+    v.resolvedAtMs = q.value(14).toLongLong();
+    v.idStatus = q.value(15).toString();
+    v.photosRequired = q.value(16).toInt() != 0;
+    v.rxChanges = q.value(17).toInt();
     v.phone = v.request.value(QLatin1String("formObj"))
                   .toObject()
                   .value(QLatin1String("phone"))
@@ -194,6 +148,17 @@ Result<std::optional<SandboxStore::Visit>> SandboxStore::visit(const QString &ma
     if (!v)
         return v.error();
     return std::optional<Visit>(v.value());
+}
+
+Result<std::optional<SandboxStore::Visit>> SandboxStore::visitByVisitId(const QString &visitId)
+{
+    auto q =
+        m_db->exec(QStringLiteral("SELECT master_id FROM visits WHERE visit_id = ?"), {visitId});
+    if (!q)
+        return q.error();
+    if (!q->next())
+        return std::optional<Visit>();
+    return visit(q->value(0).toString());
 }
 
 Result<QList<SandboxStore::Visit>> SandboxStore::visits()
@@ -230,25 +195,42 @@ Result<void> SandboxStore::insertVisit(const Visit &v)
     if (!request)
         return request.error();
     return check(m_db->exec(
-        QStringLiteral("INSERT INTO visits (%1) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+        QStringLiteral("INSERT INTO visits (%1) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+                       "?, ?, ?, ?)")
             .arg(kVisitColumns),
         {v.masterId, v.visitId, phoneIndex(v.phone), v.visitType, v.visitStatus, v.resolvedStatus,
          v.outcome.isEmpty() ? QVariant() : QVariant(v.outcome),
          v.decision.isEmpty() ? QVariant() : QVariant(v.decision),
          v.decideAtMs ? QVariant(v.decideAtMs) : QVariant(), int(v.awaitingReply), v.createdAtMs,
-         v.updatedAtMs, v.createRequests, request.value()}));
+         v.updatedAtMs, v.createRequests, request.value(),
+         v.resolvedAtMs ? QVariant(v.resolvedAtMs) : QVariant(),
+         v.idStatus.isNull() ? QStringLiteral("") : v.idStatus, int(v.photosRequired),
+         v.rxChanges}));
 }
 
 Result<void> SandboxStore::updateVisit(const Visit &v)
 {
     return check(m_db->exec(
         QStringLiteral("UPDATE visits SET visit_status = ?, resolved_status = ?, outcome = ?,"
-                       " decision = ?, decide_at = ?, awaiting_reply = ?, updated_at = ?"
+                       " decision = ?, decide_at = ?, awaiting_reply = ?, updated_at = ?,"
+                       " resolved_at = ?, id_status = ?, photos_required = ?, rx_changes = ?"
                        " WHERE master_id = ?"),
         {v.visitStatus, v.resolvedStatus, v.outcome.isEmpty() ? QVariant() : QVariant(v.outcome),
          v.decision.isEmpty() ? QVariant() : QVariant(v.decision),
          v.decideAtMs ? QVariant(v.decideAtMs) : QVariant(), int(v.awaitingReply), v.updatedAtMs,
+         v.resolvedAtMs ? QVariant(v.resolvedAtMs) : QVariant(),
+         v.idStatus.isNull() ? QStringLiteral("") : v.idStatus, int(v.photosRequired), v.rxChanges,
          v.masterId}));
+}
+
+Result<void> SandboxStore::updateRequest(const QString &masterId, const QJsonObject &request)
+{
+    auto sealed =
+        seal(QStringLiteral("visits"), masterId, QStringLiteral("request"), compact(request));
+    if (!sealed)
+        return sealed.error();
+    return check(m_db->exec(QStringLiteral("UPDATE visits SET request = ? WHERE master_id = ?"),
+                            {sealed.value(), masterId}));
 }
 
 Result<int> SandboxStore::openVisitCount(const QString &phone, const QString &visitType)
@@ -340,17 +322,33 @@ Result<void> SandboxStore::addRx(const QString &masterId, const QJsonObject &rx,
 
 Result<QList<QJsonObject>> SandboxStore::rxHistory(const QString &masterId)
 {
-    auto q = m_db->exec(QStringLiteral("SELECT id, rx FROM rx WHERE master_id = ? ORDER BY at, id"),
-                        {masterId});
+    auto all = prescriptions(masterId);
+    if (!all)
+        return all.error();
+    QList<QJsonObject> history;
+    for (const Rx &rx : all.value())
+        history << rx.rx;
+    return history;
+}
+
+Result<QList<SandboxStore::Rx>> SandboxStore::prescriptions(const QString &masterId)
+{
+    auto q =
+        m_db->exec(QStringLiteral("SELECT id, rx, at FROM rx WHERE master_id = ? ORDER BY at, id"),
+                   {masterId});
     if (!q)
         return q.error();
-    QList<QJsonObject> all;
+    QList<Rx> all;
     while (q->next()) {
-        auto plain = open(QStringLiteral("rx"), q->value(0).toString(), QStringLiteral("rx"),
-                          q->value(1).toByteArray());
+        Rx rx;
+        rx.id = q->value(0).toString();
+        auto plain =
+            open(QStringLiteral("rx"), rx.id, QStringLiteral("rx"), q->value(1).toByteArray());
         if (!plain)
             return plain.error();
-        all << QJsonDocument::fromJson(plain.value()).object();
+        rx.rx = QJsonDocument::fromJson(plain.value()).object();
+        rx.atMs = q->value(2).toLongLong();
+        all << rx;
     }
     return all;
 }

@@ -38,7 +38,18 @@ public:
         qint64 createdAtMs = 0;
         qint64 updatedAtMs = 0;
         int createRequests = 0;
-        QJsonObject request; // the createNoPay body as received
+        QJsonObject request; // the createNoPay body as received (updateVisit/updateName edit it)
+        qint64 resolvedAtMs = 0; // sandbox clock; 0 while not prescribed or referred
+        QString idStatus;        // '' none, awaiting (photos), review, approved
+        bool photosRequired = false;
+        int rxChanges = 0; // prescriptions changed or resent through updateVisit
+    };
+
+    struct Rx
+    {
+        QString id;
+        QJsonObject rx;  // docName, medsPrescribed[]
+        qint64 atMs = 0; // sandbox clock
     };
 
     struct Webhook
@@ -59,13 +70,23 @@ public:
 
     Database &db() { return *m_db; }
 
+    // Sealing for the sandbox's other tables (SandboxAttachments, SandboxSmsLog).
+    Result<QByteArray> seal(const QString &table, const QString &rowId, const QString &column,
+                            const QByteArray &plain) const;
+    Result<QByteArray> open(const QString &table, const QString &rowId, const QString &column,
+                            const QByteArray &sealed) const;
+
     Result<std::optional<Visit>> visit(const QString &masterId);
+    // By the provider's visit id (the one createNoPay returned).
+    Result<std::optional<Visit>> visitByVisitId(const QString &visitId);
     Result<QList<Visit>> visits();
     Result<QList<Visit>> visitsOfPatient(const QString &phone);
     // Counts a createNoPay for `masterId` (so tests can see retries), the visit or nothing.
     Result<void> countCreateRequest(const QString &masterId);
     Result<void> insertVisit(const Visit &visit);
     Result<void> updateVisit(const Visit &visit);
+    // Replaces the stored request body (a changed pharmacy, preference or name).
+    Result<void> updateRequest(const QString &masterId, const QJsonObject &request);
     // Open visits of a patient (by phone) of one visit type.
     Result<int> openVisitCount(const QString &phone, const QString &visitType);
     Result<QList<Visit>> dueDecisions(qint64 nowMs);
@@ -78,6 +99,8 @@ public:
 
     Result<void> addRx(const QString &masterId, const QJsonObject &rx, qint64 nowMs);
     Result<QList<QJsonObject>> rxHistory(const QString &masterId);
+    // Oldest first, with when each was written.
+    Result<QList<Rx>> prescriptions(const QString &masterId);
 
     Result<void> enqueueWebhook(const QString &masterId, const QString &event,
                                 const QByteArray &body, qint64 nextAtMs);
@@ -90,10 +113,6 @@ public:
 private:
     Result<void> loadOrCreateKeys(KeyProvider &keys);
     QByteArray phoneIndex(const QString &phone) const;
-    Result<QByteArray> seal(const QString &table, const QString &rowId, const QString &column,
-                            const QByteArray &plain) const;
-    Result<QByteArray> open(const QString &table, const QString &rowId, const QString &column,
-                            const QByteArray &sealed) const;
     Result<Visit> readVisit(const QSqlQuery &q) const;
     Result<QList<Visit>> readVisits(QSqlQuery &q) const;
     Result<QList<Webhook>> readWebhooks(QSqlQuery &q) const;

@@ -1,5 +1,8 @@
 #include "SandboxValidation.h"
 
+#include "SandboxCheckin.h"
+#include "SandboxPharmacyDirectory.h"
+
 #include <QDate>
 #include <QJsonArray>
 #include <QRegularExpression>
@@ -38,9 +41,10 @@ QString text(const QJsonObject &o, const char *key)
 
 const QStringList &SandboxValidation::visitTypes()
 {
-    static const QStringList all = {QStringLiteral("weightloss"),
-                                    QStringLiteral("weightlossfollowup"), QStringLiteral("ED"),
-                                    QStringLiteral("PE"), QStringLiteral("hairloss")};
+    static const QStringList all = {
+        QStringLiteral("weightloss"), QStringLiteral("weightlossfollowup"),
+        QStringLiteral("ED"),         QStringLiteral("PE"),
+        QStringLiteral("hairloss"),   QStringLiteral("weightlossCheckin")};
     return all;
 }
 
@@ -49,7 +53,7 @@ bool SandboxValidation::isUsState(const QString &code)
     return usStates().contains(code);
 }
 
-QStringList SandboxValidation::badFields(const QJsonObject &body)
+QStringList SandboxValidation::badFields(const QJsonObject &body, bool photoVisit)
 {
     QStringList bad;
     const QString masterId = text(body, "masterId");
@@ -61,6 +65,19 @@ QStringList SandboxValidation::badFields(const QJsonObject &body)
         if (body.contains(QLatin1String(key)) && isBlank(body.value(QLatin1String(key))))
             bad << QString::fromLatin1(key);
     }
+    if (!bad.contains(QStringLiteral("pharmacyId")) && body.contains(QLatin1String("pharmacyId")) &&
+        !SandboxPharmacyDirectory::find(body.value(QLatin1String("pharmacyId")).toString()))
+        bad << QStringLiteral("pharmacyId");
+    const bool verified = body.contains(QLatin1String("patientVerified"));
+    if (verified &&
+        (photoVisit || body.value(QLatin1String("patientVerified")) != QJsonValue(true)))
+        bad << QStringLiteral("patientVerified");
+    const QString verificationId = text(body, "verificationId");
+    if ((verified || body.contains(QLatin1String("verificationId"))) &&
+        (!body.value(QLatin1String("verificationId")).isString() || verificationId.isEmpty() ||
+         verificationId.size() > 100 || !verified))
+        bad << QStringLiteral("verificationId");
+    const bool checkin = text(body, "visitType") == SandboxCheckin::kVisitType;
     if (!body.value(QLatin1String("formObj")).isObject())
         return bad << QStringLiteral("formObj");
     const QJsonObject f = body.value(QLatin1String("formObj")).toObject();
@@ -102,6 +119,15 @@ QStringList SandboxValidation::badFields(const QJsonObject &body)
         const QString key = it.key();
         if (required.contains(key) || key == QLatin1String("consentsSigned"))
             continue;
+        if (SandboxCheckin::isCheckinField(key)) {
+            if (!checkin)
+                bad << key; // only a check-in carries them; SandboxCheckin checks their values
+            continue;
+        }
+        if (checkin && key == QLatin1String("patientPreference")) {
+            bad << key; // a check-in asks for no medication
+            continue;
+        }
         const auto m = qa.match(key);
         if (!known.contains(key) && !m.hasMatch()) {
             bad << key; // the provider refuses fields it does not know
@@ -134,9 +160,9 @@ QStringList SandboxValidation::badFields(const QJsonObject &body)
     return bad;
 }
 
-QString SandboxValidation::createVisitError(const QJsonObject &body)
+QString SandboxValidation::createVisitError(const QJsonObject &body, bool photoVisit)
 {
-    const QStringList bad = badFields(body);
+    const QStringList bad = badFields(body, photoVisit);
     if (!bad.isEmpty())
         return QStringLiteral("Payload contains bad fields: ") + bad.join(QStringLiteral(", "));
     const QString state = body.value(QLatin1String("formObj"))
@@ -146,6 +172,8 @@ QString SandboxValidation::createVisitError(const QJsonObject &body)
                               .trimmed();
     if (!usStates().contains(state))
         return QStringLiteral("State not valid");
+    if (text(body, "visitType") == SandboxCheckin::kVisitType)
+        return SandboxCheckin::fieldError(body.value(QLatin1String("formObj")).toObject());
     return {};
 }
 

@@ -72,7 +72,9 @@ int main(int argc, char *argv[])
                                 << options->dataDir << "api key file"
                                 << (options->apiKeyFile.isEmpty() ? "no" : "yes") << "webhook url"
                                 << (options->webhookUrl.isEmpty() ? "no" : "yes")
-                                << "control routes" << (options->enableControl ? "on" : "off");
+                                << "control routes" << (options->enableControl ? "on" : "off")
+                                << "sms gateway"
+                                << (options->smsTokenFile.isEmpty() ? "off" : "on");
 
     auto tls = serviceStartup::tls(*options);
     if (!tls)
@@ -105,6 +107,17 @@ int main(int argc, char *argv[])
         config.webhookKey = key.value();
     } else if (!options->webhookUrl.isEmpty()) {
         return fail(QStringLiteral("--webhook-url needs --webhook-secret-file"));
+    }
+    if (!options->smsTokenFile.isEmpty()) {
+        // "TOKEN", or "ACCOUNTSID:TOKEN" to accept that account only.
+        auto line = firstLine(options->smsTokenFile);
+        if (!line)
+            return fail(line.error().message);
+        const qsizetype colon = line->indexOf(QLatin1Char(':'));
+        config.smsAccountSid = colon > 0 ? line->left(colon) : QString();
+        config.smsAuthToken = (colon > 0 ? line->mid(colon + 1) : line.value()).toUtf8();
+        if (config.smsAuthToken.isEmpty())
+            return fail(QStringLiteral("--sms-token-file: no token after the account SID"));
     }
     // The inbox's generated certificate, when the operator copies it here, is trusted for the
     // webhook URL besides the system's CAs.

@@ -1,9 +1,11 @@
 // BENCH: the provider outbox against the real sandbox over HTTPS on loopback: N submissions
 // (default 300) stored, then sent by OutboxSender, first with no faults, then with 30% of
 // requests failing. Figures: submissions per second (goal >= 20/s clean) and requests per
-// submission under faults. Prints figures; asserts only that every submission landed once.
+// submission under faults. The submissions are intakes submitted through IntakeSubmission (their
+// real createNoPay bodies); the store lives beside a real data dir (BenchSupport.h). Prints
+// figures; asserts only that every submission landed once.
 #include "../provider/ProviderTestSupport.h"
-#include "SandboxPayloads.h"
+#include "BenchSupport.h"
 #include "SandboxProcess.h"
 #include "TestSupport.h"
 #include "keys/KeyFileKeyProvider.h"
@@ -28,17 +30,12 @@ struct Run
     int requests = 0;
 };
 
-Run send(SandboxProcess &sandbox, const QString &dir, const QString &keyFile, int count,
-         const QString &prefix, int *phone)
+Run send(SandboxProcess &sandbox, const QString &dir, const QString &keyFile, int count, int *phone)
 {
     KeyFileKeyProvider keys(keyFile);
     auto store = test::openStore(dir, keys);
-    for (int i = 0; i < count; ++i) {
-        const auto body = sandboxtest::createBody(QStringLiteral("%1-%2").arg(prefix).arg(i),
-                                                  QStringLiteral("51256%1").arg(10000 + ++*phone));
-        if (providertest::insertQueuedVisit(*store, body).isEmpty())
-            qFatal("cannot store a submission");
-    }
+    for (int i = 0; i < count; ++i)
+        providertest::submitQueuedVisit(*store, QStringLiteral("51256%1").arg(10000 + ++*phone));
     const int before = sandbox.state().value("counters").toObject().value("requests").toInt();
     ProviderClient client(sandbox.clientConfig(1000));
     OutboxSender::Options options;
@@ -68,21 +65,20 @@ int main(int argc, char *argv[])
 {
     QCoreApplication app(argc, argv);
     const int count = argc > 1 ? QByteArray(argv[1]).toInt() : 300;
-    QTemporaryDir dir;
+    QTemporaryDir dir(bench::storageTemplate());
+    bench::noteStorage(dir.path());
     const QString keyFile = test::writeKeyFile(dir);
     SandboxProcess sandbox(dir.filePath(QStringLiteral("sandbox")));
     if (!sandbox.start() || !sandbox.setClinician({{"decision", "manual"}}))
         qFatal("cannot start the sandbox: %s", qPrintable(sandbox.failure()));
     int phone = 0;
-    const Run clean = send(sandbox, dir.filePath(QStringLiteral("clean")), keyFile, count,
-                           QStringLiteral("bench-clean"), &phone);
+    const Run clean = send(sandbox, dir.filePath(QStringLiteral("clean")), keyFile, count, &phone);
     sandbox.setFaults(
         {{"failRate", 0.3},
          {"modes", QJsonArray{"5xx", "5xx-after", "reset", "drop", "200-error", "429", "delay"}},
          {"delayMs", 1500},
          {"retryAfterSeconds", 0}});
-    const Run flaky = send(sandbox, dir.filePath(QStringLiteral("flaky")), keyFile, count,
-                           QStringLiteral("bench-flaky"), &phone);
+    const Run flaky = send(sandbox, dir.filePath(QStringLiteral("flaky")), keyFile, count, &phone);
     sandbox.setFaults({{"failRate", 0}});
     if (sandbox.visitCount() != 2 * count)
         qFatal("expected %d sandbox visits, found %d", 2 * count, sandbox.visitCount());

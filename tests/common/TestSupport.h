@@ -61,4 +61,16 @@ inline QByteArray readAllStartingWith(const QString &dir, const QString &prefix)
     return all;
 }
 
+// The state letter /proc shows for a process (R running, S sleeping, T stopped, Z zombie), or 0
+// when there is no such process. A program stopped by a test seam (base/TestSeam.h) shows 'T'.
+inline char processState(qint64 pid)
+{
+    QFile stat(QStringLiteral("/proc/%1/stat").arg(pid));
+    if (pid <= 0 || !stat.open(QIODevice::ReadOnly))
+        return 0;
+    const QByteArray line = stat.readAll();
+    const qsizetype end = line.lastIndexOf(')'); // after the command name, which may hold spaces
+    return end >= 0 && end + 2 < line.size() ? line.at(end + 2) : char(0);
+}
+
 } // namespace clinicdesk::test

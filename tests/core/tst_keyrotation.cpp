@@ -2,7 +2,11 @@
 #include "intake/DraftRepository.h"
 #include "store/PatientRepository.h"
 
+#include <QProcess>
 #include <QTest>
+
+#include <csignal>
+#include <optional>
 
 #include <fcntl.h>
 #include <sys/file.h>
@@ -10,9 +14,80 @@
 
 using namespace clinicdesk;
 
+namespace {
+
+// The real key file, except that one chosen save fails (a full disk, a read-only mount, a
+// keychain that went away): the failure is the only thing not real here.
+class FailingSave final : public KeyProvider
+{
+public:
+    FailingSave(KeyProvider &inner, int failingSave)
+        : m_inner(inner)
+        , m_failingSave(failingSave)
+    {}
+
+    QString description() const override { return m_inner.description(); }
+    Result<KeyRing> load(const QString &storeId) override { return m_inner.load(storeId); }
+    Result<void> save(const QString &storeId, const KeyRing &ring) override
+    {
+        if (++m_saves == m_failingSave)
+            return makeError(ErrorCode::Io, QStringLiteral("no space left on device"));
+        return m_inner.save(storeId, ring);
+    }
+    Result<QByteArray> loadAnchor(const QString &storeId) override
+    {
+        return m_inner.loadAnchor(storeId);
+    }
+    Result<void> saveAnchor(const QString &storeId, const QByteArray &anchor) override
+    {
+        return m_inner.saveAnchor(storeId, anchor);
+    }
+
+private:
+    KeyProvider &m_inner;
+    int m_failingSave;
+    int m_saves = 0;
+};
+
+std::optional<quint32> sealedWith(LocalStore &store, const QString &sql)
+{
+    auto rows = store.db().exec(sql);
+    if (!rows || !rows->next())
+        return std::nullopt;
+    return FieldCipher::keyIdOf(rows->value(0).toByteArray());
+}
+
+} // namespace
+
 class TestKeyRotation : public QObject
 {
     Q_OBJECT
+
+    // A store with a patient and a draft (both hold sealed values and blind indexes).
+    static void fill(const QString &dataDir, KeyProvider &keys, QString *patientId,
+                     QString *draftId)
+    {
+        auto store = test::openStore(dataDir, keys);
+        Patient p;
+        p.firstName = QStringLiteral("Kira");
+        p.lastName = QStringLiteral("Killed");
+        p.dob = QDate(1982, 3, 4);
+        p.phone = QStringLiteral("3125550188");
+        *patientId = *PatientRepository(*store).save(p);
+        Draft d;
+        d.ownerUser = QStringLiteral("u");
+        d.answers = QJsonObject{{QStringLiteral("A1"), QStringLiteral("kept answer")}};
+        *draftId = *DraftRepository(*store).save(d);
+    }
+
+    static void expectReadable(LocalStore &store, const QString &patientId, const QString &draftId)
+    {
+        QCOMPARE(PatientRepository(store).get(patientId)->firstName, QStringLiteral("Kira"));
+        QCOMPARE(PatientRepository(store).findByPhone(QStringLiteral("3125550188"))->size(), 1);
+        QCOMPARE(
+            DraftRepository(store).get(draftId)->answers.value(QStringLiteral("A1")).toString(),
+            QStringLiteral("kept answer"));
+    }
 
 private Q_SLOTS:
     void rotationRefusedWhileAnotherProgramHasTheStoreOpen()
@@ -116,6 +191,100 @@ private Q_SLOTS:
         auto withOld = LocalStore::open({dataDir, &oldKeys, false});
         QVERIFY(!withOld);
         QCOMPARE(withOld.error().code, ErrorCode::WrongKey);
+    }
+
+    // `clinicdesk-admin keys rotate`, a real process, SIGKILLed after the new key was saved and
+    // every value re-sealed with it, before the transaction commits (stopped there by the test
+    // seam CLINICDESK_TEST_PAUSE_AT, base/TestSeam.h). Nothing is lost: the key file holds old
+    // and new keys, the store still holds the values sealed with the old one, and the next
+    // rotation completes.
+    void killedBeforeTheRotationCommitsLosesNothing()
+    {
+        QTemporaryDir dir;
+        const QString keyPath = test::writeKeyFile(dir);
+        const QString dataDir = dir.filePath(QStringLiteral("d"));
+        KeyFileKeyProvider keys(keyPath);
+        QString patientId, draftId;
+        fill(dataDir, keys, &patientId, &draftId);
+        const QString admin =
+            qEnvironmentVariable("CLINICDESK_BIN_DIR") + QStringLiteral("/clinicdesk-admin");
+        const QStringList rotate = {QStringLiteral("--data-dir"), dataDir,
+                                    QStringLiteral("--key-file"), keyPath,
+                                    QStringLiteral("keys"),       QStringLiteral("rotate")};
+
+        QProcess killed;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("CLINICDESK_TEST_PAUSE_AT"),
+                   QStringLiteral("keys-rotate-before-commit"));
+        killed.setProcessEnvironment(env);
+        killed.setProcessChannelMode(QProcess::ForwardedChannels);
+        killed.start(admin, rotate);
+        QVERIFY(killed.waitForStarted(10000));
+        QTRY_VERIFY_WITH_TIMEOUT(test::processState(killed.processId()) == 'T', 60000);
+        ::kill(pid_t(killed.processId()), SIGKILL);
+        QVERIFY(killed.waitForFinished(10000));
+        QCOMPARE(killed.exitStatus(), QProcess::CrashExit);
+
+        // The new key reached the key file before anything was re-sealed...
+        QCOMPARE(keys.load({})->ids(), (QList<quint32>{1, 2}));
+        {
+            // ...and the store never saw the re-sealing: every value still names key 1.
+            auto store = test::openStore(dataDir, keys);
+            QCOMPARE(sealedWith(*store, QStringLiteral("SELECT first_name FROM patients")),
+                     std::optional<quint32>(1));
+            QCOMPARE(sealedWith(*store, QStringLiteral("SELECT payload FROM drafts")),
+                     std::optional<quint32>(1));
+            expectReadable(*store, patientId, draftId);
+        }
+
+        // The next rotation finishes the job and retires both older keys.
+        QProcess again;
+        again.setProcessChannelMode(QProcess::ForwardedChannels);
+        again.start(admin, rotate);
+        QVERIFY(again.waitForFinished(60000));
+        QCOMPARE(again.exitStatus(), QProcess::NormalExit);
+        QCOMPARE(again.exitCode(), 0);
+        QCOMPARE(keys.load({})->ids(), QList<quint32>{3});
+        auto store = test::openStore(dataDir, keys);
+        QCOMPARE(sealedWith(*store, QStringLiteral("SELECT first_name FROM patients")),
+                 std::optional<quint32>(3));
+        expectReadable(*store, patientId, draftId);
+    }
+
+    // The rotation committed but retiring the old key failed (its second save): the rotation
+    // stands, the ring keeps the unused old key beside the new one, and nothing is lost.
+    void failedRemovalOfTheOldKeyLosesNothing()
+    {
+        QTemporaryDir dir;
+        const QString dataDir = dir.filePath(QStringLiteral("d"));
+        KeyFileKeyProvider keys(test::writeKeyFile(dir));
+        QString patientId, draftId;
+        fill(dataDir, keys, &patientId, &draftId);
+        {
+            auto store = test::openStore(dataDir, keys);
+            FailingSave failing(keys, 2); // 1: the new key; 2: the ring without the old one
+            auto rotated = store->rotateDataKey(failing);
+            QVERIFY2(rotated, qPrintable(rotated ? QString() : rotated.error().message));
+            QCOMPARE(*rotated, 2u);
+            QCOMPARE(sealedWith(*store, QStringLiteral("SELECT first_name FROM patients")),
+                     std::optional<quint32>(2));
+            expectReadable(*store, patientId, draftId);
+        }
+        auto ring = keys.load({});
+        QCOMPARE(ring->ids(), (QList<quint32>{1, 2}));
+        QCOMPARE(ring->currentId(), 2u);
+        auto store = test::openStore(dataDir, keys);
+        expectReadable(*store, patientId, draftId);
+        // New values are sealed with the new key, and a later rotation retires both.
+        Patient later;
+        later.firstName = QStringLiteral("After");
+        const QString laterId = *PatientRepository(*store).save(later);
+        QCOMPARE(sealedWith(*store, QStringLiteral("SELECT first_name FROM patients WHERE id = '") +
+                                        laterId + QLatin1Char('\'')),
+                 std::optional<quint32>(2));
+        QVERIFY(store->rotateDataKey(keys));
+        QCOMPARE(keys.load({})->ids(), QList<quint32>{3});
+        expectReadable(*store, patientId, draftId);
     }
 
     void failedRotationLosesNothing()

@@ -4,6 +4,8 @@
 #include "store/PatientRepository.h"
 #include "store/Schema.h"
 
+#include <QSqlDatabase>
+#include <QSqlQuery>
 #include <QStandardPaths>
 #include <QTest>
 
@@ -133,6 +135,55 @@ private Q_SLOTS:
         QVERIFY(!store);
         QCOMPARE(store.error().code, ErrorCode::KeyNotFound);
         QVERIFY(!QFile::exists(keyPath)); // nothing was created behind our back
+    }
+
+    // A store written by a later ClinicDesk (a schema version this build does not know) is
+    // refused with a clear error before anything is read or written, and stays as it was.
+    void newerSchemaRefused()
+    {
+        QTemporaryDir dir;
+        const QString dataDir = dir.filePath(QStringLiteral("d"));
+        KeyFileKeyProvider keys(test::writeKeyFile(dir));
+        const int known = schema::migrations().last().version;
+        QString patientId;
+        {
+            auto store = test::openStore(dataDir, keys);
+            QCOMPARE(store->db().schemaVersion(), known);
+            patientId = *PatientRepository(*store).save(
+                samplePatient(QStringLiteral("Later"), QStringLiteral("5125550142")));
+            // What the later version's migration would have recorded.
+            QVERIFY(store->db().exec(QStringLiteral("INSERT INTO schema_version (version, name, "
+                                                    "applied_at) VALUES (?, ?, ?)"),
+                                     {known + 1, QStringLiteral("from a later ClinicDesk"),
+                                      QStringLiteral("2031-01-01T00:00:00Z")}));
+        }
+        const QByteArray before = test::readAllStartingWith(dataDir, QStringLiteral("clinicdesk"));
+        for (int attempt = 0; attempt < 2; ++attempt) {
+            auto refused = LocalStore::open({dataDir, &keys, false});
+            QVERIFY(!refused);
+            QCOMPARE(refused.error().code, ErrorCode::Migration);
+            QVERIFY2(refused.error().message.contains(
+                         QStringLiteral("schema version %1, newer than this program knows (%2)")
+                             .arg(known + 1)
+                             .arg(known)),
+                     qPrintable(refused.error().message));
+        }
+        QCOMPARE(test::readAllStartingWith(dataDir, QStringLiteral("clinicdesk")), before);
+        // Once "the later version" is back (its row removed here), everything is still there.
+        {
+            QSqlDatabase raw = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"),
+                                                         QStringLiteral("newer-schema"));
+            raw.setDatabaseName(LocalStore::databasePath(dataDir));
+            QVERIFY(raw.open());
+            QSqlQuery remove(raw);
+            QVERIFY(remove.exec(
+                QStringLiteral("DELETE FROM schema_version WHERE version = %1").arg(known + 1)));
+            remove.finish();
+            raw.close();
+        }
+        QSqlDatabase::removeDatabase(QStringLiteral("newer-schema"));
+        auto store = test::openStore(dataDir, keys);
+        QCOMPARE(PatientRepository(*store).get(patientId)->firstName, QStringLiteral("Later"));
     }
 
     void newStoreCreatesKeyFileWith0600()

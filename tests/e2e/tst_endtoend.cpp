@@ -47,15 +47,15 @@ private Q_SLOTS:
         QVERIFY(sandbox.setClinician({{QStringLiteral("decision"), QStringLiteral("prescribe")},
                                       {QStringLiteral("delayMs"), 0}}));
 
-        // The console's store, with one queued visit as the intake wizard leaves it.
+        // The console's store, with one intake submitted as the intake wizard submits it.
         const QString consoleDir = dir.filePath(QStringLiteral("console"));
         const QString keyFile = dir.filePath(QStringLiteral("console.key"));
         KeyFileKeyProvider keys(keyFile);
         auto store = test::openStore(consoleDir, keys);
-        const QString masterId = QUuid::createUuid().toString(QUuid::WithoutBraces);
-        const QString visitId =
-            providertest::insertQueuedVisit(*store, sandboxtest::createBody(masterId));
-        QVERIFY(!visitId.isEmpty());
+        const auto submitted =
+            providertest::submitQueuedVisit(*store, QStringLiteral("5125550100"));
+        const QString masterId = submitted.masterId;
+        const QString visitId = submitted.visitId;
 
         // The relay, between inbox and console store.
         QProcess relay;

@@ -1,11 +1,15 @@
 // A child for tst_intakecrash: opens the store, starts an intake and types into it, one key
-// every few milliseconds, printing "typed <count>" after each key, until it is killed. The
-// command line carries only paths.
+// every few milliseconds, printing "typed <count>" after each key and "saved <count>" each time
+// the autosave reports a draft committed (<count>: the characters of the address that draft
+// holds, read back from the store), until it is killed. The command line carries only paths.
 #include "IntakeWizard.h"
+#include "intake/DraftAutosaver.h"
+#include "intake/DraftRepository.h"
 #include "keys/KeyFileKeyProvider.h"
 #include "store/LocalStore.h"
 
 #include <QApplication>
+#include <QJsonArray>
 #include <QLineEdit>
 #include <QTest>
 #include <QTimer>
@@ -36,6 +40,19 @@ int main(int argc, char **argv)
     wizard.resize(1366, 768);
     wizard.show();
     auto *field = wizard.findChild<QLineEdit *>(QStringLiteral("edit:patient.address"));
+    // Read back what was committed: the parent may rely on every reported save.
+    QObject::connect(&wizard.autosaver(), &DraftAutosaver::saved, &app, [&](const QString &id) {
+        auto draft = DraftRepository(**store).get(id);
+        if (!draft) {
+            std::fprintf(stderr, "saved draft not readable: %s\n",
+                         qPrintable(draft.error().message));
+            return;
+        }
+        const QString address =
+            draft->answers.value(QStringLiteral("patient.address")).toArray().first().toString();
+        std::printf("saved %lld\n", qlonglong(address.size()));
+        std::fflush(stdout);
+    });
     int typed = 0;
     QTimer typist;
     typist.setInterval(7);

@@ -4,7 +4,8 @@
 # what it installed: every file in place, the programs stripped and free of build paths, each one
 # answering --version from the unpacked tree with the system's Qt, and the example configurations
 # working: the unpacked inbox serves HTTPS with examples/inbox.ini, the unpacked relay polls it
-# with examples/relay.ini.
+# with examples/relay.ini, and a signed webhook posted to that inbox is fetched by that relay
+# (its token and CA accepted) and its cursor committed: the inbox's consumer lag goes back to 0.
 #   check_deb.sh BUILD_DIR VERSION APP_ID
 set -euo pipefail
 
@@ -31,7 +32,7 @@ fail() {
     exit 1
 }
 
-for tool in cpack dpkg-deb readelf systemd-sysusers; do
+for tool in cpack dpkg-deb readelf systemd-sysusers curl openssl; do
     command -v "$tool" >/dev/null || fail "$tool is not installed (scripts/lib.sh TEST_PACKAGES)"
 done
 
@@ -202,6 +203,39 @@ pids+=("$relay_pid")
 line=$(await_line "$work/relay.out" '^polling ' "$relay_pid") \
     || fail "the unpacked relay did not start with examples/relay.ini"
 echo "clinicdesk-relay with examples/relay.ini: $line"
+
+# "polling" is printed before the first request: proof that the relay works is an event it
+# fetched. A webhook signed as the provider signs it (Standard Webhooks, the secret from
+# `inbox secret`, HMAC computed here with openssl), then the inbox's own count of what the
+# relay has not committed yet. A wrong token or CA leaves it at 1.
+metric() {
+    curl -sS --cacert "$work/state/tls-cert.pem" "$inbox_url/metrics" |
+        sed -n "s/^$1 \([0-9]*\)\$/\1/p"
+}
+secret=$(sed -n 's/^whsec_//p' "$etc/beluga.secret" | head -1)
+[[ -n $secret ]] || fail "no whsec_ secret in the file clinicdesk-admin inbox secret wrote"
+hexkey=$(printf '%s' "$secret" | base64 -d | od -An -tx1 | tr -d ' \n')
+id=msg_check_deb_1
+ts=$(date +%s)
+body='{"masterId":"check-deb-1","event":"CS_MESSAGE","content":"package check"}'
+signature=$(printf '%s' "$id.$ts.$body" | openssl dgst -sha256 -mac HMAC -macopt "hexkey:$hexkey" -binary | base64)
+status=$(curl -sS -o "$work/webhook.out" -w '%{http_code}' --cacert "$work/state/tls-cert.pem" \
+    -H 'Content-Type: application/json' -H "webhook-id: $id" -H "webhook-timestamp: $ts" \
+    -H "webhook-signature: v1,$signature" --data-binary "$body" "$inbox_url/webhooks/beluga") \
+    || fail "cannot post a webhook to the unpacked inbox"
+[[ $status == 200 ]] || fail "the unpacked inbox answered $status to a signed webhook: $(cat "$work/webhook.out")"
+lag=
+for _ in $(seq 300); do
+    lag=$(metric 'clinicdesk_inbox_consumer_lag{consumer="frontdesk1"}')
+    [[ $lag == 0 ]] && break
+    kill -0 "$relay_pid" 2>/dev/null || break
+    sleep 0.1
+done
+if [[ $lag != 0 ]]; then
+    cat "$work/relay.out.err" >&2 || true
+    fail "the unpacked relay did not fetch and commit the event (consumer lag: ${lag:-none})"
+fi
+echo "clinicdesk-relay fetched the event from clinicdesk-inbox and committed its cursor"
 
 for pid in "$relay_pid" "$inbox_pid"; do
     kill -TERM "$pid"

@@ -72,9 +72,8 @@ private slots:
     {
         KeyFileKeyProvider keys(m_keyFile);
         auto store = test::openStore(newStoreDir(), keys);
-        const QJsonObject body = sandboxtest::createBody("o-happy", nextPhone());
-        const QString visitId = providertest::insertQueuedVisit(*store, body);
-        QVERIFY(!visitId.isEmpty());
+        const auto visit = providertest::submitQueuedVisit(*store, nextPhone());
+        const QString visitId = visit.visitId;
         ProviderClient client(m_sandbox->clientConfig());
         OutboxSender sender(*store, client, fastOptions());
         QSignalSpy sent(&sender, &OutboxSender::entrySent);
@@ -82,49 +81,58 @@ private slots:
         QVERIFY(sent.wait(20000));
         QCOMPARE(visitColumn(*store, visitId, "status"), QStringLiteral("Submitted"));
         QVERIFY(visitColumn(*store, visitId, "provider_visit_id").startsWith("v_"));
-        QCOMPARE(m_sandbox->createRequests("o-happy"), 1);
-        QCOMPARE(sandboxVisits("o-happy"), 1);
+        QCOMPARE(m_sandbox->createRequests(visit.masterId), 1);
+        QCOMPARE(sandboxVisits(visit.masterId), 1);
         auto counts = sender.outbox().counts();
         QVERIFY(counts);
         QCOMPARE(counts->sent, 1);
         QCOMPARE(counts->pending, 0);
     }
 
+    // The provider refuses a valid intake: the patient already has an open visit of that type.
     void refusalIsRejectedWithTheReasonThenResubmitted()
     {
         KeyFileKeyProvider keys(m_keyFile);
         auto store = test::openStore(newStoreDir(), keys);
-        QJsonObject body = sandboxtest::createBody("o-refused", nextPhone());
-        QJsonObject form = body.value("formObj").toObject();
-        form.insert("state", "XX");
-        body.insert("formObj", form);
-        const QString visitId = providertest::insertQueuedVisit(*store, body);
+        const QString phone = nextPhone();
+        const auto open = providertest::submitQueuedVisit(*store, phone);
         ProviderClient client(m_sandbox->clientConfig());
         OutboxSender sender(*store, client, fastOptions());
+        QSignalSpy sent(&sender, &OutboxSender::entrySent);
+        sender.start();
+        QVERIFY(sent.wait(20000));
+        QCOMPARE(visitColumn(*store, open.visitId, "status"), QStringLiteral("Submitted"));
+
+        const auto refused = providertest::submitQueuedVisit(*store, phone);
+        const QString visitId = refused.visitId;
         QVERIFY(sender.outbox().enqueueVisit(visitId, "tester"));
         QVERIFY(sender.outbox().enqueueSupportMessage(visitId, "Any news?", "tester"));
         QSignalSpy rejected(&sender, &OutboxSender::entryRejected);
-        sender.start();
+        sender.kick();
         QVERIFY(rejected.wait(20000));
         // The message waiting for the refused visit is refused with it.
-        QCOMPARE(sender.outbox().counts()->rejected, 2);
+        QTRY_COMPARE_WITH_TIMEOUT(sender.outbox().counts()->rejected, 2, 20000);
         QVERIFY(!sender.outbox().enqueueStaffChat(visitId, "A", "B", "Hello", "tester"));
-        QCOMPARE(rejected.at(0).at(1).toString(), QStringLiteral("State not valid"));
+        QCOMPARE(rejected.at(0).at(1).toString(),
+                 QStringLiteral("Patient not eligible for new visit"));
         QCOMPARE(visitColumn(*store, visitId, "status"), QStringLiteral("Rejected"));
         QCOMPARE(visitColumn(*store, visitId, "rejected_reason"),
-                 QStringLiteral("State not valid"));
-        QCOMPARE(sandboxVisits("o-refused"), 0);
+                 QStringLiteral("Patient not eligible for new visit"));
+        QCOMPARE(sandboxVisits(refused.masterId), 0);
 
-        // Staff fix the state and resubmit: same masterId, one visit.
-        form.insert("state", "TX");
-        body.insert("formObj", form);
-        QVERIFY(providertest::replaceBody(*store, visitId, body));
+        // The open visit is concluded; staff resubmit: same masterId, one visit.
+        QCOMPARE(m_sandbox
+                     ->request("POST",
+                               QStringLiteral("/_sandbox/visits/%1/decision").arg(open.masterId),
+                               {{"decision", "cancel"}})
+                     .http,
+                 200);
         QVERIFY(sender.outbox().resubmit(visitId, "tester"));
-        QSignalSpy sent(&sender, &OutboxSender::entrySent);
+        sent.clear();
         sender.kick();
         QVERIFY(sent.wait(20000));
         QCOMPARE(visitColumn(*store, visitId, "status"), QStringLiteral("Submitted"));
-        QCOMPARE(sandboxVisits("o-refused"), 1);
+        QCOMPARE(sandboxVisits(refused.masterId), 1);
     }
 
     void retriesUntilItLandsOnce_data()
@@ -145,9 +153,9 @@ private slots:
         QFETCH(int, minimumRequests);
         KeyFileKeyProvider keys(m_keyFile);
         auto store = test::openStore(newStoreDir(), keys);
-        const QString masterId = QStringLiteral("o-retry-%1").arg(QTest::currentDataTag());
-        const QString visitId =
-            providertest::insertQueuedVisit(*store, sandboxtest::createBody(masterId, nextPhone()));
+        const auto visit = providertest::submitQueuedVisit(*store, nextPhone());
+        const QString masterId = visit.masterId;
+        const QString visitId = visit.visitId;
         QVERIFY(m_sandbox->setFaults({{"next", QJsonArray::fromStringList(faults)},
                                       {"delayMs", 2000},
                                       {"retryAfterSeconds", 1}}));
@@ -175,9 +183,9 @@ private slots:
     {
         KeyFileKeyProvider keys(m_keyFile);
         auto store = test::openStore(newStoreDir(), keys);
-        const QString masterId = QStringLiteral("o-messages");
-        const QString visitId =
-            providertest::insertQueuedVisit(*store, sandboxtest::createBody(masterId, nextPhone()));
+        const auto visit = providertest::submitQueuedVisit(*store, nextPhone());
+        const QString masterId = visit.masterId;
+        const QString visitId = visit.visitId;
         Outbox outbox(*store);
         QVERIFY(outbox.enqueueVisit(visitId, "tester"));
         // Queued before the visit is even sent: they wait for it.
@@ -208,13 +216,14 @@ private slots:
     void restartInTheMiddleOfASend()
     {
         const QString dir = newStoreDir();
-        const QString masterId = QStringLiteral("o-restart");
+        QString masterId;
         QString visitId;
         {
             KeyFileKeyProvider keys(m_keyFile);
             auto store = test::openStore(dir, keys);
-            visitId = providertest::insertQueuedVisit(
-                *store, sandboxtest::createBody(masterId, nextPhone()));
+            const auto visit = providertest::submitQueuedVisit(*store, nextPhone());
+            masterId = visit.masterId;
+            visitId = visit.visitId;
             QVERIFY(m_sandbox->setFaults({{"next", QJsonArray{"delay"}}, {"delayMs", 5000}}));
             ProviderClient client(m_sandbox->clientConfig(20000));
             OutboxSender sender(*store, client, fastOptions());
@@ -247,8 +256,8 @@ private slots:
 
         KeyFileKeyProvider keys(m_keyFile);
         auto store = test::openStore(newStoreDir(), keys);
-        const QString visitId = providertest::insertQueuedVisit(
-            *store, sandboxtest::createBody("o-offline", nextPhone()));
+        const auto visit = providertest::submitQueuedVisit(*store, nextPhone());
+        const QString visitId = visit.visitId;
         ProviderClient client(config);
         OutboxSender sender(*store, client, fastOptions());
         QSignalSpy retrying(&sender, &OutboxSender::entryRetrying);
@@ -259,7 +268,7 @@ private slots:
         QVERIFY2(later.start(), qPrintable(later.failure())); // same port, same data
         QVERIFY(sent.wait(20000));
         QCOMPARE(visitColumn(*store, visitId, "status"), QStringLiteral("Submitted"));
-        QCOMPARE(later.createRequests("o-offline"), 1);
+        QCOMPARE(later.createRequests(visit.masterId), 1);
         QVERIFY(later.stop());
     }
 
@@ -267,31 +276,26 @@ private slots:
     {
         KeyFileKeyProvider keys(m_keyFile);
         auto store = test::openStore(newStoreDir(), keys);
-        const QString a = providertest::insertQueuedVisit(
-            *store, sandboxtest::createBody("o-refresh", nextPhone()));
-        const QString b = providertest::insertQueuedVisit(
-            *store, sandboxtest::createBody("o-reconcile", nextPhone()));
-        const QString c = providertest::insertQueuedVisit(
-            *store, sandboxtest::createBody("o-fresh", nextPhone()));
+        const auto refresh = providertest::submitQueuedVisit(*store, nextPhone());
+        const auto reconcile = providertest::submitQueuedVisit(*store, nextPhone());
+        const auto fresh = providertest::submitQueuedVisit(*store, nextPhone());
+        const QString a = refresh.visitId;
+        const QString b = reconcile.visitId;
+        const QString c = fresh.visitId;
+        const auto decide = [&](const QString &masterId, const char *decision) {
+            return m_sandbox
+                ->request("POST", QStringLiteral("/_sandbox/visits/%1/decision").arg(masterId),
+                          {{"decision", decision}})
+                .http;
+        };
         ProviderClient client(m_sandbox->clientConfig());
         OutboxSender sender(*store, client, fastOptions());
         sender.start();
         QTRY_COMPARE_WITH_TIMEOUT(sender.outbox().counts()->sent, 3, 20000);
         sender.stop();
-        QCOMPARE(m_sandbox
-                     ->request("POST", "/_sandbox/visits/o-refresh/decision",
-                               {{"decision", "prescribe"}})
-                     .http,
-                 200);
-        QCOMPARE(
-            m_sandbox
-                ->request("POST", "/_sandbox/visits/o-reconcile/decision", {{"decision", "cancel"}})
-                .http,
-            200);
-        QCOMPARE(
-            m_sandbox->request("POST", "/_sandbox/visits/o-fresh/decision", {{"decision", "refer"}})
-                .http,
-            200);
+        QCOMPARE(decide(refresh.masterId, "prescribe"), 200);
+        QCOMPARE(decide(reconcile.masterId, "cancel"), 200);
+        QCOMPARE(decide(fresh.masterId, "refer"), 200);
 
         ProviderStatusSync sync(*store, client);
         QSignalSpy refreshed(&sync, &ProviderStatusSync::refreshed);
@@ -329,13 +333,8 @@ private slots:
         auto store = test::openStore(newStoreDir(), keys);
         constexpr int kCount = 100;
         QSet<QString> masterIds;
-        for (int i = 0; i < kCount; ++i) {
-            const QString masterId = QStringLiteral("o-flaky-%1").arg(i);
-            masterIds.insert(masterId);
-            QVERIFY(!providertest::insertQueuedVisit(*store,
-                                                     sandboxtest::createBody(masterId, nextPhone()))
-                         .isEmpty());
-        }
+        for (int i = 0; i < kCount; ++i)
+            masterIds.insert(providertest::submitQueuedVisit(*store, nextPhone()).masterId);
         QVERIFY(m_sandbox->setFaults({{"failRate", 0.3},
                                       {"modes", QJsonArray{"5xx", "5xx-after", "reset", "drop",
                                                            "200-error", "429", "delay"}},

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "IntakeSupport.h"
 #include "store/LocalStore.h"
 
 #include <QDateTime>
@@ -9,24 +10,34 @@
 
 namespace relaytest {
 
-// A patient and a visit row as the intake would leave them (form_obj sealed like the real one).
-inline void addVisit(clinicdesk::LocalStore &store, const QString &visitId, const QString &masterId,
-                     const QString &status = QStringLiteral("Submitted"))
+struct Visit
 {
-    const QString now = QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs);
-    const QString patientId = QStringLiteral("p-") + visitId;
-    auto form = store.cipher().seal(QStringLiteral("visits"), visitId, QStringLiteral("form_obj"),
-                                    QByteArrayLiteral("{}"));
-    QVERIFY(form);
-    auto r = store.db().exec(
-        QStringLiteral("INSERT INTO patients (id, created_at, updated_at) VALUES (?, ?, ?)"),
-        {patientId, now, now});
-    QVERIFY2(r, qPrintable(r ? QString() : r.error().message));
-    r = store.db().exec(QStringLiteral("INSERT INTO visits (id, master_id, patient_id, visit_type, "
-                                       "status, form_obj, created_by, created_at, updated_at) "
-                                       "VALUES (?, ?, ?, 'weightloss', ?, ?, 'test', ?, ?)"),
-                        {visitId, masterId, patientId, status, form.value(), now, now});
-    QVERIFY2(r, qPrintable(r ? QString() : r.error().message));
+    QString id;
+    QString masterId;
+};
+
+// A visit as staff make one: a complete intake submitted through IntakeSubmission, then accepted
+// by the provider as the outbox records it (Submitted), unless `queued`. Each has its own patient.
+inline Visit addVisit(clinicdesk::LocalStore &store, bool queued = false)
+{
+    static int patients = 0;
+    const auto out = clinicdesk::test::submitVisit(
+        store, QStringLiteral("31255%1").arg(++patients % 100000, 5, 10, QLatin1Char('0')), queued);
+    return {out.visitId, out.masterId};
+}
+
+// The one thing no production path does: a visit whose masterId an event named before the
+// visit was in this store (the relay keeps such events pending). The visit is submitted for
+// real, queued, then its masterId replaced by the one the event used.
+inline Visit addVisitKnownAs(clinicdesk::LocalStore &store, const QString &masterId)
+{
+    Visit visit = addVisit(store, true);
+    auto r = store.db().exec(QStringLiteral("UPDATE visits SET master_id = ? WHERE id = ?"),
+                             {masterId, visit.id});
+    if (!r)
+        qFatal("%s", qPrintable(r.error().message));
+    visit.masterId = masterId;
+    return visit;
 }
 
 inline QPair<QString, QString> visitState(clinicdesk::LocalStore &store, const QString &visitId)

@@ -1,9 +1,18 @@
 #include "relay/ConsoleNotifier.h"
 
-#include <QLocalServer>
+#include <QDir>
+#include <QFile>
+#include <QLocalSocket>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
+
+#include <cstring>
+
+#include <sys/socket.h>
+#include <sys/stat.h>
+#include <sys/un.h>
+#include <unistd.h>
 
 using namespace clinicdesk;
 
@@ -51,16 +60,35 @@ private Q_SLOTS:
     {
         QTemporaryDir dir;
         const QString name = ConsoleNotifier::serverName(dir.path());
+        // What a console killed with SIGKILL leaves behind: a socket file bound at the name with
+        // nobody listening on it (QLocalServer::close() would have removed the file).
+        const QByteArray path =
+            QFile::encodeName(QDir::cleanPath(QDir::tempPath()) + QLatin1Char('/') + name);
+        const int fd = ::socket(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0);
+        QVERIFY(fd >= 0);
+        sockaddr_un address{};
+        address.sun_family = AF_UNIX;
+        QVERIFY(size_t(path.size()) < sizeof(address.sun_path));
+        std::memcpy(address.sun_path, path.constData(), size_t(path.size()));
+        QCOMPARE(::bind(fd, reinterpret_cast<const sockaddr *>(&address), sizeof(address)), 0);
+        ::close(fd);
+        struct stat info
         {
-            // A crashed console leaves its socket file behind: simulate with a server whose
-            // file is not removed.
-            QLocalServer crashed;
-            crashed.setSocketOptions(QLocalServer::UserAccessOption);
-            QVERIFY(crashed.listen(name));
-            crashed.close();
-        }
+        };
+        QCOMPARE(::stat(path.constData(), &info), 0);
+        QVERIFY(S_ISSOCK(info.st_mode));
+        QLocalSocket nobody;
+        nobody.connectToServer(name);
+        QVERIFY(!nobody.waitForConnected(2000));
+
+        // The console takes the name over, and a relay's message reaches it there.
         ConsoleNotifierServer server;
         QVERIFY2(server.listen(dir.path()), qPrintable(server.errorString()));
+        QSignalSpy told(&server, &ConsoleNotifierServer::visitsChanged);
+        ConsoleNotifierClient client(dir.path());
+        client.notifyVisitsChanged({QStringLiteral("v7")});
+        QVERIFY(told.wait(5000));
+        QCOMPARE(told.first().first().toStringList(), QStringList{QStringLiteral("v7")});
     }
 
     void noConsoleIsQuiet()

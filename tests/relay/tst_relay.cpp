@@ -14,7 +14,9 @@ using namespace relaytest;
 // The real clinicdesk-relay between the real clinicdesk-inbox (HTTPS, its generated certificate
 // as the only CA) and a console store: events reach the visits, the console is told over the
 // local socket, unknown visits wait, malformed events are quarantined, SIGTERM stops it, and a
-// relay SIGKILLed mid-batch applies every event exactly once after its restart.
+// relay SIGKILLed inside a page's transaction, then again between storing a page and committing
+// its cursor (stopped there through base/TestSeam.h), applies every event exactly once after its
+// restart.
 class TestRelay : public QObject
 {
     Q_OBJECT
@@ -62,6 +64,33 @@ class TestRelay : public QObject
         return count(*m_store, sql, values);
     }
 
+    // Starts the relay with the test seam CLINICDESK_TEST_PAUSE_AT=<point> (base/TestSeam.h),
+    // waits until it has stopped itself there, and SIGKILLs it: a crash at exactly that step.
+    void killRelayAt(const char *point)
+    {
+        QProcess relay;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("CLINICDESK_TEST_PAUSE_AT"), QString::fromLatin1(point));
+        relay.setProcessEnvironment(env);
+        QVERIFY(startRelay(relay, relayArguments()));
+        QTRY_VERIFY2_WITH_TIMEOUT(test::processState(relay.processId()) == 'T', point, 30000);
+        ::kill(pid_t(relay.processId()), SIGKILL);
+        QVERIFY(relay.waitForFinished(10000));
+        QCOMPARE(relay.exitStatus(), QProcess::CrashExit);
+    }
+
+    qint64 lag()
+    {
+        const QByteArray metrics =
+            Inbox::finish(m_inbox->network.get(m_inbox->request(QStringLiteral("/metrics")))).body;
+        const QByteArray key = "clinicdesk_inbox_consumer_lag{consumer=\"relay\"} ";
+        const qsizetype at = metrics.indexOf(key);
+        if (at < 0)
+            return -1;
+        return metrics.mid(at + key.size(), metrics.indexOf('\n', at) - at - key.size())
+            .toLongLong();
+    }
+
 private Q_SLOTS:
     void initTestCase()
     {
@@ -77,8 +106,8 @@ private Q_SLOTS:
 
     void eventsReachTheConsole()
     {
-        addVisit(*m_store, QStringLiteral("visit-a"), QStringLiteral("MA"));
-        addVisit(*m_store, QStringLiteral("visit-b"), QStringLiteral("MB"));
+        const Visit a = addVisit(*m_store);
+        const Visit b = addVisit(*m_store);
         ConsoleNotifierServer console;
         QVERIFY2(console.listen(m_consoleDir), qPrintable(console.errorString()));
         QSignalSpy told(&console, &ConsoleNotifierServer::visitsChanged);
@@ -89,24 +118,23 @@ private Q_SLOTS:
             return m_inbox->postWebhook(id, QJsonDocument(payload).toJson(QJsonDocument::Compact))
                 .status;
         };
-        QCOMPARE(post("w1", payload(QStringLiteral("MA"), QStringLiteral("DOCTOR_CHAT"),
+        QCOMPARE(post("w1", payload(a.masterId, QStringLiteral("DOCTOR_CHAT"),
                                     {{QStringLiteral("content"), QStringLiteral("hello")}})),
                  200);
         // The notice may arrive while post() still spins its own event loop (a loaded machine):
         // count it, rather than wait for a signal that has already come.
         QTRY_VERIFY_WITH_TIMEOUT(told.count() >= 1, 15000);
-        QCOMPARE(told.first().first().toStringList(), QStringList{QStringLiteral("visit-a")});
-        QCOMPARE(visitState(*m_store, QStringLiteral("visit-a")).first,
-                 QStringLiteral("NeedsInfo"));
+        QCOMPARE(told.first().first().toStringList(), QStringList{a.id});
+        QCOMPARE(visitState(*m_store, a.id).first, QStringLiteral("NeedsInfo"));
 
         QCOMPARE(
-            post("w2", payload(QStringLiteral("MB"), QStringLiteral("CONSULT_CONCLUDED"),
+            post("w2", payload(b.masterId, QStringLiteral("CONSULT_CONCLUDED"),
                                {{QStringLiteral("visitOutcome"), QStringLiteral("prescribed")}})),
             200);
-        QCOMPARE(post("w3", payload(QStringLiteral("MB"), QStringLiteral("PHARMACY_ORDER_SHIPPED"),
+        QCOMPARE(post("w3", payload(b.masterId, QStringLiteral("PHARMACY_ORDER_SHIPPED"),
                                     {{QStringLiteral("orderId"), QStringLiteral("o1")}})),
                  200);
-        QCOMPARE(post("w4", payload(QStringLiteral("MB"), QStringLiteral("DOCTOR_CHAT"),
+        QCOMPARE(post("w4", payload(b.masterId, QStringLiteral("DOCTOR_CHAT"),
                                     {{QStringLiteral("content"), QStringLiteral("late")}})),
                  200);
         QCOMPARE(
@@ -117,19 +145,18 @@ private Q_SLOTS:
 
         QTRY_COMPARE_WITH_TIMEOUT(stored(QStringLiteral("SELECT COUNT(*) FROM processed_events")),
                                   6, 20000);
-        QCOMPARE(visitState(*m_store, QStringLiteral("visit-b")),
+        QCOMPARE(visitState(*m_store, b.id),
                  qMakePair(QStringLiteral("Prescribed"), QStringLiteral("Shipped")));
         QCOMPARE(
-            stored(QStringLiteral("SELECT COUNT(*) FROM visit_events WHERE visit_id = 'visit-b'")),
+            stored(QStringLiteral("SELECT COUNT(*) FROM visit_events WHERE visit_id = ?"), {b.id}),
             3);
         QCOMPARE(stored(QStringLiteral("SELECT COUNT(*) FROM pending_events")), 1);
         QCOMPARE(stored(QStringLiteral("SELECT COUNT(*) FROM quarantined_events")), 1);
 
         // The visit appears later (the outbox learned its masterId): the waiting event applies.
-        addVisit(*m_store, QStringLiteral("visit-c"), QStringLiteral("M-NOT-YET"),
-                 QStringLiteral("Queued"));
-        QTRY_COMPARE_WITH_TIMEOUT(visitState(*m_store, QStringLiteral("visit-c")).first,
-                                  QStringLiteral("Canceled"), 20000);
+        const Visit c = addVisitKnownAs(*m_store, QStringLiteral("M-NOT-YET"));
+        QTRY_COMPARE_WITH_TIMEOUT(visitState(*m_store, c.id).first, QStringLiteral("Canceled"),
+                                  20000);
         QCOMPARE(stored(QStringLiteral("SELECT COUNT(*) FROM pending_events")), 0);
 
         // The relay committed its cursor at the inbox: lag 0.
@@ -148,12 +175,17 @@ private Q_SLOTS:
     {
         constexpr int kVisits = 20;
         constexpr int kEvents = 3000;
+        QList<Visit> visits;
         for (int v = 0; v < kVisits; ++v)
-            addVisit(*m_store, QStringLiteral("kill-%1").arg(v), QStringLiteral("KM%1").arg(v));
+            visits << addVisit(*m_store);
         const qint64 before = stored(QStringLiteral("SELECT COUNT(*) FROM visit_events"));
+        const auto applied = [&] {
+            return stored(QStringLiteral(
+                "SELECT COUNT(*) FROM processed_events WHERE id LIKE 'beluga:kill_%'"));
+        };
         for (int i = 0; i < kEvents; ++i) {
             const QJsonObject p =
-                payload(QStringLiteral("KM%1").arg(i % kVisits), QStringLiteral("CS_MESSAGE"),
+                payload(visits.at(i % kVisits).masterId, QStringLiteral("CS_MESSAGE"),
                         {{QStringLiteral("content"), QStringLiteral("n%1").arg(i)}});
             QNetworkReply *reply = m_inbox->network.post(
                 m_inbox->webhookRequest("kill_" + QByteArray::number(i),
@@ -161,36 +193,31 @@ private Q_SLOTS:
                 QJsonDocument(p).toJson(QJsonDocument::Compact));
             connect(reply, &QNetworkReply::finished, reply, &QObject::deleteLater);
         }
-        QTRY_VERIFY_WITH_TIMEOUT(
-            m_inbox->getEvents(QStringLiteral("?after=0&limit=1000")).status == 200 &&
-                Inbox::finish(m_inbox->network.get(m_inbox->request(QStringLiteral("/metrics"))))
-                    .body.contains("clinicdesk_inbox_consumer_lag{consumer=\"relay\"} 3000"),
-            60000);
+        QTRY_COMPARE_WITH_TIMEOUT(lag(), qint64(kEvents), 60000);
 
-        // Kill it three times, each time once it has applied more of the stream.
-        qint64 previous = before;
-        for (int round = 0; round < 3; ++round) {
-            QProcess relay;
-            QVERIFY(startRelay(relay, relayArguments()));
-            QTRY_VERIFY_WITH_TIMEOUT(
-                stored(QStringLiteral("SELECT COUNT(*) FROM visit_events")) > previous, 30000);
-            ::kill(pid_t(relay.processId()), SIGKILL);
-            QVERIFY(relay.waitForFinished(10000));
-            previous = stored(QStringLiteral("SELECT COUNT(*) FROM visit_events"));
-            qInfo("applied before SIGKILL %d: %lld of %d", round + 1, qlonglong(previous - before),
-                  kEvents);
-            if (previous - before == kEvents)
-                break;
-        }
+        // 1. Killed inside a page's transaction, half of it applied: none of it is stored.
+        killRelayAt("relay-mid-batch");
+        QCOMPARE(applied(), 0);
+        QCOMPARE(stored(QStringLiteral("SELECT COUNT(*) FROM visit_events")), before);
+        QCOMPARE(lag(), qint64(kEvents));
 
+        // 2. Killed after a page was committed to the store, before its cursor reached the
+        //    inbox: the store holds that page, the inbox will serve it again.
+        killRelayAt("relay-batch-applied");
+        const qint64 firstPage = applied();
+        qInfo("applied before the second SIGKILL: %lld of %d", qlonglong(firstPage), kEvents);
+        QVERIFY(firstPage > 0 && firstPage < kEvents);
+        QCOMPARE(stored(QStringLiteral("SELECT COUNT(*) FROM visit_events")) - before, firstPage);
+        QCOMPARE(lag(), qint64(kEvents));
+
+        // 3. A plain restart gets the first page again and everything after it.
         QProcess again;
         QVERIFY(startRelay(again, relayArguments()));
-        QTRY_COMPARE_WITH_TIMEOUT(stored(QStringLiteral("SELECT COUNT(*) FROM visit_events")) -
-                                      before,
-                                  qint64(kEvents), 60000);
-        // Exactly once: one timeline entry and one processed record per event id.
-        QCOMPARE(stored(QStringLiteral(
-                     "SELECT COUNT(*) FROM processed_events WHERE id LIKE 'beluga:kill_%'")),
+        QTRY_COMPARE_WITH_TIMEOUT(lag(), qint64(0), 60000);
+        // Exactly once: one timeline entry and one processed record per event id, although the
+        // first page was delivered twice.
+        QCOMPARE(applied(), qint64(kEvents));
+        QCOMPARE(stored(QStringLiteral("SELECT COUNT(*) FROM visit_events")) - before,
                  qint64(kEvents));
         QCOMPARE(stored(QStringLiteral(
                      "SELECT COUNT(DISTINCT id) FROM visit_events WHERE id LIKE 'beluga:kill_%'")),

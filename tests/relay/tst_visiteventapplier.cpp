@@ -42,20 +42,19 @@ private Q_SLOTS:
 
     void appliesOnceWithTimelineAndState()
     {
-        addVisit(*m_store, QStringLiteral("v1"), QStringLiteral("M1"));
+        const Visit v1 = addVisit(*m_store);
         VisitEventApplier applier(*m_store);
         const QList<QJsonObject> batch = {
             inboxEvent(1, QStringLiteral("e1"),
-                       payload(QStringLiteral("M1"), QStringLiteral("DOCTOR_CHAT"),
+                       payload(v1.masterId, QStringLiteral("DOCTOR_CHAT"),
                                {{QStringLiteral("content"), QStringLiteral("CANARY-CHAT-PHI")}})),
-            inboxEvent(2, QStringLiteral("e2"),
-                       payload(QStringLiteral("M1"), QStringLiteral("RX_WRITTEN"))),
+            inboxEvent(2, QStringLiteral("e2"), payload(v1.masterId, QStringLiteral("RX_WRITTEN"))),
         };
         auto report = applier.applyBatch(batch);
         QVERIFY2(report, qPrintable(report ? QString() : report.error().message));
         QCOMPARE(report->applied, 2);
-        QCOMPARE(report->changedVisits, QStringList{QStringLiteral("v1")});
-        QCOMPARE(visitState(*m_store, QStringLiteral("v1")),
+        QCOMPARE(report->changedVisits, QStringList{v1.id});
+        QCOMPARE(visitState(*m_store, v1.id),
                  qMakePair(QStringLiteral("Prescribed"), QStringLiteral("Written")));
         // Redelivery: recognised, nothing changes.
         auto again = applier.applyBatch(batch);
@@ -67,12 +66,13 @@ private Q_SLOTS:
         // A late chat goes on the timeline only.
         auto late = applier.applyBatch(
             {inboxEvent(3, QStringLiteral("e3"),
-                        payload(QStringLiteral("M1"), QStringLiteral("DOCTOR_CHAT"),
+                        payload(v1.masterId, QStringLiteral("DOCTOR_CHAT"),
                                 {{QStringLiteral("content"), QStringLiteral("late")}}))});
         QVERIFY(late);
-        QCOMPARE(visitState(*m_store, QStringLiteral("v1")).first, QStringLiteral("Prescribed"));
-        QCOMPARE(count(*m_store, QStringLiteral("SELECT COUNT(*) FROM visit_events WHERE "
-                                                "visit_id = 'v1'")),
+        QCOMPARE(visitState(*m_store, v1.id).first, QStringLiteral("Prescribed"));
+        QCOMPARE(count(*m_store,
+                       QStringLiteral("SELECT COUNT(*) FROM visit_events WHERE visit_id = ?"),
+                       {v1.id}),
                  3);
         // Payloads are sealed: the canary is not in the database files.
         m_store->db().exec(QStringLiteral("PRAGMA wal_checkpoint(FULL)")).ok();
@@ -94,11 +94,11 @@ private Q_SLOTS:
         QVERIFY(nothing);
         QCOMPARE(nothing->applied, 0);
 
-        addVisit(*m_store, QStringLiteral("v2"), QStringLiteral("LATER"), QStringLiteral("Queued"));
+        const Visit v2 = addVisitKnownAs(*m_store, QStringLiteral("LATER"));
         auto applied = applier.applyPending();
         QVERIFY2(applied, qPrintable(applied ? QString() : applied.error().message));
         QCOMPARE(applied->applied, 1);
-        QCOMPARE(visitState(*m_store, QStringLiteral("v2")).first, QStringLiteral("Referred"));
+        QCOMPARE(visitState(*m_store, v2.id).first, QStringLiteral("Referred"));
         QCOMPARE(count(*m_store, QStringLiteral("SELECT COUNT(*) FROM pending_events")), 0);
         QCOMPARE(count(*m_store, QStringLiteral("SELECT COUNT(*) FROM visit_events")), 1);
         // Still recognised as processed afterwards.
@@ -145,11 +145,10 @@ private Q_SLOTS:
 
     void keyRotationCoversTheNewTables()
     {
-        addVisit(*m_store, QStringLiteral("v3"), QStringLiteral("M3"));
+        const Visit v3 = addVisit(*m_store);
         VisitEventApplier applier(*m_store);
         QVERIFY(applier.applyBatch({
-            inboxEvent(1, QStringLiteral("a"),
-                       payload(QStringLiteral("M3"), QStringLiteral("CS_MESSAGE"))),
+            inboxEvent(1, QStringLiteral("a"), payload(v3.masterId, QStringLiteral("CS_MESSAGE"))),
             inboxEvent(2, QStringLiteral("b"),
                        payload(QStringLiteral("UNKNOWN"), QStringLiteral("CS_MESSAGE"))),
             inboxEvent(3, QStringLiteral("c"), QJsonObject{}),
@@ -187,14 +186,14 @@ private Q_SLOTS:
         QRandomGenerator random(7);
         VisitEventApplier applier(*m_store);
         for (int visit = 0; visit < 40; ++visit) {
-            const QString id = QStringLiteral("ooo-%1").arg(visit);
-            addVisit(*m_store, id, id);
+            const Visit v = addVisit(*m_store);
+            const QString id = v.id;
             QList<QJsonObject> events;
             for (int i = 0; i < history.size(); ++i) {
                 QJsonObject p = history[i];
-                p.insert(QStringLiteral("masterId"), id);
-                const QJsonObject e =
-                    inboxEvent(visit * 100 + i + 1, id + QStringLiteral("-e%1").arg(i), p);
+                p.insert(QStringLiteral("masterId"), v.masterId);
+                const QJsonObject e = inboxEvent(visit * 100 + i + 1,
+                                                 QStringLiteral("ooo-%1-e%2").arg(visit).arg(i), p);
                 for (int copies = 1 + int(random.bounded(3)); copies > 0; --copies)
                     events.append(e);
             }

@@ -165,6 +165,45 @@ SandboxProcess::Reply SandboxProcess::request(const QByteArray &verb, const QStr
     return r;
 }
 
+SandboxProcess::Reply SandboxProcess::postForm(const QString &path, const QByteArray &form,
+                                               const QByteArray &user,
+                                               const QByteArray &password) const
+{
+    QUrl url = m_url;
+    url.setPath(path);
+    QNetworkRequest request(url);
+    request.setTransferTimeout(20000);
+    QSslConfiguration tls = QSslConfiguration::defaultConfiguration();
+    tls.addCaCertificates(caCertificates());
+    request.setSslConfiguration(tls);
+    if (!user.isNull())
+        request.setRawHeader("Authorization", "Basic " + (user + ':' + password).toBase64());
+    request.setHeader(QNetworkRequest::ContentTypeHeader,
+                      QByteArrayLiteral("application/x-www-form-urlencoded"));
+    QNetworkAccessManager network;
+    QNetworkReply *reply = network.post(request, form);
+    QSignalSpy finished(reply, &QNetworkReply::finished);
+    if (!reply->isFinished())
+        finished.wait(25000);
+    Reply r;
+    r.http = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    r.raw = reply->readAll();
+    r.body = QJsonDocument::fromJson(r.raw).object();
+    delete reply;
+    return r;
+}
+
+bool SandboxProcess::control(const QString &path, const QJsonObject &body) const
+{
+    const Reply r = request("POST", path, body);
+    return r.http == 200 && r.body.value(QLatin1String("status")).toInt() == 200;
+}
+
+bool SandboxProcess::advanceDays(int days) const
+{
+    return control(QStringLiteral("/_sandbox/clock"), {{QStringLiteral("advanceDays"), days}});
+}
+
 bool SandboxProcess::setFaults(const QJsonObject &faults) const
 {
     const Reply r = request("POST", QStringLiteral("/_sandbox/faults"), faults);

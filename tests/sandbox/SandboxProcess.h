@@ -47,7 +47,14 @@ public:
     };
     Reply request(const QByteArray &verb, const QString &path, const QJsonObject &body = {},
                   const QByteArray &key = QByteArray(), bool sendBody = true) const;
+    // A form POST with HTTP Basic credentials (the SMS gateway stand-in); no Basic header when
+    // `user` is null.
+    Reply postForm(const QString &path, const QByteArray &form, const QByteArray &user,
+                   const QByteArray &password) const;
     // Control routes; fail the calling test through QVERIFY in the caller on `false`.
+    // A POST to /_sandbox/… that answered {"status":200}.
+    bool control(const QString &path, const QJsonObject &body = {}) const;
+    bool advanceDays(int days) const;
     bool setFaults(const QJsonObject &faults) const;
     bool setClinician(const QJsonObject &rule) const;
     QJsonObject state() const;

@@ -8,7 +8,9 @@
 #include <QUrl>
 
 // A plain-HTTP loopback stand-in for the inbox's webhook route: checks each delivery's Standard
-// Webhooks signature with WebhookVerifier and records it; can fail the first N deliveries.
+// Webhooks signature with WebhookVerifier and records it; can fail the first N deliveries. Only
+// for tests that read what the sandbox sends; a test about delivery (retries, restarts, order,
+// duplicates, signatures) uses the real clinicdesk-inbox (tst_sandboxtoinbox).
 class WebhookReceiver
 {
 public:

@@ -2,6 +2,7 @@
 #include "base/Version.h"
 #include "crypto/KeyRing.h"
 #include "keys/KeyFileKeyProvider.h"
+#include "keys/KeychainKeyProvider.h"
 #include "service/TlsIdentity.h"
 #include "store/LocalStore.h"
 
@@ -104,12 +105,21 @@ private:
     }
 
     // A console store with its key ring in a 0600 key file, and a 0600 relay token file.
-    static void makeConsoleStore(const QString &dataDir, const QString &keyFile)
+    static void makeConsoleStore(const QString &dataDir, const QString &keyFile,
+                                 QString *storeId = nullptr)
     {
         KeyFileKeyProvider keys(keyFile);
         auto store = LocalStore::open(LocalStore::Options{dataDir, &keys, false});
         QVERIFY2(store, qPrintable(store ? QString() : store.error().message));
         QCOMPARE(fileMode(keyFile), 0600);
+        if (storeId)
+            *storeId = store.value()->storeId();
+    }
+
+    static QByteArray contents(const QString &path)
+    {
+        QFile file(path);
+        return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
     }
 
 private Q_SLOTS:
@@ -378,7 +388,8 @@ private Q_SLOTS:
         const QString keyFile = dir.filePath(QStringLiteral("store.key"));
         const QString otherKey = dir.filePath(QStringLiteral("other.key"));
         const QString token = dir.filePath(QStringLiteral("relay.token"));
-        makeConsoleStore(dir.path(), keyFile);
+        QString storeId;
+        makeConsoleStore(dir.path(), keyFile, &storeId);
         if (QTest::currentTestFailed())
             return;
         QVERIFY(writeFile(token, "token-value\n", 0600));
@@ -398,11 +409,25 @@ private Q_SLOTS:
         QVERIFY2(wrong->stderrLines().constLast().contains(QStringLiteral("does not open")),
                  qPrintable(wrong->stderrLines().join(QLatin1Char('\n'))));
 
-        // No key in the keychain for this store: a specific error, and no new key made.
+        // No key in the keychain for this store: a specific error, and no new key made: the
+        // keychain still has no entry for the store, the key file is untouched, and the store
+        // still opens with its own key (its key check was not replaced).
+        const QByteArray keyFileBefore = contents(keyFile);
         auto keychain = relay({}, dir.path());
         QVERIFY(keychain->exitCode() != 0 && keychain->exitCode() != 3);
-        QVERIFY(
-            keychain->stderrLines().constLast().startsWith(QStringLiteral("clinicdesk-relay: ")));
+        const QString refusal = keychain->stderrLines().constLast();
+        QVERIFY2(refusal.startsWith(QStringLiteral("clinicdesk-relay: ")) &&
+                     refusal.contains(QStringLiteral("none was created")),
+                 qPrintable(refusal));
+        auto inKeychain = KeychainKeyProvider().load(storeId);
+        QVERIFY2(!inKeychain, "the relay put a new data key in the keychain");
+        QCOMPARE(inKeychain.error().code, ErrorCode::KeyNotFound);
+        QCOMPARE(contents(keyFile), keyFileBefore);
+        {
+            KeyFileKeyProvider own(keyFile);
+            auto reopened = LocalStore::open(LocalStore::Options{dir.path(), &own, false});
+            QVERIFY2(reopened, qPrintable(reopened ? QString() : reopened.error().message));
+        }
 
         // Never creates a console store of its own.
         const QString empty = dir.filePath(QStringLiteral("empty"));

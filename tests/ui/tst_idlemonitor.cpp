@@ -36,6 +36,11 @@ private Q_SLOTS:
         QVERIFY(!monitor.isActive());
     }
 
+    // Input restarts the count: idle() comes only after a full timeout without input. Nothing
+    // here depends on the machine's speed: the keys are typed from the same event loop as the
+    // monitor's timer, the first one at once; each is timed *before* it is typed, and the
+    // signal may come late (a loaded machine) but never less than the timeout after the last
+    // key it followed.
     void inputPostponesIt()
     {
         QLineEdit edit;
@@ -43,18 +48,41 @@ private Q_SLOTS:
         QVERIFY(QTest::qWaitForWindowExposed(&edit));
         IdleMonitor monitor;
         QSignalSpy idle(&monitor, &IdleMonitor::idle);
-        monitor.setTimeout(300ms);
+        constexpr qint64 kTimeoutMs = 300;
+        monitor.setTimeout(std::chrono::milliseconds(kTimeoutMs));
         QElapsedTimer clock;
+        QList<qint64> keysAt;
+        qint64 idleAt = -1;
+        connect(&monitor, &IdleMonitor::idle, this, [&] { idleAt = clock.elapsed(); });
+        const auto typeKey = [&] {
+            keysAt << clock.elapsed();
+            QTest::keyClick(&edit, Qt::Key_X);
+        };
         clock.start();
         monitor.start();
-        qint64 typedAt = 0;
-        QTimer::singleShot(200, &edit, [&] {
-            QTest::keyClick(&edit, Qt::Key_X);
-            typedAt = clock.elapsed();
+        typeKey();
+        // Three timeouts' worth of typing, a key every 30 ms: without the restart, idle() would
+        // come in the middle of it.
+        QTimer typist;
+        typist.setInterval(30);
+        connect(&typist, &QTimer::timeout, this, [&] {
+            if (keysAt.size() >= 30)
+                typist.stop();
+            else
+                typeKey();
         });
-        QTRY_COMPARE_WITH_TIMEOUT(idle.size(), 1, 5000);
-        QVERIFY(typedAt >= 200);
-        QVERIFY2(clock.elapsed() >= typedAt + 300, qPrintable(QString::number(clock.elapsed())));
+        typist.start();
+        QTRY_COMPARE_WITH_TIMEOUT(idle.size(), 1, 15000);
+        QVERIFY(idleAt >= 0);
+        qint64 lastKeyBefore = -1;
+        for (qint64 at : std::as_const(keysAt)) {
+            if (at <= idleAt)
+                lastKeyBefore = at;
+        }
+        QVERIFY(lastKeyBefore >= 0); // the first key was typed before any timer could fire
+        QVERIFY2(idleAt - lastKeyBefore >= kTimeoutMs,
+                 qPrintable(QStringLiteral("idle %1 ms after a key").arg(idleAt - lastKeyBefore)));
+        typist.stop();
 
         // Mouse movement counts too; stop() means no signal at all.
         monitor.start();

@@ -10,10 +10,12 @@
 #include "TestSupport.h"
 #include "accounts/UserRepository.h"
 #include "audit/AuditLog.h"
+#include "intake/DraftRepository.h"
 
 #include <QAbstractButton>
 #include <QApplication>
 #include <QDialog>
+#include <QJsonArray>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPointer>
@@ -397,6 +399,17 @@ private Q_SLOTS:
         auto *drafts = current<DraftsPage>();
         QVERIFY(drafts);
         QCOMPARE(drafts->view()->model()->rowCount(), 1);
+        // ...and it holds what sam typed, not merely a row.
+        auto store = test::openStore(m_dataDir, *m_keys);
+        auto saved = DraftRepository(*store).list();
+        QVERIFY2(saved, saved ? "" : qPrintable(saved.error().message));
+        QCOMPARE(saved->size(), 1);
+        QCOMPARE(saved->first().ownerUser, QStringLiteral("sam"));
+        const auto typed = [&](const char *linkId) {
+            return saved->first().answers.value(QLatin1String(linkId)).toArray().first().toString();
+        };
+        QCOMPARE(typed("patient.firstName"), QStringLiteral("Zebulon"));
+        QCOMPARE(typed("patient.lastName"), QStringLiteral("Canarywood"));
     }
 
     void failedSignInRecordsNoTypedText()

@@ -25,12 +25,11 @@ class TestOutboxDelivery : public QObject
     // A visit the provider has, whose clinician asked a question: NeedsInfo.
     QString askedVisit(QString *masterId)
     {
-        *masterId = QStringLiteral("m-asked-%1").arg(++m_visits);
-        const QString id =
-            addVisit(*m_store, samplePatient(QStringLiteral("51255501%1").arg(10 + m_visits)),
-                     sandboxtest::createBody(*masterId), QStringLiteral("Submitted"));
+        const auto visit =
+            submitVisit(*m_store, samplePatient(QStringLiteral("51255501%1").arg(10 + ++m_visits)));
+        *masterId = visit.masterId;
         ask(*masterId);
-        return id;
+        return visit.visitId;
     }
     void ask(const QString &masterId)
     {
@@ -101,9 +100,14 @@ private slots:
 
     void otherStatesAreKept()
     {
-        const QString id = addVisit(*m_store, samplePatient(QStringLiteral("5125550199")),
-                                    sandboxtest::createBody(QStringLiteral("m-presc")),
-                                    QStringLiteral("Prescribed"));
+        const auto visit = submitVisit(*m_store, samplePatient(QStringLiteral("5125550199")));
+        const QString id = visit.visitId;
+        auto r = VisitEventApplier(*m_store).applyBatch(
+            {inboxEvent(++m_cursor, QDateTime::currentDateTimeUtc(), visit.masterId,
+                        QStringLiteral("CONSULT_CONCLUDED"),
+                        {{QStringLiteral("visitOutcome"), QStringLiteral("prescribed")}})});
+        QVERIFY(r && r->applied == 1);
+        QCOMPARE(status(id), QStringLiteral("Prescribed"));
         Outbox outbox(*m_store);
         auto entryId = outbox.enqueueStaffChat(id, QStringLiteral("Alice"), QStringLiteral("Front"),
                                                QStringLiteral("Thanks"), QStringLiteral("alice"));

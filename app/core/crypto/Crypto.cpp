@@ -198,6 +198,41 @@ QByteArray hkdfSha256(QByteArrayView key, QByteArrayView salt, QByteArrayView in
     return out;
 }
 
+QByteArray scrypt(QByteArrayView password, QByteArrayView salt, quint64 n, quint32 r, quint32 p,
+                  int length)
+{
+    EVP_KDF *kdf = EVP_KDF_fetch(nullptr, OSSL_KDF_NAME_SCRYPT, nullptr);
+    EVP_KDF_CTX *ctx = kdf ? EVP_KDF_CTX_new(kdf) : nullptr;
+    uint64_t cost = n;
+    uint32_t blockSize = r;
+    uint32_t parallelism = p;
+    // scrypt needs 128 * N * r bytes for V plus 128 * r * p for B; allow that, with headroom.
+    uint64_t maxmem =
+        128 * cost * blockSize + 128 * uint64_t(blockSize) * parallelism + (uint64_t(16) << 20);
+    // An empty view may have no data pointer; OpenSSL wants one even for zero bytes.
+    static char none = 0;
+    const auto bytes = [](QByteArrayView v) {
+        return v.isEmpty() ? &none : const_cast<char *>(v.data());
+    };
+    OSSL_PARAM params[] = {
+        OSSL_PARAM_construct_octet_string(OSSL_KDF_PARAM_PASSWORD, bytes(password),
+                                          size_t(password.size())),
+        OSSL_PARAM_construct_octet_string(OSSL_KDF_PARAM_SALT, bytes(salt), size_t(salt.size())),
+        OSSL_PARAM_construct_uint64(OSSL_KDF_PARAM_SCRYPT_N, &cost),
+        OSSL_PARAM_construct_uint32(OSSL_KDF_PARAM_SCRYPT_R, &blockSize),
+        OSSL_PARAM_construct_uint32(OSSL_KDF_PARAM_SCRYPT_P, &parallelism),
+        OSSL_PARAM_construct_uint64(OSSL_KDF_PARAM_SCRYPT_MAXMEM, &maxmem),
+        OSSL_PARAM_construct_end(),
+    };
+    QByteArray out(length, Qt::Uninitialized);
+    const bool good = ctx && length > 0 && EVP_KDF_derive(ctx, u(out), size_t(length), params) == 1;
+    EVP_KDF_CTX_free(ctx);
+    EVP_KDF_free(kdf);
+    if (!good)
+        return {};
+    return out;
+}
+
 bool constantTimeEquals(QByteArrayView a, QByteArrayView b)
 {
     if (a.size() != b.size())

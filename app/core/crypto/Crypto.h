@@ -41,6 +41,14 @@ QByteArray sha256(QByteArrayView data);
 // HKDF-SHA256 (RFC 5869) to derive independent sub-keys from one data key.
 QByteArray hkdfSha256(QByteArrayView key, QByteArrayView salt, QByteArrayView info, int length);
 
+// scrypt (RFC 7914) through OpenSSL's EVP_KDF "SCRYPT": `length` bytes from the password and
+// salt at cost N (a power of two), block size r and parallelism p. Memory for these parameters
+// is allowed (OpenSSL's default ceiling of 32 MiB is below the password hasher's cost). Empty
+// when OpenSSL refuses the parameters. PasswordHasher derives through this; the RFC's vectors
+// test it.
+QByteArray scrypt(QByteArrayView password, QByteArrayView salt, quint64 n, quint32 r, quint32 p,
+                  int length);
+
 // Constant-time comparison; different lengths compare unequal (length is not secret).
 bool constantTimeEquals(QByteArrayView a, QByteArrayView b);
 

@@ -4,26 +4,10 @@
 
 #include <QStringList>
 
-#include <openssl/core_names.h>
-#include <openssl/evp.h>
-#include <openssl/kdf.h>
-#include <openssl/params.h>
-
-#include <memory>
-
 namespace clinicdesk {
 namespace {
 
 const QLatin1String kScheme("scrypt");
-
-struct KdfDeleter
-{
-    void operator()(EVP_KDF *kdf) const { EVP_KDF_free(kdf); }
-};
-struct KdfCtxDeleter
-{
-    void operator()(EVP_KDF_CTX *ctx) const { EVP_KDF_CTX_free(ctx); }
-};
 
 bool inBounds(const PasswordHasher::Parameters &p)
 {
@@ -43,34 +27,8 @@ QByteArray decodeBase64(const QString &text)
 QByteArray PasswordHasher::derive(QByteArrayView password, QByteArrayView salt,
                                   Parameters parameters)
 {
-    std::unique_ptr<EVP_KDF, KdfDeleter> kdf(EVP_KDF_fetch(nullptr, OSSL_KDF_NAME_SCRYPT, nullptr));
-    if (!kdf)
-        return {};
-    std::unique_ptr<EVP_KDF_CTX, KdfCtxDeleter> ctx(EVP_KDF_CTX_new(kdf.get()));
-    if (!ctx)
-        return {};
-    uint64_t n = uint64_t(1) << parameters.log2N;
-    uint32_t r = parameters.r;
-    uint32_t p = parameters.p;
-    // scrypt needs 128 * N * r bytes for V plus 128 * r * p for B; OpenSSL's default ceiling
-    // (32 MiB) is below the OWASP cost, so raise it to what these parameters need, with headroom.
-    uint64_t maxmem = 128 * n * r + 128 * uint64_t(r) * p + (uint64_t(16) << 20);
-    OSSL_PARAM params[] = {
-        OSSL_PARAM_construct_octet_string(OSSL_KDF_PARAM_PASSWORD,
-                                          const_cast<char *>(password.data()), password.size()),
-        OSSL_PARAM_construct_octet_string(OSSL_KDF_PARAM_SALT, const_cast<char *>(salt.data()),
-                                          salt.size()),
-        OSSL_PARAM_construct_uint64(OSSL_KDF_PARAM_SCRYPT_N, &n),
-        OSSL_PARAM_construct_uint32(OSSL_KDF_PARAM_SCRYPT_R, &r),
-        OSSL_PARAM_construct_uint32(OSSL_KDF_PARAM_SCRYPT_P, &p),
-        OSSL_PARAM_construct_uint64(OSSL_KDF_PARAM_SCRYPT_MAXMEM, &maxmem),
-        OSSL_PARAM_construct_end(),
-    };
-    QByteArray out(kHashBytes, Qt::Uninitialized);
-    if (EVP_KDF_derive(ctx.get(), reinterpret_cast<unsigned char *>(out.data()), size_t(out.size()),
-                       params) != 1)
-        return {};
-    return out;
+    return crypto::scrypt(password, salt, quint64(1) << parameters.log2N, parameters.r,
+                          parameters.p, kHashBytes);
 }
 
 QString PasswordHasher::hash(const QString &password) const

@@ -233,6 +233,16 @@ ProviderResult BelugaAdapter::normaliseReply(int httpStatus, const QByteArray &b
     const QJsonValue statusValue = obj.value(QLatin1String("status"));
     if (statusValue.isDouble() || statusValue.isString())
         r.providerStatus = statusValue.toVariant().toInt();
+    // A refusal's text may also come as "info" (photos, PDFs, names) or as a "data" string
+    // ("Invalid search parameters").
+    r.info = obj.value(QLatin1String("info")).toString().trimmed();
+    if (error.isEmpty() && r.providerStatus != 0 &&
+        (r.providerStatus < 200 || r.providerStatus > 299))
+        error = !r.info.isEmpty() ? r.info : obj.value(QLatin1String("data")).toString().trimmed();
+    // The provider's not-found texts come with status 400.
+    static const QStringList notFound = {QStringLiteral("Visit not found"),
+                                         QStringLiteral("Patient not found"),
+                                         QStringLiteral("Visit does not exist")};
     auto classify = [&](int status, bool fromBody) {
         if (status == 429 || status == 408 || status >= 500) {
             r.outcome = Outcome::Transient;
@@ -242,7 +252,7 @@ ProviderResult BelugaAdapter::normaliseReply(int httpStatus, const QByteArray &b
         } else if (status == 401 || status == 403) {
             r.outcome = Outcome::Unauthorized;
             r.message = QStringLiteral("the provider did not accept the API key");
-        } else if (status == 404) {
+        } else if (status == 404 || notFound.contains(error)) {
             r.outcome = Outcome::NotFound;
             r.message = error.isEmpty() ? QStringLiteral("not found at the provider") : error;
         } else {

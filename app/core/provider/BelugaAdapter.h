@@ -1,7 +1,11 @@
 #pragma once
 
 #include "intake/IntakeAnswers.h"
+#include "provider/ProviderCare.h"
+#include "provider/ProviderRecords.h"
 #include "provider/ProviderResult.h"
+#include "provider/ProviderRoute.h"
+#include "provider/ProviderUpload.h"
 
 #include <QJsonObject>
 #include <QStringList>
@@ -54,6 +58,48 @@ public:
     static QString providerVisitId(const QJsonValue &data);
     // externalFetch's data.
     static ProviderVisitStatus visitStatus(const QJsonValue &data);
+
+    // --- The rest of the provider's surface (BelugaAdapterRoutes.cpp; DESIGN "The rest of the
+    // provider's surface", docs/provider.md) ---
+    static QString routePath(ProviderRoute route);
+    // Each route's reply in our terms: normaliseReply, except the prescription routes, whose
+    // status is a name (NEW_RX_SENT and VISIT_DATA_UPDATED are Ok, every other one Refused with
+    // its info as the message, the whole body in `data`).
+    static ProviderResult normalise(ProviderRoute route, int httpStatus, const QByteArray &body);
+    // The reads (externalFetch): the provider answers a bad key with HTTP 400 and no body,
+    // which is Unauthorized here; everything else as normaliseReply.
+    static ProviderResult normaliseRead(int httpStatus, const QByteArray &body);
+    // The body as sent: updateVisit carries the API key in its body as well as in the header.
+    // Added at send time only, so a queued body never holds the key.
+    static QJsonObject withApiKey(ProviderRoute route, QJsonObject body, const QByteArray &apiKey);
+
+    // createNoPay for a clinic that verified the patient's ID itself.
+    static QJsonObject withVerifiedId(QJsonObject createVisitBody, const QString &verificationId);
+    // A check-in visit: visitType weightlossCheckin, no patientPreference, titration and BMI
+    // (whole number) in formObj.
+    static QJsonObject asCheckin(QJsonObject createVisitBody, CheckinTitration titration, int bmi);
+    // receivePhotos (images are sent as they are, base64 without a data: prefix) and receivePdf;
+    // `providerVisitId` is the visitId createNoPay(Photos) returned.
+    static QJsonObject photosBody(const QString &providerVisitId,
+                                  const QList<ProviderImage> &images);
+    static QJsonObject pdfBody(const QString &providerVisitId, const QByteArray &pdf);
+    // receiveChat with a JPEG (isMedia).
+    static QJsonObject staffMediaBody(const QString &firstName, const QString &lastName,
+                                      const QByteArray &jpeg, const QString &masterId);
+    static QJsonObject pharmacySearchBody(const PharmacySearch &search);
+    static QJsonObject updateVisitBody(const PrescriptionRequest &request);
+    static QJsonObject nextTitrationBody(const PrescriptionRequest &request);
+    static QJsonObject updateNameBody(const QString &masterId, const QString &firstName,
+                                      const QString &lastName);
+
+    static QList<Pharmacy> pharmacies(const QJsonValue &data);
+    static CareReply careReply(const ProviderResult &result);
+    static UploadStatus uploadStatus(const ProviderResult &result);
+    static NameChangeStatus nameChangeStatus(const ProviderResult &result);
+    static ProviderPatient patient(const QJsonValue &data);
+    static ProviderVisitDetails visitDetails(const QJsonValue &data);
+    // A check-in the provider accepted with "Patient needs to submit a followup visit".
+    static bool needsFollowup(const ProviderResult &createResult);
 };
 
 } // namespace clinicdesk

@@ -93,12 +93,14 @@ void ProviderClient::createVisit(const QJsonObject &body, Callback done)
 
 void ProviderClient::fetchVisit(const QString &masterId, Callback done)
 {
-    send("GET", BelugaAdapter::visitStatusPath(masterId), {}, std::move(done));
+    send("GET", BelugaAdapter::visitStatusPath(masterId), {}, &BelugaAdapter::normaliseRead,
+         std::move(done));
 }
 
 void ProviderClient::fetchPatient(const QString &phone, Callback done)
 {
-    send("GET", BelugaAdapter::patientPath(phone), {}, std::move(done));
+    send("GET", BelugaAdapter::patientPath(phone), {}, &BelugaAdapter::normaliseRead,
+         std::move(done));
 }
 
 void ProviderClient::sendStaffChat(const QJsonObject &body, Callback done)
@@ -116,8 +118,107 @@ void ProviderClient::searchPharmacies(const QJsonObject &body, Callback done)
     send("POST", BelugaAdapter::pharmacySearchPath(), body, std::move(done));
 }
 
+void ProviderClient::post(ProviderRoute route, const QJsonObject &body, Callback done)
+{
+    const QJsonObject sent = BelugaAdapter::withApiKey(route, body, m_config.apiKey);
+    send(
+        "POST", BelugaAdapter::routePath(route), sent,
+        [route](int http, const QByteArray &reply) {
+            return BelugaAdapter::normalise(route, http, reply);
+        },
+        std::move(done));
+}
+
+namespace {
+
+// A raw callback that reads the typed value from the normalised result.
+template<typename T, typename Read>
+ProviderClient::Callback typed(std::function<void(const ProviderReply<T> &)> done, Read read)
+{
+    return [done = std::move(done), read](const ProviderResult &r) {
+        done(ProviderReply<T>{r, read(r)});
+    };
+}
+
+} // namespace
+
+void ProviderClient::createVisitWithPhotos(const QJsonObject &createVisitBody, Callback done)
+{
+    post(ProviderRoute::CreateVisitWithPhotos, createVisitBody, std::move(done));
+}
+
+void ProviderClient::sendPhotos(const QString &providerVisitId, const QList<ProviderImage> &images,
+                                UploadCallback done)
+{
+    post(ProviderRoute::Photos, BelugaAdapter::photosBody(providerVisitId, images),
+         typed<UploadStatus>(std::move(done), &BelugaAdapter::uploadStatus));
+}
+
+void ProviderClient::sendPdf(const QString &providerVisitId, const QByteArray &pdf,
+                             UploadCallback done)
+{
+    post(ProviderRoute::Pdf, BelugaAdapter::pdfBody(providerVisitId, pdf),
+         typed<UploadStatus>(std::move(done), &BelugaAdapter::uploadStatus));
+}
+
+void ProviderClient::sendStaffMedia(const QString &firstName, const QString &lastName,
+                                    const QByteArray &jpeg, const QString &masterId,
+                                    UploadCallback done)
+{
+    post(ProviderRoute::StaffChat,
+         BelugaAdapter::staffMediaBody(firstName, lastName, jpeg, masterId),
+         typed<UploadStatus>(std::move(done), &BelugaAdapter::uploadStatus));
+}
+
+void ProviderClient::findPharmacies(const PharmacySearch &search, PharmaciesCallback done)
+{
+    post(ProviderRoute::PharmacySearch, BelugaAdapter::pharmacySearchBody(search),
+         typed<QList<Pharmacy>>(std::move(done), [](const ProviderResult &r) {
+             return r.ok() ? BelugaAdapter::pharmacies(r.data) : QList<Pharmacy>();
+         }));
+}
+
+void ProviderClient::updateVisit(const PrescriptionRequest &request, CareCallback done)
+{
+    post(ProviderRoute::UpdateVisit, BelugaAdapter::updateVisitBody(request),
+         typed<CareReply>(std::move(done), &BelugaAdapter::careReply));
+}
+
+void ProviderClient::requestNextTitration(const PrescriptionRequest &request, CareCallback done)
+{
+    post(ProviderRoute::NextTitration, BelugaAdapter::nextTitrationBody(request),
+         typed<CareReply>(std::move(done), &BelugaAdapter::careReply));
+}
+
+void ProviderClient::updateName(const QString &masterId, const QString &firstName,
+                                const QString &lastName, NameChangeCallback done)
+{
+    post(ProviderRoute::UpdateName, BelugaAdapter::updateNameBody(masterId, firstName, lastName),
+         typed<NameChangeStatus>(std::move(done), &BelugaAdapter::nameChangeStatus));
+}
+
+void ProviderClient::lookupPatient(const QString &phone, PatientCallback done)
+{
+    fetchPatient(phone, typed<ProviderPatient>(std::move(done), [](const ProviderResult &r) {
+                     return r.ok() ? BelugaAdapter::patient(r.data) : ProviderPatient();
+                 }));
+}
+
+void ProviderClient::fetchVisitDetails(const QString &masterId, VisitDetailsCallback done)
+{
+    fetchVisit(masterId, typed<ProviderVisitDetails>(std::move(done), [](const ProviderResult &r) {
+                   return r.ok() ? BelugaAdapter::visitDetails(r.data) : ProviderVisitDetails();
+               }));
+}
+
 void ProviderClient::send(const QByteArray &verb, const QString &path, const QJsonObject &body,
                           Callback done)
+{
+    send(verb, path, body, &BelugaAdapter::normaliseReply, std::move(done));
+}
+
+void ProviderClient::send(const QByteArray &verb, const QString &path, const QJsonObject &body,
+                          Normaliser normalise, Callback done)
 {
     if (auto valid = validate(m_config); !valid) {
         ProviderResult r;
@@ -159,11 +260,13 @@ void ProviderClient::send(const QByteArray &verb, const QString &path, const QJs
         reply->abort();
     });
     deadline->start(m_config.timeoutMs);
-    connect(reply, &QNetworkReply::finished, this,
-            [this, reply, timedOut, done] { finish(reply, *timedOut, done); });
+    connect(reply, &QNetworkReply::finished, this, [this, reply, timedOut, normalise, done] {
+        finish(reply, *timedOut, normalise, done);
+    });
 }
 
-void ProviderClient::finish(QNetworkReply *reply, bool timedOut, const Callback &done)
+void ProviderClient::finish(QNetworkReply *reply, bool timedOut, const Normaliser &normalise,
+                            const Callback &done)
 {
     reply->deleteLater();
     --m_inFlight;
@@ -175,7 +278,7 @@ void ProviderClient::finish(QNetworkReply *reply, bool timedOut, const Callback 
     // they only restate the HTTP status, which the adapter reads itself.
     const bool connectionFailed = error != QNetworkReply::NoError && int(error) < 100;
     if (statusAttr.isValid() && !timedOut && !connectionFailed) {
-        r = BelugaAdapter::normaliseReply(statusAttr.toInt(), reply->readAll());
+        r = normalise(statusAttr.toInt(), reply->readAll());
         bool ok = false;
         const int retryAfter = reply->rawHeader("Retry-After").trimmed().toInt(&ok);
         if (ok && retryAfter >= 0)

@@ -6,9 +6,10 @@
 
 namespace clinicdesk {
 
-// Every provider reply, normalised (BelugaAdapter::normaliseReply, ProviderClient): transport
-// failures, HTTP statuses and the provider's HTTP-200-with-{"status":400,"error":…} bodies all
-// end up as one of these outcomes. `message` is the provider's own reason for a refusal (staff
+// Every provider reply, normalised (BelugaAdapter::normaliseReply and the per-route normalisers,
+// ProviderClient): transport failures, HTTP statuses (a bad key on a read is an HTTP 400 with no
+// body), and the provider's HTTP-200-with-{"status":400,"error"|"info"|"data":…} bodies all end
+// up as one of these outcomes. `message` is the provider's own reason for a refusal (staff
 // see it) or our description of a failure; it never holds request data.
 struct ProviderResult
 {
@@ -27,6 +28,8 @@ struct ProviderResult
     int providerStatus = 0; // the body's "status", when it had one
     QString message;
     QJsonValue data;
+    QString info; // the provider's "info" text, on success as on refusal (e.g. a check-in's
+                  // "Patient needs to submit a followup visit")
     int retryAfterSeconds = -1; // from Retry-After, when given
     bool timedOut = false;
 

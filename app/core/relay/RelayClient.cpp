@@ -1,6 +1,7 @@
 #include "relay/RelayClient.h"
 
 #include "base/Logging.h"
+#include "base/TestSeam.h"
 
 #include <QFile>
 #include <QJsonArray>
@@ -193,6 +194,7 @@ void RelayClient::onPollFinished(QNetworkReply *reply)
         if (!report->changedVisits.isEmpty())
             Q_EMIT visitsChanged(report->changedVisits);
         Q_EMIT batchApplied(int(batch.size()), nextCursor);
+        testseam::pauseAt("relay-batch-applied");
         commit(nextCursor);
     }
     m_backoffMs = 0;

@@ -2,6 +2,7 @@
 
 #include "base/Logging.h"
 #include "base/TimeText.h"
+#include "base/TestSeam.h"
 #include "crypto/Crypto.h"
 #include "domain/VisitStateMachine.h"
 #include "store/VisitRepository.h"
@@ -152,8 +153,10 @@ Result<VisitEventApplier::Report> VisitEventApplier::applyBatch(const QList<QJso
         Statements statements(m_store.db());
         if (auto r = statements.prepare(); !r)
             return r;
-        for (const QJsonObject &object : events) {
-            auto outcome = applyOne(statements, object, report);
+        for (qsizetype i = 0; i < events.size(); ++i) {
+            if (i == events.size() / 2 && i > 0)
+                testseam::pauseAt("relay-mid-batch");
+            auto outcome = applyOne(statements, events[i], report);
             if (!outcome)
                 return outcome.error();
         }

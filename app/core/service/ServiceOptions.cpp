@@ -106,6 +106,9 @@ QList<OptionSpec> specsFor(Program program)
              QStringLiteral("File (mode 0600) with the whsec_ secret that signs webhooks.")},
             {QStringLiteral("enable-control"), QString(),
              QStringLiteral("Enable the /_sandbox/ control routes.")},
+            {QStringLiteral("sms-token-file"), QStringLiteral("FILE"),
+             QStringLiteral("File (mode 0600) with the SMS gateway stand-in's auth token, or "
+                            "ACCOUNTSID:TOKEN.")},
         };
         break;
     case Program::Relay:
@@ -470,6 +473,10 @@ Result<void> buildSandbox(const RawSettings &raw, ServiceOptions *o)
     if (!control)
         return control.error();
     o->enableControl = control.value();
+    auto sms = secretPath(raw, QStringLiteral("sms-token-file"));
+    if (!sms)
+        return sms.error();
+    o->smsTokenFile = sms.value();
     return {};
 }
 

@@ -95,6 +95,7 @@ struct ServiceOptions
     QUrl webhookUrl;
     QString webhookSecretFile;
     bool enableControl = false;
+    QString smsTokenFile;
 
     // clinicdesk-relay
     QUrl inboxUrl;

@@ -1,6 +1,7 @@
 #include "store/LocalStore.h"
 
 #include "base/Logging.h"
+#include "base/TestSeam.h"
 #include "crypto/Crypto.h"
 #include "store/PatientRepository.h"
 #include "store/Schema.h"
@@ -210,7 +211,10 @@ Result<quint32> LocalStore::rotateDataKey(KeyProvider &keys)
             return r;
         if (auto r = StoreKeyOpener::writeKeyCheck(*m_db, m_cipher, kKeyCheckPlain); !r)
             return r;
-        return writeBlindIndexKeyId(m_cipher.ring().currentId());
+        if (auto r = writeBlindIndexKeyId(m_cipher.ring().currentId()); !r)
+            return r;
+        testseam::pauseAt("keys-rotate-before-commit");
+        return {};
     });
     if (!result) {
         // The provider's ring holds old and new keys, so everything stays readable, and the
