@@ -1,8 +1,8 @@
 #include "relay/VisitEventApplier.h"
 
 #include "base/Logging.h"
-#include "base/TimeText.h"
 #include "base/TestSeam.h"
+#include "base/TimeText.h"
 #include "crypto/Crypto.h"
 #include "domain/VisitStateMachine.h"
 #include "store/VisitRepository.h"
