@@ -4,7 +4,7 @@
 <context>
     <name>AccessControl</name>
     <message>
-        <location filename="../app/core/AccessControl.cpp" line="+57"/>
+        <location filename="../app/core/access/AccessControl.cpp" line="+57"/>
         <source>Only an administrator may do this.</source>
         <translation>Only an administrator may do this.</translation>
     </message>
@@ -12,7 +12,7 @@
 <context>
     <name>AccountAdmin</name>
     <message>
-        <location filename="../app/core/AccountAdmin.cpp" line="+71"/>
+        <location filename="../app/core/access/AccountAdmin.cpp" line="+71"/>
         <source>You cannot disable your own account.</source>
         <translation>You cannot disable your own account.</translation>
     </message>
@@ -252,9 +252,208 @@
     </message>
 </context>
 <context>
+    <name>CareGuidance</name>
+    <message>
+        <location filename="../app/core/visits/CareGuidance.cpp" line="+13"/>
+        <source>no details given</source>
+        <translation>no details given</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The next titration prescription was sent to the pharmacy. Nothing else to do: it is on the visit&apos;s prescription track.</source>
+        <translation>The next titration prescription was sent to the pharmacy. Nothing else to do: it is on the visit&apos;s prescription track.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>A new prescription was sent to the pharmacy. Nothing else to do: it is on the visit&apos;s prescription track.</source>
+        <translation>A new prescription was sent to the pharmacy. Nothing else to do: it is on the visit&apos;s prescription track.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The visit is not resolved yet, so the clinician will use the new details. Wait for the clinician&apos;s decision.</source>
+        <translation>The visit is not resolved yet, so the clinician will use the new details. Wait for the clinician&apos;s decision.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The clinician has not resolved this visit yet. Wait for the decision, then request the next titration again.</source>
+        <translation>The clinician has not resolved this visit yet. Wait for the decision, then request the next titration again.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The provider has no such visit. Start a new visit for the patient.</source>
+        <translation>The provider has no such visit. Start a new visit for the patient.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The visit was referred, so no prescription can be written on it. Start a new visit if the patient still needs treatment.</source>
+        <translation>The visit was referred, so no prescription can be written on it. Start a new visit if the patient still needs treatment.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>This is not the patient&apos;s most recent resolved weight-loss visit. Request the titration from that visit instead.</source>
+        <translation>This is not the patient&apos;s most recent resolved weight-loss visit. Request the titration from that visit instead.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The programme&apos;s prescriptions have reached the maximum number of months. Start a follow-up visit for the patient.</source>
+        <translation>The programme&apos;s prescriptions have reached the maximum number of months. Start a follow-up visit for the patient.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The visit was resolved 180 days ago or more, so the programme has ended. Start a new visit for the patient.</source>
+        <translation>The visit was resolved 180 days ago or more, so the programme has ended. Start a new visit for the patient.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The prescription is more than 7 days old and can no longer be changed or resent. Start a new visit for the patient.</source>
+        <translation>The prescription is more than 7 days old and can no longer be changed or resent. Start a new visit for the patient.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>A check-in is due: the visit was resolved 90 days ago or more and no check-in was made since day 75. Start the check-in, then request the titration again.</source>
+        <translation>A check-in is due: the visit was resolved 90 days ago or more and no check-in was made since day 75. Start the check-in, then request the titration again.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The latest check-in asked for a follow-up visit. Start the follow-up visit; the next prescription comes from it.</source>
+        <translation>The latest check-in asked for a follow-up visit. Start the follow-up visit; the next prescription comes from it.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>A titration request may hold exactly one medication. Choose a single medication and send again.</source>
+        <translation>A titration request may hold exactly one medication. Choose a single medication and send again.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The medication is not in this visit&apos;s category. Choose a medication of the visit&apos;s own category.</source>
+        <translation>The medication is not in this visit&apos;s category. Choose a medication of the visit&apos;s own category.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The pharmacy is unknown or is not the patient&apos;s. Choose the patient&apos;s pharmacy (or change the visit&apos;s pharmacy first).</source>
+        <translation>The pharmacy is unknown or is not the patient&apos;s. Choose the patient&apos;s pharmacy (or change the visit&apos;s pharmacy first).</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>It is too soon or too late after the previous prescription (15 to 60 days for a 1-month prescription, 60 to 120 for a 3-month one). Request again inside that window.</source>
+        <translation>It is too soon or too late after the previous prescription (15 to 60 days for a 1-month prescription, 60 to 120 for a 3-month one). Request again inside that window.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The prescription&apos;s length does not match (1 month versus 3 months). Choose the same length as the current prescription.</source>
+        <translation>The prescription&apos;s length does not match (1 month versus 3 months). Choose the same length as the current prescription.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The dose does not follow the titration (one step from the current dose, in the direction the latest check-in asked for). Choose the right dose.</source>
+        <translation>The dose does not follow the titration (one step from the current dose, in the direction the latest check-in asked for). Choose the right dose.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The provider cannot prescribe this medication (%1). Choose another medication.</source>
+        <translation>The provider cannot prescribe this medication (%1). Choose another medication.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>This prescription was changed or resent too many times. Contact the provider&apos;s support.</source>
+        <translation>This prescription was changed or resent too many times. Contact the provider&apos;s support.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The provider refused the request (%1). Correct it if the reason says how, otherwise contact the provider&apos;s support.</source>
+        <translation>The provider refused the request (%1). Correct it if the reason says how, otherwise contact the provider&apos;s support.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The provider answered with a status this version does not know (%1). Contact the provider&apos;s support.</source>
+        <translation>The provider answered with a status this version does not know (%1). Contact the provider&apos;s support.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>No answer from the provider (network or provider down). Nothing was changed: send the same request again later.</source>
+        <translation>No answer from the provider (network or provider down). Nothing was changed: send the same request again later.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Contact the provider&apos;s support.</source>
+        <translation>Contact the provider&apos;s support.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Wait for the clinician</source>
+        <translation>Wait for the clinician</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Start the check-in</source>
+        <translation>Start the check-in</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Start a follow-up visit</source>
+        <translation>Start a follow-up visit</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Start a new visit</source>
+        <translation>Start a new visit</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Choose the pharmacy</source>
+        <translation>Choose the pharmacy</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Choose the medication</source>
+        <translation>Choose the medication</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Request again later</source>
+        <translation>Request again later</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Open the latest visit</source>
+        <translation>Open the latest visit</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Contact support</source>
+        <translation>Contact support</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Send again</source>
+        <translation>Send again</translation>
+    </message>
+</context>
+<context>
+    <name>CheckinRules</name>
+    <message>
+        <location filename="../app/core/intake/CheckinRules.cpp" line="+45"/>
+        <source>%1: the BMI is %2, and the provider accepts a check-in from a BMI of 19. Check the weight and height.</source>
+        <translation>%1: the BMI is %2, and the provider accepts a check-in from a BMI of 19. Check the weight and height.</translation>
+    </message>
+</context>
+<context>
+    <name>CredentialFields</name>
+    <message>
+        <location filename="../ui/CredentialFields.cpp" line="+22"/>
+        <source>Enter your username.</source>
+        <translation>Enter your username.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Enter your password.</source>
+        <translation>Enter your password.</translation>
+    </message>
+</context>
+<context>
     <name>DemographicRules</name>
     <message numerus="yes">
-        <location filename="../app/core/BelugaAdapter.cpp" line="+134"/>
+        <location filename="../app/core/intake/DemographicRules.cpp" line="+54"/>
         <source>Use at most %n characters.</source>
         <translation>
             <numerusform>Use at most %n character.</numerusform>
@@ -305,19 +504,6 @@
         <location line="+5"/>
         <source>Choose Male, Female or Other.</source>
         <translation>Choose Male, Female or Other.</translation>
-    </message>
-</context>
-<context>
-    <name>CredentialFields</name>
-    <message>
-        <location filename="../ui/CredentialFields.cpp" line="+22"/>
-        <source>Enter your username.</source>
-        <translation>Enter your username.</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>Enter your password.</source>
-        <translation>Enter your password.</translation>
     </message>
 </context>
 <context>
@@ -414,7 +600,7 @@
 <context>
     <name>IntakeForm</name>
     <message>
-        <location filename="../app/core/IntakeForm.cpp" line="+189"/>
+        <location filename="../app/core/intake/IntakeForm.cpp" line="+210"/>
         <source>Answer yes or no.</source>
         <translation>Answer yes or no.</translation>
     </message>
@@ -510,7 +696,7 @@
 <context>
     <name>IntakeSubmission</name>
     <message>
-        <location filename="../app/core/IntakeSubmission.cpp" line="+20"/>
+        <location filename="../app/core/visits/IntakeSubmission.cpp" line="+22"/>
         <source>Choose a visit type first.</source>
         <translation>Choose a visit type first.</translation>
     </message>
@@ -637,7 +823,7 @@
 <context>
     <name>PasswordPolicy</name>
     <message>
-        <location filename="../app/core/PasswordPolicy.cpp" line="+71"/>
+        <location filename="../app/core/accounts/PasswordPolicy.cpp" line="+71"/>
         <source>Too short: use at least %1 characters.</source>
         <translation>Too short: use at least %1 characters.</translation>
     </message>
@@ -660,7 +846,7 @@
 <context>
     <name>Session</name>
     <message>
-        <location filename="../app/core/Session.cpp" line="+157"/>
+        <location filename="../app/core/accounts/Session.cpp" line="+157"/>
         <source>Only %1 or an administrator can unlock this console.</source>
         <translation>Only %1 or an administrator can unlock this console.</translation>
     </message>
@@ -734,7 +920,7 @@
 <context>
     <name>UserRepository</name>
     <message>
-        <location filename="../app/core/UserRepository.cpp" line="+35"/>
+        <location filename="../app/core/accounts/UserRepository.cpp" line="+31"/>
         <source>The username or password is not correct.</source>
         <translation>The username or password is not correct.</translation>
     </message>
@@ -790,13 +976,13 @@
 <context>
     <name>VisitCorrection</name>
     <message>
-        <location filename="../app/core/VisitCorrection.cpp" line="+66"/>
-        <location line="+32"/>
+        <location filename="../app/core/visits/VisitCorrection.cpp" line="+67"/>
+        <location line="+31"/>
         <source>There is no visit %1.</source>
         <translation>There is no visit %1.</translation>
     </message>
     <message numerus="yes">
-        <location line="-11"/>
+        <location line="-10"/>
         <source>%n field(s) need attention: %1</source>
         <translation>
             <numerusform>%n field needs attention: %1</numerusform>
@@ -809,7 +995,7 @@
         <translation>Only a visit the provider refused can be corrected and sent again.</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+8"/>
         <source>The visit&apos;s stored form is not readable JSON.</source>
         <translation>The visit&apos;s stored form is not readable JSON.</translation>
     </message>
@@ -817,7 +1003,7 @@
 <context>
     <name>VisitRecordReader</name>
     <message>
-        <location filename="../app/core/VisitRecord.cpp" line="+72"/>
+        <location filename="../app/core/visits/VisitRecord.cpp" line="+74"/>
         <source>Provider</source>
         <translation>Provider</translation>
     </message>
@@ -837,12 +1023,12 @@
         <translation>The visit is not shown because its view could not be recorded in the audit log: %1</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+16"/>
         <source>There is no visit %1.</source>
         <translation>There is no visit %1.</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+28"/>
         <source>it failed authentication (the stored value was altered, moved or truncated)</source>
         <translation>it failed authentication (the stored value was altered, moved or truncated)</translation>
     </message>
@@ -857,12 +1043,12 @@
         <translation>The patient&apos;s details cannot be shown: %1</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+14"/>
         <source>the stored value is not readable JSON</source>
         <translation>the stored value is not readable JSON</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+29"/>
         <source>Yes</source>
         <translation>Yes</translation>
     </message>
@@ -872,7 +1058,7 @@
         <translation>No</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+28"/>
         <source>The intake answers cannot be shown: %1.</source>
         <translation>The intake answers cannot be shown: %1.</translation>
     </message>
@@ -1432,7 +1618,7 @@
 <context>
     <name>clinicdesk::DraftsPage</name>
     <message>
-        <location filename="../ui/DraftsPage.cpp" line="+39"/>
+        <location filename="../ui/DraftsPage.cpp" line="+36"/>
         <location line="+18"/>
         <source>Unfinished intakes</source>
         <translation>Unfinished intakes</translation>
@@ -1709,7 +1895,7 @@
         <translation>The intake could not be opened: %1</translation>
     </message>
     <message>
-        <location line="+257"/>
+        <location line="+259"/>
         <source>ClinicDesk</source>
         <translation>ClinicDesk</translation>
     </message>
@@ -1878,7 +2064,7 @@
 <context>
     <name>clinicdesk::VisitBoardModel</name>
     <message>
-        <location filename="../ui/VisitBoardModel.cpp" line="+215"/>
+        <location filename="../ui/VisitBoardModel.cpp" line="+217"/>
         <source>(cannot be read)</source>
         <translation>(cannot be read)</translation>
     </message>
@@ -1893,7 +2079,7 @@
         <translation>Needs attention: %1</translation>
     </message>
     <message>
-        <location line="+49"/>
+        <location line="+44"/>
         <source>Patient</source>
         <translation>Patient</translation>
     </message>
@@ -1978,17 +2164,17 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+405"/>
+        <location line="+392"/>
         <source>&amp;Waiting for patient</source>
         <translation>&amp;Waiting for patient</translation>
     </message>
     <message>
-        <location line="-318"/>
+        <location line="-305"/>
         <source>Mark that the clinic asked the patient for what the clinician needs (or clear that mark)</source>
         <translation>Mark that the clinic asked the patient for what the clinician needs (or clear that mark)</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+24"/>
         <source>Some patient names could not be read: %1</source>
         <translation>Some patient names could not be read: %1</translation>
     </message>
@@ -2028,12 +2214,12 @@
         <translation>The visits could not be read: %1</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+15"/>
         <source>Updated visits could not be read: %1</source>
         <translation>Updated visits could not be read: %1</translation>
     </message>
     <message>
-        <location line="+72"/>
+        <location line="+58"/>
         <source>To find a patient, type a 10-digit phone number, or a first and last name with the date of birth (for example: Ana Ruiz 03/14/1985).</source>
         <translation>To find a patient, type a 10-digit phone number, or a first and last name with the date of birth (for example: Ana Ruiz 03/14/1985).</translation>
     </message>
@@ -2091,12 +2277,12 @@
 <context>
     <name>clinicdesk::VisitDetailPage</name>
     <message>
-        <location filename="../ui/VisitDetailPage.cpp" line="+92"/>
+        <location filename="../ui/VisitDetailPage.cpp" line="+93"/>
         <source>Checked with the provider at %1: the visit is %2.</source>
         <translation>Checked with the provider at %1: the visit is %2.</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+12"/>
         <source>The provider could not be asked: %1</source>
         <translation>The provider could not be asked: %1</translation>
     </message>
@@ -2157,12 +2343,12 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+257"/>
+        <location line="+255"/>
         <source>Provider support</source>
         <translation>Provider support</translation>
     </message>
     <message>
-        <location line="-255"/>
+        <location line="-253"/>
         <source>Send to</source>
         <translation>Send to</translation>
     </message>
@@ -2374,12 +2560,12 @@
         <translation>Visit</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+3"/>
         <source>%1 visit, submitted by %2 on %3; last change %4; provider reference %5</source>
         <translation>%1 visit, submitted by %2 on %3; last change %4; provider reference %5</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+12"/>
         <source>Status: %1</source>
         <translation>Status: %1</translation>
     </message>
@@ -2419,7 +2605,7 @@
         <translation>clinic staff, to fix the refused fields and resubmit</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>nothing: the order was delivered</source>
         <translation>nothing: the order was delivered</translation>
     </message>
