@@ -231,6 +231,10 @@ private Q_SLOTS:
         QCOMPARE(m_changeMessages.size(), 12);    // and updateVisit's 12
         QVERIFY(CareGuidance::message(Request::NextTitration, CareStatus::TooLongAgo) !=
                 CareGuidance::message(Request::PrescriptionChange, CareStatus::TooLongAgo));
+        QVERIFY(CareGuidance::message(Request::NextTitration, CareStatus::TooLongAgo)
+                    .contains(QStringLiteral("180 days")));
+        QVERIFY(CareGuidance::message(Request::PrescriptionChange, CareStatus::TooLongAgo)
+                    .contains(QStringLiteral("7 days")));
         QVERIFY(CareGuidance::message(Request::NextTitration, CareStatus::NeedsCheckin)
                     .contains(QStringLiteral("Start the check-in")));
         QVERIFY(CareGuidance::message(Request::PrescriptionChange, CareStatus::Generic,
