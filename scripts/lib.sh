@@ -6,6 +6,7 @@ BUILD_PACKAGES=(
     qt6-base-dev qt6-base-dev-tools qt6-httpserver-dev qt6-websockets-dev
     qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-translations-l10n
     qtkeychain-qt6-dev libsecret-1-0 libqt6sql6-sqlite libsqlite3-dev libssl-dev libgl-dev
+    libboost-dev
 )
 # A real Secret Service (gnome-keyring in its own D-Bus session), a display server for
 # screenshots, and the checkers the suite runs.
@@ -15,8 +16,9 @@ TEST_PACKAGES=(
     dpkg-dev desktop-file-utils appstream systemd
     poppler-utils qpdf
 )
-# What scripts/bench needs beyond the build: a private keyring session for the benchmarks.
-BENCH_PACKAGES=(gnome-keyring dbus dbus-x11 openssl)
+# What scripts/bench needs beyond the build: a private keyring session for the benchmarks, and
+# nginx (`return 204` over TLS) as the yardstick for the inbox's throughput.
+BENCH_PACKAGES=(gnome-keyring dbus dbus-x11 openssl nginx-light)
 RUN_PACKAGES=(
     gnome-keyring dbus dbus-x11 xvfb xauth x11-utils imagemagick procps curl
 )

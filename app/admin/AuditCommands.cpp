@@ -2,6 +2,7 @@
 
 #include "audit/AuditExporter.h"
 #include "audit/AuditLog.h"
+#include "audit/AuditReport.h"
 
 #include <QCommandLineParser>
 #include <QSaveFile>
@@ -9,38 +10,35 @@
 namespace clinicdesk {
 namespace {
 
-QJsonObject verificationJson(const AuditLog::Verification &v)
-{
-    QJsonObject o{{QStringLiteral("intact"), v.intact},
-                  {QStringLiteral("entries"), v.entries},
-                  {QStringLiteral("headSeq"), v.head.seq},
-                  {QStringLiteral("headHash"), QString::fromLatin1(v.head.hash.toHex())}};
-    if (!v.intact) {
-        o.insert(QStringLiteral("firstBrokenSeq"), v.firstBrokenSeq);
-        o.insert(QStringLiteral("problem"), v.problem);
-    }
-    return o;
-}
+constexpr int kWitnessTimeoutMs = 15000;
 
+// The chain, its anchor and the inbox's witnessed head (audit/AuditReport says it in words).
 Result<AdminOutput> auditVerify(AdminContext &ctx, const QStringList &)
 {
-    auto v = ctx.audit->verify();
+    const auto witness = AuditWitnessCheck::fetch(ctx.audit->witness(), kWitnessTimeoutMs);
+    auto v = ctx.audit->verify({}, witness.head);
     if (!v)
         return v.error();
-    AdminOutput out;
-    out.json = verificationJson(*v);
-    if (v->intact) {
-        out.text = QStringLiteral("audit log intact: %1 entries, head entry %2 (%3)")
-                       .arg(v->entries)
-                       .arg(v->head.seq)
-                       .arg(QString::fromLatin1(v->head.hash.toHex()));
-    } else {
-        out.text = QStringLiteral("audit log BROKEN at entry %1").arg(v->firstBrokenSeq);
-        out.failure = QStringLiteral("audit log broken at entry %1: %2")
-                          .arg(v->firstBrokenSeq)
-                          .arg(v->problem);
-    }
-    return out;
+    return AdminOutput{AuditReport::text(*v, witness), AuditReport::json(*v, witness),
+                       AuditReport::failure(*v, witness)};
+}
+
+// Records an acknowledged restart naming every open break, and anchors at it.
+Result<AdminOutput> auditAcknowledge(AdminContext &ctx, const QStringList &)
+{
+    const auto witness = AuditWitnessCheck::fetch(ctx.audit->witness(), kWitnessTimeoutMs);
+    if (witness.state == AuditWitnessCheck::State::Unreachable)
+        return makeError(ErrorCode::Io, AuditReport::witnessText(witness));
+    auto seq = ctx.audit->acknowledgeBreaks(ctx.operatorName, witness.head);
+    if (!seq)
+        return seq.error();
+    auto v = ctx.audit->verify({}, witness.head);
+    if (!v)
+        return v.error();
+    return AdminOutput{QStringLiteral("restart recorded as entry %1\n%2")
+                           .arg(seq.value())
+                           .arg(AuditReport::text(*v, witness)),
+                       AuditReport::json(*v, witness), AuditReport::failure(*v, witness)};
 }
 
 // Dates are ISO 8601; a bare date means midnight UTC. --to is exclusive.
@@ -108,14 +106,18 @@ Result<AdminOutput> auditExport(AdminContext &ctx, const QStringList &)
 
 } // namespace
 
-// `audit`: verify the hash chain, export it (the export itself audited).
+// `audit`: verify the hash chain, acknowledge a break, export it (the export itself audited).
 QList<AdminCommand> auditCommands()
 {
     return {
         {QStringLiteral("audit"), QStringLiteral("verify"),
-         QStringLiteral(
-             "check the hash chain and its anchor; names the first broken entry, exit 1 if any"),
+         QStringLiteral("check the hash chain, its anchor and the head the inbox witnessed; lists "
+                        "every break, exit 1 if one is not acknowledged"),
          auditVerify},
+        {QStringLiteral("audit"), QStringLiteral("acknowledge"),
+         QStringLiteral("record a restart entry naming every break found, so the log can be "
+                        "anchored again (the breaks stay listed by verify)"),
+         auditAcknowledge},
         {QStringLiteral("audit"),
          QStringLiteral("export"),
          QStringLiteral(

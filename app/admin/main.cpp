@@ -1,5 +1,7 @@
 #include "AdminCommand.h"
 #include "audit/AuditLog.h"
+#include "audit/AuditWitness.h"
+#include "base/ProcessHardening.h"
 #include "base/Version.h"
 #include "crypto/Crypto.h"
 #include "keys/KeyFileKeyProvider.h"
@@ -110,6 +112,7 @@ QString commandList()
 
 int main(int argc, char *argv[])
 {
+    disableCoreDumps();                                // before anything secret is in memory
     const crypto::ThreadStateGuard openSslThreadState; // destroyed last
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("clinicdesk-admin"));
@@ -222,6 +225,13 @@ int main(int argc, char *argv[])
         return fail(Failure, store.error().message);
 
     AuditLog audit(*store.value(), keys.get());
+    // The head goes off the machine after the command's entries (the console's inbox).
+    audit.setWitness(AuditWitness::fromConsoleSettings(dataDir, store.value()->storeId()));
     AdminContext context{store.value().get(), keys.get(), options, &audit, operatorName()};
-    return finish(command->run(context, args.mid(2)));
+    const auto output = command->run(context, args.mid(2));
+    if (!audit.flushWitness(15000))
+        std::fputs("clinicdesk-admin: warning: the audit head was not witnessed by the inbox "
+                   "(it will be with the next entry)\n",
+                   stderr);
+    return finish(output);
 }

@@ -3,6 +3,7 @@
 #include "SignInPage.h"
 #include "VisitBoardPage.h" // MainWindow.h inlines QPointer<VisitBoardPage>::data()
 #include "base/Logging.h"
+#include "base/ProcessHardening.h"
 #include "base/Version.h"
 #include "keys/KeyFileKeyProvider.h"
 #include "keys/KeychainKeyProvider.h"
@@ -117,6 +118,7 @@ private:
 
 int main(int argc, char *argv[])
 {
+    disableCoreDumps(); // before anything secret is in memory
     const std::unique_ptr<QCoreApplication> app = makeApplication(argc, argv);
     QCoreApplication::setOrganizationName(QStringLiteral("ClinicDesk"));
     QCoreApplication::setApplicationName(QStringLiteral("clinicdesk"));

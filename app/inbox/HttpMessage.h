@@ -1,14 +1,15 @@
 #pragma once
 
 #include <QByteArray>
+#include <QHostAddress>
 #include <QList>
 #include <QPair>
 #include <QUrlQuery>
 
 namespace clinicdesk {
 
-// One parsed HTTP/1.1 request: the raw body exactly as received (signatures are computed over
-// it), header names in lower case.
+// One parsed HTTP/1.1 request as HttpServer hands it to its handler: the raw body exactly as
+// received (signatures are computed over it), header names in lower case, the peer's address.
 struct HttpRequest
 {
     QByteArray method;
@@ -16,6 +17,7 @@ struct HttpRequest
     QUrlQuery query;
     QList<QPair<QByteArray, QByteArray>> headers;
     QByteArray body;
+    QHostAddress peer;
 
     QByteArray header(QByteArrayView lowerCaseName) const
     {
@@ -55,6 +57,8 @@ struct HttpResponse
         return json(status,
                     QByteArrayLiteral("{\"error\":\"") + message + QByteArrayLiteral("\"}"));
     }
+    // Status line, headers and body as they go on the wire.
+    QByteArray serialize(bool closeConnection) const;
 };
 
 } // namespace clinicdesk

@@ -41,6 +41,7 @@ QByteArray InboxMetrics::reasonName(Rejection reason)
 
 QByteArray InboxMetrics::render(const Gauges &gauges) const
 {
+    const std::lock_guard lock(m_mutex);
     QByteArray out;
     family(out, "clinicdesk_inbox_webhooks_received_total", "counter",
            "Webhooks received for a known provider, before verification.");
@@ -57,6 +58,9 @@ QByteArray InboxMetrics::render(const Gauges &gauges) const
     family(out, "clinicdesk_inbox_webhooks_duplicate_total", "counter",
            "Webhooks acknowledged as duplicates of a stored event.");
     out += "clinicdesk_inbox_webhooks_duplicate_total " + QByteArray::number(m_duplicates) + '\n';
+    family(out, "clinicdesk_inbox_webhooks_conflict_total", "counter",
+           "Webhook ids that came back with a different body (answered 409, body kept sealed).");
+    out += "clinicdesk_inbox_webhooks_conflict_total " + QByteArray::number(m_conflicts) + '\n';
     family(out, "clinicdesk_inbox_events_stored_total", "counter",
            "Events durably stored (committed) since start.");
     out += "clinicdesk_inbox_events_stored_total " + QByteArray::number(m_stored) + '\n';
@@ -78,10 +82,21 @@ QByteArray InboxMetrics::render(const Gauges &gauges) const
     out += "clinicdesk_inbox_last_cursor " + QByteArray::number(gauges.lastCursor) + '\n';
     family(out, "clinicdesk_inbox_connections", "gauge", "Open client connections.");
     out += "clinicdesk_inbox_connections " + QByteArray::number(gauges.connections) + '\n';
+    family(out, "clinicdesk_inbox_connections_overflow", "gauge",
+           "Connections over a connection limit, being answered 429.");
+    out += "clinicdesk_inbox_connections_overflow " + QByteArray::number(gauges.overflow) + '\n';
     family(out, "clinicdesk_inbox_connections_evicted_total", "counter",
-           "Connections closed or refused at the connection limit.");
+           "Quiet connections closed to make room at a connection limit.");
     out +=
         "clinicdesk_inbox_connections_evicted_total " + QByteArray::number(gauges.evicted) + '\n';
+    family(out, "clinicdesk_inbox_connections_overloaded_total", "counter",
+           "Requests answered 429 + Retry-After because a connection limit was reached.");
+    out += "clinicdesk_inbox_connections_overloaded_total " +
+           QByteArray::number(gauges.overloaded) + '\n';
+    family(out, "clinicdesk_inbox_connections_dropped_total", "counter",
+           "Connections closed unanswered: even the overflow was full.");
+    out +=
+        "clinicdesk_inbox_connections_dropped_total " + QByteArray::number(gauges.dropped) + '\n';
     family(out, "clinicdesk_inbox_commit_queue", "gauge", "Webhooks waiting for the commit.");
     out += "clinicdesk_inbox_commit_queue " + QByteArray::number(gauges.queued) + '\n';
     family(out, "clinicdesk_inbox_long_polls", "gauge", "Parked long-poll requests.");

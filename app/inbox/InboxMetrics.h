@@ -4,9 +4,12 @@
 #include <QMap>
 #include <QString>
 
+#include <mutex>
+
 namespace clinicdesk {
 
-// Counters since start, rendered in the Prometheus text format for GET /metrics.
+// Counters since start, rendered in the Prometheus text format for GET /metrics. Thread-safe:
+// the HTTP layer's I/O threads and the writer count as they go.
 class InboxMetrics
 {
 public:
@@ -21,29 +24,51 @@ public:
         StoreFailed,
     };
 
-    void received(const QString &provider) { ++m_received[provider]; }
-    void rejected(Rejection reason) { ++m_rejected[reason]; }
-    void duplicate() { ++m_duplicates; }
-    void stored(qint64 count) { m_stored += count; }
-    void served(const QString &consumer, qint64 count) { m_served[consumer] += count; }
+    void received(const QString &provider)
+    {
+        const std::lock_guard lock(m_mutex);
+        ++m_received[provider];
+    }
+    void rejected(Rejection reason)
+    {
+        const std::lock_guard lock(m_mutex);
+        ++m_rejected[reason];
+    }
+    void committed(qint64 stored, qint64 duplicates, qint64 conflicts)
+    {
+        const std::lock_guard lock(m_mutex);
+        m_stored += stored;
+        m_duplicates += duplicates;
+        m_conflicts += conflicts;
+    }
+    void served(const QString &consumer, qint64 count)
+    {
+        const std::lock_guard lock(m_mutex);
+        m_served[consumer] += count;
+    }
 
     struct Gauges
     {
         qint64 lastCursor = 0;
         QMap<QString, qint64> committed;
         int connections = 0;
+        int overflow = 0;
         int queued = 0;
         int waiting = 0;
         qint64 evicted = 0;
+        qint64 overloaded = 0;
+        qint64 dropped = 0;
     };
     QByteArray render(const Gauges &gauges) const;
 
     static QByteArray reasonName(Rejection reason);
 
 private:
+    mutable std::mutex m_mutex;
     QMap<QString, qint64> m_received;
     QMap<Rejection, qint64> m_rejected;
     qint64 m_duplicates = 0;
+    qint64 m_conflicts = 0;
     qint64 m_stored = 0;
     QMap<QString, qint64> m_served;
 };

@@ -1,12 +1,13 @@
 #include "InboxServer.h"
 
+#include "HttpServer.h"
 #include "base/Logging.h"
 #include "base/TimeText.h"
 #include "base/Version.h"
 #include "crypto/Crypto.h"
-#include "domain/VisitEvent.h"
 #include "service/TlsIdentity.h"
 
+#include <QCoreApplication>
 #include <QDateTime>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -29,16 +30,13 @@ HttpResponse methodNotAllowed(const QByteArray &allow)
     return response;
 }
 
-bool isProviderName(QByteArrayView name)
+const QByteArray &healthzBody()
 {
-    if (name.isEmpty() || name.size() > 64)
-        return false;
-    for (char c : name) {
-        if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
-              c == '-' || c == '_' || c == '.'))
-            return false;
-    }
-    return true;
+    static const QByteArray body =
+        compact({{QStringLiteral("status"), QStringLiteral("ok")},
+                 {QStringLiteral("service"), QStringLiteral("clinicdesk-inbox")},
+                 {QStringLiteral("version"), QStringLiteral(CLINICDESK_VERSION)}});
+    return body;
 }
 
 } // namespace
@@ -47,8 +45,9 @@ InboxServer::InboxServer(std::unique_ptr<InboxStore> store, Config config, QObje
     : QObject(parent)
     , m_store(std::move(store))
     , m_config(std::move(config))
+    , m_intake(m_config.providers, m_config.limits.maxBodyBytes)
+    , m_witnesses(m_store->db())
 {
-    m_config.limits.maxBodyBytes = m_config.maxBodyBytes;
     m_waitTimer.setSingleShot(true);
     connect(&m_waitTimer, &QTimer::timeout, this, [this] { wakeWaiters(true); });
     connect(&m_purgeTimer, &QTimer::timeout, this, [this] {
@@ -56,55 +55,63 @@ InboxServer::InboxServer(std::unique_ptr<InboxStore> store, Config config, QObje
             qCWarning(lcInbox) << "retention purge failed:" << r.error().message;
     });
     m_purgeTimer.start(m_config.purgeIntervalMs);
-    m_writer = new InboxWriter(m_store->db().path(), m_store->cipher());
-    m_writer->moveToThread(&m_writerThread);
-    m_writerThread.setObjectName(QStringLiteral("inbox-writer"));
-    m_writerThread.start();
+    // The writer never checkpoints (InboxStore::openWriter); this thread does, twice a second.
+    connect(&m_checkpointTimer, &QTimer::timeout, this, [this] {
+        if (auto r = m_store->checkpoint(); !r)
+            qCWarning(lcInbox) << "WAL checkpoint failed:" << r.error().message;
+    });
+    m_checkpointTimer.start(500);
+    m_writer = std::make_unique<InboxWriter>(
+        m_store->db().path(), m_store->cipher(), m_config.maxQueued,
+        [this](const QList<InboxWriter::Item> &batch,
+               const Result<QList<InboxStore::Stored>> &stored) { onCommitted(batch, stored); });
 }
 
 InboxServer::~InboxServer()
 {
-    // A batch being committed finishes first (its senders are gone: they get no reply, and the
-    // provider's retry will be a duplicate).
-    QMetaObject::invokeMethod(
-        m_writer, [writer = m_writer] { writer->close(); }, Qt::BlockingQueuedConnection);
-    m_writerThread.quit();
-    m_writerThread.wait();
-    delete m_writer;
+    // No request reaches this object any more, and every connection handle it still holds is
+    // dropped while the HTTP server is alive (HttpReplier's rule). A batch being committed
+    // finishes first (its senders are gone: they get no reply, and the provider's retry will be
+    // a duplicate).
+    if (m_http)
+        m_http->stop();
+    m_writer.reset();
+    m_waiters.clear();
+    QCoreApplication::removePostedEvents(this, QEvent::MetaCall);
+    m_http.reset();
 }
 
 Result<quint16> InboxServer::listen(const QHostAddress &address, quint16 port,
                                     const TlsIdentity *identity)
 {
-    std::optional<QSslConfiguration> tls;
-    if (identity)
-        tls = identity->serverConfiguration();
-    m_listener = new HttpListener(tls, m_config.limits, m_config.maxConnections, this);
-    // A deep backlog: a burst of senders must not see refused connections.
-    m_listener->setListenBacklogSize(1024);
-    if (!m_listener->listen(address, port)) {
-        const QString reason = m_listener->errorString();
-        delete m_listener;
-        m_listener = nullptr;
-        return makeError(ErrorCode::Io, QStringLiteral("cannot listen on %1 port %2: %3")
-                                            .arg(address.toString())
-                                            .arg(port)
-                                            .arg(reason));
+    std::optional<HttpServer::TlsPem> tls;
+    if (identity) {
+        HttpServer::TlsPem pem;
+        for (const QSslCertificate &certificate : identity->chain())
+            pem.chain += certificate.toPem();
+        pem.key = identity->privateKey().toPem();
+        tls = std::move(pem);
     }
-    connect(m_listener, &HttpListener::requestReady, this, &InboxServer::route);
-    connect(m_listener, &HttpListener::refused, this, [this](int status) {
-        if (status == 413)
-            m_metrics.rejected(InboxMetrics::Rejection::TooLarge);
-    });
-    connect(m_listener, &HttpListener::connectionClosed, this, [this](HttpConnection *connection) {
-        m_waiters.removeIf([connection](const Waiter &w) { return w.connection == connection; });
-    });
+    m_http = std::make_unique<HttpServer>(
+        m_config.limits,
+        [this](HttpRequest request, HttpReplier replier) {
+            onRequest(std::move(request), std::move(replier));
+        },
+        [this](int status) {
+            QMetaObject::invokeMethod(
+                this, [this, status] { onRefused(status); }, Qt::QueuedConnection);
+        });
+    auto bound = m_http->listen(address, port, std::move(tls), m_config.ioThreads);
+    if (!bound) {
+        m_http.reset();
+        return bound.error();
+    }
     // Purge once at start, then on the timer.
     QTimer::singleShot(0, this, [this] {
         if (auto r = purgeNow(); !r)
             qCWarning(lcInbox) << "retention purge failed:" << r.error().message;
     });
-    return m_listener->serverPort();
+    return bound;
 }
 
 Result<int> InboxServer::purgeNow()
@@ -116,54 +123,164 @@ Result<int> InboxServer::purgeNow()
     return purged;
 }
 
-void InboxServer::route(HttpConnection *connection, const HttpRequest &request)
+void InboxServer::onRequest(HttpRequest request, HttpReplier replier)
+{
+    // On an I/O thread: only what needs no state of this object.
+    if (request.path == "/healthz" && request.method == "GET")
+        return replier.send(HttpResponse::json(200, healthzBody()));
+    if (request.path.startsWith(kWebhooks) && request.method == "POST")
+        return onWebhook(request, replier);
+    QMetaObject::invokeMethod(
+        this,
+        [this, request = std::move(request), replier = std::move(replier)] {
+            route(request, replier);
+        },
+        Qt::QueuedConnection);
+}
+
+void InboxServer::onWebhook(const HttpRequest &request, const HttpReplier &replier)
+{
+    // On an I/O thread: the intake is const, the metrics and the writer's queue thread-safe.
+    const QString provider = QString::fromLatin1(request.path.mid(kWebhooks.size()));
+    const WebhookIntake::Verdict verdict =
+        m_intake.check(request, provider, QDateTime::currentSecsSinceEpoch());
+    if (!verdict.provider.isEmpty())
+        m_metrics.received(verdict.provider);
+    if (verdict.status != 0)
+        return reject(replier, verdict.reason, verdict.status, verdict.message);
+    if (!m_writer->enqueue(InboxWriter::Item{replier, verdict.incoming}))
+        return reject(replier, InboxMetrics::Rejection::Overloaded, 429, "overloaded");
+}
+
+void InboxServer::onCommitted(const QList<InboxWriter::Item> &batch,
+                              const Result<QList<InboxStore::Stored>> &stored)
+{
+    // On the writer's thread: answers each sender, then tells this object's thread.
+    if (!stored || stored->size() != batch.size()) {
+        qCWarning(lcInbox) << "commit of" << batch.size() << "webhooks failed:"
+                           << (stored ? QStringLiteral("result count") : stored.error().message);
+        for (const InboxWriter::Item &item : batch)
+            reject(item.replier, InboxMetrics::Rejection::StoreFailed, 503,
+                   "not stored, retry later");
+        return;
+    }
+    qint64 fresh = 0;
+    qint64 duplicates = 0;
+    qint64 conflicts = 0;
+    qint64 newest = 0;
+    using Outcome = InboxStore::Stored::Outcome;
+    for (qsizetype i = 0; i < batch.size(); ++i) {
+        const InboxStore::Stored &result = stored->at(i);
+        const InboxStore::Incoming &incoming = batch[i].incoming;
+        newest = qMax(newest, result.cursor);
+        if (result.outcome == Outcome::Conflict) {
+            ++conflicts;
+            qCWarning(lcInbox) << "webhook id reused with a different body: provider"
+                               << incoming.provider << "id" << incoming.webhookId
+                               << "stored at cursor" << result.cursor << "kept as conflict"
+                               << result.conflictId;
+            batch[i].replier.send(HttpResponse::error(
+                409, "this webhook-id was already stored with a different body"));
+            continue;
+        }
+        const bool duplicate = result.outcome == Outcome::Duplicate;
+        duplicate ? ++duplicates : ++fresh;
+        batch[i].replier.send(HttpResponse::json(
+            200, compact({{QStringLiteral("status"),
+                           duplicate ? QStringLiteral("duplicate") : QStringLiteral("stored")},
+                          {QStringLiteral("cursor"), result.cursor}})));
+    }
+    m_metrics.committed(fresh, duplicates, conflicts);
+    QMetaObject::invokeMethod(
+        this,
+        [this, newest, fresh] {
+            m_store->noteStored(newest);
+            if (fresh > 0)
+                wakeWaiters(false);
+        },
+        Qt::QueuedConnection);
+}
+
+void InboxServer::onRefused(int status)
+{
+    if (status == 413)
+        m_metrics.rejected(InboxMetrics::Rejection::TooLarge);
+}
+
+void InboxServer::route(const HttpRequest &request, const HttpReplier &replier)
 {
     const QByteArray &path = request.path;
-    if (path.startsWith(kWebhooks)) {
-        if (request.method != "POST")
-            return connection->respond(methodNotAllowed("POST"));
-        return handleWebhook(connection, request, QString::fromLatin1(path.mid(kWebhooks.size())));
-    }
-    if (path == "/healthz") {
-        if (request.method != "GET")
-            return connection->respond(methodNotAllowed("GET"));
-        return connection->respond(HttpResponse::json(
-            200, compact({{QStringLiteral("status"), QStringLiteral("ok")},
-                          {QStringLiteral("service"), QStringLiteral("clinicdesk-inbox")},
-                          {QStringLiteral("version"), QStringLiteral(CLINICDESK_VERSION)}})));
-    }
+    if (path.startsWith(kWebhooks))
+        return replier.send(methodNotAllowed("POST"));
+    if (path == "/healthz")
+        return replier.send(methodNotAllowed("GET"));
     if (path == "/metrics") {
         if (request.method != "GET")
-            return connection->respond(methodNotAllowed("GET"));
-        InboxMetrics::Gauges gauges;
-        gauges.lastCursor = m_store->lastCursor();
-        gauges.committed = m_store->committedCursors();
-        gauges.connections = m_listener ? m_listener->connectionCount() : 0;
-        gauges.evicted = m_listener ? m_listener->evictedCount() : 0;
-        gauges.queued = int(m_queue.size() + m_inFlight.size());
-        gauges.waiting = int(m_waiters.size());
-        HttpResponse response = HttpResponse::json(200, m_metrics.render(gauges));
-        response.contentType = "text/plain; version=0.0.4; charset=utf-8";
-        return connection->respond(response);
+            return replier.send(methodNotAllowed("GET"));
+        return handleMetrics(request, replier);
     }
     if (path == "/v1/events") {
         if (request.method != "GET")
-            return connection->respond(methodNotAllowed("GET"));
-        if (auto consumer = authenticate(connection, request))
-            handleEvents(connection, request, *consumer);
+            return replier.send(methodNotAllowed("GET"));
+        if (auto consumer = authenticate(request, replier))
+            handleEvents(request, replier, *consumer);
         return;
     }
     if (path == "/v1/events/commit") {
         if (request.method != "POST")
-            return connection->respond(methodNotAllowed("POST"));
-        if (auto consumer = authenticate(connection, request))
-            handleCommit(connection, request, *consumer);
+            return replier.send(methodNotAllowed("POST"));
+        if (auto consumer = authenticate(request, replier))
+            handleCommit(request, replier, *consumer);
         return;
     }
-    connection->respond(HttpResponse::error(404, "not found"));
+    if (path == "/v1/witness") {
+        if (request.method != "GET" && request.method != "POST")
+            return replier.send(methodNotAllowed("GET, POST"));
+        auto consumer = authenticate(request, replier);
+        if (!consumer)
+            return;
+        if (request.method == "POST")
+            return replier.send(
+                m_witnesses.post(*consumer, request.body, QDateTime::currentMSecsSinceEpoch()));
+        return replier.send(m_witnesses.get(
+            *consumer, request.query.queryItemValue(QStringLiteral("store"), QUrl::FullyDecoded)));
+    }
+    replier.send(HttpResponse::error(404, "not found"));
 }
 
-void InboxServer::reject(HttpConnection *connection, InboxMetrics::Rejection reason, int status,
+void InboxServer::handleMetrics(const HttpRequest &request, const HttpReplier &replier)
+{
+    // Counters name providers and consumers and show traffic: for the operator's monitoring on
+    // this host, or whoever holds the metrics token.
+    const QByteArray authorization = request.header("authorization");
+    const bool tokenOk = !m_config.metricsTokenHash.isEmpty() && authorization.size() > 7 &&
+                         authorization.first(7).toLower() == "bearer " &&
+                         crypto::constantTimeEquals(
+                             crypto::sha256(QByteArrayView(authorization).sliced(7).trimmed()),
+                             m_config.metricsTokenHash);
+    if (!request.peer.isLoopback() && !tokenOk) {
+        HttpResponse response =
+            HttpResponse::error(401, "metrics need a loopback peer or the metrics token");
+        response.headers.append(qMakePair(QByteArray("WWW-Authenticate"), QByteArray("Bearer")));
+        return replier.send(response);
+    }
+    InboxMetrics::Gauges gauges;
+    gauges.lastCursor = m_store->lastCursor();
+    gauges.committed = m_store->committedCursors();
+    const HttpServer::Stats stats = m_http ? m_http->stats() : HttpServer::Stats();
+    gauges.connections = stats.connections;
+    gauges.overflow = stats.overflow;
+    gauges.evicted = stats.evicted;
+    gauges.overloaded = stats.overloaded;
+    gauges.dropped = stats.dropped;
+    gauges.queued = m_writer->depth();
+    gauges.waiting = int(m_waiters.size());
+    HttpResponse response = HttpResponse::json(200, m_metrics.render(gauges));
+    response.contentType = "text/plain; version=0.0.4; charset=utf-8";
+    replier.send(response);
+}
+
+void InboxServer::reject(const HttpReplier &replier, InboxMetrics::Rejection reason, int status,
                          const QByteArray &message)
 {
     m_metrics.rejected(reason);
@@ -171,125 +288,11 @@ void InboxServer::reject(HttpConnection *connection, InboxMetrics::Rejection rea
     if (status == 429 || status == 503)
         response.headers.append(
             qMakePair(QByteArray("Retry-After"), QByteArray(status == 429 ? "1" : "5")));
-    connection->respond(response);
+    replier.send(response);
 }
 
-void InboxServer::handleWebhook(HttpConnection *connection, const HttpRequest &request,
-                                const QString &provider)
-{
-    const auto verifier = m_config.providers.constFind(provider);
-    if (!isProviderName(provider.toLatin1()) || verifier == m_config.providers.constEnd())
-        return reject(connection, InboxMetrics::Rejection::UnknownProvider, 404,
-                      "unknown provider");
-    m_metrics.received(provider);
-    if (request.body.size() > m_config.maxBodyBytes)
-        return reject(connection, InboxMetrics::Rejection::TooLarge, 413, "body over the limit");
-
-    WebhookVerifier::Request signed_;
-    signed_.id = request.header("webhook-id");
-    signed_.timestamp = request.header("webhook-timestamp");
-    signed_.signature = request.header("webhook-signature");
-    signed_.body = request.body;
-    if (verifier->isStaticMode())
-        signed_.staticSecret = request.header(verifier->staticHeader());
-    switch (verifier->verify(signed_, QDateTime::currentSecsSinceEpoch())) {
-    case WebhookVerifier::Verdict::Accepted:
-        break;
-    case WebhookVerifier::Verdict::Malformed:
-        return reject(connection, InboxMetrics::Rejection::Malformed, 400,
-                      "missing or malformed webhook headers");
-    case WebhookVerifier::Verdict::BadSignature:
-        return reject(connection, InboxMetrics::Rejection::Signature, 401, "bad signature");
-    case WebhookVerifier::Verdict::StaleTimestamp:
-        return reject(connection, InboxMetrics::Rejection::Timestamp, 401,
-                      "timestamp outside the tolerance");
-    }
-    if (!VisitEvent::parseBody(request.body))
-        return reject(connection, InboxMetrics::Rejection::Malformed, 400,
-                      "body is not a JSON object");
-    QString id = QString::fromLatin1(signed_.id);
-    if (verifier->isStaticMode() && id.isEmpty()) {
-        // A static-secret provider without ids: the content is the identity.
-        id = QStringLiteral("sha256:") + QString::fromLatin1(crypto::sha256(request.body).toHex());
-    } else if (id.isEmpty() || id.size() > 256) {
-        return reject(connection, InboxMetrics::Rejection::Malformed, 400,
-                      "missing or malformed webhook-id");
-    }
-    if (m_queue.size() + m_inFlight.size() >= m_config.maxQueued)
-        return reject(connection, InboxMetrics::Rejection::Overloaded, 429, "overloaded");
-    m_queue.append(Queued{connection, InboxStore::Incoming{provider, id, request.body}});
-    if (m_inFlight.isEmpty())
-        dispatch();
-}
-
-void InboxServer::dispatch()
-{
-    if (m_queue.isEmpty() || !m_inFlight.isEmpty())
-        return;
-    m_inFlight.swap(m_queue);
-    QList<InboxStore::Incoming> incoming;
-    incoming.reserve(m_inFlight.size());
-    for (const Queued &queued : std::as_const(m_inFlight))
-        incoming.append(queued.incoming);
-    const qint64 now = QDateTime::currentMSecsSinceEpoch();
-    QPointer<InboxServer> self(this);
-    QMetaObject::invokeMethod(
-        m_writer,
-        [writer = m_writer, incoming, now, self] {
-            writer->store(incoming, now, [self](Result<QList<InboxStore::Stored>> stored) {
-                // Back to the HTTP thread with the outcome.
-                QMetaObject::invokeMethod(
-                    self.data(),
-                    [self, stored = std::move(stored)] {
-                        if (self)
-                            self->onStored(stored);
-                    },
-                    Qt::QueuedConnection);
-            });
-        },
-        Qt::QueuedConnection);
-}
-
-void InboxServer::onStored(const Result<QList<InboxStore::Stored>> &stored)
-{
-    const QList<Queued> batch = std::exchange(m_inFlight, {});
-    if (!stored || stored->size() != batch.size()) {
-        qCWarning(lcInbox) << "commit of" << batch.size() << "webhooks failed:"
-                           << (stored ? QStringLiteral("result count") : stored.error().message);
-        for (const Queued &queued : batch) {
-            if (queued.connection)
-                reject(queued.connection, InboxMetrics::Rejection::StoreFailed, 503,
-                       "not stored, retry later");
-        }
-        dispatch();
-        return;
-    }
-    qint64 fresh = 0;
-    qint64 newest = 0;
-    for (qsizetype i = 0; i < batch.size(); ++i) {
-        const InboxStore::Stored &result = stored->at(i);
-        newest = qMax(newest, result.cursor);
-        if (result.duplicate)
-            m_metrics.duplicate();
-        else
-            ++fresh;
-        if (batch[i].connection)
-            batch[i].connection->respond(HttpResponse::json(
-                200,
-                compact({{QStringLiteral("status"), result.duplicate ? QStringLiteral("duplicate")
-                                                                     : QStringLiteral("stored")},
-                         {QStringLiteral("cursor"), result.cursor}})));
-    }
-    m_store->noteStored(newest);
-    m_metrics.stored(fresh);
-    qCDebug(lcInbox) << "group commit of" << batch.size() << "webhooks," << fresh << "new";
-    dispatch();
-    if (fresh > 0)
-        wakeWaiters(false);
-}
-
-std::optional<QString> InboxServer::authenticate(HttpConnection *connection,
-                                                 const HttpRequest &request)
+std::optional<QString> InboxServer::authenticate(const HttpRequest &request,
+                                                 const HttpReplier &replier)
 {
     const QByteArray authorization = request.header("authorization");
     std::optional<QString> consumer;
@@ -298,12 +301,12 @@ std::optional<QString> InboxServer::authenticate(HttpConnection *connection,
     if (!consumer) {
         HttpResponse response = HttpResponse::error(401, "missing or invalid bearer token");
         response.headers.append(qMakePair(QByteArray("WWW-Authenticate"), QByteArray("Bearer")));
-        connection->respond(response);
+        replier.send(response);
     }
     return consumer;
 }
 
-void InboxServer::handleEvents(HttpConnection *connection, const HttpRequest &request,
+void InboxServer::handleEvents(const HttpRequest &request, const HttpReplier &replier,
                                const QString &consumer)
 {
     auto number = [&](const QString &name, qint64 fallback, bool *ok) -> qint64 {
@@ -317,7 +320,7 @@ void InboxServer::handleEvents(HttpConnection *connection, const HttpRequest &re
     };
     bool ok = true;
     Waiter waiter;
-    waiter.connection = connection;
+    waiter.replier = replier;
     waiter.consumer = consumer;
     waiter.after = number(QStringLiteral("after"), m_store->committedCursor(consumer), &ok);
     waiter.limit = int(qBound<qint64>(qint64(1), number(QStringLiteral("limit"), 100, &ok),
@@ -325,7 +328,7 @@ void InboxServer::handleEvents(HttpConnection *connection, const HttpRequest &re
     const qint64 wait =
         qMin<qint64>(number(QStringLiteral("wait"), 0, &ok), m_config.maxWaitSeconds);
     if (!ok)
-        return connection->respond(
+        return replier.send(
             HttpResponse::error(400, "after, limit and wait must be non-negative integers"));
     waiter.deadlineMs = QDateTime::currentMSecsSinceEpoch() + wait * 1000;
     if (serveEvents(waiter, wait == 0))
@@ -339,14 +342,14 @@ void InboxServer::handleEvents(HttpConnection *connection, const HttpRequest &re
 
 bool InboxServer::serveEvents(const Waiter &waiter, bool final)
 {
-    if (!waiter.connection)
+    if (!waiter.replier.isOpen())
         return true;
     if (waiter.after >= m_store->lastCursor() && !final)
         return false;
     auto events = m_store->eventsAfter(waiter.after, waiter.limit);
     if (!events) {
         qCWarning(lcInbox) << "reading events failed:" << events.error().message;
-        waiter.connection->respond(HttpResponse::error(503, "events unavailable"));
+        waiter.replier.send(HttpResponse::error(503, "events unavailable"));
         return true;
     }
     if (events->isEmpty() && !final)
@@ -364,7 +367,7 @@ bool InboxServer::serveEvents(const Waiter &waiter, bool final)
         next = event.cursor;
     }
     m_metrics.served(waiter.consumer, events->size());
-    waiter.connection->respond(HttpResponse::json(
+    waiter.replier.send(HttpResponse::json(
         200, compact({{QStringLiteral("events"), array}, {QStringLiteral("nextCursor"), next}})));
     return true;
 }
@@ -394,23 +397,23 @@ void InboxServer::wakeWaiters(bool expiredOnly)
         m_waitTimer.stop();
 }
 
-void InboxServer::handleCommit(HttpConnection *connection, const HttpRequest &request,
+void InboxServer::handleCommit(const HttpRequest &request, const HttpReplier &replier,
                                const QString &consumer)
 {
     const QJsonDocument document = QJsonDocument::fromJson(request.body);
     const QJsonValue cursor = document.object().value(QLatin1String("cursor"));
     if (!document.isObject() || !cursor.isDouble() || cursor.toDouble() < 0 ||
         cursor.toDouble() != double(qint64(cursor.toDouble())))
-        return connection->respond(
-            HttpResponse::error(400, "body must be {\"cursor\":N} with N a non-negative integer"));
+        return replier.send(HttpResponse::error(
+            400, "body must be {\\\"cursor\\\":N} with N a non-negative integer"));
     auto committed = m_store->commit(consumer, qint64(cursor.toDouble()));
     if (!committed) {
         if (committed.error().code == ErrorCode::InvalidInput)
-            return connection->respond(HttpResponse::error(400, "cursor beyond the newest event"));
+            return replier.send(HttpResponse::error(400, "cursor beyond the newest event"));
         qCWarning(lcInbox) << "commit failed:" << committed.error().message;
-        return connection->respond(HttpResponse::error(503, "commit failed, retry later"));
+        return replier.send(HttpResponse::error(503, "commit failed, retry later"));
     }
-    connection->respond(
+    replier.send(
         HttpResponse::json(200, compact({{QStringLiteral("committed"), committed.value()}})));
 }
 

@@ -16,6 +16,7 @@ namespace {
 
 const QString kEvents = QStringLiteral("events");
 const QString kBody = QStringLiteral("body");
+const QString kConflicts = QStringLiteral("conflicts");
 const QByteArray kKeyCheckPlain = QByteArrayLiteral("clinicdesk inbox key check");
 
 QString rowId(const QString &provider, const QString &webhookId)
@@ -53,6 +54,27 @@ const QList<Migration> &InboxStore::migrations()
                             " token_hash {BLOB} NOT NULL,"
                             " committed_cursor INTEGER NOT NULL DEFAULT 0,"
                             " committed_at_ms INTEGER NOT NULL DEFAULT 0)"),
+         }},
+        {2,
+         QStringLiteral("reused webhook ids, audit witnesses"),
+         {
+             // A webhook id that came back with another body (answered 409): that body, sealed
+             // bound to ("conflicts", id, "body"), kept for debugging as long as events are.
+             QStringLiteral("CREATE TABLE conflicts ("
+                            " id TEXT PRIMARY KEY,"
+                            " provider TEXT NOT NULL,"
+                            " webhook_id TEXT NOT NULL,"
+                            " received_at_ms INTEGER NOT NULL,"
+                            " body {BLOB} NOT NULL)"),
+             QStringLiteral("CREATE INDEX conflicts_received ON conflicts (received_at_ms)"),
+             // Each console store's latest audit head (POST /v1/witness), owned by the consumer
+             // that first witnessed it. head: lower-case hex.
+             QStringLiteral("CREATE TABLE witnesses ("
+                            " store_id TEXT PRIMARY KEY,"
+                            " consumer TEXT NOT NULL,"
+                            " seq INTEGER NOT NULL,"
+                            " head TEXT NOT NULL,"
+                            " witnessed_at_ms INTEGER NOT NULL)"),
          }},
     };
     return all;
@@ -97,7 +119,17 @@ Result<std::unique_ptr<InboxStore>> InboxStore::openWriter(const QString &databa
         return db.error();
     store->m_db = std::move(db).value();
     store->m_cipher = cipher;
+    if (auto r = store->m_db->exec(QStringLiteral("PRAGMA wal_autocheckpoint=0")); !r)
+        return r.error();
     return store;
+}
+
+Result<void> InboxStore::checkpoint()
+{
+    auto r = m_db->exec(QStringLiteral("PRAGMA wal_checkpoint(PASSIVE)"));
+    if (!r)
+        return r.error();
+    return {};
 }
 
 Result<void> InboxStore::loadOrCreateKeys(KeyProvider &keys)
@@ -125,22 +157,26 @@ Result<QList<InboxStore::Stored>> InboxStore::storeBatch(const QList<Incoming> &
         QSqlQuery find(m_db->handle());
         QSqlQuery insert(m_db->handle());
         if (!find.prepare(QStringLiteral(
-                "SELECT cursor FROM events WHERE provider = ? AND webhook_id = ?")) ||
+                "SELECT cursor, body FROM events WHERE provider = ? AND webhook_id = ?")) ||
             !insert.prepare(QStringLiteral("INSERT INTO events (provider, webhook_id, "
                                            "received_at_ms, body) VALUES (?, ?, ?, ?) "
                                            "ON CONFLICT (provider, webhook_id) DO NOTHING")))
             return makeError(ErrorCode::Database,
                              QStringLiteral("preparing the event statements: %1")
                                  .arg(find.lastError().text() + insert.lastError().text()));
-        QHash<QString, qint64> inBatch;
+        // Events of this batch by key: their cursor and body, for repeats within the batch.
+        QHash<QString, std::pair<qint64, QByteArray>> inBatch;
         for (const Incoming &incoming : batch) {
             const QString key = rowId(incoming.provider, incoming.webhookId);
             if (auto it = inBatch.constFind(key); it != inBatch.constEnd()) {
-                results.append(Stored{it.value(), true});
+                auto repeat = repeated(incoming, it->first, it->second, nowMs);
+                if (!repeat)
+                    return repeat.error();
+                results.append(repeat.value());
                 continue;
             }
-            // Insert first; a conflict on (provider, webhook_id) is a duplicate (rare), whose
-            // cursor is then looked up.
+            // Insert first; a conflict on (provider, webhook_id) is a repeat (rare), whose stored
+            // cursor and body are then looked up.
             auto sealed = m_cipher.seal(kEvents, key, kBody, incoming.body);
             if (!sealed)
                 return sealed.error();
@@ -160,15 +196,23 @@ Result<QList<InboxStore::Stored>> InboxStore::storeBatch(const QList<Incoming> &
                         ErrorCode::Database,
                         QStringLiteral("SELECT cursor: %1").arg(find.lastError().text()));
                 const qint64 cursor = find.value(0).toLongLong();
+                auto stored = m_cipher.open(kEvents, key, kBody, find.value(1).toByteArray());
                 find.finish();
-                inBatch.insert(key, cursor);
-                results.append(Stored{cursor, true});
+                if (!stored)
+                    return makeError(
+                        stored.error().code,
+                        QStringLiteral("event %1: %2").arg(cursor).arg(stored.error().message));
+                inBatch.insert(key, {cursor, stored.value()});
+                auto repeat = repeated(incoming, cursor, stored.value(), nowMs);
+                if (!repeat)
+                    return repeat.error();
+                results.append(repeat.value());
                 continue;
             }
             const qint64 cursor = insert.lastInsertId().toLongLong();
-            inBatch.insert(key, cursor);
+            inBatch.insert(key, {cursor, incoming.body});
             last = qMax(last, cursor);
-            results.append(Stored{cursor, false});
+            results.append(Stored{cursor, Stored::Outcome::Stored, {}});
         }
         return {};
     });
@@ -176,6 +220,35 @@ Result<QList<InboxStore::Stored>> InboxStore::storeBatch(const QList<Incoming> &
         return outcome.error();
     m_lastCursor = last;
     return results;
+}
+
+Result<InboxStore::Stored> InboxStore::repeated(const Incoming &incoming, qint64 cursor,
+                                                const QByteArray &storedBody, qint64 nowMs)
+{
+    if (storedBody == incoming.body)
+        return Stored{cursor, Stored::Outcome::Duplicate, {}};
+    // The same id with another body: never a silent 2xx. The body is kept, sealed, for whoever
+    // has to find out which sender is wrong.
+    const QString id = QUuid::createUuid().toString(QUuid::WithoutBraces);
+    auto sealed = m_cipher.seal(kConflicts, id, kBody, incoming.body);
+    if (!sealed)
+        return sealed.error();
+    auto r = m_db->exec(QStringLiteral("INSERT INTO conflicts (id, provider, webhook_id, "
+                                       "received_at_ms, body) VALUES (?, ?, ?, ?, ?)"),
+                        {id, incoming.provider, incoming.webhookId, nowMs, sealed.value()});
+    if (!r)
+        return r.error();
+    return Stored{cursor, Stored::Outcome::Conflict, id};
+}
+
+Result<QByteArray> InboxStore::conflictBody(const QString &conflictId)
+{
+    auto row = m_db->exec(QStringLiteral("SELECT body FROM conflicts WHERE id = ?"), {conflictId});
+    if (!row)
+        return row.error();
+    if (!row->next())
+        return makeError(ErrorCode::NotFound, QStringLiteral("no conflict %1").arg(conflictId));
+    return m_cipher.open(kConflicts, conflictId, kBody, row->value(0).toByteArray());
 }
 
 Result<QList<InboxStore::Event>> InboxStore::eventsAfter(qint64 after, int limit, qint64 maxBytes)
@@ -286,7 +359,12 @@ Result<int> InboxStore::purge(qint64 cutoffMs)
                    {everyone, cutoffMs});
     if (!r)
         return r.error();
-    return r->numRowsAffected();
+    const int purged = r->numRowsAffected();
+    if (auto c = m_db->exec(QStringLiteral("DELETE FROM conflicts WHERE received_at_ms < ?"),
+                            {cutoffMs});
+        !c)
+        return c.error();
+    return purged;
 }
 
 } // namespace clinicdesk

@@ -31,8 +31,15 @@ public:
     };
     struct Stored
     {
-        qint64 cursor = 0;
-        bool duplicate = false;
+        enum class Outcome
+        {
+            Stored,
+            Duplicate, // the same id and the same body: acknowledged again, stored once
+            Conflict,  // the same id with another body: kept apart, sealed, in `conflicts`
+        };
+        qint64 cursor = 0; // of the event stored under this id
+        Outcome outcome = Outcome::Stored;
+        QString conflictId; // Conflict only
     };
     struct Event
     {
@@ -45,7 +52,9 @@ public:
 
     static Result<std::unique_ptr<InboxStore>> open(const QString &dataDir, KeyProvider &keys);
     // A second connection to an opened store, for the thread that writes events (InboxWriter):
-    // no migrations, no key loading; it seals with `cipher`.
+    // no migrations, no key loading; it seals with `cipher`. It never checkpoints the WAL itself
+    // (that would add a sync of the whole database to a webhook's answer): checkpoint() does, on
+    // the other connection, off the commit path.
     static Result<std::unique_ptr<InboxStore>> openWriter(const QString &databasePath,
                                                           const FieldCipher &cipher);
     static QString databasePath(const QString &dataDir);
@@ -53,10 +62,12 @@ public:
 
     ~InboxStore();
 
-    // Stores every new event and recognises duplicates (same provider and webhook id, also within
-    // the batch) in ONE transaction; returns one entry per input, in order. Nothing is stored when
-    // it fails.
+    // Stores every new event and recognises repeats (same provider and webhook id, also within
+    // the batch) in ONE transaction: the same body is a duplicate, another body a conflict whose
+    // body is kept sealed. Returns one entry per input, in order. Nothing is stored when it fails.
     Result<QList<Stored>> storeBatch(const QList<Incoming> &batch, qint64 nowMs);
+    // A conflicting body, opened (for debugging and tests).
+    Result<QByteArray> conflictBody(const QString &conflictId);
     // Up to `limit` events after `after`, stopping early once their bodies add up to `maxBytes`
     // (always at least one), so that one page stays small whatever the limit.
     Result<QList<Event>> eventsAfter(qint64 after, int limit, qint64 maxBytes = 8 * 1024 * 1024);
@@ -78,15 +89,21 @@ public:
     // Never moves a cursor back; InvalidInput for a cursor beyond the newest event.
     Result<qint64> commit(const QString &consumer, qint64 cursor);
 
-    // Deletes events received before `cutoffMs` that every configured consumer has committed.
-    // Nothing is purged while no consumer is configured. Returns the number deleted.
+    // Deletes events received before `cutoffMs` that every configured consumer has committed,
+    // and conflicting bodies received before it. Nothing is purged while no consumer is
+    // configured. Returns the number of events deleted.
     Result<int> purge(qint64 cutoffMs);
+
+    // Copies committed WAL pages into the database without blocking the writer (PASSIVE).
+    Result<void> checkpoint();
 
     Database &db() { return *m_db; }
 
 private:
     InboxStore() = default;
     Result<void> loadOrCreateKeys(KeyProvider &keys);
+    Result<Stored> repeated(const Incoming &incoming, qint64 cursor, const QByteArray &storedBody,
+                            qint64 nowMs);
 
     std::unique_ptr<Database> m_db;
     FieldCipher m_cipher;

@@ -1,37 +1,58 @@
 #pragma once
 
+#include "HttpReplier.h"
 #include "InboxStore.h"
 
-#include <QObject>
+#include <QThread>
 
+#include <condition_variable>
 #include <functional>
 #include <memory>
+#include <mutex>
 
 namespace clinicdesk {
 
-// The inbox's group commit on its own thread: while one batch of webhooks is being committed
-// (synchronous=FULL: an fsync), the HTTP thread keeps verifying and queueing the next one, so a
-// batch holds everything that arrived during the previous commit. It writes through its own
-// connection to the inbox database (InboxStore::openWriter); reads stay on the HTTP thread.
-class InboxWriter final : public QObject
+// The inbox's group commit, on its own thread. The HTTP layer's I/O threads queue verified
+// webhooks here (enqueue() is thread-safe and never waits for the disk); the writer takes
+// everything queued, stores it in ONE synchronous=FULL transaction (an fsync), hands the batch
+// and its outcome to `committed` on this thread (which answers the senders), and takes the next
+// batch at once: a batch holds everything that arrived during the previous commit. It writes
+// through its own connection to the inbox database (InboxStore::openWriter).
+class InboxWriter
 {
-    Q_OBJECT
-
 public:
-    using Done = std::function<void(Result<QList<InboxStore::Stored>>)>;
+    struct Item
+    {
+        HttpReplier replier;
+        InboxStore::Incoming incoming;
+    };
+    using Committed = std::function<void(const QList<Item> &batch,
+                                         const Result<QList<InboxStore::Stored>> &stored)>;
 
-    InboxWriter(QString databasePath, FieldCipher cipher);
-    ~InboxWriter() override;
+    // At most `maxQueued` webhooks waiting or being committed.
+    InboxWriter(QString databasePath, FieldCipher cipher, int maxQueued, Committed committed);
+    // Stops: a batch being committed finishes (and is answered); queued ones are dropped
+    // unanswered (their senders retry, and a retry of a stored one is a duplicate).
+    ~InboxWriter();
 
-    // Runs in the writer's thread; `done` is called there too (post back to the caller's).
-    void store(const QList<InboxStore::Incoming> &batch, qint64 nowMs, const Done &done);
-    // Closes the connection; call in the writer's thread before it ends.
-    void close();
+    // Any thread. False when the queue is full (the sender is told 429).
+    bool enqueue(Item item);
+    // Webhooks waiting or being committed.
+    int depth() const;
 
 private:
+    void run();
+
     QString m_path;
     FieldCipher m_cipher;
-    std::unique_ptr<InboxStore> m_store;
+    int m_maxQueued;
+    Committed m_committed;
+    mutable std::mutex m_mutex;
+    std::condition_variable m_wake;
+    QList<Item> m_queue;
+    int m_inCommit = 0;
+    bool m_stopping = false;
+    std::unique_ptr<QThread> m_thread;
 };
 
 } // namespace clinicdesk

@@ -1,8 +1,10 @@
 #include "InboxServer.h"
 #include "InboxStore.h"
 #include "base/Logging.h"
+#include "base/ProcessHardening.h"
 #include "base/Version.h"
 #include "crypto/Crypto.h"
+#include "keys/KeyFileKeyProvider.h"
 #include "service/ServiceOptions.h"
 #include "service/ServiceStartup.h"
 #include "service/TlsIdentity.h"
@@ -12,7 +14,6 @@
 #include <QDir>
 #include <QFile>
 
-#include <cstdio>
 #include <optional>
 
 using namespace clinicdesk;
@@ -21,13 +22,9 @@ namespace {
 
 const QString kProgram = QStringLiteral("clinicdesk-inbox");
 
-// One line on stdout, flushed at once: scripts wait for these.
 int fail(const QString &message)
 {
-    std::fputs(
-        (kProgram + QStringLiteral(": ") + message + QLatin1Char('\n')).toLocal8Bit().constData(),
-        stderr);
-    return 1;
+    return serviceStartup::fail(kProgram, message);
 }
 
 QByteArray readSecretFile(const QString &path, QString *error)
@@ -41,9 +38,12 @@ QByteArray readSecretFile(const QString &path, QString *error)
 }
 
 // Operator tunables beyond the contract's command line, from the environment (systemd
-// Environment=): CLINICDESK_INBOX_RETENTION_SECONDS (default 30 days),
-// CLINICDESK_INBOX_PURGE_INTERVAL_SECONDS (1 hour), CLINICDESK_INBOX_MAX_BODY_BYTES (1 MiB),
-// CLINICDESK_INBOX_MAX_CONNECTIONS (512), CLINICDESK_INBOX_MAX_QUEUED (4096).
+// Environment=; docs/guide/it.md lists them): CLINICDESK_INBOX_RETENTION_SECONDS (default 30
+// days), CLINICDESK_INBOX_PURGE_INTERVAL_SECONDS (1 hour), CLINICDESK_INBOX_MAX_BODY_BYTES
+// (1 MiB), CLINICDESK_INBOX_MAX_CONNECTIONS (512), CLINICDESK_INBOX_MAX_CONNECTIONS_PER_ADDRESS
+// (128), CLINICDESK_INBOX_MAX_QUEUED (4096), CLINICDESK_INBOX_HEAD_TIMEOUT_SECONDS and
+// CLINICDESK_INBOX_BODY_TIMEOUT_SECONDS (10), CLINICDESK_INBOX_THREADS (one per core),
+// CLINICDESK_INBOX_METRICS_TOKEN_FILE (none: /metrics answers loopback peers only).
 qint64 tunable(const char *name, qint64 fallback)
 {
     bool ok = false;
@@ -92,10 +92,36 @@ bool configure(const ServiceOptions &options, InboxStore &store, InboxServer::Co
     config->retentionMs = tunable("CLINICDESK_INBOX_RETENTION_SECONDS", 30LL * 24 * 3600) * 1000;
     config->purgeIntervalMs =
         int(qMin<qint64>(tunable("CLINICDESK_INBOX_PURGE_INTERVAL_SECONDS", 3600), 86400) * 1000);
-    config->maxBodyBytes = tunable("CLINICDESK_INBOX_MAX_BODY_BYTES", 1024 * 1024);
-    config->maxConnections =
-        int(qMin<qint64>(tunable("CLINICDESK_INBOX_MAX_CONNECTIONS", 512), 100000));
+    HttpLimits &limits = config->limits;
+    limits.maxBodyBytes = tunable("CLINICDESK_INBOX_MAX_BODY_BYTES", limits.maxBodyBytes);
+    limits.maxConnections = int(
+        qMin<qint64>(tunable("CLINICDESK_INBOX_MAX_CONNECTIONS", limits.maxConnections), 100000));
+    limits.maxPerAddress = int(qMin<qint64>(
+        tunable("CLINICDESK_INBOX_MAX_CONNECTIONS_PER_ADDRESS", limits.maxPerAddress), 100000));
+    limits.headTimeoutMs =
+        int(qMin<qint64>(tunable("CLINICDESK_INBOX_HEAD_TIMEOUT_SECONDS", 10), 3600) * 1000);
+    limits.bodyTimeoutMs =
+        int(qMin<qint64>(tunable("CLINICDESK_INBOX_BODY_TIMEOUT_SECONDS", 10), 3600) * 1000);
+    config->ioThreads = int(qMin<qint64>(tunable("CLINICDESK_INBOX_THREADS", 0), 64));
     config->maxQueued = int(qMin<qint64>(tunable("CLINICDESK_INBOX_MAX_QUEUED", 4096), 1000000));
+    const QString metricsTokenFile = qEnvironmentVariable("CLINICDESK_INBOX_METRICS_TOKEN_FILE");
+    if (!metricsTokenFile.isEmpty()) {
+        if (auto secure = KeyFileKeyProvider::checkPermissions(metricsTokenFile); !secure) {
+            *error = QStringLiteral("CLINICDESK_INBOX_METRICS_TOKEN_FILE: %1")
+                         .arg(secure.error().message);
+            return false;
+        }
+        QByteArray token = readSecretFile(metricsTokenFile, error).trimmed();
+        if (!error->isEmpty())
+            return false;
+        if (token.size() < 16) {
+            *error = QStringLiteral("the metrics token in %1 must be at least 16 characters")
+                         .arg(metricsTokenFile);
+            return false;
+        }
+        config->metricsTokenHash = crypto::sha256(token);
+        crypto::wipe(token);
+    }
     return true;
 }
 
@@ -103,6 +129,7 @@ bool configure(const ServiceOptions &options, InboxStore &store, InboxServer::Co
 
 int main(int argc, char *argv[])
 {
+    disableCoreDumps();                                // before anything secret is in memory
     const crypto::ThreadStateGuard openSslThreadState; // destroyed last
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(kProgram);

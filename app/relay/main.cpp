@@ -1,4 +1,5 @@
 #include "base/Logging.h"
+#include "base/ProcessHardening.h"
 #include "base/Version.h"
 #include "crypto/Crypto.h"
 #include "relay/ConsoleNotifier.h"
@@ -14,7 +15,6 @@
 #include <QSslCertificate>
 
 #include <csignal>
-#include <cstdio>
 #include <memory>
 
 using namespace clinicdesk;
@@ -28,16 +28,14 @@ constexpr int kRuntimeError = 1;
 
 int fail(int code, const QString &message)
 {
-    std::fputs(
-        (kProgram + QStringLiteral(": ") + message + QLatin1Char('\n')).toLocal8Bit().constData(),
-        stderr);
-    return code;
+    return serviceStartup::fail(kProgram, message, code);
 }
 
 } // namespace
 
 int main(int argc, char *argv[])
 {
+    disableCoreDumps();                                // before anything secret is in memory
     const crypto::ThreadStateGuard openSslThreadState; // destroyed last
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(kProgram);

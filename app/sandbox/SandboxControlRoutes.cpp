@@ -7,6 +7,7 @@
 #include "SandboxSmsLog.h"
 #include "SandboxStore.h"
 #include "SandboxWebhookSender.h"
+#include "base/TimeText.h"
 
 #include <QDateTime>
 #include <QJsonArray>
@@ -86,8 +87,7 @@ SandboxReply SandboxControlRoutes::clock(const Call &call)
     }
     const qint64 now = m_ctx.clock.nowMs();
     return SandboxReply::ok(
-        QJsonObject{{QStringLiteral("now"),
-                     QDateTime::fromMSecsSinceEpoch(now, Qt::UTC).toString(Qt::ISODateWithMs)},
+        QJsonObject{{QStringLiteral("now"), TimeText::utcFromMs(now)},
                     {QStringLiteral("nowMs"), double(now)},
                     {QStringLiteral("offsetMs"), double(m_ctx.clock.offsetMs())}});
 }

@@ -1,5 +1,7 @@
 #include "SandboxReply.h"
 
+#include "base/HttpStatus.h"
+
 #include <QJsonDocument>
 #include <QTcpSocket>
 
@@ -55,30 +57,7 @@ SandboxReply SandboxReply::methodNotAllowed(const QByteArray &allow)
 
 QByteArray SandboxReply::reasonPhrase(int http)
 {
-    switch (http) {
-    case 200:
-        return "OK";
-    case 201:
-        return "Created";
-    case 400:
-        return "Bad Request";
-    case 401:
-        return "Unauthorized";
-    case 404:
-        return "Not Found";
-    case 405:
-        return "Method Not Allowed";
-    case 413:
-        return "Payload Too Large";
-    case 429:
-        return "Too Many Requests";
-    case 500:
-        return "Internal Server Error";
-    case 503:
-        return "Service Unavailable";
-    default:
-        return "Status";
-    }
+    return http::reasonPhrase(http); // the one table (base/HttpStatus)
 }
 
 QByteArray SandboxReply::payload() const

@@ -39,7 +39,6 @@ struct SandboxReply
     // 405 with Allow.
     static SandboxReply methodNotAllowed(const QByteArray &allow);
 
-    static QByteArray reasonPhrase(int http);
     QByteArray payload() const;
     void write(QTcpSocket *socket) const;
 };

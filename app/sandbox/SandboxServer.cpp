@@ -12,8 +12,8 @@
 #include "SandboxSmsRoutes.h"
 #include "SandboxVisitRoutes.h"
 #include "SandboxWebhookSender.h"
+#include "base/HttpStatus.h"
 #include "base/Logging.h"
-#include "base/TimeText.h"
 #include "base/Version.h"
 #include "crypto/Crypto.h"
 #include "service/TlsIdentity.h"
@@ -205,7 +205,7 @@ void SandboxServer::serve(SandboxRoutes &routes, const QHttpServerRequest &reque
     const Kind fault = sms ? m_faults.nextSms() : m_faults.next();
     if (fault != Kind::None) {
         ++m_counters[QStringLiteral("faults")];
-        qCInfo(lcSandbox) << "sandbox: injecting fault" << SandboxFaults::name(fault);
+        qCInfo(lcService) << "sandbox: injecting fault" << SandboxFaults::name(fault);
     }
     QPointer<QTcpSocket> guarded(socket);
     auto dropLater = [guarded] {

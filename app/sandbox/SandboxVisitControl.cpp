@@ -8,6 +8,7 @@
 #include "SandboxMedications.h"
 #include "SandboxProgramme.h"
 #include "SandboxStore.h"
+#include "base/TimeText.h"
 
 #include <QDateTime>
 #include <QJsonArray>
@@ -201,8 +202,7 @@ SandboxReply SandboxVisitControl::images(const QString &masterId)
     for (const SandboxAttachments::Attachment &a : all.value()) {
         QJsonObject o = a.item; // mime and data as received
         o.insert(QStringLiteral("kind"), a.kind);
-        o.insert(QStringLiteral("receivedAt"),
-                 QDateTime::fromMSecsSinceEpoch(a.atMs, Qt::UTC).toString(Qt::ISODateWithMs));
+        o.insert(QStringLiteral("receivedAt"), TimeText::utcFromMs(a.atMs));
         list.append(o);
     }
     return SandboxReply::ok(list);

@@ -8,6 +8,7 @@
 #include "SandboxStore.h"
 #include "SandboxValidation.h"
 #include "base/Logging.h"
+#include "base/TimeText.h"
 #include "crypto/Crypto.h"
 
 #include <QDateTime>
@@ -25,7 +26,7 @@ const QString kUpdateName = QStringLiteral("/external/updateName");
 
 QString isoUtc(qint64 ms)
 {
-    return QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC).toString(Qt::ISODateWithMs);
+    return TimeText::utcFromMs(ms);
 }
 
 SandboxReply internalError()

@@ -1,6 +1,7 @@
 #include "SandboxServer.h"
 #include "SandboxStore.h"
 #include "base/Logging.h"
+#include "base/ProcessHardening.h"
 #include "base/Version.h"
 #include "crypto/Crypto.h"
 #include "service/ServiceOptions.h"
@@ -16,7 +17,6 @@
 #include <QJsonObject>
 #include <QSslCertificate>
 
-#include <cstdio>
 #include <optional>
 
 using namespace clinicdesk;
@@ -25,13 +25,9 @@ namespace {
 
 const QString kProgram = QStringLiteral("clinicdesk-sandbox");
 
-// One line on stdout, flushed at once: scripts wait for these.
 int fail(const QString &message)
 {
-    std::fputs(
-        (kProgram + QStringLiteral(": ") + message + QLatin1Char('\n')).toLocal8Bit().constData(),
-        stderr);
-    return 1;
+    return serviceStartup::fail(kProgram, message);
 }
 
 // The first non-empty line of a secret file (ServiceOptions checked that it is 0600).
@@ -53,6 +49,7 @@ Result<QString> firstLine(const QString &path)
 
 int main(int argc, char *argv[])
 {
+    disableCoreDumps();                                // before anything secret is in memory
     const crypto::ThreadStateGuard openSslThreadState; // destroyed last
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(kProgram);

@@ -1,12 +1,11 @@
-// Speed of the webhook path (issue 5, point 7), on loopback against the real programs:
-//  1. clinicdesk-inbox: verified, durably stored (synchronous=FULL) webhooks per second from 32
-//     concurrent keep-alive HTTPS senders, with p50/p99 latency;
-//  2. clinicdesk-relay: events per second from an inbox holding a backlog to a console store
+// Speed of the webhook path (issue 5, point 7), on loopback against the real programs (the
+// inbox's own throughput, beside nginx in the same run, is bench_inbox):
+//  1. clinicdesk-relay: events per second from an inbox holding a backlog to a console store
 //     that has applied them all and an inbox that has their cursors committed: HTTPS long-poll
 //     pages, JSON parsing, the store transaction per page and the cursor commits, from the
 //     relay's start (its store opening included). Every event changes its visit (a visit goes
 //     Submitted -> NeedsInfo -> Prescribed, its prescription Written -> ... -> Delivered);
-//  3. webhook-to-console latency through the real clinicdesk-relay long-poll: from the POST to
+//  2. webhook-to-console latency through the real clinicdesk-relay long-poll: from the POST to
 //     the ConsoleNotifier message naming the visit, p50/p95.
 // Visits are made by submitting intakes (tests/common/IntakeSupport.h), stores live beside a
 // real data dir (BenchSupport.h says which file system). A figure that could not be measured
@@ -47,103 +46,6 @@ double percentile(QList<qint64> values, double p)
         return 0;
     std::sort(values.begin(), values.end());
     return double(values[qsizetype(p * double(values.size() - 1))]) / 1000.0; // µs -> ms
-}
-
-// One provider connection: sends signed webhooks one after another on a keep-alive connection.
-class Sender : public QObject
-{
-public:
-    Sender(int index, int count, const QSslConfiguration &tls, quint16 port,
-           QList<qint64> *latencies, int *done, int *failures)
-        : m_index(index)
-        , m_remaining(count)
-        , m_latencies(latencies)
-        , m_done(done)
-        , m_failures(failures)
-    {
-        m_socket.setSslConfiguration(tls);
-        connect(&m_socket, &QSslSocket::encrypted, this, [this] { sendNext(); });
-        connect(&m_socket, &QSslSocket::readyRead, this, [this] { onReadyRead(); });
-        m_socket.connectToHostEncrypted(QStringLiteral("127.0.0.1"), port,
-                                        QStringLiteral("127.0.0.1"));
-    }
-
-private:
-    void sendNext()
-    {
-        const QByteArray id =
-            "bench_" + QByteArray::number(m_index) + '_' + QByteArray::number(m_remaining);
-        const QByteArray body = "{\"masterId\":\"BM" + QByteArray::number(m_index) +
-                                "\",\"event\":\"CS_MESSAGE\",\"content\":\"benchmark message\"}";
-        const QByteArray ts = QByteArray::number(QDateTime::currentSecsSinceEpoch());
-        const QByteArray signature =
-            "v1," + WebhookVerifier::sign(inboxtest::referenceKey(), id, ts, body);
-        m_timer.start();
-        m_socket.write("POST /webhooks/beluga HTTP/1.1\r\nHost: 127.0.0.1\r\n"
-                       "Content-Type: application/json\r\nwebhook-id: " +
-                       id + "\r\nwebhook-timestamp: " + ts + "\r\nwebhook-signature: " + signature +
-                       "\r\nContent-Length: " + QByteArray::number(body.size()) + "\r\n\r\n" +
-                       body);
-    }
-
-    void onReadyRead()
-    {
-        m_buffer += m_socket.readAll();
-        const qsizetype headEnd = m_buffer.indexOf("\r\n\r\n");
-        if (headEnd < 0)
-            return;
-        const qsizetype at = m_buffer.toLower().indexOf("content-length:");
-        const qsizetype lineEnd = m_buffer.indexOf("\r\n", at);
-        const qint64 length = m_buffer.mid(at + 15, lineEnd - at - 15).trimmed().toLongLong();
-        if (m_buffer.size() < headEnd + 4 + length)
-            return;
-        if (!m_buffer.startsWith("HTTP/1.1 200"))
-            ++*m_failures;
-        m_latencies->append(m_timer.nsecsElapsed() / 1000);
-        m_buffer.remove(0, headEnd + 4 + length);
-        ++*m_done;
-        if (--m_remaining > 0)
-            sendNext();
-    }
-
-    QSslSocket m_socket;
-    int m_index;
-    int m_remaining;
-    QList<qint64> *m_latencies;
-    int *m_done;
-    int *m_failures;
-    QElapsedTimer m_timer;
-    QByteArray m_buffer;
-};
-
-void benchInbox(const QString &root)
-{
-    constexpr int kSenders = 32;
-    constexpr int kPerSender = 400;
-    inboxtest::Inbox inbox(root + QStringLiteral("/inbox"));
-    if (!inbox.start()) {
-        std::printf("inbox did not start: %s\n", qPrintable(inbox.process.failureReason()));
-        return;
-    }
-    QList<qint64> latencies;
-    int done = 0;
-    int failures = 0;
-    QElapsedTimer timer;
-    timer.start();
-    std::vector<std::unique_ptr<Sender>> senders;
-    for (int i = 0; i < kSenders; ++i)
-        senders.push_back(std::make_unique<Sender>(
-            i, kPerSender, inbox.tls(), quint16(inbox.url.port()), &latencies, &done, &failures));
-    QDeadlineTimer deadline(300000);
-    while (done < kSenders * kPerSender && !deadline.hasExpired())
-        QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents, 100);
-    const double seconds = double(timer.nsecsElapsed()) / 1e9;
-    std::printf("inbox: %d webhooks in %.2f s, %d not 200\n", done, seconds, failures);
-    bench("inbox_webhooks_per_second", done / seconds, "webhooks/s", ">= 5000/s");
-    bench("inbox_webhook_p50", percentile(latencies, 0.50), "ms", "-");
-    bench("inbox_webhook_p99", percentile(latencies, 0.99), "ms", "< 50 ms");
-    senders.clear();
-    inbox.process.signalAndWait(SIGTERM);
 }
 
 // Starts the real relay on `consoleDir` against `inbox`; false when it does not say "polling".
@@ -381,7 +283,6 @@ int main(int argc, char *argv[])
     QLoggingCategory::setFilterRules(QStringLiteral("clinicdesk.*.info=false"));
     QTemporaryDir dir(bench::storageTemplate());
     bench::noteStorage(dir.path());
-    benchInbox(dir.path());
     const bool relayMeasured = benchRelay(dir.path());
     const bool latencyMeasured = benchLatency(dir.path());
     return relayMeasured && latencyMeasured ? 0 : 1;

@@ -2,6 +2,7 @@
 
 #include "../services/ServiceProcess.h"
 #include "service/TlsIdentity.h"
+#include "store/Database.h"
 #include "webhooks/WebhookVerifier.h"
 
 #include <QDateTime>
@@ -12,6 +13,7 @@
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QSignalSpy>
+#include <QSqlQuery>
 #include <QSslCertificate>
 #include <QSslConfiguration>
 #include <QTemporaryDir>
@@ -161,6 +163,50 @@ public:
     QUrl url;
     QList<QSslCertificate> ca;
     QNetworkAccessManager network;
+};
+
+// GET /metrics from loopback.
+inline QByteArray metrics(Inbox &inbox)
+{
+    return Inbox::finish(inbox.network.get(inbox.request(QStringLiteral("/metrics")))).body;
+}
+
+// A genuine signed webhook as raw request bytes, for raw sockets.
+inline QByteArray rawWebhook(const Inbox &inbox, const QByteArray &id, const QByteArray &body)
+{
+    const QNetworkRequest r = inbox.webhookRequest(id, body);
+    QByteArray raw = "POST /webhooks/beluga HTTP/1.1\r\nHost: x\r\nContent-Length: " +
+                     QByteArray::number(body.size()) + "\r\n";
+    for (const QByteArray &h : {QByteArray("webhook-id"), QByteArray("webhook-timestamp"),
+                                QByteArray("webhook-signature")})
+        raw += h + ": " + r.rawHeader(h) + "\r\n";
+    return raw + "\r\n" + body;
+}
+
+// Holds the inbox database's write lock from the test process, as a stuck or failing disk
+// would: the inbox's commits wait (SQLite's busy timeout, 10 s), then fail.
+class WriteLock
+{
+public:
+    bool take(const Inbox &inbox)
+    {
+        auto opened = clinicdesk::Database::openSqlite(
+            QDir(inbox.dataDir).filePath(QStringLiteral("inbox.sqlite")));
+        if (!opened)
+            return false;
+        m_db = std::move(opened).value();
+        return QSqlQuery(m_db->handle()).exec(QStringLiteral("BEGIN IMMEDIATE"));
+    }
+    void release()
+    {
+        if (m_db)
+            QSqlQuery(m_db->handle()).exec(QStringLiteral("ROLLBACK"));
+        m_db.reset();
+    }
+    ~WriteLock() { release(); }
+
+private:
+    std::unique_ptr<clinicdesk::Database> m_db;
 };
 
 inline QByteArray eventBody(const QString &masterId, const QString &type, int n = 0)

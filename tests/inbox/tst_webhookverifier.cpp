@@ -1,5 +1,8 @@
+#include "base/WebhookId.h"
+#include "domain/VisitEvent.h"
 #include "webhooks/WebhookVerifier.h"
 
+#include <QJsonObject>
 #include <QTest>
 
 using namespace clinicdesk;
@@ -34,6 +37,49 @@ private Q_SLOTS:
         QCOMPARE(WebhookVerifier::sign(key, "msg_p5jXN8AQM9LWM0D4loKWxJek", "1614265330",
                                        "{\"test\": 2432232314}"),
                  QByteArray("g0hM9SsE+OTPJTGt/tmIKtSyZlE3uFJELVlNIOLJ1OE="));
+    }
+
+    // One webhook-id rule for the inbox's verifier and the relay's event parser (issue 13,
+    // point 5): 1-200 printable ASCII bytes, no spaces. The inbox took 256 bytes of anything and
+    // the relay quarantined what it did not take; now each id is taken by both or by neither.
+    void webhookIdRuleIsTheSameInInboxAndRelay_data()
+    {
+        QTest::addColumn<QByteArray>("id");
+        QTest::addColumn<bool>("valid");
+        QTest::newRow("msg") << QByteArray("msg_p5jXN8AQM9LWM0D4loKWxJek") << true;
+        QTest::newRow("one byte") << QByteArray("a") << true;
+        QTest::newRow("200 bytes") << QByteArray(200, 'a') << true;
+        QTest::newRow("content id") << QByteArray("sha256:0123abcdef") << true;
+        QTest::newRow("201 bytes") << QByteArray(201, 'a') << false;
+        QTest::newRow("256 bytes") << QByteArray(256, 'a') << false;
+        QTest::newRow("space") << QByteArray("msg 1") << false;
+        QTest::newRow("tab") << QByteArray("msg\t1") << false;
+        QTest::newRow("non-ASCII") << QByteArray("msg_\xc3\xa9") << false;
+        QTest::newRow("DEL") << QByteArray("msg_\x7f") << false;
+    }
+
+    void webhookIdRuleIsTheSameInInboxAndRelay()
+    {
+        QFETCH(QByteArray, id);
+        QFETCH(bool, valid);
+        QCOMPARE(isValidWebhookId(id), valid);
+
+        const WebhookVerifier verifier = referenceVerifier();
+        const QByteArray key =
+            WebhookVerifier::decodeSecret("whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw").value();
+        const QByteArray body = "{\"masterId\":\"M1\",\"event\":\"CS_MESSAGE\",\"content\":\"x\"}";
+        const WebhookVerifier::Request request{
+            id, "1614265330", "v1," + WebhookVerifier::sign(key, id, "1614265330", body), {}, body};
+        QCOMPARE(verifier.verify(request, kTs) == WebhookVerifier::Verdict::Accepted, valid);
+
+        const QJsonObject event{
+            {QStringLiteral("cursor"), 1},
+            {QStringLiteral("id"), QString::fromUtf8(id)},
+            {QStringLiteral("provider"), QStringLiteral("beluga")},
+            {QStringLiteral("receivedAt"), QStringLiteral("2026-12-06T20:00:00Z")},
+            {QStringLiteral("payload"), VisitEvent::parseBody(body).value()}};
+        const auto parsed = VisitEvent::fromInboxEvent(event);
+        QVERIFY2(bool(parsed) == valid, parsed ? "taken" : qPrintable(parsed.error().message));
     }
 
     void rawBytesMatter()

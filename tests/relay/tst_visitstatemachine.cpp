@@ -182,6 +182,50 @@ private Q_SLOTS:
         QCOMPARE(got, expected);
     }
 
+    void aStatusCheckOnlyConcludesOpenVisits()
+    {
+        // Every status and prescription state against every check result (issue 13: "resolved"
+        // with an empty rxHistory turned Prescribed into Referred).
+        using Checked = SM::Checked;
+        const QList<SM::Status> statuses = {SM::Status::Queued,    SM::Status::Submitted,
+                                            SM::Status::NeedsInfo, SM::Status::Prescribed,
+                                            SM::Status::Referred,  SM::Status::Canceled,
+                                            SM::Status::Rejected};
+        const QList<SM::RxStatus> rxs = {SM::RxStatus::None, SM::RxStatus::Written,
+                                         SM::RxStatus::Shipped, SM::RxStatus::Delivered};
+        for (SM::Status status : statuses) {
+            for (SM::RxStatus rx : rxs) {
+                const SM::State before{status, rx};
+                for (Checked checked : {Checked::Open, Checked::Canceled, Checked::ResolvedWithRx,
+                                        Checked::ResolvedWithoutRx}) {
+                    const SM::State after = SM::afterCheck(before, checked);
+                    const QByteArray what =
+                        (SM::name(status) + QLatin1Char('/') + SM::name(rx)).toLatin1();
+                    if (SM::isTerminal(status) || rx != SM::RxStatus::None) {
+                        QVERIFY2(after == before, what.constData());
+                        continue;
+                    }
+                    QVERIFY2(int(after.status) >= int(before.status), what.constData());
+                    switch (checked) {
+                    case Checked::Open:
+                        QVERIFY(after == before);
+                        break;
+                    case Checked::Canceled:
+                        QCOMPARE(after.status, SM::Status::Canceled);
+                        break;
+                    case Checked::ResolvedWithRx:
+                        QCOMPARE(after.status, SM::Status::Prescribed);
+                        QCOMPARE(after.rx, SM::RxStatus::Written);
+                        break;
+                    case Checked::ResolvedWithoutRx:
+                        QCOMPARE(after.status, SM::Status::Referred);
+                        break;
+                    }
+                }
+            }
+        }
+    }
+
     void namesRoundTrip()
     {
         for (int i = 0; i <= int(SM::Status::Rejected); ++i) {

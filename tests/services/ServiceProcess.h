@@ -35,6 +35,7 @@ public:
     QString failureReason() const { return m_failure; }
     int exitCode() const { return m_process.exitCode(); }
     QProcess::ExitStatus exitStatus() const { return m_process.exitStatus(); }
+    qint64 processId() const { return m_process.processId(); }
 
 private:
     void drain();

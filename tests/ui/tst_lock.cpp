@@ -14,6 +14,7 @@
 
 #include <QAbstractButton>
 #include <QApplication>
+#include <QClipboard>
 #include <QDialog>
 #include <QJsonArray>
 #include <QLabel>
@@ -229,6 +230,8 @@ private Q_SLOTS:
         press(Qt::Key_Return);
         QTRY_VERIFY(!m_window->isLocked());
         QCOMPARE(m_window->currentPage(), page.data());
+        // The keyboard is back where it was (issue 18: after unlock it was nowhere).
+        QTRY_COMPARE(focused()->objectName(), QStringLiteral("canaryEdit"));
         QVERIFY(showsCanary(m_window.get()));
         QCOMPARE(m_window->currentUser()->username, QStringLiteral("sam"));
 
@@ -360,6 +363,43 @@ private Q_SLOTS:
         QVERIFY(std::none_of(dialogs.begin(), dialogs.end(),
                              [](QDialog *d) { return d->isVisible(); }));
         QVERIFY(trail().contains(QStringLiteral("lock ana idle")));
+    }
+
+    // Locking clears what the console put on the clipboard and the PRIMARY selection (a
+    // locked console served a patient's surname to a middle click); unlocking gives the focus
+    // back to the field that had it, not to the page's first one.
+    void lockClearsClipboardAndUnlockRestoresFocus()
+    {
+        signIn(QStringLiteral("sam"), kPassword);
+        auto *page = new QWidget;
+        auto *layout = new QVBoxLayout(page);
+        auto *first = new QLineEdit(QStringLiteral("first"));
+        auto *second = new QLineEdit(kCanary);
+        second->setObjectName(QStringLiteral("secondEdit"));
+        layout->addWidget(first);
+        layout->addWidget(second);
+        m_window->openSessionPage(page);
+        second->setFocus();
+        QTRY_COMPARE(focused(), second);
+        QClipboard *clipboard = QGuiApplication::clipboard();
+        clipboard->setText(kCanary);
+        if (clipboard->supportsSelection())
+            clipboard->setText(kCanary, QClipboard::Selection);
+        QCOMPARE(clipboard->text(), kCanary);
+
+        m_window->lockNow();
+        QVERIFY(m_window->isLocked());
+        QVERIFY2(!clipboard->text().contains(kCanary), "the clipboard still holds the patient");
+        if (clipboard->supportsSelection())
+            QVERIFY2(!clipboard->text(QClipboard::Selection).contains(kCanary),
+                     "the PRIMARY selection still holds the patient");
+
+        auto *password = lockPage()->findChild<QLineEdit *>(QStringLiteral("passwordEdit"));
+        QTest::keyClicks(password, kPassword);
+        QTest::keyClick(password, Qt::Key_Return);
+        QTRY_VERIFY(!m_window->isLocked());
+        QCOMPARE(m_window->currentPage(), page);
+        QTRY_COMPARE(focused(), second);
     }
 
     void openIntakeIsCoveredAndItsDraftKept()

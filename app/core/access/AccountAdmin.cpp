@@ -1,6 +1,7 @@
 #include "access/AccountAdmin.h"
 
 #include "accounts/UserRepository.h"
+#include "audit/AuditReport.h"
 #include "base/Logging.h"
 
 #include <QCoreApplication>
@@ -117,7 +118,9 @@ Result<AuditLog::Verification> AccountAdmin::verifyAuditLog(const User &actor,
     auto admin = m_access.require(actor, AccessControl::Permission::VerifyAuditLog, kAuditEntity);
     if (!admin)
         return admin.error();
-    auto verification = m_audit.verify(progress);
+    // Compared with the head the inbox witnessed, when the console has one (AuditWitness).
+    const auto witness = AuditWitnessCheck::fetch(m_audit.witness(), 10000);
+    auto verification = m_audit.verify(progress, witness.head);
     if (!verification)
         return verification;
     const QString detail =

@@ -225,9 +225,15 @@ Result<User> UserRepository::authenticate(const QString &username, const QString
     }
     const QDateTime now = m_now();
     if (row->user.isLockedAt(now)) {
+        // A lockout is named only to someone who knows the password: anyone else gets what an
+        // unknown name gets, after the same work, so guessing cannot find out which accounts
+        // exist by locking them.
+        const bool knowsPassword = m_hasher.verify(password, row->passwordHash);
         qCInfo(lcAccounts) << "sign-in refused: account locked:" << row->user.username << "id"
                            << row->user.id;
         setFailure(failure, SignInFailure::Locked);
+        if (!knowsPassword)
+            return badCredentials();
         return makeError(ErrorCode::AccessDenied,
                          QCoreApplication::translate(
                              "UserRepository",
@@ -254,36 +260,59 @@ Result<User> UserRepository::recordFailure(const Row &row, SignInFailure *failur
 {
     const QDateTime now = m_now();
     User user = row.user;
-    user.failedAttempts = row.user.failedAttempts + 1;
-    const bool lock = user.failedAttempts >= kMaxFailedAttempts;
-    if (lock) {
-        // The count starts again after the lock, so the lock is what limits guessing.
-        user.failedAttempts = 0;
-        user.lockedUntil = now.addSecs(qint64(kLockoutMinutes) * 60);
-    } else {
-        user.lockedUntil = {}; // any earlier lock has expired, or authenticate() stopped earlier
-    }
-    auto r = m_store.db().exec(
-        QStringLiteral("UPDATE users SET failed_attempts = ?, locked_until = ?, updated_at = ? "
-                       "WHERE id = ?"),
-        {user.failedAttempts,
-         user.lockedUntil.isValid() ? QVariant(TimeText::utc(user.lockedUntil))
-                                    : QVariant(QMetaType::fromType<QString>()),
-         TimeText::utc(now), user.id});
-    if (!r) {
+    bool lock = false;
+    bool alreadyLocked = false;
+    // Read, count and write in one write transaction: failures that happen at the same time
+    // (two consoles on one store, a script) are each counted, none overwrites another.
+    auto counted = m_store.db().transaction([&]() -> Result<void> {
+        auto current = m_store.db().exec(
+            QStringLiteral("SELECT failed_attempts, locked_until FROM users WHERE id = ?"),
+            {user.id});
+        if (!current)
+            return current.error();
+        if (!current->next())
+            return makeError(ErrorCode::NotFound, QStringLiteral("no user %1").arg(user.id));
+        const int before = current->value(0).toInt();
+        const QDateTime lockedUntil = fromText(current->value(1).toString());
+        current->finish();
+        if (lockedUntil.isValid() && lockedUntil > now) {
+            alreadyLocked = true; // locked meanwhile by another failure
+            user.lockedUntil = lockedUntil;
+            return {};
+        }
+        user.failedAttempts = before + 1;
+        lock = user.failedAttempts >= kMaxFailedAttempts;
+        if (lock) {
+            // The count starts again after the lock, so the lock is what limits guessing.
+            user.failedAttempts = 0;
+            user.lockedUntil = now.addSecs(qint64(kLockoutMinutes) * 60);
+        } else {
+            user.lockedUntil = {}; // any earlier lock has expired
+        }
+        auto r = m_store.db().exec(
+            QStringLiteral("UPDATE users SET failed_attempts = ?, locked_until = ?, "
+                           "updated_at = ? WHERE id = ?"),
+            {user.failedAttempts,
+             user.lockedUntil.isValid() ? QVariant(TimeText::utc(user.lockedUntil))
+                                        : QVariant(QMetaType::fromType<QString>()),
+             TimeText::utc(now), user.id});
+        if (!r)
+            return r.error();
+        return {};
+    });
+    if (!counted) {
         setFailure(failure, SignInFailure::StoreError);
-        return r.error();
+        return counted.error();
     }
-    if (lock) {
-        qCWarning(lcAccounts) << "sign-in failed: wrong password; account locked for"
-                              << kLockoutMinutes << "minutes:" << user.username << "id" << user.id;
+    if (lock || alreadyLocked) {
+        if (lock)
+            qCWarning(lcAccounts) << "sign-in failed: wrong password; account locked for"
+                                  << kLockoutMinutes << "minutes:" << user.username << "id"
+                                  << user.id;
         setFailure(failure, SignInFailure::Locked);
-        return makeError(ErrorCode::AccessDenied,
-                         QCoreApplication::translate(
-                             "UserRepository",
-                             "Too many failed sign-ins: this account is locked. Try again after "
-                             "%1.")
-                             .arg(retryTime(user.lockedUntil)));
+        // The same answer as any wrong password: the lock is named only to whoever knows the
+        // password (authenticate()).
+        return badCredentials();
     }
     qCInfo(lcAccounts) << "sign-in failed: wrong password:" << user.username << "id" << user.id
                        << "consecutive failures" << user.failedAttempts;

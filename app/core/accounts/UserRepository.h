@@ -17,9 +17,12 @@ class LocalStore;
 // Staff accounts in the local store's `users` table: creation under the password policy,
 // sign-in with lockout, disabling and password resets.
 //
-// Sign-in never reveals through its timing whether a username exists: an unknown username is
-// checked against a dummy hash of the same cost. After kMaxFailedAttempts consecutive failures
-// the account is locked for kLockoutMinutes; a successful sign-in resets the count. Error
+// Sign-in never reveals whether a username exists, neither through its timing (an unknown
+// username is checked against a dummy hash of the same cost) nor through its messages: after
+// kMaxFailedAttempts consecutive failures the account is locked for kLockoutMinutes, and that is
+// said only to someone who then gives its password; everyone else keeps getting "not correct",
+// as for a name that does not exist. Simultaneous failures are each counted (read and written in
+// one write transaction). A successful sign-in resets the count. Error
 // messages are translated (context "UserRepository") and meant for people; the log gets ids,
 // usernames and outcomes only, never a password.
 class UserRepository

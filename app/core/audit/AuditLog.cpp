@@ -1,5 +1,9 @@
 #include "audit/AuditLog.h"
 
+#include "audit/AuditAnchor.h"
+#include "audit/AuditChain.h"
+#include "audit/AuditVerifier.h"
+#include "audit/AuditWitness.h"
 #include "base/Logging.h"
 #include "base/TimeText.h"
 #include "crypto/Crypto.h"
@@ -7,106 +11,22 @@
 #include "store/LocalStore.h"
 
 #include <QCoreApplication>
-#include <QJsonDocument>
-#include <QJsonObject>
-#include <QSqlDriver>
 #include <QSysInfo>
-#include <QtEndian>
 
-#include <array>
+#include <limits>
 
 namespace clinicdesk {
 namespace {
+
+using auditchain::RawRow;
 
 const QString kKeysTable = QStringLiteral("audit_keys");
 const QString kChainRow = QStringLiteral("chain");
 const QString kChainColumn = QStringLiteral("chain_key");
 const QString kColumns = QStringLiteral("seq, at, user_name, workstation, action, entity_type, "
                                         "entity_id, outcome, detail, prev_hash, hash");
-
-// One row as stored: UTF-8 text exactly as hashed, straight from the database.
-struct RawRow
-{
-    qint64 seq = 0;
-    // user, workstation, action, entity type, entity id, outcome, detail, time: the MAC order
-    std::array<QByteArrayView, 8> fields;
-    QByteArrayView prevHash;
-    QByteArrayView hash;
-};
-
-void appendField(QByteArray &out, QByteArrayView utf8)
-{
-    char length[4];
-    qToBigEndian(quint32(utf8.size()), length);
-    out.append(length, 4).append(utf8);
-}
-
-QByteArray rowMac(const crypto::HmacSha256 &hmac, const RawRow &row)
-{
-    QByteArray data;
-    data.reserve(256);
-    data += "clinicdesk.audit.v1";
-    data += row.prevHash;
-    char seq[8];
-    qToBigEndian(quint64(row.seq), seq);
-    data.append(seq, 8);
-    for (QByteArrayView field : row.fields)
-        appendField(data, field);
-    return hmac.mac(data);
-}
-
-QByteArray entryMac(const crypto::HmacSha256 &hmac, const AuditEntry &e)
-{
-    const std::array<QByteArray, 8> utf8 = {
-        e.user.toUtf8(),     e.workstation.toUtf8(), e.action.toUtf8(), e.entityType.toUtf8(),
-        e.entityId.toUtf8(), e.outcome.toUtf8(),     e.detail.toUtf8(), e.time.toUtf8()};
-    RawRow row;
-    row.seq = e.seq;
-    for (size_t i = 0; i < utf8.size(); ++i)
-        row.fields[i] = utf8[i];
-    row.prevHash = e.prevHash;
-    return rowMac(hmac, row);
-}
-
-AuditEntry toEntry(const RawRow &row)
-{
-    auto text = [](QByteArrayView v) { return QString::fromUtf8(v); };
-    AuditEntry e;
-    e.seq = row.seq;
-    e.user = text(row.fields[0]);
-    e.workstation = text(row.fields[1]);
-    e.action = text(row.fields[2]);
-    e.entityType = text(row.fields[3]);
-    e.entityId = text(row.fields[4]);
-    e.outcome = text(row.fields[5]);
-    e.detail = text(row.fields[6]);
-    e.time = text(row.fields[7]);
-    e.prevHash = row.prevHash.toByteArray();
-    e.hash = row.hash.toByteArray();
-    return e;
-}
-
-const char kScanSql[] = "SELECT seq, user_name, workstation, action, entity_type, entity_id, "
-                        "outcome, detail, at, prev_hash, hash FROM audit_log ORDER BY seq";
-
-// Reads every row in sequence order as raw bytes (Database::scan): Qt Sql's UTF-8 -> QString
-// -> UTF-8 round trip of every column would dominate verifying a million entries.
-Result<void> readRows(Database &db, const std::function<bool(const RawRow &)> &visit)
-{
-    RawRow row;
-    auto scanned = db.scan(QString::fromLatin1(kScanSql), {}, [&](const QList<QByteArrayView> &c) {
-        row.seq = c[0].toByteArray().toLongLong();
-        for (int i = 0; i < 8; ++i)
-            row.fields[size_t(i)] = c[i + 1];
-        row.prevHash = c[9];
-        row.hash = c[10];
-        return visit(row);
-    });
-    if (!scanned)
-        return makeError(ErrorCode::Database,
-                         QStringLiteral("reading the audit log: %1").arg(scanned.error().message));
-    return {};
-}
+// Set in meta once an anchor was saved: from then on a missing anchor is a break.
+const QString kAnchorSaved = QStringLiteral("audit_anchor_saved");
 
 AuditEntry readEntry(const QSqlQuery &q)
 {
@@ -160,6 +80,16 @@ AuditLog::~AuditLog()
     crypto::wipe(m_chainKey);
 }
 
+void AuditLog::setWitness(std::unique_ptr<AuditWitness> witness)
+{
+    m_witness = std::move(witness);
+}
+
+bool AuditLog::flushWitness(int timeoutMs)
+{
+    return !m_witness || m_witness->flush(timeoutMs);
+}
+
 void AuditLog::anchorAfterAppend(qint64 seq)
 {
     if (!m_anchors)
@@ -174,15 +104,19 @@ void AuditLog::anchorAfterAppend(qint64 seq)
                 if (alive.expired())
                     return;
                 m_anchorPending = false;
-                if (auto anchored = saveAnchor(); !anchored)
+                if (auto anchored = saveAnchor(); !anchored && !m_refusalLogged) {
+                    m_refusalLogged = true;
                     qCWarning(lcAudit) << "audit anchor not updated:" << anchored.error().message;
+                }
             },
             Qt::QueuedConnection);
         return;
     }
-    if (auto anchored = saveAnchor(); !anchored)
+    if (auto anchored = saveAnchor(); !anchored && !m_refusalLogged) {
+        m_refusalLogged = true;
         qCWarning(lcAudit) << "audit entry" << seq
                            << "stored but the anchor was not updated:" << anchored.error().message;
+    }
 }
 
 QString AuditLog::workstation()
@@ -254,7 +188,7 @@ Result<qint64> AuditLog::appendBatch(const QList<AuditEvent> &events)
             e.entityId = text(event.entityId);
             e.outcome = auditOutcomeName(event.outcome);
             e.detail = text(event.detail);
-            e.hash = entryMac(hmac, e);
+            e.hash = auditchain::entryMac(hmac, e);
             auto insert = m_store.db().exec(
                 QStringLiteral(
                     "INSERT INTO audit_log (%1) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
@@ -297,119 +231,157 @@ Result<void> AuditLog::saveAnchor()
     auto h = head();
     if (!h)
         return h.error();
-    const QJsonObject anchor{{QStringLiteral("seq"), h->seq},
-                             {QStringLiteral("hash"), QString::fromLatin1(h->hash.toHex())}};
-    return m_anchors->saveAnchor(m_store.storeId(),
-                                 QJsonDocument(anchor).toJson(QJsonDocument::Compact));
+    if (h->seq == 0)
+        return {};
+    if (auto allowed = anchorable(*h); !allowed)
+        return allowed.error();
+    return writeAnchor(*h);
 }
 
-Result<AuditLog::Verification> AuditLog::verify(const Progress &progress)
+Result<void> AuditLog::writeAnchor(const Head &head)
 {
-    return scan({}, {}, progress);
+    if (auto saved = AuditAnchor::save(*m_anchors, m_store.storeId(), head); !saved)
+        return saved.error();
+    if (auto marked = m_store.db().exec(QStringLiteral("INSERT INTO meta (key, value) VALUES "
+                                                       "(?, '1') ON CONFLICT (key) DO NOTHING"),
+                                        {kAnchorSaved});
+        !marked)
+        return marked.error();
+    m_refusalLogged = false;
+    if (m_witness)
+        m_witness->witness(head);
+    return {};
 }
 
-Result<AuditLog::Verification> AuditLog::scan(const Filter &filter,
-                                              const std::function<bool(const AuditEntry &)> &visit,
-                                              const Progress &progress)
+Result<void> AuditLog::anchorable(const Head &head)
 {
+    const AuditAnchor anchor = AuditAnchor::load(*m_anchors, m_store.storeId());
+    auto refuse = [&](const QString &why) {
+        return makeError(ErrorCode::Integrity,
+                         why + QStringLiteral("; the anchor is left as it was (run "
+                                              "clinicdesk-admin audit verify)"));
+    };
+    switch (anchor.state) {
+    case AuditAnchor::State::Unreadable:
+    case AuditAnchor::State::Malformed:
+        return refuse(anchor.problem);
+    case AuditAnchor::State::Missing: {
+        auto saved =
+            m_store.db().exec(QStringLiteral("SELECT 1 FROM meta WHERE key = ?"), {kAnchorSaved});
+        if (!saved)
+            return saved.error();
+        if (saved->next())
+            return refuse(QStringLiteral("the audit anchor is missing from %1 though one was "
+                                         "saved before")
+                              .arg(m_anchors->description()));
+        return {}; // the first anchor of this store
+    }
+    case AuditAnchor::State::Valid:
+        break;
+    }
+    if (anchor.head.seq > head.seq)
+        return refuse(QStringLiteral("the log ends at entry %1, behind its anchor at entry %2")
+                          .arg(head.seq)
+                          .arg(anchor.head.seq));
     auto key = chainKey();
     if (!key)
         return key.error();
     const crypto::HmacSha256 hmac(key.value());
-    auto total = count({});
-    if (!total)
-        return total.error();
-
-    // The anchor, if one is kept.
-    std::optional<Head> anchor;
-    if (m_anchors) {
-        auto bytes = m_anchors->loadAnchor(m_store.storeId());
-        if (bytes) {
-            const QJsonObject o = QJsonDocument::fromJson(bytes.value()).object();
-            anchor =
-                Head{o.value(QStringLiteral("seq")).toInteger(),
-                     QByteArray::fromHex(o.value(QStringLiteral("hash")).toString().toLatin1())};
-        } else if (bytes.error().code != ErrorCode::KeyNotFound) {
-            return bytes.error();
-        }
-    }
-    // Stored times are uniform ISO text, so the filter compares them as bytes.
-    const QByteArray from =
-        filter.from.isValid() ? TimeText::utc(filter.from).toUtf8() : QByteArray();
-    const QByteArray to = filter.to.isValid() ? TimeText::utc(filter.to).toUtf8() : QByteArray();
-    const QByteArray user = filter.user.toUtf8();
-
-    Verification v;
-    auto fail = [&](qint64 seq, const QString &problem) {
-        v.intact = false;
-        v.firstBrokenSeq = seq;
-        v.problem = problem;
-    };
-    QByteArray previous(32, '\0');
-    QByteArray hashAtAnchor;
-    bool cancelled = false;
-    auto read = readRows(m_store.db(), [&](const RawRow &row) {
-        const qint64 expected = v.entries + 1;
-        if (row.seq != expected) {
-            fail(expected,
-                 row.seq > expected
-                     ? QStringLiteral("entry %1 is missing (deleted): the log jumps to entry %2")
-                           .arg(expected)
-                           .arg(row.seq)
-                     : QStringLiteral("entry %1 is out of sequence").arg(row.seq));
-            return false;
-        }
-        if (!crypto::constantTimeEquals(row.prevHash, previous)) {
-            fail(row.seq, QStringLiteral("entry %1 does not follow entry %2 (entries reordered, or "
-                                         "an earlier entry replaced)")
-                              .arg(row.seq)
-                              .arg(row.seq - 1));
-            return false;
-        }
-        if (!crypto::constantTimeEquals(rowMac(hmac, row), row.hash)) {
-            fail(row.seq,
-                 QStringLiteral("entry %1 was modified after it was written").arg(row.seq));
-            return false;
-        }
+    // The anchored entry as anchored, then every later one chained and unmodified.
+    QByteArray previous;
+    qint64 expected = anchor.head.seq;
+    bool good = true;
+    auto read = auditchain::readRows(m_store.db(), anchor.head.seq - 1, [&](const RawRow &row) {
+        good = row.seq == expected &&
+               crypto::constantTimeEquals(auditchain::rowMac(hmac, row), row.hash);
+        if (good && row.seq == anchor.head.seq)
+            good = crypto::constantTimeEquals(row.hash, anchor.head.hash);
+        else if (good)
+            good = crypto::constantTimeEquals(row.prevHash, previous);
         previous = row.hash.toByteArray();
-        if (anchor && row.seq == anchor->seq)
-            hashAtAnchor = previous;
-        ++v.entries;
-        const QByteArrayView time = row.fields[7];
-        const bool matches = (from.isEmpty() || time >= from) && (to.isEmpty() || time < to) &&
-                             (user.isEmpty() || row.fields[0] == user);
-        if (visit && matches && !visit(toEntry(row)))
-            return false;
-        if (progress && (v.entries % 4096 == 0) && !progress(v.entries, *total)) {
-            cancelled = true;
-            return false;
-        }
-        return true;
+        ++expected;
+        return good && row.seq < head.seq;
     });
     if (!read)
         return read.error();
-    if (cancelled)
-        return makeError(ErrorCode::Cancelled, QStringLiteral("cancelled"));
-    v.head = Head{v.entries, previous};
-    if (v.intact && anchor) {
-        if (anchor->seq > v.head.seq) {
-            fail(v.head.seq + 1, QStringLiteral("the newest entries were removed: the log ends at "
-                                                "entry %1 but its anchor records entry %2")
-                                     .arg(v.head.seq)
-                                     .arg(anchor->seq));
-        } else if (anchor->seq > 0 && !crypto::constantTimeEquals(hashAtAnchor, anchor->hash)) {
-            fail(anchor->seq, QStringLiteral("entry %1 does not match the anchor kept outside the "
-                                             "database (the log was rewritten)")
-                                  .arg(anchor->seq));
-        }
-    } else if (v.intact && m_anchors && v.entries > 0) {
-        fail(1, QStringLiteral("the audit anchor is missing from %1, so removal of the newest "
-                               "entries cannot be ruled out")
-                    .arg(m_anchors->description()));
+    if (!good || expected <= head.seq)
+        return refuse(QStringLiteral("the audit log does not continue from its anchor at entry %1")
+                          .arg(anchor.head.seq));
+    return {};
+}
+
+Result<AuditLog::Verification> AuditLog::verify(const Progress &progress,
+                                                const std::optional<Head> &witnessed)
+{
+    return scan({}, {}, progress, witnessed);
+}
+
+Result<AuditLog::Verification> AuditLog::scan(const Filter &filter,
+                                              const std::function<bool(const AuditEntry &)> &visit,
+                                              const Progress &progress,
+                                              const std::optional<Head> &witnessed)
+{
+    auto key = chainKey();
+    if (!key)
+        return key.error();
+    auto total = count({});
+    if (!total)
+        return total.error();
+    AuditVerifier verifier(m_store.db(), key.value());
+    if (m_anchors) {
+        auto saved =
+            m_store.db().exec(QStringLiteral("SELECT 1 FROM meta WHERE key = ?"), {kAnchorSaved});
+        if (!saved)
+            return saved.error();
+        verifier.setAnchor(AuditAnchor::load(*m_anchors, m_store.storeId()),
+                           m_anchors->description(), saved->next());
     }
-    if (progress)
-        progress(v.entries, *total);
-    return v;
+    verifier.setWitnessed(witnessed);
+    AuditVerifier::Filter match;
+    match.from = filter.from.isValid() ? TimeText::utc(filter.from).toUtf8() : QByteArray();
+    match.to = filter.to.isValid() ? TimeText::utc(filter.to).toUtf8() : QByteArray();
+    match.user = filter.user.toUtf8();
+    return verifier.run(match, visit, progress, *total);
+}
+
+Result<qint64> AuditLog::acknowledgeBreaks(const QString &user,
+                                           const std::optional<Head> &witnessed)
+{
+    auto v = verify({}, witnessed);
+    if (!v)
+        return v.error();
+    if (v->intact)
+        return makeError(ErrorCode::InvalidInput,
+                         QStringLiteral("the audit log is intact: there is no break to "
+                                        "acknowledge"));
+    QList<AuditBreak> open;
+    for (const AuditBreak &b : std::as_const(v->breaks)) {
+        if (b.acknowledgedBy == 0)
+            open.append(b);
+    }
+    // Appended without the usual anchor step (which refuses to move over the break), then
+    // anchored at the restart itself.
+    KeyProvider *anchors = std::exchange(m_anchors, nullptr);
+    auto seq = append({AuditAction::Admin, user, QLatin1String(AuditRestart::kEntityType),
+                       QLatin1String(AuditRestart::kEntityId), AuditOutcome::Success,
+                       AuditRestart::detailFor(open)});
+    m_anchors = anchors;
+    if (!seq)
+        return seq.error();
+    if (m_anchors) {
+        auto h = head();
+        if (!h)
+            return h.error();
+        if (auto anchored = writeAnchor(*h); !anchored)
+            return anchored.error();
+    } else if (m_witness) {
+        auto h = head();
+        if (h)
+            m_witness->witness(*h);
+    }
+    qCWarning(lcAudit) << "audit chain restarted at entry" << seq.value() << "acknowledging"
+                       << open.size() << "breaks";
+    return seq;
 }
 
 Result<qint64> AuditLog::count(const Filter &filter)

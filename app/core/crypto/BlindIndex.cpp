@@ -9,10 +9,7 @@ BlindIndex::BlindIndex(QByteArrayView dataKey)
           crypto::hkdfSha256(dataKey, "clinicdesk", "clinicdesk/blind-index/v1", crypto::kKeyBytes))
 {}
 
-BlindIndex::~BlindIndex()
-{
-    crypto::wipe(m_key);
-}
+BlindIndex::~BlindIndex() = default;
 
 QString BlindIndex::normalizePhone(QStringView phone)
 {
@@ -42,7 +39,7 @@ QByteArray BlindIndex::phone(QStringView phone) const
     const QString normal = normalizePhone(phone);
     if (normal.isEmpty() || m_key.isEmpty())
         return {};
-    return crypto::hmacSha256(m_key, QByteArray("phone\0", 6) + normal.toUtf8());
+    return crypto::hmacSha256(m_key.view(), QByteArray("phone\0", 6) + normal.toUtf8());
 }
 
 QByteArray BlindIndex::nameDob(QStringView firstName, QStringView lastName, QDate dob) const
@@ -53,7 +50,7 @@ QByteArray BlindIndex::nameDob(QStringView firstName, QStringView lastName, QDat
         return {};
     const QByteArray input = QByteArray("name-dob\0", 9) + first.toUtf8() + '\0' + last.toUtf8() +
                              '\0' + dob.toString(Qt::ISODate).toUtf8();
-    return crypto::hmacSha256(m_key, input);
+    return crypto::hmacSha256(m_key.view(), input);
 }
 
 } // namespace clinicdesk

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "crypto/SecretBytes.h"
+
 #include <QByteArray>
 #include <QDate>
 #include <QString>
@@ -28,7 +30,7 @@ public:
     static QString normalizeName(QStringView name);
 
 private:
-    QByteArray m_key;
+    SecretBytes m_key; // derived from the data key: wiped in every copy
 };
 
 } // namespace clinicdesk

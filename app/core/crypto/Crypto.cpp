@@ -1,5 +1,7 @@
 #include "crypto/Crypto.h"
 
+#include "crypto/SecretBytes.h"
+
 #include <openssl/core_names.h>
 #include <openssl/crypto.h>
 #include <openssl/evp.h>
@@ -247,8 +249,9 @@ ThreadStateGuard::~ThreadStateGuard()
 
 void wipe(QByteArray &bytes)
 {
-    if (!bytes.isEmpty())
-        OPENSSL_cleanse(bytes.data(), size_t(bytes.size()));
+    // In place, not through data(): that would detach a shared buffer and wipe a fresh copy,
+    // leaving the bytes where they were.
+    SecretBytes::wipeInPlace(bytes);
 }
 
 } // namespace clinicdesk::crypto

@@ -64,7 +64,9 @@ public:
     ThreadStateGuard &operator=(const ThreadStateGuard &) = delete;
 };
 
-// Overwrites the bytes in place (OPENSSL_cleanse), so the optimiser cannot drop it.
+// Overwrites the bytes in place (OPENSSL_cleanse), so the optimiser cannot drop it: the buffer
+// itself, also when other QByteArrays share it (they all read zeros afterwards), so call it only
+// when every holder is done. Key material that is kept is a SecretBytes.
 void wipe(QByteArray &bytes);
 
 } // namespace clinicdesk::crypto

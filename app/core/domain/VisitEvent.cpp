@@ -1,5 +1,7 @@
 #include "domain/VisitEvent.h"
 
+#include "base/WebhookId.h"
+
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonParseError>
@@ -128,7 +130,8 @@ Result<VisitEvent> VisitEvent::fromInboxEvent(const QJsonObject &object)
     const QString id = object.value(QLatin1String("id")).toString();
     const QString provider = object.value(QLatin1String("provider")).toString();
     const QJsonValue cursor = object.value(QLatin1String("cursor"));
-    if (!isPlainId(id) || !isPlainId(provider) || !cursor.isDouble() || cursor.toDouble() < 1)
+    if (!isValidWebhookId(id) || !isPlainId(provider) || !cursor.isDouble() ||
+        cursor.toDouble() < 1)
         return invalid(QStringLiteral("inbox event lacks cursor, id or provider"));
     const QJsonValue payload = object.value(QLatin1String("payload"));
     auto parsed = payload.isObject()

@@ -129,6 +129,25 @@ VisitStateMachine::State VisitStateMachine::staffReplied(State state)
     return localMove(state, Status::NeedsInfo, Status::Submitted);
 }
 
+VisitStateMachine::State VisitStateMachine::afterCheck(State state, Checked checked)
+{
+    using Type = VisitEvent::Type;
+    if (isTerminal(state.status) || state.rx != RxStatus::None)
+        return state;
+    switch (checked) {
+    case Checked::Open:
+        return state;
+    case Checked::Canceled:
+        return apply(state, Type::ConsultCanceled);
+    case Checked::ResolvedWithRx:
+        return apply(apply(state, Type::RxWritten), Type::ConsultConcluded,
+                     VisitEvent::Outcome::Prescribed);
+    case Checked::ResolvedWithoutRx:
+        return apply(state, Type::ConsultConcluded, VisitEvent::Outcome::Referred);
+    }
+    return state;
+}
+
 QString VisitStateMachine::name(Status status)
 {
     return kStatusNames.value(int(status));

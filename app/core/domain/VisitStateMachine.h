@@ -63,6 +63,20 @@ public:
     static State resubmitted(State state);
     static State staffReplied(State state);
 
+    // What a status check (the provider's externalFetch, "Check with provider") reported.
+    enum class Checked
+    {
+        Open,              // still with the clinician: nothing to conclude
+        Canceled,          // canceled at the provider
+        ResolvedWithRx,    // resolved, with prescriptions in rxHistory
+        ResolvedWithoutRx, // resolved, rxHistory empty
+    };
+    // A status check is weaker evidence than an event: it concludes a visit still open
+    // (Queued, Submitted, NeedsInfo) as the matching events would, and changes nothing once the
+    // visit is concluded: "resolved" with an empty rxHistory never turns Prescribed into
+    // Referred, and no check moves a status back.
+    static State afterCheck(State state, Checked checked);
+
     static bool isTerminal(Status status);
     static QString name(Status status);
     static QString name(RxStatus status);

@@ -4,6 +4,7 @@
 #include "crypto/KeyRing.h"
 
 #include <QString>
+#include <QStringList>
 
 namespace clinicdesk {
 
@@ -18,6 +19,15 @@ public:
     // KeyNotFound when nothing is stored for this store yet; other errors are fatal.
     virtual Result<KeyRing> load(const QString &storeId) = 0;
     virtual Result<void> save(const QString &storeId, const KeyRing &ring) = 0;
+
+    // Other stores known to use the same keys (a key file opened by several stores): a key
+    // rotation would retire the key their data is sealed with, so it is refused while there
+    // are any. Per-store backends (the keychain) have none.
+    virtual Result<QStringList> otherStores(const QString &storeId)
+    {
+        Q_UNUSED(storeId);
+        return QStringList();
+    }
 
     // The audit chain's anchor (its newest sequence number and hash), kept outside the database
     // so that deleting the newest audit entries is detected. KeyNotFound when none was saved.

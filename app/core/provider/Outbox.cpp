@@ -60,6 +60,28 @@ Result<void> check(const Result<bool> &updated)
 }
 
 using Status = VisitStateMachine::Status;
+using Move = VisitStateMachine::State (*)(VisitStateMachine::State);
+
+// The console's own move `rule` (VisitStateMachine) for the visit as stored: a compare-and-set
+// change from its status to the rule's, or nothing when the rule keeps it (or the visit is gone,
+// or has a status this console does not know). The caller adds the other columns it writes.
+Result<std::optional<VisitRepository::Change>> localMove(VisitRepository &visits,
+                                                         const QString &visitId, Move rule)
+{
+    auto visit = visits.find(visitId);
+    if (!visit)
+        return visit.error();
+    if (!visit.value() || !visit.value()->statusKnown)
+        return std::optional<VisitRepository::Change>();
+    const VisitStateMachine::State state = visit.value()->state;
+    const VisitStateMachine::State next = rule(state);
+    if (next.status == state.status)
+        return std::optional<VisitRepository::Change>();
+    VisitRepository::Change change;
+    change.from = state.status;
+    change.status = next.status;
+    return std::optional<VisitRepository::Change>(change);
+}
 
 } // namespace
 
@@ -208,18 +230,12 @@ Result<void> Outbox::resubmit(const QString &visitId, const QString &byUser)
         const Error notRejected =
             makeError(ErrorCode::Conflict, QStringLiteral("visit %1 is not rejected").arg(visitId));
         VisitRepository visits(m_store);
-        auto visit = visits.find(visitId);
-        if (!visit)
-            return visit.error();
-        if (!visit.value() || !visit.value()->statusKnown)
+        auto move = localMove(visits, visitId, &VisitStateMachine::resubmitted);
+        if (!move)
+            return move.error();
+        if (!move.value())
             return notRejected;
-        const VisitStateMachine::State state = visit.value()->state;
-        const VisitStateMachine::State next = VisitStateMachine::resubmitted(state);
-        if (next.status == state.status)
-            return notRejected;
-        VisitRepository::Change change;
-        change.from = state.status;
-        change.status = next.status;
+        VisitRepository::Change change = *move.value();
         change.rejectedReason = QString();
         change.updatedAt = now;
         auto moved = visits.update(visitId, change);
@@ -356,23 +372,15 @@ Result<void> Outbox::markSent(const Entry &e, const QString &providerVisitId)
             return staffReplyDelivered(e, now);
         if (e.kind != Kind::Visit)
             return {};
+        // VisitStateMachine::accepted: only a Queued visit moves (an event may already have
+        // moved it on); the provider's id and the time are written either way.
         VisitRepository visits(m_store);
-        auto visit = visits.find(e.visitId);
-        if (!visit)
-            return visit.error();
-        if (!visit.value())
-            return {};
-        VisitRepository::Change change;
+        auto move = localMove(visits, e.visitId, &VisitStateMachine::accepted);
+        if (!move)
+            return move.error();
+        VisitRepository::Change change = move->value_or(VisitRepository::Change());
         change.providerVisitId = providerVisitId.isEmpty() ? QString() : providerVisitId;
         change.updatedAt = now;
-        // VisitStateMachine::accepted: only a Queued visit moves; an event may already have
-        // moved it on.
-        const VisitRepository::Row &row = *visit.value();
-        if (const auto next = VisitStateMachine::accepted(row.state);
-            row.statusKnown && next.status != row.state.status) {
-            change.from = row.state.status;
-            change.status = next.status;
-        }
         return check(visits.update(e.visitId, change));
     });
 }
@@ -383,14 +391,10 @@ Result<void> Outbox::markSent(const Entry &e, const QString &providerVisitId)
 Result<void> Outbox::staffReplyDelivered(const Entry &e, const QString &now)
 {
     VisitRepository visits(m_store);
-    auto visit = visits.find(e.visitId);
-    if (!visit)
-        return visit.error();
-    if (!visit.value() || !visit.value()->statusKnown)
-        return {};
-    const VisitStateMachine::State state = visit.value()->state;
-    const auto next = VisitStateMachine::staffReplied(state);
-    if (next.status == state.status)
+    auto move = localMove(visits, e.visitId, &VisitStateMachine::staffReplied);
+    if (!move)
+        return move.error();
+    if (!move.value())
         return {};
     auto askedAgain = m_store.db().exec(
         QStringLiteral("SELECT 1 FROM visit_events ev WHERE ev.visit_id = ? AND ev.event_type = ? "
@@ -400,9 +404,7 @@ Result<void> Outbox::staffReplyDelivered(const Entry &e, const QString &now)
         return askedAgain.error();
     if (askedAgain->next())
         return {};
-    VisitRepository::Change change;
-    change.from = state.status;
-    change.status = next.status;
+    VisitRepository::Change change = *move.value();
     change.updatedAt = now;
     return check(visits.update(e.visitId, change));
 }
@@ -441,18 +443,12 @@ Result<void> Outbox::markRejected(const Entry &e, const QString &reason, int htt
             return r;
         // VisitStateMachine::refused: only a visit still Queued becomes Rejected.
         VisitRepository visits(m_store);
-        auto visit = visits.find(e.visitId);
-        if (!visit)
-            return visit.error();
-        if (!visit.value() || !visit.value()->statusKnown)
+        auto move = localMove(visits, e.visitId, &VisitStateMachine::refused);
+        if (!move)
+            return move.error();
+        if (!move.value())
             return {};
-        const VisitStateMachine::State state = visit.value()->state;
-        const auto next = VisitStateMachine::refused(state);
-        if (next.status == state.status)
-            return {};
-        VisitRepository::Change change;
-        change.from = state.status;
-        change.status = next.status;
+        VisitRepository::Change change = *move.value();
         change.rejectedReason = reason;
         change.updatedAt = now;
         return check(visits.update(e.visitId, change));

@@ -8,7 +8,10 @@
 #include "store/LocalStore.h"
 #include "store/VisitRepository.h"
 
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QPointer>
+#include <QUuid>
 
 namespace clinicdesk {
 
@@ -110,43 +113,71 @@ Result<QString> ProviderStatusSync::apply(const QString &visitId,
         if (!visit.value()->statusKnown || !visit.value()->rxKnown)
             return makeError(ErrorCode::InvalidInput,
                              QStringLiteral("visit %1 has an unknown status").arg(visitId));
-        const VisitStateMachine::Status oldStatus = visit.value()->state.status;
-        VisitStateMachine::State state = visit.value()->state;
+        const VisitStateMachine::State before = visit.value()->state;
         using Stage = ProviderVisitStatus::Stage;
-        using Type = VisitEvent::Type;
-        if (provider.stage == Stage::Canceled) {
-            state = VisitStateMachine::apply(state, Type::ConsultCanceled);
-        } else if (provider.stage == Stage::Resolved || provider.closed) {
-            if (provider.prescriptions > 0) {
-                state = VisitStateMachine::apply(state, Type::RxWritten);
-                state = VisitStateMachine::apply(state, Type::ConsultConcluded,
-                                                 VisitEvent::Outcome::Prescribed);
-            } else {
-                state = VisitStateMachine::apply(state, Type::ConsultConcluded,
-                                                 VisitEvent::Outcome::Referred);
-            }
-        }
-        result = VisitStateMachine::name(state.status);
+        using Checked = VisitStateMachine::Checked;
+        const Checked checked = provider.stage == Stage::Canceled ? Checked::Canceled
+                                : provider.stage == Stage::Resolved || provider.closed
+                                    ? (provider.prescriptions > 0 ? Checked::ResolvedWithRx
+                                                                  : Checked::ResolvedWithoutRx)
+                                    : Checked::Open;
+        const VisitStateMachine::State after = VisitStateMachine::afterCheck(before, checked);
+        result = VisitStateMachine::name(after.status);
         const QString now = TimeText::utcNow();
-        const bool changed = state.status != oldStatus;
+        const bool changed = !(after == before);
         // updated_at moves only with the status: it is what "silent for a while" measures.
         VisitRepository::Change change;
         change.providerCheckedAt = now;
         if (changed) {
-            change.from = oldStatus;
-            change.status = state.status;
-            change.rx = state.rx;
+            change.from = before.status;
+            change.status = after.status;
+            change.rx = after.rx;
             change.updatedAt = now;
         }
         if (auto u = visits.update(visitId, change); !u)
             return u.error();
-        if (changed)
-            qCInfo(lcProvider) << "status sync: visit" << visitId << "now" << result;
+        if (!changed)
+            return {};
+        // What the check changed goes on the timeline, with where it came from.
+        if (auto noted = timeline(visitId, before, after, provider, now); !noted)
+            return noted;
+        qCInfo(lcProvider) << "status sync: visit" << visitId << "now" << result;
         return {};
     });
     if (!r)
         return r.error();
     return result;
+}
+
+Result<void> ProviderStatusSync::timeline(const QString &visitId,
+                                          const VisitStateMachine::State &before,
+                                          const VisitStateMachine::State &after,
+                                          const ProviderVisitStatus &provider, const QString &now)
+{
+    const QString id =
+        QStringLiteral("check:") + QUuid::createUuid().toString(QUuid::WithoutBraces);
+    const QJsonObject note{{QStringLiteral("source"), QStringLiteral("provider status check")},
+                           {QStringLiteral("stage"), int(provider.stage)},
+                           {QStringLiteral("closed"), provider.closed},
+                           {QStringLiteral("prescriptions"), provider.prescriptions},
+                           {QStringLiteral("statusBefore"), VisitStateMachine::name(before.status)},
+                           {QStringLiteral("rxBefore"), VisitStateMachine::name(before.rx)}};
+    auto sealed =
+        m_store.cipher().seal(QStringLiteral("visit_events"), id, QStringLiteral("payload"),
+                              QJsonDocument(note).toJson(QJsonDocument::Compact));
+    if (!sealed)
+        return sealed.error();
+    // After the events already on this visit's timeline (which is in inbox order).
+    auto inserted = m_store.db().exec(
+        QStringLiteral("INSERT INTO visit_events (id, visit_id, inbox_cursor, event_type, "
+                       "received_at, applied_at, status_after, rx_status_after, payload) "
+                       "VALUES (?, ?, (SELECT COALESCE(MAX(inbox_cursor), 0) FROM visit_events "
+                       "WHERE visit_id = ?), ?, ?, ?, ?, ?, ?)"),
+        {id, visitId, visitId, QLatin1String(kStatusCheckEvent), now, now,
+         VisitStateMachine::name(after.status), VisitStateMachine::name(after.rx), sealed.value()});
+    if (!inserted)
+        return inserted.error();
+    return {};
 }
 
 } // namespace clinicdesk

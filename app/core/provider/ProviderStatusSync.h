@@ -1,6 +1,7 @@
 #pragma once
 
 #include "base/Result.h"
+#include "domain/VisitStateMachine.h"
 #include "provider/ProviderResult.h"
 
 #include <QObject>
@@ -15,14 +16,19 @@ class ProviderClient;
 // Status fetch (GET /visit/externalFetch/{masterId}): on demand ("refresh" on a visit) and as
 // reconciliation for open visits whose webhooks may have been lost: every visit Submitted or
 // NeedsInfo that neither changed nor was checked for `staleAfterSeconds` is fetched. What the
-// provider reports moves the visit through VisitStateMachine, so never backwards (canceled ->
-// Canceled; resolved with prescriptions -> Prescribed, without -> Referred); the check time is
+// provider reports moves the visit through VisitStateMachine::afterCheck: it concludes an open
+// visit only (canceled -> Canceled; resolved with prescriptions -> Prescribed, without ->
+// Referred) and never moves a status back or sideways past a prescription. A change it makes
+// goes on the visit's timeline as a STATUS_CHECK entry naming its source; the check time is
 // recorded in visits.provider_checked_at.
 class ProviderStatusSync final : public QObject
 {
     Q_OBJECT
 
 public:
+    // event_type of the timeline entries a status check writes.
+    static constexpr const char *kStatusCheckEvent = "STATUS_CHECK";
+
     ProviderStatusSync(LocalStore &store, ProviderClient &client, QObject *parent = nullptr);
 
     void refresh(const QString &visitId);
@@ -41,6 +47,9 @@ Q_SIGNALS:
 private:
     void fetch(const QString &visitId, const QString &masterId);
     Result<QString> apply(const QString &visitId, const ProviderVisitStatus &provider);
+    Result<void> timeline(const QString &visitId, const VisitStateMachine::State &before,
+                          const VisitStateMachine::State &after,
+                          const ProviderVisitStatus &provider, const QString &now);
 
     LocalStore &m_store;
     ProviderClient &m_client;

@@ -1,16 +1,15 @@
 #include "relay/RelayClient.h"
 
+#include "base/InboxEndpoint.h"
 #include "base/Logging.h"
 #include "base/TestSeam.h"
 
-#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QRandomGenerator>
-#include <QSettings>
 #include <QSslConfiguration>
 #include <QUrlQuery>
 
@@ -19,48 +18,28 @@ namespace clinicdesk {
 Result<RelayClient::Options> RelayClient::Options::load(const QUrl &inbox, const QString &tokenFile,
                                                         const QString &caFile)
 {
+    auto endpoint = InboxEndpoint::load(inbox, tokenFile, caFile);
+    if (!endpoint)
+        return endpoint.error();
     Options options;
-    if (!inbox.isValid() ||
-        (inbox.scheme() != QLatin1String("https") && inbox.scheme() != QLatin1String("http")))
-        return makeError(ErrorCode::InvalidInput,
-                         QStringLiteral("the inbox URL must be https://HOST:PORT"));
-    options.inbox = inbox;
-    QFile token(tokenFile);
-    if (!token.open(QIODevice::ReadOnly))
-        return makeError(ErrorCode::Io, QStringLiteral("cannot read the token file %1: %2")
-                                            .arg(tokenFile, token.errorString()));
-    // A bearer token is a secret: an explicit owner-only file, like a key file.
-    if (token.permissions() & (QFileDevice::ReadGroup | QFileDevice::ReadOther |
-                               QFileDevice::WriteGroup | QFileDevice::WriteOther))
-        return makeError(ErrorCode::KeyFileInsecure,
-                         QStringLiteral("the token file %1 is readable by others; make it "
-                                        "owner-only (chmod 600)")
-                             .arg(tokenFile));
-    options.token = token.readAll().trimmed();
-    if (options.token.isEmpty())
-        return makeError(ErrorCode::InvalidInput,
-                         QStringLiteral("the token file %1 is empty").arg(tokenFile));
-    if (!caFile.isEmpty()) {
-        options.caCertificates = QSslCertificate::fromPath(caFile);
-        if (options.caCertificates.isEmpty())
-            return makeError(ErrorCode::InvalidInput,
-                             QStringLiteral("the CA file %1 holds no PEM certificate").arg(caFile));
-    }
+    options.inbox = endpoint->url;
+    options.token = endpoint->token;
+    options.caCertificates = endpoint->caCertificates;
     return options;
 }
 
 Result<std::optional<RelayClient::Options>> RelayClient::fromSettings(const QString &settingsPath)
 {
-    const QSettings settings(settingsPath, QSettings::IniFormat);
-    const QString inbox = settings.value(QStringLiteral("relay/inbox")).toString();
-    if (inbox.isEmpty())
+    auto endpoint = InboxEndpoint::fromSettings(settingsPath, QStringLiteral("relay"));
+    if (!endpoint)
+        return endpoint.error();
+    if (!endpoint.value())
         return std::optional<Options>();
-    auto options =
-        Options::load(QUrl(inbox), settings.value(QStringLiteral("relay/tokenFile")).toString(),
-                      settings.value(QStringLiteral("relay/caFile")).toString());
-    if (!options)
-        return options.error();
-    return std::optional<Options>(std::move(options).value());
+    Options options;
+    options.inbox = endpoint.value()->url;
+    options.token = endpoint.value()->token;
+    options.caCertificates = endpoint.value()->caCertificates;
+    return std::optional<Options>(std::move(options));
 }
 
 RelayClient::RelayClient(LocalStore &store, Options options, QObject *parent)
@@ -95,6 +74,9 @@ QNetworkRequest RelayClient::request(const QString &path) const
                                                       : url.path() + path);
     QNetworkRequest request(url);
     request.setRawHeader("Authorization", "Bearer " + m_options.token);
+    // The token goes to the configured inbox only, never to wherever a redirect points.
+    request.setAttribute(QNetworkRequest::RedirectPolicyAttribute,
+                         QNetworkRequest::ManualRedirectPolicy);
     request.setTransferTimeout((m_options.waitSeconds + 15) * 1000);
     if (!m_options.caCertificates.isEmpty()) {
         QSslConfiguration tls = QSslConfiguration::defaultConfiguration();

@@ -38,8 +38,10 @@ public:
         int initialBackoffMs = 500;
         int maxBackoffMs = 60000;
 
-        // The inbox URL, the bearer token from an owner-only file, and extra CA certificates
-        // from a PEM file (empty: the system's). Errors name the file and the problem.
+        // The inbox URL (https, or http to a loopback host; never credentials in it:
+        // base/EndpointUrl), the bearer token from an owner-only file, and extra CA
+        // certificates from a PEM file (empty: the system's). Errors name the file and the
+        // problem. The same rule for the service and the relay inside the console.
         static Result<Options> load(const QUrl &inbox, const QString &tokenFile,
                                     const QString &caFile);
     };

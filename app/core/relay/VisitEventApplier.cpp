@@ -9,7 +9,6 @@
 
 #include <QDateTime>
 #include <QJsonDocument>
-#include <QSqlError>
 #include <QSqlQuery>
 
 #include <map>
@@ -68,25 +67,15 @@ public:
                             "quarantined_at, payload) VALUES (?, ?, ?, ?, ?)")},
         };
         for (const auto &[query, sql] : all) {
-            query->setForwardOnly(true);
-            if (!query->prepare(sql))
-                return makeError(ErrorCode::Database, QStringLiteral("preparing %1: %2")
-                                                          .arg(sql.section(QLatin1Char(' '), 0, 2),
-                                                               query->lastError().text()));
+            if (auto r = Database::prepare(*query, sql); !r)
+                return r;
         }
         return visitRows.prepare();
     }
 
     static Result<void> run(QSqlQuery &query, const QVariantList &values)
     {
-        for (int i = 0; i < values.size(); ++i)
-            query.bindValue(i, values[i]);
-        if (!query.exec())
-            return makeError(
-                ErrorCode::Database,
-                QStringLiteral("%1: %2").arg(query.lastQuery().section(QLatin1Char(' '), 0, 2),
-                                             query.lastError().text()));
-        return {};
+        return Database::run(query, values);
     }
 
     Result<CachedVisit *> visit(const QString &masterId)
@@ -149,19 +138,23 @@ QString VisitEventApplier::outcomeName(Outcome outcome)
 Result<VisitEventApplier::Report> VisitEventApplier::applyBatch(const QList<QJsonObject> &events)
 {
     Report report;
-    auto result = m_store.db().transaction([&]() -> Result<void> {
-        Statements statements(m_store.db());
-        if (auto r = statements.prepare(); !r)
-            return r;
-        for (qsizetype i = 0; i < events.size(); ++i) {
-            if (i == events.size() / 2 && i > 0)
-                testseam::pauseAt("relay-mid-batch");
-            auto outcome = applyOne(statements, events[i], report);
-            if (!outcome)
-                return outcome.error();
-        }
-        return statements.flushVisits();
-    });
+    // Synced: the relay commits its cursor at the inbox next, after which the inbox may purge
+    // these events; a power cut must not take the batch back.
+    auto result = m_store.db().transaction(
+        [&]() -> Result<void> {
+            Statements statements(m_store.db());
+            if (auto r = statements.prepare(); !r)
+                return r;
+            for (qsizetype i = 0; i < events.size(); ++i) {
+                if (i == events.size() / 2 && i > 0)
+                    testseam::pauseAt("relay-mid-batch");
+                auto outcome = applyOne(statements, events[i], report);
+                if (!outcome)
+                    return outcome.error();
+            }
+            return statements.flushVisits();
+        },
+        Database::Durability::Synced);
     if (!result)
         return result.error();
     report.changedVisits.removeDuplicates();

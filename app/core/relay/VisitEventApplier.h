@@ -39,7 +39,8 @@ public:
 
     explicit VisitEventApplier(LocalStore &store);
 
-    // All events of one inbox reply in ONE transaction; nothing is recorded if it fails.
+    // All events of one inbox reply in ONE transaction, on disk (fsync) when it returns: the
+    // cursor is committed at the inbox next. Nothing is recorded if it fails.
     Result<Report> applyBatch(const QList<QJsonObject> &inboxEvents);
     // Moves pending events whose visit now exists onto its timeline and state.
     Result<Report> applyPending();

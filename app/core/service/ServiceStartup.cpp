@@ -20,6 +20,14 @@ void announce(const QString &line)
     std::fflush(stdout);
 }
 
+int fail(const QString &program, const QString &message, int exitCode)
+{
+    std::fputs(
+        (program + QStringLiteral(": ") + message + QLatin1Char('\n')).toLocal8Bit().constData(),
+        stderr);
+    return exitCode;
+}
+
 void quitOnSignals(UnixSignalWatcher &watcher)
 {
     for (int signalNumber : {SIGTERM, SIGINT, SIGHUP})

@@ -26,6 +26,9 @@ Result<std::optional<TlsIdentity>> tls(const ServiceOptions &options);
 std::unique_ptr<KeyProvider> keyProvider(const ServiceOptions &options);
 // One line on stdout, flushed at once (scripts wait for these).
 void announce(const QString &line);
+// "<program>: <message>" as one line on stderr (a start-up failure; never PHI, never a secret);
+// returns `exitCode` for main() to return.
+int fail(const QString &program, const QString &message, int exitCode = 1);
 
 } // namespace serviceStartup
 } // namespace clinicdesk

@@ -71,6 +71,7 @@ Result<std::unique_ptr<Database>> Database::openSqlite(const QString &path, Opti
         // Deleted PHI is overwritten, not left in free pages.
         QStringLiteral("PRAGMA secure_delete=ON"),
     };
+    database->m_synchronousFull = options.synchronousFull;
     for (const QString &pragma : pragmas) {
         if (options.readOnly && pragma.contains(QLatin1String("journal_mode")))
             continue;
@@ -114,6 +115,23 @@ Result<QSqlQuery> Database::exec(const QString &sql, const QVariantList &values)
     if (!query.exec())
         return sqlError(statementLabel(sql), query.lastError());
     return query;
+}
+
+Result<void> Database::prepare(QSqlQuery &query, const QString &sql)
+{
+    query.setForwardOnly(true);
+    if (!query.prepare(sql))
+        return sqlError(QStringLiteral("preparing %1").arg(statementLabel(sql)), query.lastError());
+    return {};
+}
+
+Result<void> Database::run(QSqlQuery &query, const QVariantList &values)
+{
+    for (int i = 0; i < values.size(); ++i)
+        query.bindValue(i, values[i]);
+    if (!query.exec())
+        return sqlError(statementLabel(query.lastQuery()), query.lastError());
+    return {};
 }
 
 Result<void> Database::scan(const QString &sql, const QVariantList &values, const RowVisitor &visit)
@@ -197,20 +215,43 @@ Result<void> Database::scan(const QString &sql, const QVariantList &values, cons
     return {};
 }
 
-Result<void> Database::transaction(const std::function<Result<void>()> &body)
+Result<void> Database::transaction(const std::function<Result<void>()> &body, Durability durability)
 {
+    const bool synced = durability == Durability::Synced;
     if (m_transactionDepth > 0) {
+        if (synced && !m_syncedTransaction && !m_synchronousFull)
+            return makeError(ErrorCode::InvalidInput,
+                             QStringLiteral("a durable transaction cannot join an open one"));
         ++m_transactionDepth;
         Result<void> result = body();
         --m_transactionDepth;
         return result;
     }
     const bool sqlite = handle().driverName() == QLatin1String("QSQLITE");
+    // SQLite takes the safety level per connection, outside transactions: FULL makes this
+    // commit fsync the WAL before it returns.
+    const bool raise = synced && sqlite && !m_synchronousFull;
+    if (raise) {
+        if (auto r = execRaw(QStringLiteral("PRAGMA synchronous=FULL")); !r)
+            return r.error();
+    }
+    struct Lower
+    {
+        Database *db;
+        bool active;
+        ~Lower()
+        {
+            if (active && !db->execRaw(QStringLiteral("PRAGMA synchronous=NORMAL")))
+                qCWarning(lcStore) << "could not return the connection to synchronous=NORMAL";
+        }
+    } lower{this, raise};
     if (auto r = execRaw(sqlite ? QStringLiteral("BEGIN IMMEDIATE") : QStringLiteral("BEGIN")); !r)
         return r.error();
     m_transactionDepth = 1;
+    m_syncedTransaction = synced;
     Result<void> result = body();
     m_transactionDepth = 0;
+    m_syncedTransaction = false;
     if (result) {
         if (auto r = execRaw(QStringLiteral("COMMIT")); r)
             return {};

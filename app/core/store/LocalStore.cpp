@@ -190,6 +190,18 @@ Result<quint32> LocalStore::rotateDataKey(KeyProvider &keys)
         }
     } downgrade{m_lockFd};
 
+    // Another store on the same keys (one key file for two stores) would lose its data when
+    // the old key is retired.
+    auto others = keys.otherStores(m_storeId);
+    if (!others)
+        return others.error();
+    if (!others->isEmpty())
+        return makeError(ErrorCode::Conflict,
+                         QStringLiteral("%1 also holds the keys of store(s) %2: retiring the old "
+                                        "key would make their data unreadable. Give each store "
+                                        "its own key file, then rotate")
+                             .arg(keys.description(), others->join(QStringLiteral(", "))));
+
     const KeyRing oldRing = m_cipher.ring();
     KeyRing newRing = oldRing;
     const quint32 newId = newRing.addKey();
@@ -204,18 +216,22 @@ Result<quint32> LocalStore::rotateDataKey(KeyProvider &keys)
     m_cipher = newCipher;
     m_blindIndex = BlindIndex(newRing.currentKey()); // used by rebuildBlindIndex below
     // 2. Everything re-encrypted, indexes rebuilt and the key check replaced, atomically.
-    auto result = m_db->transaction([&]() -> Result<void> {
-        if (auto r = reseal(oldCipher, newCipher); !r)
-            return r;
-        if (auto r = PatientRepository(*this).rebuildBlindIndex(); !r)
-            return r;
-        if (auto r = StoreKeyOpener::writeKeyCheck(*m_db, m_cipher, kKeyCheckPlain); !r)
-            return r;
-        if (auto r = writeBlindIndexKeyId(m_cipher.ring().currentId()); !r)
-            return r;
-        testseam::pauseAt("keys-rotate-before-commit");
-        return {};
-    });
+    //    Synced: step 3 retires the old key, so this commit must be on disk first (a power cut
+    //    that took it back would leave values sealed with a key that no longer exists).
+    auto result = m_db->transaction(
+        [&]() -> Result<void> {
+            if (auto r = reseal(oldCipher, newCipher); !r)
+                return r;
+            if (auto r = PatientRepository(*this).rebuildBlindIndex(); !r)
+                return r;
+            if (auto r = StoreKeyOpener::writeKeyCheck(*m_db, m_cipher, kKeyCheckPlain); !r)
+                return r;
+            if (auto r = writeBlindIndexKeyId(m_cipher.ring().currentId()); !r)
+                return r;
+            testseam::pauseAt("keys-rotate-before-commit");
+            return {};
+        },
+        Database::Durability::Synced);
     if (!result) {
         // The provider's ring holds old and new keys, so everything stays readable, and the
         // blind index key id in meta was rolled back with the rest.

@@ -5,7 +5,6 @@
 #include "store/LocalStore.h"
 
 #include <QJsonDocument>
-#include <QSqlError>
 
 namespace clinicdesk {
 namespace {
@@ -72,17 +71,6 @@ VisitRepository::Row readRow(const QSqlQuery &q)
     r.providerCheckedAt = q.value(10).toString();
     r.rejectedReason = q.value(11).toString();
     return r;
-}
-
-Result<void> run(QSqlQuery &query, const QVariantList &values)
-{
-    for (int i = 0; i < values.size(); ++i)
-        query.bindValue(i, values[i]);
-    if (!query.exec())
-        return makeError(ErrorCode::Database, QStringLiteral("%1: %2").arg(
-                                                  query.lastQuery().section(QLatin1Char(' '), 0, 2),
-                                                  query.lastError().text()));
-    return {};
 }
 
 } // namespace
@@ -313,27 +301,20 @@ VisitRepository::Batch::Batch(Database &db)
 
 Result<void> VisitRepository::Batch::prepare()
 {
-    const std::pair<QSqlQuery *, QString> all[] = {
-        {&m_find, QStringLiteral("SELECT id, status, rx_status FROM visits WHERE master_id = ?")},
-        {&m_update,
-         QStringLiteral("UPDATE visits SET status = ?, rx_status = ?, updated_at = ?, %1 "
-                        "WHERE id = ?")
-             .arg(kCareMarks)},
-    };
-    for (const auto &[query, sql] : all) {
-        query->setForwardOnly(true);
-        if (!query->prepare(sql))
-            return makeError(ErrorCode::Database, QStringLiteral("preparing %1: %2")
-                                                      .arg(sql.section(QLatin1Char(' '), 0, 2),
-                                                           query->lastError().text()));
-    }
-    return {};
+    if (auto r = Database::prepare(
+            m_find, QStringLiteral("SELECT id, status, rx_status FROM visits WHERE master_id = ?"));
+        !r)
+        return r;
+    return Database::prepare(m_update,
+                             QStringLiteral("UPDATE visits SET status = ?, rx_status = ?, "
+                                            "updated_at = ?, %1 WHERE id = ?")
+                                 .arg(kCareMarks));
 }
 
 Result<std::optional<VisitRepository::Row>>
 VisitRepository::Batch::findByMasterId(const QString &masterId)
 {
-    if (auto r = run(m_find, {masterId}); !r)
+    if (auto r = Database::run(m_find, {masterId}); !r)
         return r.error();
     if (!m_find.next()) {
         m_find.finish();
@@ -352,8 +333,8 @@ Result<void> VisitRepository::Batch::setState(const QString &id, VisitStateMachi
 {
     const QString status = VisitStateMachine::name(state.status);
     const QString rx = VisitStateMachine::name(state.rx);
-    return run(m_update, QVariantList{status, rx, updatedAt} +
-                             careMarkValues(status, rx, updatedAt) + QVariantList{id});
+    return Database::run(m_update, QVariantList{status, rx, updatedAt} +
+                                       careMarkValues(status, rx, updatedAt) + QVariantList{id});
 }
 
 } // namespace clinicdesk

@@ -4,6 +4,7 @@
 #include "base/Logging.h"
 #include "domain/VisitEvent.h"
 #include "intake/IntakeForm.h"
+#include "provider/ProviderStatusSync.h"
 #include "store/LocalStore.h"
 #include "store/PatientRepository.h"
 #include "store/VisitRepository.h"
@@ -332,6 +333,21 @@ Result<VisitRecord> VisitRecordReader::read(const QString &visitId)
             const QString problem = tr("A %1 event cannot be shown: %2.").arg(type, eventError);
             r.problems << problem;
             provider.append({at, VisitRecord::Source::Provider, {}, problem});
+            continue;
+        }
+        if (type == QLatin1String(ProviderStatusSync::kStatusCheckEvent)) {
+            // A change made by "Check with provider", not by an event: said as such.
+            const QString after = e->value(3).toString();
+            provider.append({at,
+                             VisitRecord::Source::Provider,
+                             {},
+                             after == QLatin1String("Canceled")
+                                 ? tr("Status check with the provider: canceled there")
+                             : after == QLatin1String("Prescribed")
+                                 ? tr("Status check with the provider: resolved with a "
+                                      "prescription")
+                                 : tr("Status check with the provider: resolved without a "
+                                      "prescription (referred)")});
             continue;
         }
         auto parsed = VisitEvent::fromPayload(payload);

@@ -1,5 +1,6 @@
 #include "webhooks/WebhookVerifier.h"
 
+#include "base/WebhookId.h"
 #include "crypto/Crypto.h"
 
 namespace clinicdesk {
@@ -7,7 +8,6 @@ namespace {
 
 const QByteArray kSecretPrefix = QByteArrayLiteral("whsec_");
 // Upper bounds that keep hostile headers cheap to reject.
-constexpr qsizetype kMaxIdBytes = 256;
 constexpr qsizetype kMaxSignatures = 16;
 
 bool parseTimestamp(const QByteArray &text, qint64 *value)
@@ -30,37 +30,58 @@ Result<QByteArray> WebhookVerifier::decodeSecret(QByteArrayView secret)
     if (!secret.startsWith(kSecretPrefix))
         return makeError(ErrorCode::InvalidInput,
                          QStringLiteral("a secret must start with whsec_"));
-    auto decoded = QByteArray::fromBase64Encoding(secret.sliced(kSecretPrefix.size()).toByteArray(),
-                                                  QByteArray::AbortOnBase64DecodingErrors);
-    if (!decoded || decoded.decoded.size() < 16)
+    // The base64 text is a copy of the secret too: held where it is wiped.
+    const SecretBytes text(secret.sliced(kSecretPrefix.size()));
+    auto decoded =
+        QByteArray::fromBase64Encoding(text.bytes(), QByteArray::AbortOnBase64DecodingErrors);
+    if (!decoded || decoded.decoded.size() < 16) {
+        crypto::wipe(decoded.decoded);
         return makeError(ErrorCode::InvalidInput,
                          QStringLiteral("a whsec_ secret must hold base64 of at least 16 bytes"));
-    return decoded.decoded;
+    }
+    return std::move(decoded.decoded);
 }
 
 Result<WebhookVerifier> WebhookVerifier::fromSecretFile(const QByteArray &contents)
 {
+    // Lines are read as views into `contents` (which the caller wipes): splitting them into
+    // QByteArrays would leave copies of every secret behind.
     WebhookVerifier verifier;
     int lineNumber = 0;
-    for (QByteArray line : contents.split('\n')) {
+    const QByteArrayView all(contents);
+    for (qsizetype start = 0; start <= all.size();) {
+        qsizetype end = all.indexOf('\n', start);
+        if (end < 0)
+            end = all.size();
+        const QByteArrayView line = all.sliced(start, end - start).trimmed();
+        start = end + 1;
         ++lineNumber;
-        line = line.trimmed();
         if (line.isEmpty() || line.startsWith('#'))
             continue;
         if (line.startsWith("static ") || line.startsWith("static\t")) {
-            const QList<QByteArray> parts = line.simplified().split(' ');
+            QList<QByteArrayView> parts;
+            for (qsizetype i = 0; i < line.size();) {
+                while (i < line.size() && (line[i] == ' ' || line[i] == '\t'))
+                    ++i;
+                qsizetype j = i;
+                while (j < line.size() && line[j] != ' ' && line[j] != '\t')
+                    ++j;
+                if (j > i)
+                    parts.append(line.sliced(i, j - i));
+                i = j;
+            }
             if (parts.size() != 3 || parts[1].isEmpty() || parts[2].size() < 16)
                 return makeError(ErrorCode::InvalidInput,
                                  QStringLiteral("line %1: expected `static <Header-Name> <secret>` "
                                                 "with a secret of at least 16 characters")
                                      .arg(lineNumber));
-            const QByteArray header = parts[1].toLower();
+            const QByteArray header = parts[1].toByteArray().toLower();
             if (!verifier.m_staticHeader.isEmpty() && verifier.m_staticHeader != header)
                 return makeError(
                     ErrorCode::InvalidInput,
                     QStringLiteral("line %1: one static header name per provider").arg(lineNumber));
             verifier.m_staticHeader = header;
-            verifier.m_staticSecrets.append(parts[2]);
+            verifier.m_staticSecrets.append(SecretBytes(parts[2]));
             continue;
         }
         auto key = decodeSecret(line);
@@ -68,7 +89,7 @@ Result<WebhookVerifier> WebhookVerifier::fromSecretFile(const QByteArray &conten
             return makeError(
                 ErrorCode::InvalidInput,
                 QStringLiteral("line %1: %2").arg(lineNumber).arg(key.error().message));
-        verifier.m_keys.append(key.value());
+        verifier.m_keys.append(SecretBytes(std::move(key).value()));
     }
     if (verifier.keyCount() == 0)
         return makeError(ErrorCode::InvalidInput, QStringLiteral("no secret in the file"));
@@ -94,8 +115,8 @@ WebhookVerifier::Verdict WebhookVerifier::verifyStatic(const Request &request) c
         return Verdict::BadSignature;
     bool matched = false;
     // Every secret is compared, so the time taken does not say which one came close.
-    for (const QByteArray &secret : m_staticSecrets)
-        matched |= crypto::constantTimeEquals(secret, request.staticSecret);
+    for (const SecretBytes &secret : m_staticSecrets)
+        matched |= crypto::constantTimeEquals(secret.view(), request.staticSecret);
     return matched ? Verdict::Accepted : Verdict::BadSignature;
 }
 
@@ -104,7 +125,7 @@ WebhookVerifier::Verdict WebhookVerifier::verify(const Request &request, qint64 
     if (isStaticMode())
         return verifyStatic(request);
     qint64 timestamp = 0;
-    if (request.id.isEmpty() || request.id.size() > kMaxIdBytes || request.signature.isEmpty() ||
+    if (!isValidWebhookId(request.id) || request.signature.isEmpty() ||
         !parseTimestamp(request.timestamp, &timestamp))
         return Verdict::Malformed;
     if (timestamp < nowSeconds - m_tolerance || timestamp > nowSeconds + m_tolerance)
@@ -112,8 +133,8 @@ WebhookVerifier::Verdict WebhookVerifier::verify(const Request &request, qint64 
 
     QList<QByteArray> expected;
     expected.reserve(m_keys.size());
-    for (const QByteArray &key : m_keys)
-        expected.append(sign(key, request.id, request.timestamp, request.body));
+    for (const SecretBytes &key : m_keys)
+        expected.append(sign(key.bytes(), request.id, request.timestamp, request.body));
 
     bool matched = false;
     int seen = 0;

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "base/Result.h"
+#include "crypto/SecretBytes.h"
 
 #include <QByteArray>
 #include <QList>
@@ -49,8 +50,8 @@ public:
     // One `whsec_…` secret; InvalidInput when it is not one.
     static Result<QByteArray> decodeSecret(QByteArrayView secret);
 
-    void addKey(const QByteArray &key) { m_keys.append(key); }
-    void addStaticSecret(const QByteArray &secret) { m_staticSecrets.append(secret); }
+    void addKey(const QByteArray &key) { m_keys.append(SecretBytes(key)); }
+    void addStaticSecret(const QByteArray &secret) { m_staticSecrets.append(SecretBytes(secret)); }
     void setStaticHeader(const QByteArray &lowerCaseName) { m_staticHeader = lowerCaseName; }
     void setTolerance(qint64 seconds) { m_tolerance = seconds; }
 
@@ -68,8 +69,9 @@ public:
 private:
     Verdict verifyStatic(const Request &request) const;
 
-    QList<QByteArray> m_keys;
-    QList<QByteArray> m_staticSecrets;
+    // Wiped in every copy (crypto/SecretBytes).
+    QList<SecretBytes> m_keys;
+    QList<SecretBytes> m_staticSecrets;
     QByteArray m_staticHeader;
     qint64 m_tolerance = kDefaultToleranceSeconds;
 };
