@@ -65,7 +65,12 @@ Result<DueList> DueList::compute(LocalStore &store, qint64 nowMs)
     auto scanned = VisitRepository(store).scanCare(
         {programmeType(), followupType(), checkinType()},
         [&](const VisitRepository::CareColumns &c) {
-            Programme &p = patients[c.patientId.toByteArray()];
+            // Looked up without a copy of the id; copied once, when the patient is new.
+            auto found =
+                patients.find(QByteArray::fromRawData(c.patientId.data(), c.patientId.size()));
+            if (found == patients.end())
+                found = patients.insert(c.patientId.toByteArray(), Programme{});
+            Programme &p = *found;
             if (c.visitType == checkin) {
                 p.checkinsCreatedMs.append(VisitBoardSource::parseTimeMs(c.createdAt));
                 return true;
