@@ -12,8 +12,8 @@
 <context>
     <name>Accessibility</name>
     <message>
-        <location filename="../ui/Accessibility.cpp" line="+107"/>
-        <location filename="../ui/QuestionnaireItemWidget.cpp" line="+130"/>
+        <location filename="../ui/Accessibility.cpp" line="+109"/>
+        <location filename="../ui/QuestionnaireItemWidget.cpp" line="+133"/>
         <source>%1, required</source>
         <translation>%1, required</translation>
     </message>
@@ -21,7 +21,7 @@
 <context>
     <name>AccountAdmin</name>
     <message>
-        <location filename="../app/core/access/AccountAdmin.cpp" line="+71"/>
+        <location filename="../app/core/access/AccountAdmin.cpp" line="+72"/>
         <source>You cannot disable your own account.</source>
         <translation>You cannot disable your own account.</translation>
     </message>
@@ -269,6 +269,192 @@
     </message>
 </context>
 <context>
+    <name>CareGuidance</name>
+    <message>
+        <location filename="../app/core/visits/CareGuidance.cpp" line="+13"/>
+        <source>no details given</source>
+        <translation>no details given</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The next titration prescription was sent to the pharmacy. Nothing else to do: it is on the visit&apos;s prescription track.</source>
+        <translation>The next titration prescription was sent to the pharmacy. Nothing else to do: it is on the visit&apos;s prescription track.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>A new prescription was sent to the pharmacy. Nothing else to do: it is on the visit&apos;s prescription track.</source>
+        <translation>A new prescription was sent to the pharmacy. Nothing else to do: it is on the visit&apos;s prescription track.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The visit is not resolved yet, so the clinician will use the new details. Wait for the clinician&apos;s decision.</source>
+        <translation>The visit is not resolved yet, so the clinician will use the new details. Wait for the clinician&apos;s decision.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The clinician has not resolved this visit yet. Wait for the decision, then request the next titration again.</source>
+        <translation>The clinician has not resolved this visit yet. Wait for the decision, then request the next titration again.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The provider has no such visit. Start a new visit for the patient.</source>
+        <translation>The provider has no such visit. Start a new visit for the patient.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The visit was referred, so no prescription can be written on it. Start a new visit if the patient still needs treatment.</source>
+        <translation>The visit was referred, so no prescription can be written on it. Start a new visit if the patient still needs treatment.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>This is not the patient&apos;s most recent resolved weight-loss visit. Request the titration from that visit instead.</source>
+        <translation>This is not the patient&apos;s most recent resolved weight-loss visit. Request the titration from that visit instead.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The programme&apos;s prescriptions have reached the maximum number of months. Start a follow-up visit for the patient.</source>
+        <translation>The programme&apos;s prescriptions have reached the maximum number of months. Start a follow-up visit for the patient.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The visit was resolved 180 days ago or more, so the programme has ended. Start a new visit for the patient.</source>
+        <translation>The visit was resolved 180 days ago or more, so the programme has ended. Start a new visit for the patient.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The prescription is more than 7 days old and can no longer be changed or resent. Start a new visit for the patient.</source>
+        <translation>The prescription is more than 7 days old and can no longer be changed or resent. Start a new visit for the patient.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>A check-in is due: the visit was resolved 90 days ago or more and no check-in was made since day 75. Start the check-in, then request the titration again.</source>
+        <translation>A check-in is due: the visit was resolved 90 days ago or more and no check-in was made since day 75. Start the check-in, then request the titration again.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The latest check-in asked for a follow-up visit. Start the follow-up visit; the next prescription comes from it.</source>
+        <translation>The latest check-in asked for a follow-up visit. Start the follow-up visit; the next prescription comes from it.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>A titration request may hold exactly one medication. Choose a single medication and send again.</source>
+        <translation>A titration request may hold exactly one medication. Choose a single medication and send again.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The medication is not in this visit&apos;s category. Choose a medication of the visit&apos;s own category.</source>
+        <translation>The medication is not in this visit&apos;s category. Choose a medication of the visit&apos;s own category.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The pharmacy is unknown or is not the patient&apos;s. Choose the patient&apos;s pharmacy (or change the visit&apos;s pharmacy first).</source>
+        <translation>The pharmacy is unknown or is not the patient&apos;s. Choose the patient&apos;s pharmacy (or change the visit&apos;s pharmacy first).</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>It is too soon or too late after the previous prescription (15 to 60 days for a 1-month prescription, 60 to 120 for a 3-month one). Request again inside that window.</source>
+        <translation>It is too soon or too late after the previous prescription (15 to 60 days for a 1-month prescription, 60 to 120 for a 3-month one). Request again inside that window.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The prescription&apos;s length does not match (1 month versus 3 months). Choose the same length as the current prescription.</source>
+        <translation>The prescription&apos;s length does not match (1 month versus 3 months). Choose the same length as the current prescription.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The dose does not follow the titration (one step from the current dose, in the direction the latest check-in asked for). Choose the right dose.</source>
+        <translation>The dose does not follow the titration (one step from the current dose, in the direction the latest check-in asked for). Choose the right dose.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The provider cannot prescribe this medication (%1). Choose another medication.</source>
+        <translation>The provider cannot prescribe this medication (%1). Choose another medication.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>This prescription was changed or resent too many times. Contact the provider&apos;s support.</source>
+        <translation>This prescription was changed or resent too many times. Contact the provider&apos;s support.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The provider refused the request (%1). Correct it if the reason says how, otherwise contact the provider&apos;s support.</source>
+        <translation>The provider refused the request (%1). Correct it if the reason says how, otherwise contact the provider&apos;s support.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The provider answered with a status this version does not know (%1). Contact the provider&apos;s support.</source>
+        <translation>The provider answered with a status this version does not know (%1). Contact the provider&apos;s support.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>No answer from the provider (network or provider down). Nothing was changed: send the same request again later.</source>
+        <translation>No answer from the provider (network or provider down). Nothing was changed: send the same request again later.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Contact the provider&apos;s support.</source>
+        <translation>Contact the provider&apos;s support.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Wait for the clinician</source>
+        <translation>Wait for the clinician</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Start the check-in</source>
+        <translation>Start the check-in</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Start a follow-up visit</source>
+        <translation>Start a follow-up visit</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Start a new visit</source>
+        <translation>Start a new visit</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Choose the pharmacy</source>
+        <translation>Choose the pharmacy</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Choose the medication</source>
+        <translation>Choose the medication</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Request again later</source>
+        <translation>Request again later</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Open the latest visit</source>
+        <translation>Open the latest visit</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Contact support</source>
+        <translation>Contact support</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Send again</source>
+        <translation>Send again</translation>
+    </message>
+</context>
+<context>
+    <name>CheckinRules</name>
+    <message>
+        <location filename="../app/core/intake/CheckinRules.cpp" line="+45"/>
+        <source>%1: the BMI is %2, and the provider accepts a check-in from a BMI of 19. Check the weight and height.</source>
+        <translation>%1: the BMI is %2, and the provider accepts a check-in from a BMI of 19. Check the weight and height.</translation>
+    </message>
+</context>
+<context>
     <name>CredentialFields</name>
     <message>
         <location filename="../ui/CredentialFields.cpp" line="+22"/>
@@ -490,7 +676,7 @@
 <context>
     <name>IntakeForm</name>
     <message>
-        <location filename="../app/core/intake/IntakeForm.cpp" line="+189"/>
+        <location filename="../app/core/intake/IntakeForm.cpp" line="+210"/>
         <source>Answer yes or no.</source>
         <translation>Answer yes or no.</translation>
     </message>
@@ -581,7 +767,7 @@
 <context>
     <name>IntakeSubmission</name>
     <message>
-        <location filename="../app/core/visits/IntakeSubmission.cpp" line="+20"/>
+        <location filename="../app/core/visits/IntakeSubmission.cpp" line="+22"/>
         <source>Choose a visit type first.</source>
         <translation>Choose a visit type first.</translation>
     </message>
@@ -845,7 +1031,7 @@
 <context>
     <name>UserRepository</name>
     <message>
-        <location filename="../app/core/accounts/UserRepository.cpp" line="+35"/>
+        <location filename="../app/core/accounts/UserRepository.cpp" line="+31"/>
         <source>The username or password is not correct.</source>
         <translation>The username or password is not correct.</translation>
     </message>
@@ -866,24 +1052,24 @@
     </message>
     <message>
         <location line="+35"/>
-        <location line="+218"/>
+        <location line="+247"/>
         <source>There is no such account.</source>
         <translation>There is no such account.</translation>
     </message>
     <message>
-        <location line="-169"/>
+        <location line="-198"/>
         <location line="+26"/>
         <source>That username is already taken.</source>
         <translation>That username is already taken.</translation>
     </message>
     <message>
         <location line="-18"/>
-        <location line="+179"/>
+        <location line="+208"/>
         <source>The password could not be hashed.</source>
         <translation>The password could not be hashed.</translation>
     </message>
     <message>
-        <location line="-112"/>
+        <location line="-135"/>
         <source>This account is locked after too many failed sign-ins. Try again after %1.</source>
         <translation>This account is locked after too many failed sign-ins. Try again after %1.</translation>
     </message>
@@ -891,11 +1077,6 @@
         <location line="+15"/>
         <source>This account is disabled. Ask an administrator to enable it.</source>
         <translation>This account is disabled. Ask an administrator to enable it.</translation>
-    </message>
-    <message>
-        <location line="+35"/>
-        <source>Too many failed sign-ins: this account is locked. Try again after %1.</source>
-        <translation>Too many failed sign-ins: this account is locked. Try again after %1.</translation>
     </message>
 </context>
 <context>
@@ -1043,13 +1224,13 @@
 <context>
     <name>VisitCorrection</name>
     <message>
-        <location filename="../app/core/visits/VisitCorrection.cpp" line="+66"/>
-        <location line="+32"/>
+        <location filename="../app/core/visits/VisitCorrection.cpp" line="+67"/>
+        <location line="+31"/>
         <source>There is no visit %1.</source>
         <translation>There is no visit %1.</translation>
     </message>
     <message numerus="yes">
-        <location line="-11"/>
+        <location line="-10"/>
         <source>%n field(s) need attention: %1</source>
         <translation>
             <numerusform>%n field needs attention: %1</numerusform>
@@ -1062,7 +1243,7 @@
         <translation>Only a visit the provider refused can be corrected and sent again.</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+8"/>
         <source>The visit&apos;s stored form is not readable JSON.</source>
         <translation>The visit&apos;s stored form is not readable JSON.</translation>
     </message>
@@ -1373,7 +1554,7 @@
 <context>
     <name>VisitRecordReader</name>
     <message>
-        <location filename="../app/core/visits/VisitRecord.cpp" line="+72"/>
+        <location filename="../app/core/visits/VisitRecord.cpp" line="+75"/>
         <source>Provider</source>
         <translation>Provider</translation>
     </message>
@@ -1393,12 +1574,12 @@
         <translation>The visit is not shown because its view could not be recorded in the audit log: %1</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+16"/>
         <source>There is no visit %1.</source>
         <translation>There is no visit %1.</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+28"/>
         <source>it failed authentication (the stored value was altered, moved or truncated)</source>
         <translation>it failed authentication (the stored value was altered, moved or truncated)</translation>
     </message>
@@ -1413,12 +1594,12 @@
         <translation>The patient&apos;s details cannot be shown: %1</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+14"/>
         <source>the stored value is not readable JSON</source>
         <translation>the stored value is not readable JSON</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+29"/>
         <source>Yes</source>
         <translation>Yes</translation>
     </message>
@@ -1428,7 +1609,7 @@
         <translation>No</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+28"/>
         <source>The intake answers cannot be shown: %1.</source>
         <translation>The intake answers cannot be shown: %1.</translation>
     </message>
@@ -1496,7 +1677,22 @@
         <translation>A %1 event cannot be shown: %2.</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+12"/>
+        <source>Status check with the provider: canceled there</source>
+        <translation>Status check with the provider: canceled there</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Status check with the provider: resolved with a prescription</source>
+        <translation>Status check with the provider: resolved with a prescription</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Status check with the provider: resolved without a prescription (referred)</source>
+        <translation>Status check with the provider: resolved without a prescription (referred)</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>%1 (unreadable: %2)</source>
         <translation>%1 (unreadable: %2)</translation>
     </message>
@@ -2099,12 +2295,12 @@
 <context>
     <name>clinicdesk::IntakeReview</name>
     <message>
-        <location filename="../ui/IntakeReview.cpp" line="+24"/>
+        <location filename="../ui/IntakeReview.cpp" line="+29"/>
         <source>Summary of the answers</source>
         <translation>Summary of the answers</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+20"/>
         <source>Visit type</source>
         <translation>Visit type</translation>
     </message>
@@ -2242,7 +2438,7 @@
         <translation>Some answers on this step need attention.</translation>
     </message>
     <message>
-        <location line="+62"/>
+        <location line="+57"/>
         <source>Some answers need attention before submitting.</source>
         <translation>Some answers need attention before submitting.</translation>
     </message>
@@ -2278,7 +2474,7 @@
 <context>
     <name>clinicdesk::MainWindow</name>
     <message numerus="yes">
-        <location filename="../ui/MainWindow.cpp" line="+338"/>
+        <location filename="../ui/MainWindow.cpp" line="+344"/>
         <source>&amp;Home (%n new)</source>
         <translation>
             <numerusform>&amp;Home (%n new)</numerusform>
@@ -2322,12 +2518,12 @@
 <context>
     <name>clinicdesk::QuestionnaireItemWidget</name>
     <message>
-        <location filename="../ui/QuestionnaireItemWidget.cpp" line="-32"/>
+        <location filename="../ui/QuestionnaireItemWidget.cpp" line="-34"/>
         <source>Format: %1</source>
         <translation>Format: %1</translation>
     </message>
     <message>
-        <location line="+52"/>
+        <location line="+54"/>
         <source>Yes</source>
         <translation>Yes</translation>
     </message>
@@ -2360,7 +2556,7 @@
 <context>
     <name>clinicdesk::SessionWorkspace</name>
     <message>
-        <location filename="../ui/SessionWorkspace.cpp" line="+71"/>
+        <location filename="../ui/SessionWorkspace.cpp" line="+72"/>
         <source>Open intake</source>
         <translation>Open intake</translation>
     </message>
@@ -2529,17 +2725,17 @@
 <context>
     <name>clinicdesk::VisitBoardPage</name>
     <message>
-        <location filename="../ui/VisitBoardPage.cpp" line="+398"/>
+        <location filename="../ui/VisitBoardPage.cpp" line="+409"/>
         <source>&amp;Waiting for patient</source>
         <translation>&amp;Waiting for patient</translation>
     </message>
     <message>
-        <location line="-313"/>
+        <location line="-324"/>
         <source>Some patient names could not be read: %1</source>
         <translation>Some patient names could not be read: %1</translation>
     </message>
     <message>
-        <location line="+115"/>
+        <location line="+123"/>
         <source>The visits could not be read: %1</source>
         <translation>The visits could not be read: %1</translation>
     </message>
@@ -2549,7 +2745,7 @@
         <translation>Updated visits could not be read: %1</translation>
     </message>
     <message>
-        <location line="+58"/>
+        <location line="+61"/>
         <source>To find a patient, type a 10-digit phone number, or a first and last name with the date of birth (for example: Ana Ruiz 03/14/1985).</source>
         <translation>To find a patient, type a 10-digit phone number, or a first and last name with the date of birth (for example: Ana Ruiz 03/14/1985).</translation>
     </message>
@@ -2674,7 +2870,7 @@
 <context>
     <name>clinicdesk::VisitDetailPage</name>
     <message>
-        <location filename="../ui/VisitDetailPage.cpp" line="+99"/>
+        <location filename="../ui/VisitDetailPage.cpp" line="+91"/>
         <source>Checked with the provider at %1: the visit is %2.</source>
         <translation>Checked with the provider at %1: the visit is %2.</translation>
     </message>
@@ -2739,7 +2935,7 @@
         <translation>clinic staff, to fix the refused fields and resubmit</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>nothing: the order was delivered</source>
         <translation>nothing: the order was delivered</translation>
     </message>
@@ -2759,7 +2955,7 @@
         <translation>Waiting for: %1</translation>
     </message>
     <message>
-        <location line="-54"/>
+        <location line="-55"/>
         <source>The provider refused this visit: %1</source>
         <translation>The provider refused this visit: %1</translation>
     </message>
@@ -2769,7 +2965,7 @@
         <translation>no reason given</translation>
     </message>
     <message>
-        <location line="+61"/>
+        <location line="+62"/>
         <source>Messages can be sent once the visit is resubmitted and accepted.</source>
         <translation>Messages can be sent once the visit is resubmitted and accepted.</translation>
     </message>

@@ -12,8 +12,8 @@
 <context>
     <name>Accessibility</name>
     <message>
-        <location filename="../ui/Accessibility.cpp" line="+107"/>
-        <location filename="../ui/QuestionnaireItemWidget.cpp" line="+130"/>
+        <location filename="../ui/Accessibility.cpp" line="+109"/>
+        <location filename="../ui/QuestionnaireItemWidget.cpp" line="+133"/>
         <source>%1, required</source>
         <translation>%1, obligatorio</translation>
     </message>
@@ -21,7 +21,7 @@
 <context>
     <name>AccountAdmin</name>
     <message>
-        <location filename="../app/core/access/AccountAdmin.cpp" line="+71"/>
+        <location filename="../app/core/access/AccountAdmin.cpp" line="+72"/>
         <source>You cannot disable your own account.</source>
         <translation>No puede desactivar su propia cuenta.</translation>
     </message>
@@ -269,6 +269,192 @@
     </message>
 </context>
 <context>
+    <name>CareGuidance</name>
+    <message>
+        <location filename="../app/core/visits/CareGuidance.cpp" line="+13"/>
+        <source>no details given</source>
+        <translation>sin detalles</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The next titration prescription was sent to the pharmacy. Nothing else to do: it is on the visit&apos;s prescription track.</source>
+        <translation>La siguiente receta de titulación se envió a la farmacia. No hay nada más que hacer: figura en el seguimiento de recetas de la visita.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>A new prescription was sent to the pharmacy. Nothing else to do: it is on the visit&apos;s prescription track.</source>
+        <translation>Se envió una nueva receta a la farmacia. No hay nada más que hacer: figura en el seguimiento de recetas de la visita.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The visit is not resolved yet, so the clinician will use the new details. Wait for the clinician&apos;s decision.</source>
+        <translation>La visita aún no está resuelta, así que el profesional usará los nuevos datos. Espere la decisión del profesional.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The clinician has not resolved this visit yet. Wait for the decision, then request the next titration again.</source>
+        <translation>El profesional aún no ha resuelto esta visita. Espere la decisión y vuelva a solicitar la siguiente titulación.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The provider has no such visit. Start a new visit for the patient.</source>
+        <translation>El proveedor no tiene esa visita. Inicie una visita nueva para el paciente.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The visit was referred, so no prescription can be written on it. Start a new visit if the patient still needs treatment.</source>
+        <translation>La visita fue derivada, así que no se puede emitir una receta en ella. Inicie una visita nueva si el paciente aún necesita tratamiento.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>This is not the patient&apos;s most recent resolved weight-loss visit. Request the titration from that visit instead.</source>
+        <translation>Esta no es la visita de pérdida de peso resuelta más reciente del paciente. Solicite la titulación desde esa visita.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The programme&apos;s prescriptions have reached the maximum number of months. Start a follow-up visit for the patient.</source>
+        <translation>Las recetas del programa alcanzaron el número máximo de meses. Inicie una visita de seguimiento para el paciente.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The visit was resolved 180 days ago or more, so the programme has ended. Start a new visit for the patient.</source>
+        <translation>La visita se resolvió hace 180 días o más, así que el programa terminó. Inicie una visita nueva para el paciente.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The prescription is more than 7 days old and can no longer be changed or resent. Start a new visit for the patient.</source>
+        <translation>La receta tiene más de 7 días y ya no se puede cambiar ni reenviar. Inicie una visita nueva para el paciente.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>A check-in is due: the visit was resolved 90 days ago or more and no check-in was made since day 75. Start the check-in, then request the titration again.</source>
+        <translation>Corresponde un control: la visita se resolvió hace 90 días o más y no se hizo ningún control desde el día 75. Inicie el control y luego vuelva a solicitar la titulación.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The latest check-in asked for a follow-up visit. Start the follow-up visit; the next prescription comes from it.</source>
+        <translation>El último control pidió una visita de seguimiento. Inicie la visita de seguimiento; la próxima receta saldrá de ella.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>A titration request may hold exactly one medication. Choose a single medication and send again.</source>
+        <translation>Una solicitud de titulación debe tener exactamente un medicamento. Elija un solo medicamento y envíela de nuevo.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The medication is not in this visit&apos;s category. Choose a medication of the visit&apos;s own category.</source>
+        <translation>El medicamento no pertenece a la categoría de esta visita. Elija un medicamento de la categoría de la visita.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The pharmacy is unknown or is not the patient&apos;s. Choose the patient&apos;s pharmacy (or change the visit&apos;s pharmacy first).</source>
+        <translation>La farmacia es desconocida o no es la del paciente. Elija la farmacia del paciente (o cambie antes la farmacia de la visita).</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>It is too soon or too late after the previous prescription (15 to 60 days for a 1-month prescription, 60 to 120 for a 3-month one). Request again inside that window.</source>
+        <translation>Es demasiado pronto o demasiado tarde tras la receta anterior (de 15 a 60 días para una receta de 1 mes, de 60 a 120 para una de 3 meses). Vuelva a solicitarla dentro de ese plazo.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The prescription&apos;s length does not match (1 month versus 3 months). Choose the same length as the current prescription.</source>
+        <translation>La duración de la receta no coincide (1 mes frente a 3 meses). Elija la misma duración que la receta actual.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The dose does not follow the titration (one step from the current dose, in the direction the latest check-in asked for). Choose the right dose.</source>
+        <translation>La dosis no sigue la titulación (un paso desde la dosis actual, en la dirección que pidió el último control). Elija la dosis correcta.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The provider cannot prescribe this medication (%1). Choose another medication.</source>
+        <translation>El proveedor no puede recetar este medicamento (%1). Elija otro medicamento.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>This prescription was changed or resent too many times. Contact the provider&apos;s support.</source>
+        <translation>Esta receta se cambió o reenvió demasiadas veces. Contacte con el soporte del proveedor.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The provider refused the request (%1). Correct it if the reason says how, otherwise contact the provider&apos;s support.</source>
+        <translation>El proveedor rechazó la solicitud (%1). Corríjala si el motivo indica cómo; si no, contacte con el soporte del proveedor.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The provider answered with a status this version does not know (%1). Contact the provider&apos;s support.</source>
+        <translation>El proveedor respondió con un estado que esta versión no conoce (%1). Contacte con el soporte del proveedor.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>No answer from the provider (network or provider down). Nothing was changed: send the same request again later.</source>
+        <translation>No hubo respuesta del proveedor (red o proveedor caídos). No se cambió nada: envíe la misma solicitud más tarde.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Contact the provider&apos;s support.</source>
+        <translation>Contacte con el soporte del proveedor.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Wait for the clinician</source>
+        <translation>Esperar al profesional</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Start the check-in</source>
+        <translation>Iniciar el control</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Start a follow-up visit</source>
+        <translation>Iniciar una visita de seguimiento</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Start a new visit</source>
+        <translation>Iniciar una visita nueva</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Choose the pharmacy</source>
+        <translation>Elegir la farmacia</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Choose the medication</source>
+        <translation>Elegir el medicamento</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Request again later</source>
+        <translation>Solicitar más tarde</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Open the latest visit</source>
+        <translation>Abrir la última visita</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Contact support</source>
+        <translation>Contactar con soporte</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Send again</source>
+        <translation>Enviar de nuevo</translation>
+    </message>
+</context>
+<context>
+    <name>CheckinRules</name>
+    <message>
+        <location filename="../app/core/intake/CheckinRules.cpp" line="+45"/>
+        <source>%1: the BMI is %2, and the provider accepts a check-in from a BMI of 19. Check the weight and height.</source>
+        <translation>%1: el IMC es %2, y el proveedor acepta un control a partir de un IMC de 19. Revise el peso y la estatura.</translation>
+    </message>
+</context>
+<context>
     <name>CredentialFields</name>
     <message>
         <location filename="../ui/CredentialFields.cpp" line="+22"/>
@@ -490,7 +676,7 @@
 <context>
     <name>IntakeForm</name>
     <message>
-        <location filename="../app/core/intake/IntakeForm.cpp" line="+189"/>
+        <location filename="../app/core/intake/IntakeForm.cpp" line="+210"/>
         <source>Answer yes or no.</source>
         <translation>Responda sí o no.</translation>
     </message>
@@ -581,7 +767,7 @@
 <context>
     <name>IntakeSubmission</name>
     <message>
-        <location filename="../app/core/visits/IntakeSubmission.cpp" line="+20"/>
+        <location filename="../app/core/visits/IntakeSubmission.cpp" line="+22"/>
         <source>Choose a visit type first.</source>
         <translation>Elija primero un tipo de visita.</translation>
     </message>
@@ -845,7 +1031,7 @@
 <context>
     <name>UserRepository</name>
     <message>
-        <location filename="../app/core/accounts/UserRepository.cpp" line="+35"/>
+        <location filename="../app/core/accounts/UserRepository.cpp" line="+31"/>
         <source>The username or password is not correct.</source>
         <translation>El usuario o la contraseña no son correctos.</translation>
     </message>
@@ -866,24 +1052,24 @@
     </message>
     <message>
         <location line="+35"/>
-        <location line="+218"/>
+        <location line="+247"/>
         <source>There is no such account.</source>
         <translation>No existe esa cuenta.</translation>
     </message>
     <message>
-        <location line="-169"/>
+        <location line="-198"/>
         <location line="+26"/>
         <source>That username is already taken.</source>
         <translation>Ese nombre de usuario ya está en uso.</translation>
     </message>
     <message>
         <location line="-18"/>
-        <location line="+179"/>
+        <location line="+208"/>
         <source>The password could not be hashed.</source>
         <translation>No se pudo procesar la contraseña.</translation>
     </message>
     <message>
-        <location line="-112"/>
+        <location line="-135"/>
         <source>This account is locked after too many failed sign-ins. Try again after %1.</source>
         <translation>Esta cuenta está bloqueada por demasiados intentos fallidos. Vuelva a intentarlo después de las %1.</translation>
     </message>
@@ -891,11 +1077,6 @@
         <location line="+15"/>
         <source>This account is disabled. Ask an administrator to enable it.</source>
         <translation>Esta cuenta está desactivada. Pida a un administrador que la active.</translation>
-    </message>
-    <message>
-        <location line="+35"/>
-        <source>Too many failed sign-ins: this account is locked. Try again after %1.</source>
-        <translation>Demasiados intentos fallidos: esta cuenta está bloqueada. Vuelva a intentarlo después de las %1.</translation>
     </message>
 </context>
 <context>
@@ -1043,13 +1224,13 @@
 <context>
     <name>VisitCorrection</name>
     <message>
-        <location filename="../app/core/visits/VisitCorrection.cpp" line="+66"/>
-        <location line="+32"/>
+        <location filename="../app/core/visits/VisitCorrection.cpp" line="+67"/>
+        <location line="+31"/>
         <source>There is no visit %1.</source>
         <translation>No existe la visita %1.</translation>
     </message>
     <message numerus="yes">
-        <location line="-11"/>
+        <location line="-10"/>
         <source>%n field(s) need attention: %1</source>
         <translation>
             <numerusform>%n campo necesita atención: %1</numerusform>
@@ -1062,7 +1243,7 @@
         <translation>Solo se puede corregir y volver a enviar una visita que el proveedor rechazó.</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+8"/>
         <source>The visit&apos;s stored form is not readable JSON.</source>
         <translation>El formulario guardado de la visita no es JSON legible.</translation>
     </message>
@@ -1373,7 +1554,7 @@
 <context>
     <name>VisitRecordReader</name>
     <message>
-        <location filename="../app/core/visits/VisitRecord.cpp" line="+72"/>
+        <location filename="../app/core/visits/VisitRecord.cpp" line="+75"/>
         <source>Provider</source>
         <translation>Proveedor</translation>
     </message>
@@ -1393,12 +1574,12 @@
         <translation>La visita no se muestra porque no se pudo anotar el acceso en el registro de auditoría: %1</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+16"/>
         <source>There is no visit %1.</source>
         <translation>No existe la visita %1.</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+28"/>
         <source>it failed authentication (the stored value was altered, moved or truncated)</source>
         <translation>no superó la autenticación (el valor guardado se modificó, se movió o se truncó)</translation>
     </message>
@@ -1413,12 +1594,12 @@
         <translation>No se pueden mostrar los datos del paciente: %1</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+14"/>
         <source>the stored value is not readable JSON</source>
         <translation>el valor guardado no es JSON legible</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+29"/>
         <source>Yes</source>
         <translation>Sí</translation>
     </message>
@@ -1428,7 +1609,7 @@
         <translation>No</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+28"/>
         <source>The intake answers cannot be shown: %1.</source>
         <translation>No se pueden mostrar las respuestas de la admisión: %1.</translation>
     </message>
@@ -1496,7 +1677,22 @@
         <translation>No se puede mostrar un evento %1: %2.</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+12"/>
+        <source>Status check with the provider: canceled there</source>
+        <translation>Consulta de estado al proveedor: cancelada allí</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Status check with the provider: resolved with a prescription</source>
+        <translation>Consulta de estado al proveedor: resuelta con receta</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Status check with the provider: resolved without a prescription (referred)</source>
+        <translation>Consulta de estado al proveedor: resuelta sin receta (derivada)</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>%1 (unreadable: %2)</source>
         <translation>%1 (ilegible: %2)</translation>
     </message>
@@ -2099,12 +2295,12 @@
 <context>
     <name>clinicdesk::IntakeReview</name>
     <message>
-        <location filename="../ui/IntakeReview.cpp" line="+24"/>
+        <location filename="../ui/IntakeReview.cpp" line="+29"/>
         <source>Summary of the answers</source>
         <translation>Resumen de las respuestas</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+20"/>
         <source>Visit type</source>
         <translation>Tipo de visita</translation>
     </message>
@@ -2242,7 +2438,7 @@
         <translation>Algunas respuestas de este paso necesitan atención.</translation>
     </message>
     <message>
-        <location line="+62"/>
+        <location line="+57"/>
         <source>Some answers need attention before submitting.</source>
         <translation>Algunas respuestas necesitan atención antes de enviar.</translation>
     </message>
@@ -2278,7 +2474,7 @@
 <context>
     <name>clinicdesk::MainWindow</name>
     <message numerus="yes">
-        <location filename="../ui/MainWindow.cpp" line="+338"/>
+        <location filename="../ui/MainWindow.cpp" line="+344"/>
         <source>&amp;Home (%n new)</source>
         <translation>
             <numerusform>&amp;Inicio (%n nueva)</numerusform>
@@ -2322,12 +2518,12 @@
 <context>
     <name>clinicdesk::QuestionnaireItemWidget</name>
     <message>
-        <location filename="../ui/QuestionnaireItemWidget.cpp" line="-32"/>
+        <location filename="../ui/QuestionnaireItemWidget.cpp" line="-34"/>
         <source>Format: %1</source>
         <translation>Formato: %1</translation>
     </message>
     <message>
-        <location line="+52"/>
+        <location line="+54"/>
         <source>Yes</source>
         <translation>Sí</translation>
     </message>
@@ -2360,7 +2556,7 @@
 <context>
     <name>clinicdesk::SessionWorkspace</name>
     <message>
-        <location filename="../ui/SessionWorkspace.cpp" line="+71"/>
+        <location filename="../ui/SessionWorkspace.cpp" line="+72"/>
         <source>Open intake</source>
         <translation>Abrir admisión</translation>
     </message>
@@ -2529,17 +2725,17 @@
 <context>
     <name>clinicdesk::VisitBoardPage</name>
     <message>
-        <location filename="../ui/VisitBoardPage.cpp" line="+398"/>
+        <location filename="../ui/VisitBoardPage.cpp" line="+409"/>
         <source>&amp;Waiting for patient</source>
         <translation>&amp;Esperando al paciente</translation>
     </message>
     <message>
-        <location line="-313"/>
+        <location line="-324"/>
         <source>Some patient names could not be read: %1</source>
         <translation>No se pudieron leer algunos nombres de pacientes: %1</translation>
     </message>
     <message>
-        <location line="+115"/>
+        <location line="+123"/>
         <source>The visits could not be read: %1</source>
         <translation>No se pudieron leer las visitas: %1</translation>
     </message>
@@ -2549,7 +2745,7 @@
         <translation>No se pudieron leer las visitas actualizadas: %1</translation>
     </message>
     <message>
-        <location line="+58"/>
+        <location line="+61"/>
         <source>To find a patient, type a 10-digit phone number, or a first and last name with the date of birth (for example: Ana Ruiz 03/14/1985).</source>
         <translation>Para buscar a un paciente, escriba un número de teléfono de 10 dígitos, o el nombre y el apellido con la fecha de nacimiento (por ejemplo: Ana Ruiz 03/14/1985).</translation>
     </message>
@@ -2674,7 +2870,7 @@
 <context>
     <name>clinicdesk::VisitDetailPage</name>
     <message>
-        <location filename="../ui/VisitDetailPage.cpp" line="+99"/>
+        <location filename="../ui/VisitDetailPage.cpp" line="+91"/>
         <source>Checked with the provider at %1: the visit is %2.</source>
         <translation>Consultado al proveedor (%1): la visita está en estado «%2».</translation>
     </message>
@@ -2739,7 +2935,7 @@
         <translation>el personal de la clínica, para corregir los campos rechazados y reenviar</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>nothing: the order was delivered</source>
         <translation>nada: el pedido se entregó</translation>
     </message>
@@ -2759,7 +2955,7 @@
         <translation>Pendiente de: %1</translation>
     </message>
     <message>
-        <location line="-54"/>
+        <location line="-55"/>
         <source>The provider refused this visit: %1</source>
         <translation>El proveedor rechazó esta visita: %1</translation>
     </message>
@@ -2769,7 +2965,7 @@
         <translation>no se indicó el motivo</translation>
     </message>
     <message>
-        <location line="+61"/>
+        <location line="+62"/>
         <source>Messages can be sent once the visit is resubmitted and accepted.</source>
         <translation>Podrá enviar mensajes cuando la visita se reenvíe y se acepte.</translation>
     </message>

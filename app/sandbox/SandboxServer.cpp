@@ -189,7 +189,7 @@ void SandboxServer::handle(const QHttpServerRequest &request, QTcpSocket *socket
         return SandboxReply::httpError(404, QStringLiteral("not found")).write(socket);
     if (!routes->smsGateway() && !authorised(request)) {
         ++m_counters[QStringLiteral("unauthorised")];
-        qCInfo(lcService) << "sandbox: request refused, no valid API key";
+        qCInfo(lcSandbox) << "sandbox: request refused, no valid API key";
         return routes->unauthorised(path).write(socket);
     }
     serve(*routes, request, path, socket);

@@ -1,6 +1,7 @@
 #include "intake/IntakeForm.h"
 
 #include "base/TimeText.h"
+#include "intake/CheckinRules.h"
 #include "intake/DemographicRules.h"
 
 #include <QDate>
@@ -286,6 +287,8 @@ QString IntakeForm::validateItem(const QString &linkId) const
         if (const QString issue = valueIssue(*item, v); !issue.isEmpty())
             return issue;
     }
+    if (const QString issue = CheckinRules::issue(*this, linkId); !issue.isEmpty())
+        return issue;
     return DemographicRules::issue(*this, linkId);
 }
 

@@ -4,6 +4,9 @@
 
 #include <QDir>
 #include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QLocale>
 
 namespace clinicdesk {
@@ -31,8 +34,8 @@ void QuestionnaireLibrary::loadDirectory(const QString &dir)
             continue;
         }
         const bool isPatient = name == patientFile;
-        auto q = Questionnaire::fromJson(file.read(4 * 1024 * 1024), name,
-                                         isPatient ? Questionnaire() : m_patient);
+        const QByteArray bytes = file.read(4 * 1024 * 1024);
+        auto q = Questionnaire::fromJson(bytes, name, isPatient ? Questionnaire() : m_patient);
         if (q && !isPatient && !m_patient.isEmpty()) {
             if (auto combined = Questionnaire::combine(m_patient, *q); !combined)
                 q = combined.error();
@@ -42,10 +45,19 @@ void QuestionnaireLibrary::loadDirectory(const QString &dir)
             m_errors << q.error().message;
             continue;
         }
-        if (isPatient)
+        if (isPatient) {
             m_patient = *q;
-        else
-            m_visitTypes.insert(q->name(), *q);
+            continue;
+        }
+        m_visitTypes.insert(q->name(), *q);
+        m_continues.remove(q->name());
+        const QJsonArray extensions =
+            QJsonDocument::fromJson(bytes).object().value(QLatin1String("extension")).toArray();
+        for (const QJsonValue &e : extensions) {
+            if (e.toObject().value(QLatin1String("url")).toString() == kContinuesExtension)
+                m_continues.insert(q->name(),
+                                   e.toObject().value(QLatin1String("valueCode")).toString());
+        }
     }
     qCInfo(lcIntake) << "questionnaires loaded from" << dir << ":" << m_visitTypes.size()
                      << "visit types," << m_errors.size() << "refused";
@@ -57,6 +69,16 @@ Questionnaire QuestionnaireLibrary::intake(const QString &visitType) const
         return m_patient;
     auto combined = Questionnaire::combine(m_patient, m_visitTypes.value(visitType));
     return combined ? *combined : m_patient;
+}
+
+QStringList QuestionnaireLibrary::visitTypes() const
+{
+    QStringList types;
+    for (auto it = m_visitTypes.cbegin(); it != m_visitTypes.cend(); ++it) {
+        if (!m_continues.contains(it.key()))
+            types << it.key();
+    }
+    return types;
 }
 
 QHash<QString, QString> QuestionnaireLibrary::visitTypeTitles() const

@@ -17,6 +17,11 @@ class QuestionnaireLibrary
 public:
     static inline const QString kEmbeddedDir = QStringLiteral(":/clinicdesk/questionnaires");
     static inline const QString kPatient = QStringLiteral("patient");
+    // A questionnaire with this extension (valueCode: a visit type) continues a visit of that
+    // type, e.g. the weight-loss check-in: it is started from that visit, never as a new visit,
+    // so visitTypes() (the wizard's list) leaves it out.
+    static inline const QString kContinuesExtension =
+        QStringLiteral("https://clinicdesk.example/fhir/StructureDefinition/continues");
 
     // Loads the embedded set, then `extraDir` when given.
     static QuestionnaireLibrary load(const QString &extraDir = {});
@@ -25,8 +30,10 @@ public:
     void loadDirectory(const QString &dir);
 
     const Questionnaire &patient() const { return m_patient; }
-    // Visit types with a questionnaire, sorted.
-    QStringList visitTypes() const { return m_visitTypes.keys(); }
+    // Visit types a new visit can have, sorted (continuations left out).
+    QStringList visitTypes() const;
+    // The visit type `visitType` continues; empty when it starts on its own.
+    QString continues(const QString &visitType) const { return m_continues.value(visitType); }
     bool contains(const QString &visitType) const { return m_visitTypes.contains(visitType); }
     const Questionnaire visitType(const QString &visitType) const
     {
@@ -44,6 +51,7 @@ public:
 private:
     Questionnaire m_patient;
     QMap<QString, Questionnaire> m_visitTypes;
+    QHash<QString, QString> m_continues; // continuation -> the visit type it continues
     QStringList m_errors;
 };
 

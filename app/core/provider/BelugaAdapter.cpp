@@ -221,6 +221,18 @@ QString BelugaAdapter::masterIdOf(const QJsonObject &createVisitBody)
     return createVisitBody.value(QLatin1String("masterId")).toString();
 }
 
+int BelugaAdapter::supplyDaysOf(const QJsonObject &createVisitBody)
+{
+    int days = 0;
+    const QJsonArray items = createVisitBody.value(QLatin1String("formObj"))
+                                 .toObject()
+                                 .value(QLatin1String("patientPreference"))
+                                 .toArray();
+    for (const QJsonValue &item : items)
+        days = std::max(days, item.toObject().value(QLatin1String("daysSupply")).toInt());
+    return days;
+}
+
 ProviderResult BelugaAdapter::normaliseReply(int httpStatus, const QByteArray &body)
 {
     using Outcome = ProviderResult::Outcome;

@@ -51,6 +51,8 @@ public:
                                           const QString &state, const QString &zip);
     // The idempotency key inside a createVisitBody().
     static QString masterIdOf(const QJsonObject &createVisitBody);
+    // The longest days' supply the createVisitBody() asks for (0 when it asks for none).
+    static int supplyDaysOf(const QJsonObject &createVisitBody);
     // One HTTP reply in our terms: the HTTP status first, then the provider's habit of answering
     // HTTP 200 with {"status":400,"error":"…"} (and {"status":200,"data":…} on success).
     static ProviderResult normaliseReply(int httpStatus, const QByteArray &body);

@@ -1,5 +1,6 @@
 #include "store/VisitRepository.h"
 
+#include "base/TimeText.h"
 #include "crypto/Crypto.h"
 #include "store/LocalStore.h"
 
@@ -21,6 +22,28 @@ const QString kColumns = QStringLiteral(
 const QString kBoardColumns =
     QStringLiteral("id, patient_id, visit_type, status, rx_status, created_by, created_at, "
                    "updated_at, waiting_for_patient_since");
+
+// CareColumns' order, all in the visits_care index.
+const QString kCareColumns =
+    QStringLiteral("id, patient_id, visit_type, status, created_at, resolved_at, rx_written_at, "
+                   "rx_months, rx_months_total");
+
+// The first time a visit is Prescribed is its resolution, and the first time its prescription
+// track leaves None its first prescription (which counts its months): both kept once set. Bound
+// by careMarkValues(). SQLite reads the old row on the right of every assignment, so
+// rx_months_total sees the old rx_written_at.
+const QString kCareMarks = QStringLiteral(
+    "resolved_at = CASE WHEN resolved_at IS NULL AND ? = 'Prescribed' THEN ?"
+    " ELSE resolved_at END,"
+    " rx_months_total = CASE WHEN rx_written_at IS NULL AND ? <> 'None' THEN rx_months"
+    " ELSE rx_months_total END,"
+    " rx_written_at = CASE WHEN rx_written_at IS NULL AND ? <> 'None' THEN ?"
+    " ELSE rx_written_at END");
+
+QVariantList careMarkValues(const QString &status, const QString &rx, const QString &at)
+{
+    return {status, at, rx, rx, at};
+}
 
 QVariant textOrNull(const QString &text)
 {
@@ -67,10 +90,10 @@ Result<void> VisitRepository::insert(const NewVisit &v)
     auto ins = m_store.db().exec(
         QStringLiteral("INSERT INTO visits (id, master_id, patient_id, visit_type, status, "
                        "form_obj, questionnaire_response, created_by, created_at, "
-                       "updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+                       "updated_at, rx_months) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
         {v.id, v.masterId, v.patientId, v.visitType,
          VisitStateMachine::name(VisitStateMachine::Status::Queued), body.value(), response.value(),
-         v.createdBy, v.createdAt, v.createdAt});
+         v.createdBy, v.createdAt, v.createdAt, v.rxMonths});
     if (!ins)
         return ins.error();
     return {};
@@ -158,6 +181,14 @@ Result<bool> VisitRepository::update(const QString &id, const Change &change)
         set("updated_at", *change.updatedAt);
     if (assignments.isEmpty())
         return makeError(ErrorCode::InvalidInput, QStringLiteral("a visit update changes nothing"));
+    if (change.status || change.rx) {
+        // Resolution and first prescription, as the relay's Batch records them.
+        assignments << kCareMarks;
+        values << careMarkValues(
+            change.status ? VisitStateMachine::name(*change.status) : QString(),
+            change.rx ? VisitStateMachine::name(*change.rx) : QStringLiteral("None"),
+            change.updatedAt ? *change.updatedAt : TimeText::utcNow());
+    }
     QString sql = QStringLiteral("UPDATE visits SET %1 WHERE id = ?")
                       .arg(assignments.join(QStringLiteral(", ")));
     values << id;
@@ -230,6 +261,39 @@ Result<void> VisitRepository::scanBoard(const QStringList &ids, const BoardVisit
     });
 }
 
+int VisitRepository::monthsOfSupply(int daysSupply)
+{
+    return daysSupply >= 84 ? 3 : 1;
+}
+
+Result<void> VisitRepository::scanCare(const QStringList &visitTypes, const CareVisitor &visit)
+{
+    if (visitTypes.isEmpty())
+        return {};
+    const QString sql =
+        QStringLiteral("SELECT %1 FROM visits WHERE visit_type IN (%2)")
+            .arg(kCareColumns,
+                 QStringList(visitTypes.size(), QStringLiteral("?")).join(QLatin1Char(',')));
+    QVariantList values;
+    for (const QString &type : visitTypes)
+        values << type;
+    return m_store.db().scan(sql, values, [&](const QList<QByteArrayView> &c) {
+        return visit(CareColumns{c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7], c[8]});
+    });
+}
+
+Result<bool> VisitRepository::recordPrescription(const QString &id, const QString &writtenAt,
+                                                 int months)
+{
+    auto q = m_store.db().exec(
+        QStringLiteral("UPDATE visits SET rx_written_at = ?, rx_months = ?, "
+                       "rx_months_total = rx_months_total + ?, updated_at = ? WHERE id = ?"),
+        {writtenAt, months, months, writtenAt, id});
+    if (!q)
+        return q.error();
+    return q->numRowsAffected() > 0;
+}
+
 VisitRepository::Batch::Batch(Database &db)
     : m_find(db.handle())
     , m_update(db.handle())
@@ -241,8 +305,10 @@ Result<void> VisitRepository::Batch::prepare()
             m_find, QStringLiteral("SELECT id, status, rx_status FROM visits WHERE master_id = ?"));
         !r)
         return r;
-    return Database::prepare(m_update, QStringLiteral("UPDATE visits SET status = ?, rx_status = "
-                                                      "?, updated_at = ? WHERE id = ?"));
+    return Database::prepare(m_update,
+                             QStringLiteral("UPDATE visits SET status = ?, rx_status = ?, "
+                                            "updated_at = ?, %1 WHERE id = ?")
+                                 .arg(kCareMarks));
 }
 
 Result<std::optional<VisitRepository::Row>>
@@ -265,8 +331,10 @@ VisitRepository::Batch::findByMasterId(const QString &masterId)
 Result<void> VisitRepository::Batch::setState(const QString &id, VisitStateMachine::State state,
                                               const QString &updatedAt)
 {
-    return Database::run(m_update, {VisitStateMachine::name(state.status),
-                                    VisitStateMachine::name(state.rx), updatedAt, id});
+    const QString status = VisitStateMachine::name(state.status);
+    const QString rx = VisitStateMachine::name(state.rx);
+    return Database::run(m_update, QVariantList{status, rx, updatedAt} +
+                                       careMarkValues(status, rx, updatedAt) + QVariantList{id});
 }
 
 } // namespace clinicdesk

@@ -45,6 +45,7 @@ public:
         QString createdAt; // TimeText
         QJsonObject createBody;
         QJsonObject questionnaireResponse;
+        int rxMonths = 1; // the requested prescription's length (monthsOfSupply)
     };
 
     // A visit without its sealed columns. Times are TimeText as stored (empty when none).
@@ -90,6 +91,19 @@ public:
     };
     using BoardVisitor = std::function<bool(const BoardColumns &)>;
 
+    // What the Due list reads of one programme visit (visits_care index; raw bytes valid during
+    // the callback only). resolvedAt: when the console learned the visit was resolved (first
+    // Prescribed); rxWrittenAt: its latest prescription; rxMonths: that prescription's length
+    // (1 or 3); rxMonthsTotal: the months prescribed on the visit so far.
+    struct CareColumns
+    {
+        QByteArrayView id, patientId, visitType, status, createdAt, resolvedAt, rxWrittenAt,
+            rxMonths, rxMonthsTotal;
+    };
+    using CareVisitor = std::function<bool(const CareColumns &)>;
+    // The prescription length recorded for a requested days' supply: 3 from 84 days on, else 1.
+    static int monthsOfSupply(int daysSupply);
+
     class Batch;
 
     explicit VisitRepository(LocalStore &store)
@@ -121,6 +135,13 @@ public:
     // The board's read: the given visits, or all when `ids` is empty, from the visits_board
     // covering index (the sealed bodies are never read).
     Result<void> scanBoard(const QStringList &ids, const BoardVisitor &visit);
+
+    // The Due list's read: every visit of the given types (the weight-loss programme's), from the
+    // visits_care covering index, grouped by patient.
+    Result<void> scanCare(const QStringList &visitTypes, const CareVisitor &visit);
+    // A new prescription on the visit (a titration or a resend the provider confirmed): its time,
+    // its length in months, added to the months so far. False for an unknown visit.
+    Result<bool> recordPrescription(const QString &id, const QString &writtenAt, int months);
 
 private:
     Result<QList<Row>> select(const QString &where, const QVariantList &values);

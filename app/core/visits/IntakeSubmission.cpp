@@ -42,9 +42,10 @@ Result<IntakeSubmission::Outcome> IntakeSubmission::submit(LocalStore &store,
         if (!patientId)
             return patientId.error();
         out.patientId = patientId.value();
-        if (auto ins = VisitRepository(store).insert({out.visitId, out.masterId, out.patientId,
-                                                      form.questionnaire().name(), byUser, now,
-                                                      body, out.questionnaireResponse});
+        if (auto ins = VisitRepository(store).insert(
+                {out.visitId, out.masterId, out.patientId, form.questionnaire().name(), byUser, now,
+                 body, out.questionnaireResponse,
+                 VisitRepository::monthsOfSupply(BelugaAdapter::supplyDaysOf(body))});
             !ins)
             return ins.error();
         if (!draft.id.isEmpty()) {
