@@ -16,6 +16,7 @@ Q_LOGGING_CATEGORY(lcIntake, "clinicdesk.intake", QtInfoMsg)
 Q_LOGGING_CATEGORY(lcProvider, "clinicdesk.provider", QtInfoMsg)
 Q_LOGGING_CATEGORY(lcInbox, "clinicdesk.inbox", QtInfoMsg)
 Q_LOGGING_CATEGORY(lcRelay, "clinicdesk.relay", QtInfoMsg)
+Q_LOGGING_CATEGORY(lcMedia, "clinicdesk.media", QtInfoMsg)
 
 namespace clinicdesk {
 namespace {
