@@ -114,8 +114,13 @@ Result<ImagePipeline::Output> ImagePipeline::process(QByteArrayView input, const
     reader.setAutoTransform(true);
     const QImageIOHandler::Transformations transform = reader.transformation();
     const QSize target = decodeSize(stored, transform, limits.maxWidth);
-    if (target != stored)
+    if (target != stored) {
         reader.setScaledSize(target);
+        // Qt's JPEG reader lets libjpeg scale in the DCT domain (1/2, 1/4, 1/8: a proper average,
+        // then a smooth scale for the rest) only below "quality" 50; above, it decodes every
+        // pixel and scales afterwards, about 3 times slower for a 12 MP photo (bench_media).
+        reader.setQuality(49);
+    }
     QImage decoded;
     if (!reader.read(&decoded) || decoded.isNull())
         return invalid(
