@@ -4,15 +4,24 @@
 <context>
     <name>AccessControl</name>
     <message>
-        <location filename="../app/core/AccessControl.cpp" line="+57"/>
+        <location filename="../app/core/access/AccessControl.cpp" line="+57"/>
         <source>Only an administrator may do this.</source>
         <translation>Only an administrator may do this.</translation>
     </message>
 </context>
 <context>
+    <name>Accessibility</name>
+    <message>
+        <location filename="../ui/Accessibility.cpp" line="+107"/>
+        <location filename="../ui/QuestionnaireItemWidget.cpp" line="+130"/>
+        <source>%1, required</source>
+        <translation>%1, required</translation>
+    </message>
+</context>
+<context>
     <name>AccountAdmin</name>
     <message>
-        <location filename="../app/core/AccountAdmin.cpp" line="+71"/>
+        <location filename="../app/core/access/AccountAdmin.cpp" line="+71"/>
         <source>You cannot disable your own account.</source>
         <translation>You cannot disable your own account.</translation>
     </message>
@@ -73,6 +82,14 @@
         <location line="+10"/>
         <source>Confirm password</source>
         <translation>Confirm password</translation>
+    </message>
+</context>
+<context>
+    <name>AccountFormCheck</name>
+    <message>
+        <location filename="../ui/AccountFormCheck.cpp" line="+51"/>
+        <source>The two passwords do not match. Type the same password twice.</source>
+        <translation>The two passwords do not match. Type the same password twice.</translation>
     </message>
 </context>
 <context>
@@ -211,12 +228,12 @@
         <translation>&amp;To (inclusive):</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+15"/>
         <source>Last day</source>
         <translation>Last day</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+15"/>
         <source>&amp;User:</source>
         <translation>&amp;User:</translation>
     </message>
@@ -252,9 +269,22 @@
     </message>
 </context>
 <context>
+    <name>CredentialFields</name>
+    <message>
+        <location filename="../ui/CredentialFields.cpp" line="+22"/>
+        <source>Enter your username.</source>
+        <translation>Enter your username.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Enter your password.</source>
+        <translation>Enter your password.</translation>
+    </message>
+</context>
+<context>
     <name>DemographicRules</name>
     <message numerus="yes">
-        <location filename="../app/core/BelugaAdapter.cpp" line="+134"/>
+        <location filename="../app/core/intake/DemographicRules.cpp" line="+67"/>
         <source>Use at most %n characters.</source>
         <translation>
             <numerusform>Use at most %n character.</numerusform>
@@ -267,12 +297,17 @@
         <translation>A name needs at least one letter.</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="-13"/>
         <source>Enter a real date as MM/DD/YYYY.</source>
         <translation>Enter a real date as MM/DD/YYYY.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-2"/>
+        <source>Type the date with slashes, as MM/DD/YYYY: %1.</source>
+        <translation>Type the date with slashes, as MM/DD/YYYY: %1.</translation>
+    </message>
+    <message>
+        <location line="+22"/>
         <source>The date of birth must be in the past.</source>
         <translation>The date of birth must be in the past.</translation>
     </message>
@@ -285,6 +320,11 @@
         <location line="+3"/>
         <source>Enter a 10-digit US phone number, e.g. (512) 555-0123.</source>
         <translation>Enter a 10-digit US phone number, e.g. (512) 555-0123.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 is not a US state. Enter a two-letter US state code, e.g. TX.</source>
+        <translation>%1 is not a US state. Enter a two-letter US state code, e.g. TX.</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -308,16 +348,52 @@
     </message>
 </context>
 <context>
-    <name>CredentialFields</name>
+    <name>DraftsPage</name>
     <message>
-        <location filename="../ui/CredentialFields.cpp" line="+22"/>
-        <source>Enter your username.</source>
-        <translation>Enter your username.</translation>
+        <location filename="../ui/DraftsPage.ui" line="+11"/>
+        <source>&amp;Back</source>
+        <translation>&amp;Back</translation>
     </message>
     <message>
-        <location line="+5"/>
-        <source>Enter your password.</source>
-        <translation>Enter your password.</translation>
+        <location line="+3"/>
+        <source>Back to the home page (Esc)</source>
+        <translation>Back to the home page (Esc)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Back to the home page</source>
+        <translation>Back to the home page</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <location line="+32"/>
+        <source>Unfinished intakes</source>
+        <translation>Unfinished intakes</translation>
+    </message>
+    <message>
+        <location line="-10"/>
+        <source>No unfinished intakes. Start a new one.</source>
+        <translation>No unfinished intakes. Start a new one.</translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>&amp;New intake</source>
+        <translation>&amp;New intake</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>&amp;Resume</source>
+        <translation>&amp;Resume</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>&amp;Hand to a colleague...</source>
+        <translation>&amp;Hand to a colleague...</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>&amp;Discard...</source>
+        <translation>&amp;Discard...</translation>
     </message>
 </context>
 <context>
@@ -414,7 +490,7 @@
 <context>
     <name>IntakeForm</name>
     <message>
-        <location filename="../app/core/IntakeForm.cpp" line="+189"/>
+        <location filename="../app/core/intake/IntakeForm.cpp" line="+189"/>
         <source>Answer yes or no.</source>
         <translation>Answer yes or no.</translation>
     </message>
@@ -446,12 +522,7 @@
         <translation>Enter %1 or less.</translation>
     </message>
     <message>
-        <location line="+7"/>
-        <source>Enter a real date as MM/DD/YYYY.</source>
-        <translation>Enter a real date as MM/DD/YYYY.</translation>
-    </message>
-    <message>
-        <location line="+2"/>
+        <location line="+9"/>
         <source>Enter a date on or after %1.</source>
         <translation>Enter a date on or after %1.</translation>
     </message>
@@ -510,7 +581,7 @@
 <context>
     <name>IntakeSubmission</name>
     <message>
-        <location filename="../app/core/IntakeSubmission.cpp" line="+20"/>
+        <location filename="../app/core/visits/IntakeSubmission.cpp" line="+20"/>
         <source>Choose a visit type first.</source>
         <translation>Choose a visit type first.</translation>
     </message>
@@ -570,6 +641,21 @@
     </message>
     <message>
         <location line="+18"/>
+        <source>Menu bar (F10)</source>
+        <translation>Menu bar (F10)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Go</source>
+        <translation>&amp;Go</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Ad&amp;ministration</source>
+        <translation>Ad&amp;ministration</translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>Session</source>
         <translation>Session</translation>
     </message>
@@ -582,6 +668,31 @@
         <location line="+3"/>
         <source>Back to the home page (Ctrl+Shift+H)</source>
         <translation>Back to the home page (Ctrl+Shift+H)</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>&amp;New intake</source>
+        <translation>&amp;New intake</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Start a new patient intake (Ctrl+Shift+N)</source>
+        <translation>Start a new patient intake (Ctrl+Shift+N)</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>&amp;Unfinished intakes</source>
+        <translation>&amp;Unfinished intakes</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Resume, discard or hand over an unfinished intake (Ctrl+Shift+U)</source>
+        <translation>Resume, discard or hand over an unfinished intake (Ctrl+Shift+U)</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Open the menu bar</source>
+        <translation>Open the menu bar</translation>
     </message>
     <message>
         <location line="+11"/>
@@ -637,7 +748,7 @@
 <context>
     <name>PasswordPolicy</name>
     <message>
-        <location filename="../app/core/PasswordPolicy.cpp" line="+71"/>
+        <location filename="../app/core/accounts/PasswordPolicy.cpp" line="+71"/>
         <source>Too short: use at least %1 characters.</source>
         <translation>Too short: use at least %1 characters.</translation>
     </message>
@@ -660,7 +771,7 @@
 <context>
     <name>Session</name>
     <message>
-        <location filename="../app/core/Session.cpp" line="+157"/>
+        <location filename="../app/core/accounts/Session.cpp" line="+157"/>
         <source>Only %1 or an administrator can unlock this console.</source>
         <translation>Only %1 or an administrator can unlock this console.</translation>
     </message>
@@ -721,12 +832,12 @@
         <translation>Details:</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+51"/>
         <source>&amp;Quit</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="-13"/>
         <source>&amp;Retry</source>
         <translation>&amp;Retry</translation>
     </message>
@@ -734,7 +845,7 @@
 <context>
     <name>UserRepository</name>
     <message>
-        <location filename="../app/core/UserRepository.cpp" line="+35"/>
+        <location filename="../app/core/accounts/UserRepository.cpp" line="+35"/>
         <source>The username or password is not correct.</source>
         <translation>The username or password is not correct.</translation>
     </message>
@@ -788,9 +899,151 @@
     </message>
 </context>
 <context>
+    <name>VisitBoardPage</name>
+    <message>
+        <location filename="../ui/VisitBoardPage.ui" line="+11"/>
+        <location line="+257"/>
+        <source>Visits</source>
+        <translation>Visits</translation>
+    </message>
+    <message>
+        <location line="-228"/>
+        <source>Show visits by status</source>
+        <translation>Show visits by status</translation>
+    </message>
+    <message>
+        <location line="+66"/>
+        <source>Find &amp;patient:</source>
+        <translation>Find &amp;patient:</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Find patient</source>
+        <translation>Find patient</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Phone, or name and date of birth (MM/DD/YYYY)</source>
+        <translation>Phone, or name and date of birth (MM/DD/YYYY)</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Fin&amp;d</source>
+        <translation>Fin&amp;d</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Show &amp;all</source>
+        <translation>Show &amp;all</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>&amp;Visit type:</source>
+        <translation>&amp;Visit type:</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Submitted &amp;by:</source>
+        <translation>Submitted &amp;by:</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>F&amp;rom:</source>
+        <translation>F&amp;rom:</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Submitted from</source>
+        <translation>Submitted from</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>&amp;To:</source>
+        <translation>&amp;To:</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Submitted until</source>
+        <translation>Submitted until</translation>
+    </message>
+    <message>
+        <location line="+64"/>
+        <source>Op&amp;en visit</source>
+        <translation>Op&amp;en visit</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>&amp;Waiting for patient</source>
+        <translation>&amp;Waiting for patient</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Mark that the clinic asked the patient for what the clinician needs (or clear that mark)</source>
+        <translation>Mark that the clinic asked the patient for what the clinician needs (or clear that mark)</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Needs attention &amp;first</source>
+        <translation>Needs attention &amp;first</translation>
+    </message>
+</context>
+<context>
+    <name>VisitConversationTab</name>
+    <message>
+        <location filename="../ui/VisitConversationTab.ui" line="+9"/>
+        <source>Messages with the clinician</source>
+        <translation>Messages with the clinician</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Send &amp;to:</source>
+        <translation>Send &amp;to:</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Send to</source>
+        <translation>Send to</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>&amp;Reply:</source>
+        <translation>&amp;Reply:</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Reply</source>
+        <translation>Reply</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Ctrl+Return sends it.</source>
+        <translation>Ctrl+Return sends it.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Write your answer. Ctrl+Return sends it.</source>
+        <translation>Write your answer. Ctrl+Return sends it.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>&amp;Send</source>
+        <translation>&amp;Send</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Send the reply</source>
+        <translation>Send the reply</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Send (Ctrl+Return)</source>
+        <translation>Send (Ctrl+Return)</translation>
+    </message>
+</context>
+<context>
     <name>VisitCorrection</name>
     <message>
-        <location filename="../app/core/VisitCorrection.cpp" line="+66"/>
+        <location filename="../app/core/visits/VisitCorrection.cpp" line="+66"/>
         <location line="+32"/>
         <source>There is no visit %1.</source>
         <translation>There is no visit %1.</translation>
@@ -815,9 +1068,312 @@
     </message>
 </context>
 <context>
+    <name>VisitDetailPage</name>
+    <message>
+        <location filename="../ui/VisitDetailPage.ui" line="+11"/>
+        <source>&amp;Back</source>
+        <translation>&amp;Back</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Back to the visits</source>
+        <translation>Back to the visits</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Back to the visits (Esc)</source>
+        <translation>Back to the visits (Esc)</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>&amp;Check with provider</source>
+        <translation>&amp;Check with provider</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Check the visit&apos;s status with the provider</source>
+        <translation>Check the visit&apos;s status with the provider</translation>
+    </message>
+    <message>
+        <location line="+58"/>
+        <source>Refused by the provider</source>
+        <translation>Refused by the provider</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>&amp;Fix and resubmit…</source>
+        <translation>&amp;Fix and resubmit…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Fix the refused fields and resubmit the visit</source>
+        <translation>Fix the refused fields and resubmit the visit</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>Visit sections</source>
+        <translation>Visit sections</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>C&amp;onversation</source>
+        <translation>C&amp;onversation</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Prescriptions &amp;&amp; pharmacy</source>
+        <translation>&amp;Prescriptions &amp;&amp; pharmacy</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Prescriptions and the pharmacy order</source>
+        <translation>Prescriptions and the pharmacy order</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>T&amp;imeline</source>
+        <translation>T&amp;imeline</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Patient &amp;&amp; &amp;answers</source>
+        <translation>Patient &amp;&amp; &amp;answers</translation>
+    </message>
+</context>
+<context>
+    <name>VisitFixDialog</name>
+    <message>
+        <location filename="../ui/VisitFixDialog.ui" line="+6"/>
+        <source>Fix and resubmit the visit</source>
+        <translation>Fix and resubmit the visit</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>&amp;First name:</source>
+        <translation>&amp;First name:</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>First name</source>
+        <translation>First name</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>&amp;Last name:</source>
+        <translation>&amp;Last name:</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Last name</source>
+        <translation>Last name</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>&amp;Date of birth:</source>
+        <translation>&amp;Date of birth:</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Date of birth</source>
+        <translation>Date of birth</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Se&amp;x:</source>
+        <translation>Se&amp;x:</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Sex assigned at birth</source>
+        <translation>Sex assigned at birth</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>&amp;Phone:</source>
+        <translation>&amp;Phone:</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Mobile phone</source>
+        <translation>Mobile phone</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>&amp;E-mail:</source>
+        <translation>&amp;E-mail:</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>E-mail</source>
+        <translation>E-mail</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>&amp;Address:</source>
+        <translation>&amp;Address:</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Street address</source>
+        <translation>Street address</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>&amp;City:</source>
+        <translation>&amp;City:</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>City</source>
+        <translation>City</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>&amp;State:</source>
+        <translation>&amp;State:</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>State (2 letters)</source>
+        <translation>State (2 letters)</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>&amp;ZIP code:</source>
+        <translation>&amp;ZIP code:</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>ZIP code</source>
+        <translation>ZIP code</translation>
+    </message>
+</context>
+<context>
+    <name>VisitPatientTab</name>
+    <message>
+        <location filename="../ui/VisitPatientTab.ui" line="+11"/>
+        <source>Patient</source>
+        <translation>Patient</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>First name:</source>
+        <translation>First name:</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Last name:</source>
+        <translation>Last name:</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Date of birth:</source>
+        <translation>Date of birth:</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Sex:</source>
+        <translation>Sex:</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Phone:</source>
+        <translation>Phone:</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>E-mail:</source>
+        <translation>E-mail:</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Address:</source>
+        <translation>Address:</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>City:</source>
+        <translation>City:</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>State:</source>
+        <translation>State:</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>ZIP code:</source>
+        <translation>ZIP code:</translation>
+    </message>
+    <message>
+        <location line="+42"/>
+        <location line="+17"/>
+        <source>Intake answers</source>
+        <translation>Intake answers</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Question</source>
+        <translation>Question</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Answer</source>
+        <translation>Answer</translation>
+    </message>
+</context>
+<context>
+    <name>VisitPrescriptionsTab</name>
+    <message>
+        <location filename="../ui/VisitPrescriptionsTab.ui" line="+11"/>
+        <source>No prescription has been written for this visit yet.</source>
+        <translation>No prescription has been written for this visit yet.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Prescriptions</source>
+        <translation>Prescriptions</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Medication</source>
+        <translation>Medication</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Strength</source>
+        <translation>Strength</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Quantity</source>
+        <translation>Quantity</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Refills</source>
+        <translation>Refills</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Prescribed by</source>
+        <translation>Prescribed by</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Written</source>
+        <translation>Written</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Pharmacy order</source>
+        <translation>Pharmacy order</translation>
+    </message>
+</context>
+<context>
     <name>VisitRecordReader</name>
     <message>
-        <location filename="../app/core/VisitRecord.cpp" line="+72"/>
+        <location filename="../app/core/visits/VisitRecord.cpp" line="+72"/>
         <source>Provider</source>
         <translation>Provider</translation>
     </message>
@@ -1124,6 +1680,37 @@
     </message>
 </context>
 <context>
+    <name>VisitText</name>
+    <message>
+        <location filename="../ui/VisitText.cpp" line="+15"/>
+        <source>unknown time</source>
+        <translation>unknown time</translation>
+    </message>
+</context>
+<context>
+    <name>VisitTimelineTab</name>
+    <message>
+        <location filename="../ui/VisitTimelineTab.ui" line="+9"/>
+        <source>Timeline</source>
+        <translation>Timeline</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Time</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Source</source>
+        <translation>Source</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Event</source>
+        <translation>Event</translation>
+    </message>
+</context>
+<context>
     <name>clinicdesk::AccountCreateDialog</name>
     <message>
         <location filename="../ui/AccountCreateDialog.cpp" line="+24"/>
@@ -1151,12 +1738,7 @@
         <translation>&amp;Create account</translation>
     </message>
     <message>
-        <location line="+40"/>
-        <source>The two passwords do not match. Type the same password twice.</source>
-        <translation>The two passwords do not match. Type the same password twice.</translation>
-    </message>
-    <message>
-        <location line="+25"/>
+        <location line="+42"/>
         <source>The account could not be created: %1</source>
         <translation>The account could not be created: %1</translation>
     </message>
@@ -1217,7 +1799,7 @@
 <context>
     <name>clinicdesk::AccountPasswordDialog</name>
     <message>
-        <location filename="../ui/AccountPasswordDialog.cpp" line="+24"/>
+        <location filename="../ui/AccountPasswordDialog.cpp" line="+25"/>
         <source>Set a new password for %1 (%2). Give it to them in person.</source>
         <translation>Set a new password for %1 (%2). Give it to them in person.</translation>
     </message>
@@ -1232,12 +1814,7 @@
         <translation>&amp;Set password</translation>
     </message>
     <message>
-        <location line="+26"/>
-        <source>The two passwords do not match. Type the same password twice.</source>
-        <translation>The two passwords do not match. Type the same password twice.</translation>
-    </message>
-    <message>
-        <location line="+13"/>
+        <location line="+31"/>
         <source>The password could not be set: %1</source>
         <translation>The password could not be set: %1</translation>
     </message>
@@ -1313,7 +1890,7 @@
         <translation>FHIR R4 Bundle of AuditEvent</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>&amp;Export</source>
         <translation>&amp;Export</translation>
     </message>
@@ -1323,7 +1900,7 @@
         <translation>&amp;Close</translation>
     </message>
     <message>
-        <location line="+79"/>
+        <location line="+88"/>
         <source>Export audit log to</source>
         <translation>Export audit log to</translation>
     </message>
@@ -1333,12 +1910,12 @@
         <translation>Audit export (*%1)</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+14"/>
         <source>Choose a file to export to.</source>
         <translation>Choose a file to export to.</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>The last day is before the first day.</source>
         <translation>The last day is before the first day.</translation>
     </message>
@@ -1368,7 +1945,7 @@
         <translation>Export cancelled: no file was written.</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>Nothing was exported: %1</source>
         <translation>Nothing was exported: %1</translation>
     </message>
@@ -1384,6 +1961,19 @@
             <numerusform>Exported %n entry to %1. Verified against chain head %2 (hash %3).</numerusform>
             <numerusform>Exported %n entries to %1. Verified against chain head %2 (hash %3).</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>clinicdesk::DateField</name>
+    <message>
+        <location filename="../ui/DateField.cpp" line="+23"/>
+        <source>Any</source>
+        <translation>Any</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Any date, or a day: Up and Down change it, Delete goes back to any date.</source>
+        <translation>Any date, or a day: Up and Down change it, Delete goes back to any date.</translation>
     </message>
 </context>
 <context>
@@ -1432,39 +2022,12 @@
 <context>
     <name>clinicdesk::DraftsPage</name>
     <message>
-        <location filename="../ui/DraftsPage.cpp" line="+39"/>
-        <location line="+18"/>
-        <source>Unfinished intakes</source>
-        <translation>Unfinished intakes</translation>
-    </message>
-    <message>
-        <location line="-15"/>
-        <location line="+58"/>
+        <location filename="../ui/DraftsPage.cpp" line="+91"/>
         <source>No unfinished intakes. Start a new one.</source>
         <translation>No unfinished intakes. Start a new one.</translation>
     </message>
     <message>
-        <location line="-39"/>
-        <source>&amp;New intake</source>
-        <translation>&amp;New intake</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>&amp;Resume</source>
-        <translation>&amp;Resume</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>&amp;Discard...</source>
-        <translation>&amp;Discard...</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>&amp;Hand to a colleague...</source>
-        <translation>&amp;Hand to a colleague...</translation>
-    </message>
-    <message>
-        <location line="+28"/>
+        <location line="-8"/>
         <source>The drafts could not be read: %1</source>
         <translation>The drafts could not be read: %1</translation>
     </message>
@@ -1500,17 +2063,12 @@
 <context>
     <name>clinicdesk::FirstRunPage</name>
     <message>
-        <location filename="../ui/FirstRunPage.cpp" line="+24"/>
+        <location filename="../ui/FirstRunPage.cpp" line="+25"/>
         <source>At least %1 characters. A few unrelated words are easy to remember and hard to guess.</source>
         <translation>At least %1 characters. A few unrelated words are easy to remember and hard to guess.</translation>
     </message>
     <message>
-        <location line="+52"/>
-        <source>The two passwords do not match. Type the same password twice.</source>
-        <translation>The two passwords do not match. Type the same password twice.</translation>
-    </message>
-    <message>
-        <location line="+21"/>
+        <location line="+47"/>
         <source>The account could not be created: %1</source>
         <translation>The account could not be created: %1</translation>
     </message>
@@ -1518,7 +2076,7 @@
 <context>
     <name>clinicdesk::HomePage</name>
     <message>
-        <location filename="../ui/HomePage.cpp" line="+26"/>
+        <location filename="../ui/HomePage.cpp" line="+36"/>
         <source>Welcome, %1</source>
         <translation>Welcome, %1</translation>
     </message>
@@ -1539,14 +2097,50 @@
     </message>
 </context>
 <context>
-    <name>clinicdesk::IntakeWizard</name>
+    <name>clinicdesk::IntakeReview</name>
     <message>
-        <location filename="../ui/IntakeWizard.cpp" line="+50"/>
+        <location filename="../ui/IntakeReview.cpp" line="+24"/>
+        <source>Summary of the answers</source>
+        <translation>Summary of the answers</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Visit type</source>
+        <translation>Visit type</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Yes</source>
+        <translation>Yes</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>No</source>
+        <translation>No</translation>
+    </message>
+</context>
+<context>
+    <name>clinicdesk::IntakeStepList</name>
+    <message>
+        <location filename="../ui/IntakeStepList.cpp" line="+11"/>
         <source>Intake steps</source>
         <translation>Intake steps</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+24"/>
+        <source>Step %1 of %2: %3</source>
+        <translation>Step %1 of %2: %3</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 (current step)</source>
+        <translation>%1 (current step)</translation>
+    </message>
+</context>
+<context>
+    <name>clinicdesk::IntakeWizard</name>
+    <message>
+        <location filename="../ui/IntakeWizard.cpp" line="+61"/>
         <source>&amp;Back</source>
         <translation>&amp;Back</translation>
     </message>
@@ -1557,17 +2151,18 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+290"/>
+        <location line="+309"/>
         <source>&amp;Next</source>
         <translation>&amp;Next</translation>
     </message>
     <message>
-        <location line="-274"/>
+        <location line="-293"/>
         <source>Visit type *</source>
         <translation>Visit type *</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
+        <location line="+1"/>
         <source>Visit type</source>
         <translation>Visit type</translation>
     </message>
@@ -1577,7 +2172,7 @@
         <translation>Choose...</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+18"/>
         <source>Next step (Ctrl+Return)</source>
         <translation>Next step (Ctrl+Return)</translation>
     </message>
@@ -1592,17 +2187,17 @@
         <translation>Save the draft and close (Ctrl+S)</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+25"/>
         <source>Draft saved at %1</source>
         <translation>Draft saved at %1</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+12"/>
         <source>The draft could not be saved: %1</source>
         <translation>The draft could not be saved: %1</translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location line="+52"/>
         <source>Draft restored</source>
         <translation>Draft restored</translation>
     </message>
@@ -1617,23 +2212,17 @@
         <translation>Using the details on file</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+24"/>
         <source>Visit, medication and pharmacy</source>
         <translation>Visit, medication and pharmacy</translation>
     </message>
     <message>
-        <location line="+10"/>
-        <location line="+13"/>
+        <location line="+26"/>
         <source>Review and consent</source>
         <translation>Review and consent</translation>
     </message>
     <message>
-        <location line="+8"/>
-        <source>Summary of the answers</source>
-        <translation>Summary of the answers</translation>
-    </message>
-    <message>
-        <location line="+75"/>
+        <location line="+91"/>
         <source>Saving draft...</source>
         <translation>Saving draft...</translation>
     </message>
@@ -1653,17 +2242,7 @@
         <translation>Some answers on this step need attention.</translation>
     </message>
     <message>
-        <location line="+47"/>
-        <source>Yes</source>
-        <translation>Yes</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>No</source>
-        <translation>No</translation>
-    </message>
-    <message>
-        <location line="+43"/>
+        <location line="+62"/>
         <source>Some answers need attention before submitting.</source>
         <translation>Some answers need attention before submitting.</translation>
     </message>
@@ -1698,39 +2277,8 @@
 </context>
 <context>
     <name>clinicdesk::MainWindow</name>
-    <message>
-        <location filename="../ui/MainWindow.cpp" line="+289"/>
-        <source>Open intake</source>
-        <translation>Open intake</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>The intake could not be opened: %1</source>
-        <translation>The intake could not be opened: %1</translation>
-    </message>
-    <message>
-        <location line="+257"/>
-        <source>ClinicDesk</source>
-        <translation>ClinicDesk</translation>
-    </message>
     <message numerus="yes">
-        <location line="+1"/>
-        <source>%n visit(s) need attention</source>
-        <translation>
-            <numerusform>%n visit needs attention</numerusform>
-            <numerusform>%n visits need attention</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location line="+1"/>
-        <source>%n unread in all</source>
-        <translation>
-            <numerusform>%n unread in all</numerusform>
-            <numerusform>%n unread in all</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location line="+6"/>
+        <location filename="../ui/MainWindow.cpp" line="+338"/>
         <source>&amp;Home (%n new)</source>
         <translation>
             <numerusform>&amp;Home (%n new)</numerusform>
@@ -1741,14 +2289,6 @@
         <location line="+0"/>
         <source>&amp;Home</source>
         <translation>&amp;Home</translation>
-    </message>
-    <message numerus="yes">
-        <location line="+2"/>
-        <source>ClinicDesk: %n visit(s) need attention</source>
-        <translation>
-            <numerusform>ClinicDesk: %n visit needs attention</numerusform>
-            <numerusform>ClinicDesk: %n visits need attention</numerusform>
-        </translation>
     </message>
 </context>
 <context>
@@ -1782,24 +2322,22 @@
 <context>
     <name>clinicdesk::QuestionnaireItemWidget</name>
     <message>
-        <location filename="../ui/QuestionnaireItemWidget.cpp" line="+114"/>
-        <source>Confirmed</source>
-        <translation>Confirmed</translation>
+        <location filename="../ui/QuestionnaireItemWidget.cpp" line="-32"/>
+        <source>Format: %1</source>
+        <translation>Format: %1</translation>
     </message>
     <message>
-        <location line="+9"/>
-        <location line="+2"/>
+        <location line="+52"/>
         <source>Yes</source>
         <translation>Yes</translation>
     </message>
     <message>
-        <location line="-1"/>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>No</source>
         <translation>No</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+24"/>
         <source>Other (type here)</source>
         <translation>Other (type here)</translation>
     </message>
@@ -1809,14 +2347,32 @@
         <translation>Other</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+22"/>
         <source>Choose...</source>
         <translation>Choose...</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+17"/>
         <source>One answer per line</source>
         <translation>One answer per line</translation>
+    </message>
+</context>
+<context>
+    <name>clinicdesk::SessionWorkspace</name>
+    <message>
+        <location filename="../ui/SessionWorkspace.cpp" line="+71"/>
+        <source>Open intake</source>
+        <translation>Open intake</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The intake could not be opened: %1</source>
+        <translation>The intake could not be opened: %1</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>The visit was submitted and is queued for the provider.</source>
+        <translation>The visit was submitted and is queued for the provider.</translation>
     </message>
 </context>
 <context>
@@ -1876,14 +2432,51 @@
     </message>
 </context>
 <context>
+    <name>clinicdesk::TrayNotice</name>
+    <message>
+        <location filename="../ui/TrayNotice.cpp" line="+28"/>
+        <source>ClinicDesk</source>
+        <translation>ClinicDesk</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n visit(s) need attention</source>
+        <translation>
+            <numerusform>%n visit needs attention</numerusform>
+            <numerusform>%n visits need attention</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n unread in all</source>
+        <translation>
+            <numerusform>%n unread in all</numerusform>
+            <numerusform>%n unread in all</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+7"/>
+        <source>ClinicDesk: %n visit(s) need attention</source>
+        <translation>
+            <numerusform>ClinicDesk: %n visit needs attention</numerusform>
+            <numerusform>ClinicDesk: %n visits need attention</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>clinicdesk::VisitBoardModel</name>
     <message>
-        <location filename="../ui/VisitBoardModel.cpp" line="+215"/>
+        <location filename="../ui/VisitBoardModel.cpp" line="+217"/>
         <source>(cannot be read)</source>
         <translation>(cannot be read)</translation>
     </message>
     <message>
-        <location line="+55"/>
+        <location line="+52"/>
+        <source>%1, new</source>
+        <translation>%1, new</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>%1, needs attention: %2</source>
         <translation>%1, needs attention: %2</translation>
     </message>
@@ -1893,7 +2486,7 @@
         <translation>Needs attention: %1</translation>
     </message>
     <message>
-        <location line="+49"/>
+        <location line="+44"/>
         <source>Patient</source>
         <translation>Patient</translation>
     </message>
@@ -1936,104 +2529,27 @@
 <context>
     <name>clinicdesk::VisitBoardPage</name>
     <message>
-        <location filename="../ui/VisitBoardPage.cpp" line="+55"/>
-        <source>Any</source>
-        <translation>Any</translation>
-    </message>
-    <message>
-        <location line="+17"/>
-        <location line="+21"/>
-        <source>Visits</source>
-        <translation>Visits</translation>
-    </message>
-    <message>
-        <location line="-16"/>
-        <source>Fin&amp;d</source>
-        <translation>Fin&amp;d</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Show &amp;all</source>
-        <translation>Show &amp;all</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Submitted from</source>
-        <translation>Submitted from</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Submitted until</source>
-        <translation>Submitted until</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Needs attention &amp;first</source>
-        <translation>Needs attention &amp;first</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Op&amp;en visit</source>
-        <translation>Op&amp;en visit</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <location line="+405"/>
+        <location filename="../ui/VisitBoardPage.cpp" line="+398"/>
         <source>&amp;Waiting for patient</source>
         <translation>&amp;Waiting for patient</translation>
     </message>
     <message>
-        <location line="-318"/>
-        <source>Mark that the clinic asked the patient for what the clinician needs (or clear that mark)</source>
-        <translation>Mark that the clinic asked the patient for what the clinician needs (or clear that mark)</translation>
-    </message>
-    <message>
-        <location line="+22"/>
+        <location line="-313"/>
         <source>Some patient names could not be read: %1</source>
         <translation>Some patient names could not be read: %1</translation>
     </message>
     <message>
-        <location line="+22"/>
-        <source>Find &amp;patient:</source>
-        <translation>Find &amp;patient:</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Phone, or name and date of birth (MM/DD/YYYY)</source>
-        <translation>Phone, or name and date of birth (MM/DD/YYYY)</translation>
-    </message>
-    <message>
-        <location line="+17"/>
-        <source>&amp;Visit type:</source>
-        <translation>&amp;Visit type:</translation>
-    </message>
-    <message>
-        <location line="+11"/>
-        <source>Submitted &amp;by:</source>
-        <translation>Submitted &amp;by:</translation>
-    </message>
-    <message>
-        <location line="+8"/>
-        <source>F&amp;rom:</source>
-        <translation>F&amp;rom:</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>&amp;To:</source>
-        <translation>&amp;To:</translation>
-    </message>
-    <message>
-        <location line="+32"/>
+        <location line="+115"/>
         <source>The visits could not be read: %1</source>
         <translation>The visits could not be read: %1</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+15"/>
         <source>Updated visits could not be read: %1</source>
         <translation>Updated visits could not be read: %1</translation>
     </message>
     <message>
-        <location line="+72"/>
+        <location line="+58"/>
         <source>To find a patient, type a 10-digit phone number, or a first and last name with the date of birth (for example: Ana Ruiz 03/14/1985).</source>
         <translation>To find a patient, type a 10-digit phone number, or a first and last name with the date of birth (for example: Ana Ruiz 03/14/1985).</translation>
     </message>
@@ -2048,7 +2564,7 @@
         <translation>No patient matches this search.</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+33"/>
         <source>All (%L1)</source>
         <translation>All (%L1)</translation>
     </message>
@@ -2068,7 +2584,7 @@
         <translation>%1 (%L2)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Showing %L1 of %L2 visits</source>
         <translation>Showing %L1 of %L2 visits</translation>
     </message>
@@ -2078,7 +2594,7 @@
         <translation>All types</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+21"/>
         <source>Anyone</source>
         <translation>Anyone</translation>
     </message>
@@ -2089,282 +2605,86 @@
     </message>
 </context>
 <context>
-    <name>clinicdesk::VisitDetailPage</name>
+    <name>clinicdesk::VisitConversationTab</name>
     <message>
-        <location filename="../ui/VisitDetailPage.cpp" line="+92"/>
-        <source>Checked with the provider at %1: the visit is %2.</source>
-        <translation>Checked with the provider at %1: the visit is %2.</translation>
-    </message>
-    <message>
-        <location line="+13"/>
-        <source>The provider could not be asked: %1</source>
-        <translation>The provider could not be asked: %1</translation>
-    </message>
-    <message>
-        <location line="+40"/>
-        <source>&amp;Back</source>
-        <translation>&amp;Back</translation>
+        <location filename="../ui/VisitConversationTab.cpp" line="+20"/>
+        <source>Clinician</source>
+        <translation>Clinician</translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>Back to the visits</source>
-        <translation>Back to the visits</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Back to the visits (Esc)</source>
-        <translation>Back to the visits (Esc)</translation>
-    </message>
-    <message>
-        <location line="+15"/>
-        <source>&amp;Check with provider</source>
-        <translation>&amp;Check with provider</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Check the visit&apos;s status with the provider</source>
-        <translation>Check the visit&apos;s status with the provider</translation>
-    </message>
-    <message>
-        <location line="+49"/>
-        <source>&amp;Fix and resubmit…</source>
-        <translation>&amp;Fix and resubmit…</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Fix the refused fields and resubmit the visit</source>
-        <translation>Fix the refused fields and resubmit the visit</translation>
-    </message>
-    <message>
-        <location line="+12"/>
-        <source>Visit sections</source>
-        <translation>Visit sections</translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>Messages with the clinician</source>
-        <translation>Messages with the clinician</translation>
-    </message>
-    <message>
-        <location line="+8"/>
-        <source>Send &amp;to:</source>
-        <translation>Send &amp;to:</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>The clinician</source>
-        <translation>The clinician</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <location line="+257"/>
+        <location line="+50"/>
         <source>Provider support</source>
         <translation>Provider support</translation>
     </message>
     <message>
-        <location line="-255"/>
-        <source>Send to</source>
-        <translation>Send to</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>&amp;Reply:</source>
-        <translation>&amp;Reply:</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Reply</source>
-        <translation>Reply</translation>
+        <location line="-48"/>
+        <source>%1 to the clinician</source>
+        <translation>%1 to the clinician</translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>Write your answer. Ctrl+Return sends it.</source>
-        <translation>Write your answer. Ctrl+Return sends it.</translation>
+        <source>%1 to provider support</source>
+        <translation>%1 to provider support</translation>
     </message>
-    <message>
-        <location line="+9"/>
-        <source>&amp;Send</source>
-        <translation>&amp;Send</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Send the reply</source>
-        <translation>Send the reply</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Send (Ctrl+Return)</source>
-        <translation>Send (Ctrl+Return)</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>C&amp;onversation</source>
-        <translation>C&amp;onversation</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>No prescription has been written for this visit yet.</source>
-        <translation>No prescription has been written for this visit yet.</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Medication</source>
-        <translation>Medication</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Strength</source>
-        <translation>Strength</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Quantity</source>
-        <translation>Quantity</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Refills</source>
-        <translation>Refills</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Prescribed by</source>
-        <translation>Prescribed by</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Written</source>
-        <translation>Written</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Prescriptions</source>
-        <translation>Prescriptions</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <location line="+7"/>
-        <source>Pharmacy order</source>
-        <translation>Pharmacy order</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>&amp;Prescriptions &amp;&amp; pharmacy</source>
-        <translation>&amp;Prescriptions &amp;&amp; pharmacy</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Prescriptions and the pharmacy order</source>
-        <translation>Prescriptions and the pharmacy order</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Time</source>
-        <translation>Time</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Source</source>
-        <translation>Source</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Event</source>
-        <translation>Event</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Timeline</source>
-        <translation>Timeline</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>T&amp;imeline</source>
-        <translation>T&amp;imeline</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>Patient</source>
-        <translation>Patient</translation>
-    </message>
-    <message>
+    <message numerus="yes">
         <location line="+11"/>
-        <source>First name:</source>
-        <translation>First name:</translation>
+        <source>sending… (%n attempt(s), last error: %1)</source>
+        <translation>
+            <numerusform>sending… (%n attempt, last error: %1)</numerusform>
+            <numerusform>sending… (%n attempts, last error: %1)</numerusform>
+        </translation>
     </message>
     <message>
-        <location line="+0"/>
-        <source>Last name:</source>
-        <translation>Last name:</translation>
+        <location line="+3"/>
+        <source>sending…</source>
+        <translation>sending…</translation>
     </message>
     <message>
-        <location line="+0"/>
-        <source>Date of birth:</source>
-        <translation>Date of birth:</translation>
+        <location line="+2"/>
+        <source>delivered</source>
+        <translation>delivered</translation>
     </message>
     <message>
-        <location line="+0"/>
-        <source>Sex:</source>
-        <translation>Sex:</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Phone:</source>
-        <translation>Phone:</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>E-mail:</source>
-        <translation>E-mail:</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Address:</source>
-        <translation>Address:</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>City:</source>
-        <translation>City:</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>State:</source>
-        <translation>State:</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>ZIP code:</source>
-        <translation>ZIP code:</translation>
-    </message>
-    <message>
-        <location line="+15"/>
-        <location line="+7"/>
-        <source>Intake answers</source>
-        <translation>Intake answers</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Question</source>
-        <translation>Question</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Answer</source>
-        <translation>Answer</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>Patient &amp;&amp; &amp;answers</source>
-        <translation>Patient &amp;&amp; &amp;answers</translation>
+        <location line="+2"/>
+        <source>not delivered: %1</source>
+        <translation>not delivered: %1</translation>
     </message>
     <message>
         <location line="+27"/>
-        <source>unknown time</source>
-        <translation>unknown time</translation>
+        <source>The clinician</source>
+        <translation>The clinician</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+28"/>
+        <source>%1, %2</source>
+        <translation>%1, %2</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>No messages yet.</source>
+        <translation>No messages yet.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Your message was delivered.</source>
+        <translation>Your message was delivered.</translation>
+    </message>
+</context>
+<context>
+    <name>clinicdesk::VisitDetailPage</name>
+    <message>
+        <location filename="../ui/VisitDetailPage.cpp" line="+99"/>
+        <source>Checked with the provider at %1: the visit is %2.</source>
+        <translation>Checked with the provider at %1: the visit is %2.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>The provider could not be asked: %1</source>
+        <translation>The provider could not be asked: %1</translation>
+    </message>
+    <message>
+        <location line="+67"/>
         <source>This visit cannot be shown</source>
         <translation>This visit cannot be shown</translation>
     </message>
@@ -2374,12 +2694,12 @@
         <translation>Visit</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+2"/>
         <source>%1 visit, submitted by %2 on %3; last change %4; provider reference %5</source>
         <translation>%1 visit, submitted by %2 on %3; last change %4; provider reference %5</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+27"/>
         <source>Status: %1</source>
         <translation>Status: %1</translation>
     </message>
@@ -2394,17 +2714,17 @@
         <translation>Prescription: %1</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>the outbox, to deliver it to the provider</source>
         <translation>the outbox, to deliver it to the provider</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>the clinician</source>
         <translation>the clinician</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>the outbox, to deliver your reply</source>
         <translation>the outbox, to deliver your reply</translation>
     </message>
@@ -2414,12 +2734,12 @@
         <translation>clinic staff, to answer the clinician&apos;s question</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>clinic staff, to fix the refused fields and resubmit</source>
         <translation>clinic staff, to fix the refused fields and resubmit</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>nothing: the order was delivered</source>
         <translation>nothing: the order was delivered</translation>
     </message>
@@ -2429,17 +2749,17 @@
         <translation>the pharmacy</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>nothing: the visit is closed</source>
         <translation>nothing: the visit is closed</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>Waiting for: %1</source>
         <translation>Waiting for: %1</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="-54"/>
         <source>The provider refused this visit: %1</source>
         <translation>The provider refused this visit: %1</translation>
     </message>
@@ -2449,55 +2769,134 @@
         <translation>no reason given</translation>
     </message>
     <message>
-        <location line="+15"/>
-        <source>Clinician</source>
-        <translation>Clinician</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>%1 to the clinician</source>
-        <translation>%1 to the clinician</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>%1 to provider support</source>
-        <translation>%1 to provider support</translation>
-    </message>
-    <message numerus="yes">
-        <location line="+11"/>
-        <source>sending… (%n attempt(s), last error: %1)</source>
-        <translation>
-            <numerusform>sending… (%n attempt, last error: %1)</numerusform>
-            <numerusform>sending… (%n attempts, last error: %1)</numerusform>
-        </translation>
+        <location line="+61"/>
+        <source>Messages can be sent once the visit is resubmitted and accepted.</source>
+        <translation>Messages can be sent once the visit is resubmitted and accepted.</translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>sending…</source>
-        <translation>sending…</translation>
+        <source>No provider link: messages wait in the outbox until one is configured.</source>
+        <translation>No provider link: messages wait in the outbox until one is configured.</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <source>delivered</source>
-        <translation>delivered</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>not delivered: %1</source>
-        <translation>not delivered: %1</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>%1, %2</source>
-        <translation>%1, %2</translation>
+        <location line="+2"/>
+        <source>The clinician is waiting for your answer.</source>
+        <translation>The clinician is waiting for your answer.</translation>
     </message>
     <message>
         <location line="+9"/>
-        <source>No messages yet.</source>
-        <translation>No messages yet.</translation>
+        <source>No provider is configured (clinicdesk-admin provider configure).</source>
+        <translation>No provider is configured (clinicdesk-admin provider configure).</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+2"/>
+        <source>The provider link is not running; see the log for why.</source>
+        <translation>The provider link is not running; see the log for why.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The provider does not have this visit yet.</source>
+        <translation>The provider does not have this visit yet.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Checking…</source>
+        <translation>Checking…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Ask the provider for this visit&apos;s current status.</source>
+        <translation>Ask the provider for this visit&apos;s current status.</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>The message was not sent: %1</source>
+        <translation>The message was not sent: %1</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Reply queued: it goes to the clinician now.</source>
+        <translation>Reply queued: it goes to the clinician now.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Message queued: it goes to provider support now.</source>
+        <translation>Message queued: it goes to provider support now.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Checking with the provider…</source>
+        <translation>Checking with the provider…</translation>
+    </message>
+</context>
+<context>
+    <name>clinicdesk::VisitFixDialog</name>
+    <message>
+        <location filename="../ui/VisitFixDialog.cpp" line="+28"/>
+        <source>The provider refused this visit: &lt;b&gt;%1&lt;/b&gt;&lt;br&gt;Correct the patient&apos;s details below and resubmit. The visit keeps its identifier, so the provider creates it only once.</source>
+        <translation>The provider refused this visit: &lt;b&gt;%1&lt;/b&gt;&lt;br&gt;Correct the patient&apos;s details below and resubmit. The visit keeps its identifier, so the provider creates it only once.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Female</source>
+        <translation>Female</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Male</source>
+        <translation>Male</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Other</source>
+        <translation>Other</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Resubmit</source>
+        <translation>&amp;Resubmit</translation>
+    </message>
+    <message>
+        <location line="+40"/>
+        <source>Format: %1</source>
+        <translation>Format: %1</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>The patient&apos;s details cannot be loaded: %1</source>
+        <translation>The patient&apos;s details cannot be loaded: %1</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+74"/>
+        <source>%n field(s) need attention.</source>
+        <translation>
+            <numerusform>%n field needs attention.</numerusform>
+            <numerusform>%n fields need attention.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The visit was not resubmitted: %1</source>
+        <translation>The visit was not resubmitted: %1</translation>
+    </message>
+</context>
+<context>
+    <name>clinicdesk::VisitPatientTab</name>
+    <message>
+        <location filename="../ui/VisitPatientTab.cpp" line="+56"/>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>not given</source>
+        <translation>not given</translation>
+    </message>
+</context>
+<context>
+    <name>clinicdesk::VisitPrescriptionsTab</name>
+    <message>
+        <location filename="../ui/VisitPrescriptionsTab.cpp" line="+36"/>
         <source>No pharmacy order yet.</source>
         <translation>No pharmacy order yet.</translation>
     </message>
@@ -2519,221 +2918,13 @@ Carrier: %3
 Tracking number: %4
 Last update: %5</translation>
     </message>
-    <message>
-        <location line="+15"/>
-        <source>%1 (%2)</source>
-        <translation>%1 (%2)</translation>
-    </message>
-    <message>
-        <location line="+43"/>
-        <source>Messages can be sent once the visit is resubmitted and accepted.</source>
-        <translation>Messages can be sent once the visit is resubmitted and accepted.</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>No provider link: messages wait in the outbox until one is configured.</source>
-        <translation>No provider link: messages wait in the outbox until one is configured.</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>The clinician is waiting for your answer.</source>
-        <translation>The clinician is waiting for your answer.</translation>
-    </message>
-    <message>
-        <location line="+8"/>
-        <source>No provider is configured (clinicdesk-admin provider configure).</source>
-        <translation>No provider is configured (clinicdesk-admin provider configure).</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>The provider link is not running; see the log for why.</source>
-        <translation>The provider link is not running; see the log for why.</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>The provider does not have this visit yet.</source>
-        <translation>The provider does not have this visit yet.</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Checking…</source>
-        <translation>Checking…</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Ask the provider for this visit&apos;s current status.</source>
-        <translation>Ask the provider for this visit&apos;s current status.</translation>
-    </message>
-    <message>
-        <location line="+32"/>
-        <source>The message was not sent: %1</source>
-        <translation>The message was not sent: %1</translation>
-    </message>
-    <message>
-        <location line="+17"/>
-        <source>Checking with the provider…</source>
-        <translation>Checking with the provider…</translation>
-    </message>
 </context>
 <context>
-    <name>clinicdesk::VisitFixDialog</name>
+    <name>clinicdesk::VisitTimelineTab</name>
     <message>
-        <location filename="../ui/VisitFixDialog.cpp" line="+27"/>
-        <source>Fix and resubmit the visit</source>
-        <translation>Fix and resubmit the visit</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>The provider refused this visit: &lt;b&gt;%1&lt;/b&gt;&lt;br&gt;Correct the patient&apos;s details below and resubmit. The visit keeps its identifier, so the provider creates it only once.</source>
-        <translation>The provider refused this visit: &lt;b&gt;%1&lt;/b&gt;&lt;br&gt;Correct the patient&apos;s details below and resubmit. The visit keeps its identifier, so the provider creates it only once.</translation>
-    </message>
-    <message>
-        <location line="+31"/>
-        <source>&amp;First name:</source>
-        <translation>&amp;First name:</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>First name</source>
-        <translation>First name</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>&amp;Last name:</source>
-        <translation>&amp;Last name:</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Last name</source>
-        <translation>Last name</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>&amp;Date of birth:</source>
-        <translation>&amp;Date of birth:</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Date of birth</source>
-        <translation>Date of birth</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>MM/DD/YYYY</source>
-        <translation>MM/DD/YYYY</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Female</source>
-        <translation>Female</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Male</source>
-        <translation>Male</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Other</source>
-        <translation>Other</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Se&amp;x:</source>
-        <translation>Se&amp;x:</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Sex assigned at birth</source>
-        <translation>Sex assigned at birth</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>&amp;Phone:</source>
-        <translation>&amp;Phone:</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Mobile phone</source>
-        <translation>Mobile phone</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>&amp;E-mail:</source>
-        <translation>&amp;E-mail:</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>E-mail</source>
-        <translation>E-mail</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>&amp;Address:</source>
-        <translation>&amp;Address:</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Street address</source>
-        <translation>Street address</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>&amp;City:</source>
-        <translation>&amp;City:</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>City</source>
-        <translation>City</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>&amp;State:</source>
-        <translation>&amp;State:</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>State (2 letters)</source>
-        <translation>State (2 letters)</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>&amp;ZIP code:</source>
-        <translation>&amp;ZIP code:</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>ZIP code</source>
-        <translation>ZIP code</translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>&amp;Resubmit</source>
-        <translation>&amp;Resubmit</translation>
-    </message>
-    <message>
-        <location line="+10"/>
-        <source>The patient&apos;s details cannot be loaded: %1</source>
-        <translation>The patient&apos;s details cannot be loaded: %1</translation>
-    </message>
-    <message>
-        <location line="+67"/>
-        <source>Enter a real date as MM/DD/YYYY.</source>
-        <translation>Enter a real date as MM/DD/YYYY.</translation>
-    </message>
-    <message numerus="yes">
-        <location line="+11"/>
-        <source>%n field(s) need attention.</source>
-        <translation>
-            <numerusform>%n field needs attention.</numerusform>
-            <numerusform>%n fields need attention.</numerusform>
-        </translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>The visit was not resubmitted: %1</source>
-        <translation>The visit was not resubmitted: %1</translation>
+        <location filename="../ui/VisitTimelineTab.cpp" line="+29"/>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
     </message>
 </context>
 </TS>

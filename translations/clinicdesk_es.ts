@@ -4,15 +4,24 @@
 <context>
     <name>AccessControl</name>
     <message>
-        <location filename="../app/core/AccessControl.cpp" line="+57"/>
+        <location filename="../app/core/access/AccessControl.cpp" line="+57"/>
         <source>Only an administrator may do this.</source>
         <translation>Solo un administrador puede hacer esto.</translation>
     </message>
 </context>
 <context>
+    <name>Accessibility</name>
+    <message>
+        <location filename="../ui/Accessibility.cpp" line="+107"/>
+        <location filename="../ui/QuestionnaireItemWidget.cpp" line="+130"/>
+        <source>%1, required</source>
+        <translation>%1, obligatorio</translation>
+    </message>
+</context>
+<context>
     <name>AccountAdmin</name>
     <message>
-        <location filename="../app/core/AccountAdmin.cpp" line="+71"/>
+        <location filename="../app/core/access/AccountAdmin.cpp" line="+71"/>
         <source>You cannot disable your own account.</source>
         <translation>No puede desactivar su propia cuenta.</translation>
     </message>
@@ -73,6 +82,14 @@
         <location line="+10"/>
         <source>Confirm password</source>
         <translation>Confirmar contraseña</translation>
+    </message>
+</context>
+<context>
+    <name>AccountFormCheck</name>
+    <message>
+        <location filename="../ui/AccountFormCheck.cpp" line="+51"/>
+        <source>The two passwords do not match. Type the same password twice.</source>
+        <translation>Las dos contraseñas no coinciden. Escriba la misma contraseña dos veces.</translation>
     </message>
 </context>
 <context>
@@ -211,12 +228,12 @@
         <translation>&amp;Hasta (incluido):</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+15"/>
         <source>Last day</source>
         <translation>Último día</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+15"/>
         <source>&amp;User:</source>
         <translation>&amp;Usuario:</translation>
     </message>
@@ -252,9 +269,22 @@
     </message>
 </context>
 <context>
+    <name>CredentialFields</name>
+    <message>
+        <location filename="../ui/CredentialFields.cpp" line="+22"/>
+        <source>Enter your username.</source>
+        <translation>Escriba su nombre de usuario.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Enter your password.</source>
+        <translation>Escriba su contraseña.</translation>
+    </message>
+</context>
+<context>
     <name>DemographicRules</name>
     <message numerus="yes">
-        <location filename="../app/core/BelugaAdapter.cpp" line="+134"/>
+        <location filename="../app/core/intake/DemographicRules.cpp" line="+67"/>
         <source>Use at most %n characters.</source>
         <translation>
             <numerusform>Use como máximo %n carácter.</numerusform>
@@ -267,12 +297,17 @@
         <translation>Un nombre necesita al menos una letra.</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="-13"/>
         <source>Enter a real date as MM/DD/YYYY.</source>
         <translation>Escriba una fecha real con el formato MM/DD/AAAA.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-2"/>
+        <source>Type the date with slashes, as MM/DD/YYYY: %1.</source>
+        <translation>Escriba la fecha con barras, como MM/DD/AAAA: %1.</translation>
+    </message>
+    <message>
+        <location line="+22"/>
         <source>The date of birth must be in the past.</source>
         <translation>La fecha de nacimiento debe ser anterior a hoy.</translation>
     </message>
@@ -285,6 +320,11 @@
         <location line="+3"/>
         <source>Enter a 10-digit US phone number, e.g. (512) 555-0123.</source>
         <translation>Escriba un número de teléfono de EE. UU. de 10 dígitos, p. ej., (512) 555-0123.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 is not a US state. Enter a two-letter US state code, e.g. TX.</source>
+        <translation>%1 no es un estado de EE. UU. Escriba el código de dos letras de un estado, p. ej. TX.</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -308,16 +348,52 @@
     </message>
 </context>
 <context>
-    <name>CredentialFields</name>
+    <name>DraftsPage</name>
     <message>
-        <location filename="../ui/CredentialFields.cpp" line="+22"/>
-        <source>Enter your username.</source>
-        <translation>Escriba su nombre de usuario.</translation>
+        <location filename="../ui/DraftsPage.ui" line="+11"/>
+        <source>&amp;Back</source>
+        <translation>&amp;Atrás</translation>
     </message>
     <message>
-        <location line="+5"/>
-        <source>Enter your password.</source>
-        <translation>Escriba su contraseña.</translation>
+        <location line="+3"/>
+        <source>Back to the home page (Esc)</source>
+        <translation>Volver a la página de inicio (Esc)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Back to the home page</source>
+        <translation>Volver a la página de inicio</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <location line="+32"/>
+        <source>Unfinished intakes</source>
+        <translation>Admisiones sin terminar</translation>
+    </message>
+    <message>
+        <location line="-10"/>
+        <source>No unfinished intakes. Start a new one.</source>
+        <translation>No hay admisiones sin terminar. Empiece una nueva.</translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>&amp;New intake</source>
+        <translation>&amp;Nueva admisión</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>&amp;Resume</source>
+        <translation>&amp;Reanudar</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>&amp;Hand to a colleague...</source>
+        <translation>&amp;Pasar a un colega...</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>&amp;Discard...</source>
+        <translation>&amp;Descartar...</translation>
     </message>
 </context>
 <context>
@@ -414,7 +490,7 @@
 <context>
     <name>IntakeForm</name>
     <message>
-        <location filename="../app/core/IntakeForm.cpp" line="+189"/>
+        <location filename="../app/core/intake/IntakeForm.cpp" line="+189"/>
         <source>Answer yes or no.</source>
         <translation>Responda sí o no.</translation>
     </message>
@@ -446,12 +522,7 @@
         <translation>Escriba %1 o menos.</translation>
     </message>
     <message>
-        <location line="+7"/>
-        <source>Enter a real date as MM/DD/YYYY.</source>
-        <translation>Escriba una fecha real con el formato MM/DD/AAAA.</translation>
-    </message>
-    <message>
-        <location line="+2"/>
+        <location line="+9"/>
         <source>Enter a date on or after %1.</source>
         <translation>Escriba una fecha igual o posterior al %1.</translation>
     </message>
@@ -510,7 +581,7 @@
 <context>
     <name>IntakeSubmission</name>
     <message>
-        <location filename="../app/core/IntakeSubmission.cpp" line="+20"/>
+        <location filename="../app/core/visits/IntakeSubmission.cpp" line="+20"/>
         <source>Choose a visit type first.</source>
         <translation>Elija primero un tipo de visita.</translation>
     </message>
@@ -570,6 +641,21 @@
     </message>
     <message>
         <location line="+18"/>
+        <source>Menu bar (F10)</source>
+        <translation>Barra de menús (F10)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Go</source>
+        <translation>&amp;Ir</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Ad&amp;ministration</source>
+        <translation>&amp;Gestión</translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>Session</source>
         <translation>Sesión</translation>
     </message>
@@ -582,6 +668,31 @@
         <location line="+3"/>
         <source>Back to the home page (Ctrl+Shift+H)</source>
         <translation>Volver a la página de inicio (Ctrl+Mayús+H)</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>&amp;New intake</source>
+        <translation>&amp;Nueva admisión</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Start a new patient intake (Ctrl+Shift+N)</source>
+        <translation>Empezar la admisión de un paciente (Ctrl+Mayús+N)</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>&amp;Unfinished intakes</source>
+        <translation>Admisiones sin &amp;terminar</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Resume, discard or hand over an unfinished intake (Ctrl+Shift+U)</source>
+        <translation>Reanudar, descartar o pasar a un colega una admisión sin terminar (Ctrl+Mayús+U)</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Open the menu bar</source>
+        <translation>Abrir la barra de menús</translation>
     </message>
     <message>
         <location line="+11"/>
@@ -637,7 +748,7 @@
 <context>
     <name>PasswordPolicy</name>
     <message>
-        <location filename="../app/core/PasswordPolicy.cpp" line="+71"/>
+        <location filename="../app/core/accounts/PasswordPolicy.cpp" line="+71"/>
         <source>Too short: use at least %1 characters.</source>
         <translation>Demasiado corta: use al menos %1 caracteres.</translation>
     </message>
@@ -660,7 +771,7 @@
 <context>
     <name>Session</name>
     <message>
-        <location filename="../app/core/Session.cpp" line="+157"/>
+        <location filename="../app/core/accounts/Session.cpp" line="+157"/>
         <source>Only %1 or an administrator can unlock this console.</source>
         <translation>Solo %1 o un administrador pueden desbloquear esta consola.</translation>
     </message>
@@ -721,12 +832,12 @@
         <translation>Detalles:</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+51"/>
         <source>&amp;Quit</source>
         <translation>&amp;Salir</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="-13"/>
         <source>&amp;Retry</source>
         <translation>&amp;Reintentar</translation>
     </message>
@@ -734,7 +845,7 @@
 <context>
     <name>UserRepository</name>
     <message>
-        <location filename="../app/core/UserRepository.cpp" line="+35"/>
+        <location filename="../app/core/accounts/UserRepository.cpp" line="+35"/>
         <source>The username or password is not correct.</source>
         <translation>El usuario o la contraseña no son correctos.</translation>
     </message>
@@ -788,9 +899,151 @@
     </message>
 </context>
 <context>
+    <name>VisitBoardPage</name>
+    <message>
+        <location filename="../ui/VisitBoardPage.ui" line="+11"/>
+        <location line="+257"/>
+        <source>Visits</source>
+        <translation>Visitas</translation>
+    </message>
+    <message>
+        <location line="-228"/>
+        <source>Show visits by status</source>
+        <translation>Mostrar las visitas por estado</translation>
+    </message>
+    <message>
+        <location line="+66"/>
+        <source>Find &amp;patient:</source>
+        <translation>Buscar &amp;paciente:</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Find patient</source>
+        <translation>Buscar paciente</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Phone, or name and date of birth (MM/DD/YYYY)</source>
+        <translation>Teléfono, o nombre y fecha de nacimiento (MM/DD/AAAA)</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Fin&amp;d</source>
+        <translation>B&amp;uscar</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Show &amp;all</source>
+        <translation>&amp;Mostrar todas</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>&amp;Visit type:</source>
+        <translation>Tipo de &amp;visita:</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Submitted &amp;by:</source>
+        <translation>Enviada p&amp;or:</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>F&amp;rom:</source>
+        <translation>&amp;Desde:</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Submitted from</source>
+        <translation>Enviadas desde</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>&amp;To:</source>
+        <translation>&amp;Hasta:</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Submitted until</source>
+        <translation>Enviadas hasta</translation>
+    </message>
+    <message>
+        <location line="+64"/>
+        <source>Op&amp;en visit</source>
+        <translation>Abrir visi&amp;ta</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>&amp;Waiting for patient</source>
+        <translation>&amp;Esperando al paciente</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Mark that the clinic asked the patient for what the clinician needs (or clear that mark)</source>
+        <translation>Marcar que la clínica pidió al paciente lo que necesita el profesional (o quitar esa marca)</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Needs attention &amp;first</source>
+        <translation>P&amp;rimero las que necesitan atención</translation>
+    </message>
+</context>
+<context>
+    <name>VisitConversationTab</name>
+    <message>
+        <location filename="../ui/VisitConversationTab.ui" line="+9"/>
+        <source>Messages with the clinician</source>
+        <translation>Mensajes con el profesional</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Send &amp;to:</source>
+        <translation>En&amp;viar a:</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Send to</source>
+        <translation>Enviar a</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>&amp;Reply:</source>
+        <translation>&amp;Su respuesta:</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Reply</source>
+        <translation>Respuesta</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Ctrl+Return sends it.</source>
+        <translation>Ctrl+Intro la envía.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Write your answer. Ctrl+Return sends it.</source>
+        <translation>Escriba su respuesta. Ctrl+Intro la envía.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>&amp;Send</source>
+        <translation>&amp;Enviar</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Send the reply</source>
+        <translation>Enviar la respuesta</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Send (Ctrl+Return)</source>
+        <translation>Enviar (Ctrl+Intro)</translation>
+    </message>
+</context>
+<context>
     <name>VisitCorrection</name>
     <message>
-        <location filename="../app/core/VisitCorrection.cpp" line="+66"/>
+        <location filename="../app/core/visits/VisitCorrection.cpp" line="+66"/>
         <location line="+32"/>
         <source>There is no visit %1.</source>
         <translation>No existe la visita %1.</translation>
@@ -815,9 +1068,312 @@
     </message>
 </context>
 <context>
+    <name>VisitDetailPage</name>
+    <message>
+        <location filename="../ui/VisitDetailPage.ui" line="+11"/>
+        <source>&amp;Back</source>
+        <translation>&amp;Atrás</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Back to the visits</source>
+        <translation>Volver a las visitas</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Back to the visits (Esc)</source>
+        <translation>Volver a las visitas (Esc)</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>&amp;Check with provider</source>
+        <translation>&amp;Consultar al proveedor</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Check the visit&apos;s status with the provider</source>
+        <translation>Consultar al proveedor el estado de la visita</translation>
+    </message>
+    <message>
+        <location line="+58"/>
+        <source>Refused by the provider</source>
+        <translation>Rechazada por el proveedor</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>&amp;Fix and resubmit…</source>
+        <translation>Co&amp;rregir y reenviar…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Fix the refused fields and resubmit the visit</source>
+        <translation>Corregir los campos rechazados y reenviar la visita</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>Visit sections</source>
+        <translation>Secciones de la visita</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>C&amp;onversation</source>
+        <translation>C&amp;onversación</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Prescriptions &amp;&amp; pharmacy</source>
+        <translation>Recetas y &amp;farmacia</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Prescriptions and the pharmacy order</source>
+        <translation>Recetas y pedido de farmacia</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>T&amp;imeline</source>
+        <translation>Cro&amp;nología</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Patient &amp;&amp; &amp;answers</source>
+        <translation>&amp;Paciente y respuestas</translation>
+    </message>
+</context>
+<context>
+    <name>VisitFixDialog</name>
+    <message>
+        <location filename="../ui/VisitFixDialog.ui" line="+6"/>
+        <source>Fix and resubmit the visit</source>
+        <translation>Corregir y reenviar la visita</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>&amp;First name:</source>
+        <translation>&amp;Nombre:</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>First name</source>
+        <translation>Nombre</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>&amp;Last name:</source>
+        <translation>&amp;Apellido:</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Last name</source>
+        <translation>Apellido</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>&amp;Date of birth:</source>
+        <translation>&amp;Fecha de nacimiento:</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Date of birth</source>
+        <translation>Fecha de nacimiento</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Se&amp;x:</source>
+        <translation>Se&amp;xo:</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Sex assigned at birth</source>
+        <translation>Sexo asignado al nacer</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>&amp;Phone:</source>
+        <translation>&amp;Teléfono:</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Mobile phone</source>
+        <translation>Teléfono móvil</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>&amp;E-mail:</source>
+        <translation>&amp;Correo electrónico:</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>E-mail</source>
+        <translation>Correo electrónico</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>&amp;Address:</source>
+        <translation>&amp;Dirección:</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Street address</source>
+        <translation>Dirección</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>&amp;City:</source>
+        <translation>C&amp;iudad:</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>City</source>
+        <translation>Ciudad</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>&amp;State:</source>
+        <translation>&amp;Estado:</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>State (2 letters)</source>
+        <translation>Estado (2 letras)</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>&amp;ZIP code:</source>
+        <translation>Código &amp;postal:</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>ZIP code</source>
+        <translation>Código postal</translation>
+    </message>
+</context>
+<context>
+    <name>VisitPatientTab</name>
+    <message>
+        <location filename="../ui/VisitPatientTab.ui" line="+11"/>
+        <source>Patient</source>
+        <translation>Paciente</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>First name:</source>
+        <translation>Nombre:</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Last name:</source>
+        <translation>Apellido:</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Date of birth:</source>
+        <translation>Fecha de nacimiento:</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Sex:</source>
+        <translation>Sexo:</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Phone:</source>
+        <translation>Teléfono:</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>E-mail:</source>
+        <translation>Correo electrónico:</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Address:</source>
+        <translation>Dirección:</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>City:</source>
+        <translation>Ciudad:</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>State:</source>
+        <translation>Estado:</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>ZIP code:</source>
+        <translation>Código postal:</translation>
+    </message>
+    <message>
+        <location line="+42"/>
+        <location line="+17"/>
+        <source>Intake answers</source>
+        <translation>Respuestas de la admisión</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Question</source>
+        <translation>Pregunta</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Answer</source>
+        <translation>Respuesta</translation>
+    </message>
+</context>
+<context>
+    <name>VisitPrescriptionsTab</name>
+    <message>
+        <location filename="../ui/VisitPrescriptionsTab.ui" line="+11"/>
+        <source>No prescription has been written for this visit yet.</source>
+        <translation>Todavía no se ha emitido ninguna receta para esta visita.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Prescriptions</source>
+        <translation>Recetas</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Medication</source>
+        <translation>Medicamento</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Strength</source>
+        <translation>Concentración</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Quantity</source>
+        <translation>Cantidad</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Refills</source>
+        <translation>Resurtidos</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Prescribed by</source>
+        <translation>Recetado por</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Written</source>
+        <translation>Emitida</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Pharmacy order</source>
+        <translation>Pedido de farmacia</translation>
+    </message>
+</context>
+<context>
     <name>VisitRecordReader</name>
     <message>
-        <location filename="../app/core/VisitRecord.cpp" line="+72"/>
+        <location filename="../app/core/visits/VisitRecord.cpp" line="+72"/>
         <source>Provider</source>
         <translation>Proveedor</translation>
     </message>
@@ -1124,6 +1680,37 @@
     </message>
 </context>
 <context>
+    <name>VisitText</name>
+    <message>
+        <location filename="../ui/VisitText.cpp" line="+15"/>
+        <source>unknown time</source>
+        <translation>fecha desconocida</translation>
+    </message>
+</context>
+<context>
+    <name>VisitTimelineTab</name>
+    <message>
+        <location filename="../ui/VisitTimelineTab.ui" line="+9"/>
+        <source>Timeline</source>
+        <translation>Cronología</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Time</source>
+        <translation>Fecha y hora</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Source</source>
+        <translation>Origen</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Event</source>
+        <translation>Evento</translation>
+    </message>
+</context>
+<context>
     <name>clinicdesk::AccountCreateDialog</name>
     <message>
         <location filename="../ui/AccountCreateDialog.cpp" line="+24"/>
@@ -1151,12 +1738,7 @@
         <translation>&amp;Crear cuenta</translation>
     </message>
     <message>
-        <location line="+40"/>
-        <source>The two passwords do not match. Type the same password twice.</source>
-        <translation>Las dos contraseñas no coinciden. Escriba la misma contraseña dos veces.</translation>
-    </message>
-    <message>
-        <location line="+25"/>
+        <location line="+42"/>
         <source>The account could not be created: %1</source>
         <translation>No se pudo crear la cuenta: %1</translation>
     </message>
@@ -1217,7 +1799,7 @@
 <context>
     <name>clinicdesk::AccountPasswordDialog</name>
     <message>
-        <location filename="../ui/AccountPasswordDialog.cpp" line="+24"/>
+        <location filename="../ui/AccountPasswordDialog.cpp" line="+25"/>
         <source>Set a new password for %1 (%2). Give it to them in person.</source>
         <translation>Establezca una nueva contraseña para %1 (%2). Entréguesela en persona.</translation>
     </message>
@@ -1232,12 +1814,7 @@
         <translation>&amp;Establecer contraseña</translation>
     </message>
     <message>
-        <location line="+26"/>
-        <source>The two passwords do not match. Type the same password twice.</source>
-        <translation>Las dos contraseñas no coinciden. Escriba la misma contraseña dos veces.</translation>
-    </message>
-    <message>
-        <location line="+13"/>
+        <location line="+31"/>
         <source>The password could not be set: %1</source>
         <translation>No se pudo establecer la contraseña: %1</translation>
     </message>
@@ -1313,7 +1890,7 @@
         <translation>Bundle FHIR R4 de AuditEvent</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>&amp;Export</source>
         <translation>&amp;Exportar</translation>
     </message>
@@ -1323,7 +1900,7 @@
         <translation>&amp;Cerrar</translation>
     </message>
     <message>
-        <location line="+79"/>
+        <location line="+88"/>
         <source>Export audit log to</source>
         <translation>Exportar el registro de auditoría a</translation>
     </message>
@@ -1333,12 +1910,12 @@
         <translation>Exportación de auditoría (*%1)</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+14"/>
         <source>Choose a file to export to.</source>
         <translation>Elija el archivo de destino.</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>The last day is before the first day.</source>
         <translation>El último día es anterior al primero.</translation>
     </message>
@@ -1368,7 +1945,7 @@
         <translation>Exportación cancelada: no se escribió ningún archivo.</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>Nothing was exported: %1</source>
         <translation>No se exportó nada: %1</translation>
     </message>
@@ -1384,6 +1961,19 @@
             <numerusform>Se exportó %n entrada a %1. Verificada con la cabeza de cadena %2 (hash %3).</numerusform>
             <numerusform>Se exportaron %n entradas a %1. Verificadas con la cabeza de cadena %2 (hash %3).</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>clinicdesk::DateField</name>
+    <message>
+        <location filename="../ui/DateField.cpp" line="+23"/>
+        <source>Any</source>
+        <translation>Cualquiera</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Any date, or a day: Up and Down change it, Delete goes back to any date.</source>
+        <translation>Cualquier fecha, o un día: Arriba y Abajo lo cambian, Supr vuelve a cualquier fecha.</translation>
     </message>
 </context>
 <context>
@@ -1432,39 +2022,12 @@
 <context>
     <name>clinicdesk::DraftsPage</name>
     <message>
-        <location filename="../ui/DraftsPage.cpp" line="+39"/>
-        <location line="+18"/>
-        <source>Unfinished intakes</source>
-        <translation>Admisiones sin terminar</translation>
-    </message>
-    <message>
-        <location line="-15"/>
-        <location line="+58"/>
+        <location filename="../ui/DraftsPage.cpp" line="+91"/>
         <source>No unfinished intakes. Start a new one.</source>
         <translation>No hay admisiones sin terminar. Empiece una nueva.</translation>
     </message>
     <message>
-        <location line="-39"/>
-        <source>&amp;New intake</source>
-        <translation>&amp;Nueva admisión</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>&amp;Resume</source>
-        <translation>&amp;Reanudar</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>&amp;Discard...</source>
-        <translation>&amp;Descartar...</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>&amp;Hand to a colleague...</source>
-        <translation>&amp;Pasar a un colega...</translation>
-    </message>
-    <message>
-        <location line="+28"/>
+        <location line="-8"/>
         <source>The drafts could not be read: %1</source>
         <translation>No se pudieron leer los borradores: %1</translation>
     </message>
@@ -1500,17 +2063,12 @@
 <context>
     <name>clinicdesk::FirstRunPage</name>
     <message>
-        <location filename="../ui/FirstRunPage.cpp" line="+24"/>
+        <location filename="../ui/FirstRunPage.cpp" line="+25"/>
         <source>At least %1 characters. A few unrelated words are easy to remember and hard to guess.</source>
         <translation>Al menos %1 caracteres. Unas cuantas palabras sin relación entre sí son fáciles de recordar y difíciles de adivinar.</translation>
     </message>
     <message>
-        <location line="+52"/>
-        <source>The two passwords do not match. Type the same password twice.</source>
-        <translation>Las dos contraseñas no coinciden. Escriba la misma contraseña dos veces.</translation>
-    </message>
-    <message>
-        <location line="+21"/>
+        <location line="+47"/>
         <source>The account could not be created: %1</source>
         <translation>No se pudo crear la cuenta: %1</translation>
     </message>
@@ -1518,7 +2076,7 @@
 <context>
     <name>clinicdesk::HomePage</name>
     <message>
-        <location filename="../ui/HomePage.cpp" line="+26"/>
+        <location filename="../ui/HomePage.cpp" line="+36"/>
         <source>Welcome, %1</source>
         <translation>Hola, %1</translation>
     </message>
@@ -1539,14 +2097,50 @@
     </message>
 </context>
 <context>
-    <name>clinicdesk::IntakeWizard</name>
+    <name>clinicdesk::IntakeReview</name>
     <message>
-        <location filename="../ui/IntakeWizard.cpp" line="+50"/>
+        <location filename="../ui/IntakeReview.cpp" line="+24"/>
+        <source>Summary of the answers</source>
+        <translation>Resumen de las respuestas</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Visit type</source>
+        <translation>Tipo de visita</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Yes</source>
+        <translation>Sí</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>No</source>
+        <translation>No</translation>
+    </message>
+</context>
+<context>
+    <name>clinicdesk::IntakeStepList</name>
+    <message>
+        <location filename="../ui/IntakeStepList.cpp" line="+11"/>
         <source>Intake steps</source>
         <translation>Pasos de la admisión</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+24"/>
+        <source>Step %1 of %2: %3</source>
+        <translation>Paso %1 de %2: %3</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 (current step)</source>
+        <translation>%1 (paso actual)</translation>
+    </message>
+</context>
+<context>
+    <name>clinicdesk::IntakeWizard</name>
+    <message>
+        <location filename="../ui/IntakeWizard.cpp" line="+61"/>
         <source>&amp;Back</source>
         <translation>&amp;Atrás</translation>
     </message>
@@ -1557,17 +2151,18 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+290"/>
+        <location line="+309"/>
         <source>&amp;Next</source>
         <translation>&amp;Siguiente</translation>
     </message>
     <message>
-        <location line="-274"/>
+        <location line="-293"/>
         <source>Visit type *</source>
         <translation>Tipo de visita *</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
+        <location line="+1"/>
         <source>Visit type</source>
         <translation>Tipo de visita</translation>
     </message>
@@ -1577,7 +2172,7 @@
         <translation>Elegir...</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+18"/>
         <source>Next step (Ctrl+Return)</source>
         <translation>Paso siguiente (Ctrl+Intro)</translation>
     </message>
@@ -1592,17 +2187,17 @@
         <translation>Guardar el borrador y cerrar (Ctrl+S)</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+25"/>
         <source>Draft saved at %1</source>
         <translation>Borrador guardado a las %1</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+12"/>
         <source>The draft could not be saved: %1</source>
         <translation>No se pudo guardar el borrador: %1</translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location line="+52"/>
         <source>Draft restored</source>
         <translation>Borrador restaurado</translation>
     </message>
@@ -1617,23 +2212,17 @@
         <translation>Se usan los datos registrados</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+24"/>
         <source>Visit, medication and pharmacy</source>
         <translation>Visita, medicación y farmacia</translation>
     </message>
     <message>
-        <location line="+10"/>
-        <location line="+13"/>
+        <location line="+26"/>
         <source>Review and consent</source>
         <translation>Revisión y consentimiento</translation>
     </message>
     <message>
-        <location line="+8"/>
-        <source>Summary of the answers</source>
-        <translation>Resumen de las respuestas</translation>
-    </message>
-    <message>
-        <location line="+75"/>
+        <location line="+91"/>
         <source>Saving draft...</source>
         <translation>Guardando borrador...</translation>
     </message>
@@ -1653,17 +2242,7 @@
         <translation>Algunas respuestas de este paso necesitan atención.</translation>
     </message>
     <message>
-        <location line="+47"/>
-        <source>Yes</source>
-        <translation>Sí</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>No</source>
-        <translation>No</translation>
-    </message>
-    <message>
-        <location line="+43"/>
+        <location line="+62"/>
         <source>Some answers need attention before submitting.</source>
         <translation>Algunas respuestas necesitan atención antes de enviar.</translation>
     </message>
@@ -1698,39 +2277,8 @@
 </context>
 <context>
     <name>clinicdesk::MainWindow</name>
-    <message>
-        <location filename="../ui/MainWindow.cpp" line="+289"/>
-        <source>Open intake</source>
-        <translation>Abrir admisión</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>The intake could not be opened: %1</source>
-        <translation>No se pudo abrir la admisión: %1</translation>
-    </message>
-    <message>
-        <location line="+257"/>
-        <source>ClinicDesk</source>
-        <translation>ClinicDesk</translation>
-    </message>
     <message numerus="yes">
-        <location line="+1"/>
-        <source>%n visit(s) need attention</source>
-        <translation>
-            <numerusform>%n visita necesita atención</numerusform>
-            <numerusform>%n visitas necesitan atención</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location line="+1"/>
-        <source>%n unread in all</source>
-        <translation>
-            <numerusform>%n sin leer en total</numerusform>
-            <numerusform>%n sin leer en total</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location line="+6"/>
+        <location filename="../ui/MainWindow.cpp" line="+338"/>
         <source>&amp;Home (%n new)</source>
         <translation>
             <numerusform>&amp;Inicio (%n nueva)</numerusform>
@@ -1741,14 +2289,6 @@
         <location line="+0"/>
         <source>&amp;Home</source>
         <translation>&amp;Inicio</translation>
-    </message>
-    <message numerus="yes">
-        <location line="+2"/>
-        <source>ClinicDesk: %n visit(s) need attention</source>
-        <translation>
-            <numerusform>ClinicDesk: %n visita necesita atención</numerusform>
-            <numerusform>ClinicDesk: %n visitas necesitan atención</numerusform>
-        </translation>
     </message>
 </context>
 <context>
@@ -1782,24 +2322,22 @@
 <context>
     <name>clinicdesk::QuestionnaireItemWidget</name>
     <message>
-        <location filename="../ui/QuestionnaireItemWidget.cpp" line="+114"/>
-        <source>Confirmed</source>
-        <translation>Confirmado</translation>
+        <location filename="../ui/QuestionnaireItemWidget.cpp" line="-32"/>
+        <source>Format: %1</source>
+        <translation>Formato: %1</translation>
     </message>
     <message>
-        <location line="+9"/>
-        <location line="+2"/>
+        <location line="+52"/>
         <source>Yes</source>
         <translation>Sí</translation>
     </message>
     <message>
-        <location line="-1"/>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>No</source>
         <translation>No</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+24"/>
         <source>Other (type here)</source>
         <translation>Otro (escríbalo aquí)</translation>
     </message>
@@ -1809,14 +2347,32 @@
         <translation>Otro</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+22"/>
         <source>Choose...</source>
         <translation>Elegir...</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+17"/>
         <source>One answer per line</source>
         <translation>Una respuesta por línea</translation>
+    </message>
+</context>
+<context>
+    <name>clinicdesk::SessionWorkspace</name>
+    <message>
+        <location filename="../ui/SessionWorkspace.cpp" line="+71"/>
+        <source>Open intake</source>
+        <translation>Abrir admisión</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The intake could not be opened: %1</source>
+        <translation>No se pudo abrir la admisión: %1</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>The visit was submitted and is queued for the provider.</source>
+        <translation>La visita se envió y está en cola para el proveedor.</translation>
     </message>
 </context>
 <context>
@@ -1876,14 +2432,51 @@
     </message>
 </context>
 <context>
+    <name>clinicdesk::TrayNotice</name>
+    <message>
+        <location filename="../ui/TrayNotice.cpp" line="+28"/>
+        <source>ClinicDesk</source>
+        <translation>ClinicDesk</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n visit(s) need attention</source>
+        <translation>
+            <numerusform>%n visita necesita atención</numerusform>
+            <numerusform>%n visitas necesitan atención</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n unread in all</source>
+        <translation>
+            <numerusform>%n sin leer en total</numerusform>
+            <numerusform>%n sin leer en total</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+7"/>
+        <source>ClinicDesk: %n visit(s) need attention</source>
+        <translation>
+            <numerusform>ClinicDesk: %n visita necesita atención</numerusform>
+            <numerusform>ClinicDesk: %n visitas necesitan atención</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>clinicdesk::VisitBoardModel</name>
     <message>
-        <location filename="../ui/VisitBoardModel.cpp" line="+215"/>
+        <location filename="../ui/VisitBoardModel.cpp" line="+217"/>
         <source>(cannot be read)</source>
         <translation>(no se puede leer)</translation>
     </message>
     <message>
-        <location line="+55"/>
+        <location line="+52"/>
+        <source>%1, new</source>
+        <translation>%1, nueva</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>%1, needs attention: %2</source>
         <translation>%1, necesita atención: %2</translation>
     </message>
@@ -1893,7 +2486,7 @@
         <translation>Necesita atención: %1</translation>
     </message>
     <message>
-        <location line="+49"/>
+        <location line="+44"/>
         <source>Patient</source>
         <translation>Paciente</translation>
     </message>
@@ -1936,104 +2529,27 @@
 <context>
     <name>clinicdesk::VisitBoardPage</name>
     <message>
-        <location filename="../ui/VisitBoardPage.cpp" line="+55"/>
-        <source>Any</source>
-        <translation>Cualquiera</translation>
-    </message>
-    <message>
-        <location line="+17"/>
-        <location line="+21"/>
-        <source>Visits</source>
-        <translation>Visitas</translation>
-    </message>
-    <message>
-        <location line="-16"/>
-        <source>Fin&amp;d</source>
-        <translation>B&amp;uscar</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Show &amp;all</source>
-        <translation>&amp;Mostrar todas</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Submitted from</source>
-        <translation>Enviadas desde</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Submitted until</source>
-        <translation>Enviadas hasta</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Needs attention &amp;first</source>
-        <translation>P&amp;rimero las que necesitan atención</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Op&amp;en visit</source>
-        <translation>Abrir visi&amp;ta</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <location line="+405"/>
+        <location filename="../ui/VisitBoardPage.cpp" line="+398"/>
         <source>&amp;Waiting for patient</source>
         <translation>&amp;Esperando al paciente</translation>
     </message>
     <message>
-        <location line="-318"/>
-        <source>Mark that the clinic asked the patient for what the clinician needs (or clear that mark)</source>
-        <translation>Marcar que la clínica pidió al paciente lo que necesita el profesional (o quitar esa marca)</translation>
-    </message>
-    <message>
-        <location line="+22"/>
+        <location line="-313"/>
         <source>Some patient names could not be read: %1</source>
         <translation>No se pudieron leer algunos nombres de pacientes: %1</translation>
     </message>
     <message>
-        <location line="+22"/>
-        <source>Find &amp;patient:</source>
-        <translation>Buscar &amp;paciente:</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Phone, or name and date of birth (MM/DD/YYYY)</source>
-        <translation>Teléfono, o nombre y fecha de nacimiento (MM/DD/AAAA)</translation>
-    </message>
-    <message>
-        <location line="+17"/>
-        <source>&amp;Visit type:</source>
-        <translation>Tipo de &amp;visita:</translation>
-    </message>
-    <message>
-        <location line="+11"/>
-        <source>Submitted &amp;by:</source>
-        <translation>Enviada p&amp;or:</translation>
-    </message>
-    <message>
-        <location line="+8"/>
-        <source>F&amp;rom:</source>
-        <translation>&amp;Desde:</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>&amp;To:</source>
-        <translation>&amp;Hasta:</translation>
-    </message>
-    <message>
-        <location line="+32"/>
+        <location line="+115"/>
         <source>The visits could not be read: %1</source>
         <translation>No se pudieron leer las visitas: %1</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+15"/>
         <source>Updated visits could not be read: %1</source>
         <translation>No se pudieron leer las visitas actualizadas: %1</translation>
     </message>
     <message>
-        <location line="+72"/>
+        <location line="+58"/>
         <source>To find a patient, type a 10-digit phone number, or a first and last name with the date of birth (for example: Ana Ruiz 03/14/1985).</source>
         <translation>Para buscar a un paciente, escriba un número de teléfono de 10 dígitos, o el nombre y el apellido con la fecha de nacimiento (por ejemplo: Ana Ruiz 03/14/1985).</translation>
     </message>
@@ -2048,7 +2564,7 @@
         <translation>Ningún paciente coincide con esta búsqueda.</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+33"/>
         <source>All (%L1)</source>
         <translation>Todas (%L1)</translation>
     </message>
@@ -2068,7 +2584,7 @@
         <translation>%1 (%L2)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Showing %L1 of %L2 visits</source>
         <translation>Se muestran %L1 de %L2 visitas</translation>
     </message>
@@ -2078,7 +2594,7 @@
         <translation>Todos los tipos</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+21"/>
         <source>Anyone</source>
         <translation>Cualquiera</translation>
     </message>
@@ -2089,282 +2605,86 @@
     </message>
 </context>
 <context>
-    <name>clinicdesk::VisitDetailPage</name>
+    <name>clinicdesk::VisitConversationTab</name>
     <message>
-        <location filename="../ui/VisitDetailPage.cpp" line="+92"/>
-        <source>Checked with the provider at %1: the visit is %2.</source>
-        <translation>Consultado al proveedor (%1): la visita está en estado «%2».</translation>
-    </message>
-    <message>
-        <location line="+13"/>
-        <source>The provider could not be asked: %1</source>
-        <translation>No se pudo consultar al proveedor: %1</translation>
-    </message>
-    <message>
-        <location line="+40"/>
-        <source>&amp;Back</source>
-        <translation>&amp;Atrás</translation>
+        <location filename="../ui/VisitConversationTab.cpp" line="+20"/>
+        <source>Clinician</source>
+        <translation>Profesional</translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>Back to the visits</source>
-        <translation>Volver a las visitas</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Back to the visits (Esc)</source>
-        <translation>Volver a las visitas (Esc)</translation>
-    </message>
-    <message>
-        <location line="+15"/>
-        <source>&amp;Check with provider</source>
-        <translation>&amp;Consultar al proveedor</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Check the visit&apos;s status with the provider</source>
-        <translation>Consultar al proveedor el estado de la visita</translation>
-    </message>
-    <message>
-        <location line="+49"/>
-        <source>&amp;Fix and resubmit…</source>
-        <translation>Co&amp;rregir y reenviar…</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Fix the refused fields and resubmit the visit</source>
-        <translation>Corregir los campos rechazados y reenviar la visita</translation>
-    </message>
-    <message>
-        <location line="+12"/>
-        <source>Visit sections</source>
-        <translation>Secciones de la visita</translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>Messages with the clinician</source>
-        <translation>Mensajes con el profesional</translation>
-    </message>
-    <message>
-        <location line="+8"/>
-        <source>Send &amp;to:</source>
-        <translation>En&amp;viar a:</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>The clinician</source>
-        <translation>El profesional</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <location line="+257"/>
+        <location line="+50"/>
         <source>Provider support</source>
         <translation>Soporte del proveedor</translation>
     </message>
     <message>
-        <location line="-255"/>
-        <source>Send to</source>
-        <translation>Enviar a</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>&amp;Reply:</source>
-        <translation>&amp;Su respuesta:</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Reply</source>
-        <translation>Respuesta</translation>
+        <location line="-48"/>
+        <source>%1 to the clinician</source>
+        <translation>%1 al profesional</translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>Write your answer. Ctrl+Return sends it.</source>
-        <translation>Escriba su respuesta. Ctrl+Intro la envía.</translation>
+        <source>%1 to provider support</source>
+        <translation>%1 al soporte del proveedor</translation>
     </message>
-    <message>
-        <location line="+9"/>
-        <source>&amp;Send</source>
-        <translation>&amp;Enviar</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Send the reply</source>
-        <translation>Enviar la respuesta</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Send (Ctrl+Return)</source>
-        <translation>Enviar (Ctrl+Intro)</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>C&amp;onversation</source>
-        <translation>C&amp;onversación</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>No prescription has been written for this visit yet.</source>
-        <translation>Todavía no se ha emitido ninguna receta para esta visita.</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Medication</source>
-        <translation>Medicamento</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Strength</source>
-        <translation>Concentración</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Quantity</source>
-        <translation>Cantidad</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Refills</source>
-        <translation>Resurtidos</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Prescribed by</source>
-        <translation>Recetado por</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Written</source>
-        <translation>Fecha de emisión</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Prescriptions</source>
-        <translation>Recetas</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <location line="+7"/>
-        <source>Pharmacy order</source>
-        <translation>Pedido de farmacia</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>&amp;Prescriptions &amp;&amp; pharmacy</source>
-        <translation>Recetas y &amp;farmacia</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Prescriptions and the pharmacy order</source>
-        <translation>Recetas y pedido de farmacia</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Time</source>
-        <translation>Fecha y hora</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Source</source>
-        <translation>Origen</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Event</source>
-        <translation>Evento</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Timeline</source>
-        <translation>Cronología</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>T&amp;imeline</source>
-        <translation>Cro&amp;nología</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>Patient</source>
-        <translation>Paciente</translation>
-    </message>
-    <message>
+    <message numerus="yes">
         <location line="+11"/>
-        <source>First name:</source>
-        <translation>Nombre:</translation>
+        <source>sending… (%n attempt(s), last error: %1)</source>
+        <translation>
+            <numerusform>enviando… (%n intento, último error: %1)</numerusform>
+            <numerusform>enviando… (%n intentos, último error: %1)</numerusform>
+        </translation>
     </message>
     <message>
-        <location line="+0"/>
-        <source>Last name:</source>
-        <translation>Apellido:</translation>
+        <location line="+3"/>
+        <source>sending…</source>
+        <translation>enviando…</translation>
     </message>
     <message>
-        <location line="+0"/>
-        <source>Date of birth:</source>
-        <translation>Fecha de nacimiento:</translation>
+        <location line="+2"/>
+        <source>delivered</source>
+        <translation>entregado</translation>
     </message>
     <message>
-        <location line="+0"/>
-        <source>Sex:</source>
-        <translation>Sexo:</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Phone:</source>
-        <translation>Teléfono:</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>E-mail:</source>
-        <translation>Correo electrónico:</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Address:</source>
-        <translation>Dirección:</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>City:</source>
-        <translation>Ciudad:</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>State:</source>
-        <translation>Estado:</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>ZIP code:</source>
-        <translation>Código postal:</translation>
-    </message>
-    <message>
-        <location line="+15"/>
-        <location line="+7"/>
-        <source>Intake answers</source>
-        <translation>Respuestas de la admisión</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Question</source>
-        <translation>Pregunta</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Answer</source>
-        <translation>Respuesta</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>Patient &amp;&amp; &amp;answers</source>
-        <translation>&amp;Paciente y respuestas</translation>
+        <location line="+2"/>
+        <source>not delivered: %1</source>
+        <translation>no entregado: %1</translation>
     </message>
     <message>
         <location line="+27"/>
-        <source>unknown time</source>
-        <translation>fecha desconocida</translation>
+        <source>The clinician</source>
+        <translation>El profesional</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+28"/>
+        <source>%1, %2</source>
+        <translation>%1, %2</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>No messages yet.</source>
+        <translation>Todavía no hay mensajes.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Your message was delivered.</source>
+        <translation>Su mensaje se entregó.</translation>
+    </message>
+</context>
+<context>
+    <name>clinicdesk::VisitDetailPage</name>
+    <message>
+        <location filename="../ui/VisitDetailPage.cpp" line="+99"/>
+        <source>Checked with the provider at %1: the visit is %2.</source>
+        <translation>Consultado al proveedor (%1): la visita está en estado «%2».</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>The provider could not be asked: %1</source>
+        <translation>No se pudo consultar al proveedor: %1</translation>
+    </message>
+    <message>
+        <location line="+67"/>
         <source>This visit cannot be shown</source>
         <translation>No se puede mostrar esta visita</translation>
     </message>
@@ -2374,12 +2694,12 @@
         <translation>Visita</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+2"/>
         <source>%1 visit, submitted by %2 on %3; last change %4; provider reference %5</source>
         <translation>Visita: %1. Enviada por %2 el %3; último cambio: %4; referencia del proveedor: %5</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+27"/>
         <source>Status: %1</source>
         <translation>Estado: %1</translation>
     </message>
@@ -2394,17 +2714,17 @@
         <translation>Receta: %1</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>the outbox, to deliver it to the provider</source>
         <translation>la bandeja de salida, para entregarla al proveedor</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>the clinician</source>
         <translation>el profesional</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>the outbox, to deliver your reply</source>
         <translation>la bandeja de salida, para entregar su respuesta</translation>
     </message>
@@ -2414,12 +2734,12 @@
         <translation>el personal de la clínica, para responder a la pregunta del profesional</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>clinic staff, to fix the refused fields and resubmit</source>
         <translation>el personal de la clínica, para corregir los campos rechazados y reenviar</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>nothing: the order was delivered</source>
         <translation>nada: el pedido se entregó</translation>
     </message>
@@ -2429,17 +2749,17 @@
         <translation>la farmacia</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>nothing: the visit is closed</source>
         <translation>nada: la visita está cerrada</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>Waiting for: %1</source>
         <translation>Pendiente de: %1</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="-54"/>
         <source>The provider refused this visit: %1</source>
         <translation>El proveedor rechazó esta visita: %1</translation>
     </message>
@@ -2449,55 +2769,134 @@
         <translation>no se indicó el motivo</translation>
     </message>
     <message>
-        <location line="+15"/>
-        <source>Clinician</source>
-        <translation>Profesional</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>%1 to the clinician</source>
-        <translation>%1 al profesional</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>%1 to provider support</source>
-        <translation>%1 al soporte del proveedor</translation>
-    </message>
-    <message numerus="yes">
-        <location line="+11"/>
-        <source>sending… (%n attempt(s), last error: %1)</source>
-        <translation>
-            <numerusform>enviando… (%n intento, último error: %1)</numerusform>
-            <numerusform>enviando… (%n intentos, último error: %1)</numerusform>
-        </translation>
+        <location line="+61"/>
+        <source>Messages can be sent once the visit is resubmitted and accepted.</source>
+        <translation>Podrá enviar mensajes cuando la visita se reenvíe y se acepte.</translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>sending…</source>
-        <translation>enviando…</translation>
+        <source>No provider link: messages wait in the outbox until one is configured.</source>
+        <translation>No hay conexión con el proveedor: los mensajes esperan en la bandeja de salida hasta que se configure una.</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <source>delivered</source>
-        <translation>entregado</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>not delivered: %1</source>
-        <translation>no entregado: %1</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>%1, %2</source>
-        <translation>%1, %2</translation>
+        <location line="+2"/>
+        <source>The clinician is waiting for your answer.</source>
+        <translation>El profesional espera su respuesta.</translation>
     </message>
     <message>
         <location line="+9"/>
-        <source>No messages yet.</source>
-        <translation>Todavía no hay mensajes.</translation>
+        <source>No provider is configured (clinicdesk-admin provider configure).</source>
+        <translation>No hay ningún proveedor configurado (clinicdesk-admin provider configure).</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+2"/>
+        <source>The provider link is not running; see the log for why.</source>
+        <translation>La conexión con el proveedor no está activa; consulte el registro de la aplicación para ver el motivo.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The provider does not have this visit yet.</source>
+        <translation>El proveedor todavía no tiene esta visita.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Checking…</source>
+        <translation>Consultando…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Ask the provider for this visit&apos;s current status.</source>
+        <translation>Preguntar al proveedor el estado actual de esta visita.</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>The message was not sent: %1</source>
+        <translation>No se envió el mensaje: %1</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Reply queued: it goes to the clinician now.</source>
+        <translation>Respuesta en cola: se envía ahora al profesional.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Message queued: it goes to provider support now.</source>
+        <translation>Mensaje en cola: se envía ahora al soporte del proveedor.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Checking with the provider…</source>
+        <translation>Consultando al proveedor…</translation>
+    </message>
+</context>
+<context>
+    <name>clinicdesk::VisitFixDialog</name>
+    <message>
+        <location filename="../ui/VisitFixDialog.cpp" line="+28"/>
+        <source>The provider refused this visit: &lt;b&gt;%1&lt;/b&gt;&lt;br&gt;Correct the patient&apos;s details below and resubmit. The visit keeps its identifier, so the provider creates it only once.</source>
+        <translation>El proveedor rechazó esta visita: &lt;b&gt;%1&lt;/b&gt;&lt;br&gt;Corrija abajo los datos del paciente y vuelva a enviarla. La visita conserva su identificador, así que el proveedor la crea una sola vez.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Female</source>
+        <translation>Femenino</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Male</source>
+        <translation>Masculino</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Other</source>
+        <translation>Otro</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Resubmit</source>
+        <translation>&amp;Reenviar</translation>
+    </message>
+    <message>
+        <location line="+40"/>
+        <source>Format: %1</source>
+        <translation>Formato: %1</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>The patient&apos;s details cannot be loaded: %1</source>
+        <translation>No se pueden cargar los datos del paciente: %1</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+74"/>
+        <source>%n field(s) need attention.</source>
+        <translation>
+            <numerusform>%n campo necesita atención.</numerusform>
+            <numerusform>%n campos necesitan atención.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The visit was not resubmitted: %1</source>
+        <translation>No se reenvió la visita: %1</translation>
+    </message>
+</context>
+<context>
+    <name>clinicdesk::VisitPatientTab</name>
+    <message>
+        <location filename="../ui/VisitPatientTab.cpp" line="+56"/>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>not given</source>
+        <translation>no indicado</translation>
+    </message>
+</context>
+<context>
+    <name>clinicdesk::VisitPrescriptionsTab</name>
+    <message>
+        <location filename="../ui/VisitPrescriptionsTab.cpp" line="+36"/>
         <source>No pharmacy order yet.</source>
         <translation>Todavía no hay pedido de farmacia.</translation>
     </message>
@@ -2519,221 +2918,13 @@ Transportista: %3
 Número de seguimiento: %4
 Última actualización: %5</translation>
     </message>
-    <message>
-        <location line="+15"/>
-        <source>%1 (%2)</source>
-        <translation>%1 (%2)</translation>
-    </message>
-    <message>
-        <location line="+43"/>
-        <source>Messages can be sent once the visit is resubmitted and accepted.</source>
-        <translation>Podrá enviar mensajes cuando la visita se reenvíe y se acepte.</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>No provider link: messages wait in the outbox until one is configured.</source>
-        <translation>No hay conexión con el proveedor: los mensajes esperan en la bandeja de salida hasta que se configure una.</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>The clinician is waiting for your answer.</source>
-        <translation>El profesional espera su respuesta.</translation>
-    </message>
-    <message>
-        <location line="+8"/>
-        <source>No provider is configured (clinicdesk-admin provider configure).</source>
-        <translation>No hay ningún proveedor configurado (clinicdesk-admin provider configure).</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>The provider link is not running; see the log for why.</source>
-        <translation>La conexión con el proveedor no está activa; consulte el registro de la aplicación para ver el motivo.</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>The provider does not have this visit yet.</source>
-        <translation>El proveedor todavía no tiene esta visita.</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Checking…</source>
-        <translation>Consultando…</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Ask the provider for this visit&apos;s current status.</source>
-        <translation>Preguntar al proveedor el estado actual de esta visita.</translation>
-    </message>
-    <message>
-        <location line="+32"/>
-        <source>The message was not sent: %1</source>
-        <translation>No se envió el mensaje: %1</translation>
-    </message>
-    <message>
-        <location line="+17"/>
-        <source>Checking with the provider…</source>
-        <translation>Consultando al proveedor…</translation>
-    </message>
 </context>
 <context>
-    <name>clinicdesk::VisitFixDialog</name>
+    <name>clinicdesk::VisitTimelineTab</name>
     <message>
-        <location filename="../ui/VisitFixDialog.cpp" line="+27"/>
-        <source>Fix and resubmit the visit</source>
-        <translation>Corregir y reenviar la visita</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>The provider refused this visit: &lt;b&gt;%1&lt;/b&gt;&lt;br&gt;Correct the patient&apos;s details below and resubmit. The visit keeps its identifier, so the provider creates it only once.</source>
-        <translation>El proveedor rechazó esta visita: &lt;b&gt;%1&lt;/b&gt;&lt;br&gt;Corrija abajo los datos del paciente y vuelva a enviarla. La visita conserva su identificador, así que el proveedor la crea una sola vez.</translation>
-    </message>
-    <message>
-        <location line="+31"/>
-        <source>&amp;First name:</source>
-        <translation>&amp;Nombre:</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>First name</source>
-        <translation>Nombre</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>&amp;Last name:</source>
-        <translation>&amp;Apellido:</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Last name</source>
-        <translation>Apellido</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>&amp;Date of birth:</source>
-        <translation>&amp;Fecha de nacimiento:</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Date of birth</source>
-        <translation>Fecha de nacimiento</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>MM/DD/YYYY</source>
-        <translation>MM/DD/AAAA</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Female</source>
-        <translation>Femenino</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Male</source>
-        <translation>Masculino</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Other</source>
-        <translation>Otro</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Se&amp;x:</source>
-        <translation>Se&amp;xo:</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Sex assigned at birth</source>
-        <translation>Sexo asignado al nacer</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>&amp;Phone:</source>
-        <translation>&amp;Teléfono:</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Mobile phone</source>
-        <translation>Teléfono móvil</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>&amp;E-mail:</source>
-        <translation>&amp;Correo electrónico:</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>E-mail</source>
-        <translation>Correo electrónico</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>&amp;Address:</source>
-        <translation>&amp;Dirección:</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Street address</source>
-        <translation>Dirección</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>&amp;City:</source>
-        <translation>C&amp;iudad:</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>City</source>
-        <translation>Ciudad</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>&amp;State:</source>
-        <translation>&amp;Estado:</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>State (2 letters)</source>
-        <translation>Estado (2 letras)</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>&amp;ZIP code:</source>
-        <translation>Código &amp;postal:</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>ZIP code</source>
-        <translation>Código postal</translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>&amp;Resubmit</source>
-        <translation>&amp;Reenviar</translation>
-    </message>
-    <message>
-        <location line="+10"/>
-        <source>The patient&apos;s details cannot be loaded: %1</source>
-        <translation>No se pueden cargar los datos del paciente: %1</translation>
-    </message>
-    <message>
-        <location line="+67"/>
-        <source>Enter a real date as MM/DD/YYYY.</source>
-        <translation>Escriba una fecha real con el formato MM/DD/AAAA.</translation>
-    </message>
-    <message numerus="yes">
-        <location line="+11"/>
-        <source>%n field(s) need attention.</source>
-        <translation>
-            <numerusform>%n campo necesita atención.</numerusform>
-            <numerusform>%n campos necesitan atención.</numerusform>
-        </translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>The visit was not resubmitted: %1</source>
-        <translation>No se reenvió la visita: %1</translation>
+        <location filename="../ui/VisitTimelineTab.cpp" line="+29"/>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
     </message>
 </context>
 </TS>

@@ -1,9 +1,9 @@
 #include "AccountCreateDialog.h"
 #include "ui_AccountCreateDialog.h"
 
+#include "AccountFormCheck.h"
 #include "access/AccountAdmin.h"
 #include "accounts/PasswordPolicy.h"
-#include "accounts/UserRepository.h"
 
 #include <QFontMetrics>
 #include <QGuiApplication>
@@ -41,47 +41,24 @@ AccountCreateDialog::AccountCreateDialog(AccountAdmin &admin, const User &actor,
 
 AccountCreateDialog::~AccountCreateDialog()
 {
-    m_ui->passwordEdit->clear();
-    m_ui->confirmEdit->clear();
+    check().clearPasswords();
 }
 
-void AccountCreateDialog::clearErrors()
+AccountFormCheck AccountCreateDialog::check() const
 {
-    for (FieldErrorLabel *label : {m_ui->usernameError, m_ui->displayNameError, m_ui->roleError,
-                                   m_ui->passwordError, m_ui->confirmError, m_ui->generalError})
-        label->clearError();
-}
-
-bool AccountCreateDialog::validate()
-{
-    clearErrors();
-    QWidget *firstBad = nullptr;
-    auto fail = [&](FieldErrorLabel *label, QWidget *edit, const QString &message) {
-        label->showError(message);
-        if (!firstBad)
-            firstBad = edit;
-    };
-    auto username = UserRepository::normaliseUsername(m_ui->usernameEdit->text());
-    if (!username)
-        fail(m_ui->usernameError, m_ui->usernameEdit, username.error().message);
-    auto displayName = UserRepository::normaliseDisplayName(m_ui->displayNameEdit->text());
-    if (!displayName)
-        fail(m_ui->displayNameError, m_ui->displayNameEdit, displayName.error().message);
-    const QString password = m_ui->passwordEdit->text();
-    const auto problem = PasswordPolicy().check(password, username ? username.value() : QString());
-    if (problem != PasswordPolicy::Problem::None)
-        fail(m_ui->passwordError, m_ui->passwordEdit, PasswordPolicy::message(problem));
-    else if (m_ui->confirmEdit->text() != password)
-        fail(m_ui->confirmError, m_ui->confirmEdit,
-             tr("The two passwords do not match. Type the same password twice."));
-    if (firstBad)
-        firstBad->setFocus(Qt::OtherFocusReason);
-    return !firstBad;
+    AccountFormCheck check;
+    check.username = {m_ui->usernameEdit, m_ui->usernameError};
+    check.displayName = {m_ui->displayNameEdit, m_ui->displayNameError};
+    check.password = {m_ui->passwordEdit, m_ui->passwordError};
+    check.confirm = {m_ui->confirmEdit, m_ui->confirmError};
+    return check;
 }
 
 bool AccountCreateDialog::submit()
 {
-    if (!validate())
+    m_ui->roleError->clearError();
+    m_ui->generalError->clearError();
+    if (!check().validate(PasswordPolicy()))
         return false;
     QGuiApplication::setOverrideCursor(Qt::WaitCursor);
     auto restoreCursor = qScopeGuard([] { QGuiApplication::restoreOverrideCursor(); });
@@ -103,8 +80,7 @@ bool AccountCreateDialog::submit()
         return false;
     }
     m_created = created.value();
-    m_ui->passwordEdit->clear();
-    m_ui->confirmEdit->clear();
+    check().clearPasswords();
     accept();
     return true;
 }

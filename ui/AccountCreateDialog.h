@@ -13,6 +13,7 @@ class AccountCreateDialog;
 namespace clinicdesk {
 
 class AccountAdmin;
+class AccountFormCheck;
 
 // A new staff or admin account. Every problem is shown next to its field (the password policy's
 // own words); OK creates the account through AccountAdmin and closes only on success.
@@ -29,8 +30,7 @@ public:
     bool submit();
 
 private:
-    bool validate();
-    void clearErrors();
+    AccountFormCheck check() const;
 
     std::unique_ptr<Ui::AccountCreateDialog> m_ui;
     AccountAdmin &m_admin;

@@ -1,6 +1,7 @@
 #include "AccountPasswordDialog.h"
 #include "ui_AccountPasswordDialog.h"
 
+#include "AccountFormCheck.h"
 #include "access/AccountAdmin.h"
 #include "accounts/PasswordPolicy.h"
 
@@ -42,22 +43,14 @@ AccountPasswordDialog::~AccountPasswordDialog()
 
 bool AccountPasswordDialog::submit()
 {
-    m_ui->passwordError->clearError();
-    m_ui->confirmError->clearError();
     m_ui->generalError->clearError();
+    AccountFormCheck check;
+    check.password = {m_ui->passwordEdit, m_ui->passwordError};
+    check.confirm = {m_ui->confirmEdit, m_ui->confirmError};
+    check.fixedUsername = m_target.username;
+    if (!check.validate(PasswordPolicy()))
+        return false;
     const QString password = m_ui->passwordEdit->text();
-    if (const auto problem = PasswordPolicy().check(password, m_target.username);
-        problem != PasswordPolicy::Problem::None) {
-        m_ui->passwordError->showError(PasswordPolicy::message(problem));
-        m_ui->passwordEdit->setFocus(Qt::OtherFocusReason);
-        return false;
-    }
-    if (m_ui->confirmEdit->text() != password) {
-        m_ui->confirmError->showError(
-            tr("The two passwords do not match. Type the same password twice."));
-        m_ui->confirmEdit->setFocus(Qt::OtherFocusReason);
-        return false;
-    }
     QGuiApplication::setOverrideCursor(Qt::WaitCursor);
     auto restoreCursor = qScopeGuard([] { QGuiApplication::restoreOverrideCursor(); });
     auto reset = m_admin.resetPassword(m_actor, m_target.id, password);

@@ -54,6 +54,7 @@ AuditExportDialog::AuditExportDialog(AccountAdmin &admin, const User &actor, QWi
     m_ui->fileEdit->setText(QDir(dir).filePath(
         QStringLiteral("clinicdesk-audit-%1.csv").arg(today.toString(QStringLiteral("yyyyMMdd")))));
     m_ui->generalError->setField(m_ui->fileEdit);
+    m_ui->dateError->setField(m_ui->toEdit);
     m_ui->resultLabel->hide();
     m_ui->buttonBox->button(QDialogButtonBox::Save)->setText(tr("&Export"));
     m_ui->buttonBox->button(QDialogButtonBox::Close)->setText(tr("&Close"));
@@ -96,12 +97,21 @@ QString AuditExportDialog::filePath() const
 
 QString AuditExportDialog::resultText() const
 {
-    return m_ui->resultLabel->text();
+    return m_summary ? m_ui->resultLabel->text() : QString();
 }
 
 QString AuditExportDialog::errorText() const
 {
-    return m_ui->generalError->text();
+    for (const QString &error : {m_ui->generalError->text(), m_ui->dateError->text(), m_failure})
+        if (!error.isEmpty())
+            return error;
+    return {};
+}
+
+void AuditExportDialog::fail(const QString &message)
+{
+    m_failure = message;
+    m_ui->resultLabel->announce(message);
 }
 
 AuditExporter::Format AuditExportDialog::format() const
@@ -144,8 +154,9 @@ void AuditExportDialog::browse()
 bool AuditExportDialog::exportNow()
 {
     m_ui->generalError->clearError();
-    m_ui->resultLabel->clear();
-    m_ui->resultLabel->hide();
+    m_ui->dateError->clearError();
+    m_ui->resultLabel->announce({});
+    m_failure.clear();
     m_summary.reset();
     const QString path = filePath();
     if (path.isEmpty()) {
@@ -154,7 +165,8 @@ bool AuditExportDialog::exportNow()
         return false;
     }
     if (m_ui->toEdit->date() < m_ui->fromEdit->date()) {
-        m_ui->generalError->showError(tr("The last day is before the first day."));
+        // Beside the date it is about, which is where the keyboard goes.
+        m_ui->dateError->showError(tr("The last day is before the first day."));
         m_ui->toEdit->setFocus(Qt::OtherFocusReason);
         return false;
     }
@@ -195,11 +207,10 @@ bool AuditExportDialog::exportNow()
         file.cancelWriting();
         if (cancelled || result.error().code == ErrorCode::Cancelled) {
             qCInfo(lcUi) << "audit export cancelled";
-            m_ui->generalError->showError(tr("Export cancelled: no file was written."));
+            fail(tr("Export cancelled: no file was written."));
         } else {
             qCWarning(lcUi) << "audit export failed, error code" << int(result.error().code);
-            m_ui->generalError->showError(
-                tr("Nothing was exported: %1").arg(result.error().message));
+            fail(tr("Nothing was exported: %1").arg(result.error().message));
         }
         return false;
     }
@@ -209,13 +220,12 @@ bool AuditExportDialog::exportNow()
         return false;
     }
     m_summary = result.value();
-    m_ui->resultLabel->setText(
+    m_ui->resultLabel->announce(
         tr("Exported %n entries to %1. Verified against chain head %2 (hash %3).", "",
            int(qMin<qint64>(m_summary->exported, std::numeric_limits<int>::max())))
             .arg(QDir::toNativeSeparators(path))
             .arg(m_summary->verifiedHead.seq)
             .arg(QString::fromLatin1(m_summary->verifiedHead.hash.toHex())));
-    m_ui->resultLabel->show();
     m_ui->buttonBox->button(QDialogButtonBox::Close)->setFocus(Qt::OtherFocusReason);
     return true;
 }

@@ -56,6 +56,8 @@ Q_SIGNALS:
 
 private:
     void browse();
+    // An export that did not happen: said, and kept for errorText().
+    void fail(const QString &message);
     void formatChanged();
     AuditExporter::Format format() const;
 
@@ -63,6 +65,7 @@ private:
     AccountAdmin &m_admin;
     User m_actor;
     std::optional<AuditExporter::Summary> m_summary;
+    QString m_failure;
     QProgressDialog *m_progress = nullptr; // only while exportNow() runs
 };
 

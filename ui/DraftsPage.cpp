@@ -1,4 +1,5 @@
 #include "DraftsPage.h"
+#include "ui_DraftsPage.h"
 
 #include "DraftListModel.h"
 #include "PageStyle.h"
@@ -7,77 +8,69 @@
 #include "base/Logging.h"
 #include "intake/DraftRepository.h"
 
-#include <QHBoxLayout>
 #include <QHeaderView>
 #include <QInputDialog>
-#include <QLabel>
 #include <QMessageBox>
-#include <QPushButton>
+#include <QShortcut>
 #include <QSortFilterProxyModel>
-#include <QTableView>
-#include <QVBoxLayout>
 
 namespace clinicdesk {
 
 DraftsPage::DraftsPage(LocalStore &store, const QString &username, QWidget *parent,
                        const QuestionnaireLibrary &library)
     : QWidget(parent)
+    , m_ui(std::make_unique<Ui::DraftsPage>())
     , m_store(store)
     , m_username(username)
     , m_model(new DraftListModel(this))
     , m_proxy(new QSortFilterProxyModel(this))
 {
+    m_ui->setupUi(this);
     setObjectName(QStringLiteral("draftsPage"));
+    PageStyle::makeTitle(m_ui->titleLabel);
     m_model->setVisitTypeNames(library.visitTypeTitles());
     m_proxy->setSourceModel(m_model);
     m_proxy->setSortRole(DraftListModel::SortRole);
+    QTableView *view = m_ui->drafts;
+    view->setModel(m_proxy);
+    view->sortByColumn(DraftListModel::LastEditColumn, Qt::DescendingOrder);
+    view->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    view->horizontalHeader()->setSectionResizeMode(DraftListModel::PatientColumn,
+                                                   QHeaderView::Stretch);
 
-    auto *layout = new QVBoxLayout(this);
-    auto *title = new QLabel(tr("Unfinished intakes"), this);
-    PageStyle::makeTitle(title);
-    layout->addWidget(title);
-    m_empty = new QLabel(tr("No unfinished intakes. Start a new one."), this);
-    layout->addWidget(m_empty);
-    m_view = new QTableView(this);
-    m_view->setObjectName(QStringLiteral("drafts"));
-    m_view->setModel(m_proxy);
-    m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_view->setSelectionMode(QAbstractItemView::SingleSelection);
-    m_view->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    m_view->setSortingEnabled(true);
-    m_view->sortByColumn(DraftListModel::LastEditColumn, Qt::DescendingOrder);
-    m_view->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
-    m_view->horizontalHeader()->setSectionResizeMode(DraftListModel::PatientColumn,
-                                                     QHeaderView::Stretch);
-    m_view->verticalHeader()->hide();
-    m_view->setTabKeyNavigation(false);
-    m_view->setAccessibleName(tr("Unfinished intakes"));
-    layout->addWidget(m_view, 1);
-
-    auto *buttons = new QHBoxLayout;
-    m_new = new QPushButton(tr("&New intake"), this);
-    m_resume = new QPushButton(tr("&Resume"), this);
-    m_discard = new QPushButton(tr("&Discard..."), this);
-    m_handOver = new QPushButton(tr("&Hand to a colleague..."), this);
-    for (QPushButton *b : {m_new, m_resume, m_handOver, m_discard})
-        buttons->addWidget(b);
-    buttons->addStretch();
-    layout->addLayout(buttons);
-
-    connect(m_new, &QPushButton::clicked, this, &DraftsPage::newIntakeRequested);
-    connect(m_resume, &QPushButton::clicked, this, [this]() {
+    auto *back = new QShortcut(QKeySequence(Qt::Key_Escape), this);
+    back->setContext(Qt::WidgetWithChildrenShortcut);
+    connect(back, &QShortcut::activated, this, &DraftsPage::closeRequested);
+    connect(m_ui->backButton, &QPushButton::clicked, this, &DraftsPage::closeRequested);
+    connect(m_ui->newButton, &QPushButton::clicked, this, &DraftsPage::newIntakeRequested);
+    connect(m_ui->resumeButton, &QPushButton::clicked, this, [this]() {
         if (const QString id = selectedDraftId(); !id.isEmpty())
             Q_EMIT resumeRequested(id);
     });
-    connect(m_view, &QTableView::activated, this, [this]() {
+    connect(view, &QTableView::activated, this, [this]() {
         if (const QString id = selectedDraftId(); !id.isEmpty())
             Q_EMIT resumeRequested(id);
     });
-    connect(m_discard, &QPushButton::clicked, this, [this]() { discardSelected(true); });
-    connect(m_handOver, &QPushButton::clicked, this, &DraftsPage::askHandOver);
-    connect(m_view->selectionModel(), &QItemSelectionModel::selectionChanged, this,
+    connect(m_ui->discardButton, &QPushButton::clicked, this, [this]() { discardSelected(true); });
+    connect(m_ui->handOverButton, &QPushButton::clicked, this, &DraftsPage::askHandOver);
+    connect(view->selectionModel(), &QItemSelectionModel::selectionChanged, this,
             &DraftsPage::updateButtons);
     reload();
+}
+
+DraftsPage::~DraftsPage() = default;
+
+QTableView *DraftsPage::view() const
+{
+    return m_ui->drafts;
+}
+
+void DraftsPage::activate()
+{
+    if (m_proxy->rowCount() > 0)
+        m_ui->drafts->setFocus(Qt::OtherFocusReason);
+    else
+        m_ui->newButton->setFocus(Qt::OtherFocusReason);
 }
 
 void DraftsPage::reload()
@@ -86,19 +79,20 @@ void DraftsPage::reload()
     auto drafts = DraftRepository(m_store).list();
     if (!drafts) {
         qCWarning(lcIntake) << "drafts list failed, error code" << int(drafts.error().code);
-        m_empty->setText(tr("The drafts could not be read: %1").arg(drafts.error().message));
-        m_empty->show();
+        m_ui->emptyLabel->setText(
+            tr("The drafts could not be read: %1").arg(drafts.error().message));
+        m_ui->emptyLabel->show();
         m_model->setDrafts({});
         updateButtons();
         return;
     }
     m_model->setDrafts(drafts.value());
-    m_empty->setVisible(drafts->isEmpty());
-    m_empty->setText(tr("No unfinished intakes. Start a new one."));
+    m_ui->emptyLabel->setVisible(drafts->isEmpty());
+    m_ui->emptyLabel->setText(tr("No unfinished intakes. Start a new one."));
     for (int row = 0; row < m_proxy->rowCount(); ++row) {
         const QModelIndex index = m_proxy->index(row, 0);
         if (index.data(DraftListModel::DraftIdRole).toString() == selected || selected.isEmpty()) {
-            m_view->selectRow(row);
+            m_ui->drafts->selectRow(row);
             break;
         }
     }
@@ -107,16 +101,16 @@ void DraftsPage::reload()
 
 QString DraftsPage::selectedDraftId() const
 {
-    const QModelIndexList rows = m_view->selectionModel()->selectedRows();
+    const QModelIndexList rows = m_ui->drafts->selectionModel()->selectedRows();
     return rows.isEmpty() ? QString() : rows.first().data(DraftListModel::DraftIdRole).toString();
 }
 
 void DraftsPage::updateButtons()
 {
     const bool any = !selectedDraftId().isEmpty();
-    m_resume->setEnabled(any);
-    m_discard->setEnabled(any);
-    m_handOver->setEnabled(any);
+    m_ui->resumeButton->setEnabled(any);
+    m_ui->discardButton->setEnabled(any);
+    m_ui->handOverButton->setEnabled(any);
 }
 
 bool DraftsPage::discardSelected(bool confirm)

@@ -4,10 +4,14 @@
 
 #include <QWidget>
 
-class QLabel;
-class QPushButton;
+#include <memory>
+
 class QSortFilterProxyModel;
 class QTableView;
+
+namespace Ui {
+class DraftsPage;
+}
 
 namespace clinicdesk {
 
@@ -16,7 +20,8 @@ class DraftListModel;
 class LocalStore;
 
 // The unfinished intakes: resume one, discard one (after a confirmation), or hand one to a
-// colleague. Self-contained: it needs the store and the signed-in username.
+// colleague; Back (Esc) returns to the home page. Self-contained: it needs the store and the
+// signed-in username.
 class DraftsPage : public QWidget
 {
     Q_OBJECT
@@ -24,11 +29,14 @@ class DraftsPage : public QWidget
 public:
     DraftsPage(LocalStore &store, const QString &username, QWidget *parent = nullptr,
                const QuestionnaireLibrary &library = QuestionnaireLibrary::load());
+    ~DraftsPage() override;
 
     // Discards and hand-overs are audited when a log is given (not owned).
     void setAuditLog(AuditLog *log) { m_audit = log; }
     void reload();
-    QTableView *view() const { return m_view; }
+    // Focus: the list (or New intake when there is nothing to resume).
+    void activate();
+    QTableView *view() const;
     QString selectedDraftId() const;
     // The actions behind the buttons (the tests drive these; `confirm` false skips the dialog).
     bool discardSelected(bool confirm = true);
@@ -37,22 +45,18 @@ public:
 Q_SIGNALS:
     void resumeRequested(const QString &draftId);
     void newIntakeRequested();
+    void closeRequested();
 
 private:
     void updateButtons();
     void askHandOver();
 
+    std::unique_ptr<Ui::DraftsPage> m_ui;
     LocalStore &m_store;
     QString m_username;
     AuditLog *m_audit = nullptr;
     DraftListModel *m_model = nullptr;
     QSortFilterProxyModel *m_proxy = nullptr;
-    QTableView *m_view = nullptr;
-    QLabel *m_empty = nullptr;
-    QPushButton *m_new = nullptr;
-    QPushButton *m_resume = nullptr;
-    QPushButton *m_discard = nullptr;
-    QPushButton *m_handOver = nullptr;
 };
 
 } // namespace clinicdesk

@@ -13,6 +13,20 @@ FieldErrorLabel::FieldErrorLabel(QWidget *parent)
     setVisible(false);
 }
 
+void FieldErrorLabel::setField(QWidget *field)
+{
+    m_field = field;
+    if (m_field)
+        m_field->setProperty("invalid", hasError());
+}
+
+void FieldErrorLabel::setHint(const QString &hint)
+{
+    m_hint = hint;
+    if (m_field && !hasError())
+        m_field->setAccessibleDescription(hint);
+}
+
 void FieldErrorLabel::applyErrorColour()
 {
     // Dark red on light themes, light red on dark ones: both keep a 4.5:1 contrast.
@@ -32,16 +46,20 @@ void FieldErrorLabel::showError(const QString &message)
     applyErrorColour();
     setText(message);
     setVisible(true);
-    if (m_field)
+    if (m_field) {
+        m_field->setProperty("invalid", true);
         m_field->setAccessibleDescription(message);
+    }
 }
 
 void FieldErrorLabel::clearError()
 {
     clear();
     setVisible(false);
-    if (m_field)
-        m_field->setAccessibleDescription({});
+    if (m_field) {
+        m_field->setProperty("invalid", false);
+        m_field->setAccessibleDescription(m_hint);
+    }
 }
 
 } // namespace clinicdesk

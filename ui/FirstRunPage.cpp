@@ -1,6 +1,7 @@
 #include "FirstRunPage.h"
 #include "ui_FirstRunPage.h"
 
+#include "AccountFormCheck.h"
 #include "PageStyle.h"
 #include "accounts/UserRepository.h"
 
@@ -37,51 +38,25 @@ void FirstRunPage::activate()
     for (QLineEdit *edit :
          {m_ui->usernameEdit, m_ui->displayNameEdit, m_ui->passwordEdit, m_ui->confirmEdit})
         edit->clear();
-    clearErrors();
+    check().clearErrors();
+    m_ui->generalError->clearError();
     m_ui->usernameEdit->setFocus(Qt::OtherFocusReason);
 }
 
-void FirstRunPage::clearErrors()
+AccountFormCheck FirstRunPage::check() const
 {
-    m_ui->usernameError->clearError();
-    m_ui->displayNameError->clearError();
-    m_ui->passwordError->clearError();
-    m_ui->confirmError->clearError();
-    m_ui->generalError->clearError();
-}
-
-bool FirstRunPage::validate()
-{
-    clearErrors();
-    QWidget *firstBad = nullptr;
-    auto fail = [&](FieldErrorLabel *label, QLineEdit *edit, const QString &message) {
-        label->showError(message);
-        if (!firstBad)
-            firstBad = edit;
-    };
-    auto username = UserRepository::normaliseUsername(m_ui->usernameEdit->text());
-    if (!username)
-        fail(m_ui->usernameError, m_ui->usernameEdit, username.error().message);
-    auto displayName = UserRepository::normaliseDisplayName(m_ui->displayNameEdit->text());
-    if (!displayName)
-        fail(m_ui->displayNameError, m_ui->displayNameEdit, displayName.error().message);
-    const QString password = m_ui->passwordEdit->text();
-    const PasswordPolicy::Problem problem =
-        m_users ? m_users->policy().check(password, m_ui->usernameEdit->text())
-                : PasswordPolicy().check(password);
-    if (problem != PasswordPolicy::Problem::None)
-        fail(m_ui->passwordError, m_ui->passwordEdit, PasswordPolicy::message(problem));
-    else if (m_ui->confirmEdit->text() != password)
-        fail(m_ui->confirmError, m_ui->confirmEdit,
-             tr("The two passwords do not match. Type the same password twice."));
-    if (firstBad)
-        firstBad->setFocus(Qt::OtherFocusReason);
-    return !firstBad;
+    AccountFormCheck check;
+    check.username = {m_ui->usernameEdit, m_ui->usernameError};
+    check.displayName = {m_ui->displayNameEdit, m_ui->displayNameError};
+    check.password = {m_ui->passwordEdit, m_ui->passwordError};
+    check.confirm = {m_ui->confirmEdit, m_ui->confirmError};
+    return check;
 }
 
 void FirstRunPage::submit()
 {
-    if (!m_users || !validate())
+    m_ui->generalError->clearError();
+    if (!m_users || !check().validate(m_users->policy()))
         return;
     // Hashing takes a moment by design (it is what makes guessing slow).
     QGuiApplication::setOverrideCursor(Qt::WaitCursor);
@@ -98,8 +73,7 @@ void FirstRunPage::submit()
         }
         return;
     }
-    m_ui->passwordEdit->clear();
-    m_ui->confirmEdit->clear();
+    check().clearPasswords();
     Q_EMIT administratorCreated(user.value());
 }
 

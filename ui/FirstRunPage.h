@@ -13,6 +13,7 @@ class FirstRunPage;
 
 namespace clinicdesk {
 
+class AccountFormCheck;
 class UserRepository;
 
 // Shown while the store has no accounts: creates the first administrator. Every problem is
@@ -34,8 +35,7 @@ Q_SIGNALS:
 
 private:
     void submit();
-    bool validate();
-    void clearErrors();
+    AccountFormCheck check() const;
 
     std::unique_ptr<Ui::FirstRunPage> m_ui;
     UserRepository *m_users = nullptr;

@@ -4,6 +4,8 @@
 #include "PageStyle.h"
 #include "VisitBoardPage.h"
 
+#include <QAction>
+
 namespace clinicdesk {
 
 HomePage::HomePage(QWidget *parent)
@@ -13,10 +15,18 @@ HomePage::HomePage(QWidget *parent)
     m_ui->setupUi(this);
     PageStyle::makeTitle(m_ui->titleLabel);
     m_ui->titleLabel->setWordWrap(false); // one line beside the buttons, however long the name
-    connect(m_ui->signOutButton, &QPushButton::clicked, this, &HomePage::signOutRequested);
-    connect(m_ui->lockButton, &QPushButton::clicked, this, &HomePage::lockRequested);
-    connect(m_ui->newIntakeButton, &QPushButton::clicked, this, &HomePage::newIntakeRequested);
-    connect(m_ui->draftsButton, &QPushButton::clicked, this, &HomePage::draftsRequested);
+}
+
+void HomePage::setActions(QAction *newIntake, QAction *drafts, QAction *lock, QAction *signOut)
+{
+    const std::pair<QPushButton *, QAction *> pairs[] = {{m_ui->newIntakeButton, newIntake},
+                                                         {m_ui->draftsButton, drafts},
+                                                         {m_ui->lockButton, lock},
+                                                         {m_ui->signOutButton, signOut}};
+    for (const auto &[button, action] : pairs) {
+        connect(button, &QPushButton::clicked, action, &QAction::trigger);
+        button->setToolTip(action->toolTip());
+    }
 }
 
 HomePage::~HomePage() = default;

@@ -5,6 +5,8 @@
 #include <QPointer>
 #include <QWidget>
 
+class QAction;
+
 #include <memory>
 
 namespace Ui {
@@ -31,11 +33,9 @@ public:
     // Focus: the board when there is one, else New intake.
     void activate();
 
-Q_SIGNALS:
-    void signOutRequested();
-    void lockRequested();
-    void newIntakeRequested();
-    void draftsRequested();
+    // The window's actions behind the page's buttons (one place for what they do and for their
+    // shortcuts, which the buttons' tooltips name).
+    void setActions(QAction *newIntake, QAction *drafts, QAction *lock, QAction *signOut);
 
 private:
     std::unique_ptr<Ui::HomePage> m_ui;

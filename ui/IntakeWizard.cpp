@@ -1,9 +1,14 @@
 #include "IntakeWizard.h"
 
+#include "Accessibility.h"
 #include "FieldErrorLabel.h"
+#include "IntakeReview.h"
+#include "IntakeStepList.h"
+#include "PageSwitch.h"
 #include "PatientLookupPanel.h"
 #include "QuestionnaireItemWidget.h"
 #include "QuestionnairePage.h"
+#include "StatusMessage.h"
 #include "audit/AuditLog.h"
 #include "base/Logging.h"
 #include "intake/DraftAutosaver.h"
@@ -15,7 +20,6 @@
 #include <QDateTime>
 #include <QHBoxLayout>
 #include <QLabel>
-#include <QListWidget>
 #include <QLocale>
 #include <QMessageBox>
 #include <QPushButton>
@@ -23,6 +27,8 @@
 #include <QStackedWidget>
 #include <QTime>
 #include <QVBoxLayout>
+
+#include <optional>
 
 namespace clinicdesk {
 namespace {
@@ -43,23 +49,14 @@ IntakeWizard::IntakeWizard(LocalStore &store, const QString &username, QWidget *
 {
     setObjectName(QStringLiteral("intakeWizard"));
     auto *outer = new QHBoxLayout(this);
-    m_steps = new QListWidget(this);
-    m_steps->setObjectName(QStringLiteral("steps"));
-    m_steps->setFocusPolicy(Qt::NoFocus);
-    m_steps->setSelectionMode(QAbstractItemView::SingleSelection);
-    m_steps->setAccessibleName(tr("Intake steps"));
-    m_steps->setFixedWidth(fontMetrics().averageCharWidth() * 34);
-    m_steps->setWordWrap(true);
-    m_steps->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
-    m_steps->setSpacing(fontMetrics().height() / 6);
-    m_steps->setAttribute(Qt::WA_TransparentForMouseEvents);
+    m_steps = new IntakeStepList(this);
     outer->addWidget(m_steps);
 
     auto *right = new QVBoxLayout;
     m_stack = new QStackedWidget(this);
     right->addWidget(m_stack, 1);
     auto *buttons = new QHBoxLayout;
-    m_status = new QLabel(this);
+    m_status = new StatusMessage(this);
     m_status->setObjectName(QStringLiteral("saveStatus"));
     m_back = new QPushButton(tr("&Back"), this);
     m_saveClose = new QPushButton(tr("&Save and close"), this);
@@ -82,7 +79,9 @@ IntakeWizard::IntakeWizard(LocalStore &store, const QString &username, QWidget *
     auto *typeLabel = new QLabel(tr("Visit type *"), m_visitHeader);
     m_visitType = new QComboBox(m_visitHeader);
     m_visitType->setObjectName(QStringLiteral("visitType"));
-    m_visitType->setAccessibleName(tr("Visit type"));
+    // The "*" is said in words, by the label (a combo box's name is its value on Linux).
+    Accessibility::setRequiredName(m_visitType, tr("Visit type"), true);
+    Accessibility::setRequiredName(typeLabel, tr("Visit type"), true);
     typeLabel->setBuddy(m_visitType);
     m_visitType->addItem(tr("Choose..."), QString());
     for (const QString &type : m_library.visitTypes())
@@ -93,7 +92,6 @@ IntakeWizard::IntakeWizard(LocalStore &store, const QString &username, QWidget *
     vh->addWidget(typeLabel);
     vh->addWidget(m_visitType, 0, Qt::AlignLeft);
     vh->addWidget(m_visitTypeError);
-    m_visitHeader->hide();
 
     connect(m_next, &QPushButton::clicked, this, [this]() {
         if (currentStep() == stepCount() - 1)
@@ -127,13 +125,22 @@ IntakeWizard::IntakeWizard(LocalStore &store, const QString &username, QWidget *
         scheduleSave();
     });
     connect(m_autosaver.get(), &DraftAutosaver::saved, this, [this]() {
-        if (!m_autosaver->isPending())
-            m_status->setText(
-                tr("Draft saved at %1")
-                    .arg(QLocale().toString(QTime::currentTime(), QLocale::ShortFormat)));
+        if (m_autosaver->isPending())
+            return;
+        const QString saved =
+            tr("Draft saved at %1")
+                .arg(QLocale().toString(QTime::currentTime(), QLocale::ShortFormat));
+        // Said once per intake: every pause in typing saves, and saying so each time would
+        // drown what the user is reading.
+        if (m_savedOnce) {
+            m_status->setText(saved);
+        } else {
+            m_savedOnce = true;
+            m_status->announce(saved);
+        }
     });
     connect(m_autosaver.get(), &DraftAutosaver::failed, this, [this](const QString &message) {
-        m_status->setText(tr("The draft could not be saved: %1").arg(message));
+        m_status->announce(tr("The draft could not be saved: %1").arg(message));
     });
     startNew();
 }
@@ -158,6 +165,7 @@ void IntakeWizard::startNew()
     m_form = IntakeForm(m_library.patient());
     m_form.applyInitialValues();
     m_done = false;
+    m_savedOnce = false;
     m_restoring = true;
     m_visitType->setCurrentIndex(0);
     m_restoring = false;
@@ -183,7 +191,8 @@ Result<void> IntakeWizard::resume(const QString &draftId)
     buildPatientPage();
     rebuildVisitPages();
     goToStep(std::clamp(m_draft.page, 0, stepCount() - 1));
-    m_status->setText(tr("Draft restored"));
+    m_savedOnce = false;
+    m_status->announce(tr("Draft restored"));
     qCInfo(lcIntake) << "draft" << m_draft.id << "resumed at step" << currentStep();
     audit(int(AuditAction::PhiView), QStringLiteral("draft"), m_draft.id,
           QStringLiteral("resumed"));
@@ -205,7 +214,7 @@ void IntakeWizard::buildPatientPage()
         m_draft.patientId = p.id;
         m_patientPage->loadAnswers();
         m_patientPage->revalidateShown();
-        m_status->setText(tr("Using the details on file"));
+        m_status->announce(tr("Using the details on file"));
         scheduleSave();
     });
     for (const QuestionnaireItem &item : m_library.patient().items())
@@ -217,34 +226,33 @@ void IntakeWizard::buildPatientPage()
 void IntakeWizard::rebuildVisitPages()
 {
     const QString visitType = m_visitType->currentData().toString();
-    const bool typeHadFocus = m_visitType->hasFocus();
-    // Keep the selector; drop every page after the patient's.
-    m_visitHeader->setParent(this);
-    m_visitHeader->hide();
+    // Every step after the visit step goes; the visit step itself stays (its type selector may
+    // have the keyboard) and only its questions change: nothing with the focus is hidden or
+    // deleted.
     for (int i = m_stack->count() - 1; i >= 0; --i) {
         QWidget *w = m_stack->widget(i);
-        if (w == m_patientPage)
+        if (w == m_patientPage || w == m_visitPage)
             continue;
         m_stack->removeWidget(w);
-        // Not deleteLater: the tests and screen readers must never find the old pages. Safe:
-        // the selector whose signal got us here was moved out above.
+        // Not deleteLater: the tests and screen readers must never find the old pages.
         delete w;
     }
-    m_pages = {m_patientPage};
+    if (!m_visitPage) {
+        m_visitPage = new QuestionnairePage(tr("Visit, medication and pharmacy"), m_form, m_stack);
+        m_visitPage->setObjectName(QStringLiteral("page:visit"));
+        m_visitPage->addHeaderWidget(m_visitHeader);
+        connect(m_visitPage, &QuestionnairePage::answerEdited, this, &IntakeWizard::onAnswerEdited);
+        m_stack->insertWidget(1, m_visitPage);
+    }
+    m_visitPage->clearItems();
+    m_pages = {m_patientPage, m_visitPage};
     const Questionnaire clinical = m_library.visitType(visitType);
-
-    auto *visitPage = new QuestionnairePage(tr("Visit, medication and pharmacy"), m_form, m_stack);
-    visitPage->setObjectName(QStringLiteral("page:visit"));
-    visitPage->addHeaderWidget(m_visitHeader);
-    m_visitHeader->show();
-    m_pages << visitPage;
-    QuestionnairePage *consentPage = nullptr;
+    std::optional<QuestionnaireItem> consent;
     for (const QuestionnaireItem &item : clinical.items()) {
         if (item.linkId == kVisitGroup) {
-            visitPage->addItem(item);
+            m_visitPage->addItem(item);
         } else if (item.linkId == kConsentGroup) {
-            consentPage = new QuestionnairePage(tr("Review and consent"), m_form, m_stack);
-            consentPage->addItem(item);
+            consent = item;
         } else {
             const QString title = item.type == QuestionnaireItem::Type::Group
                                       ? item.text.in(language())
@@ -255,28 +263,36 @@ void IntakeWizard::rebuildVisitPages()
             m_pages << page;
         }
     }
-    if (!consentPage)
-        consentPage = new QuestionnairePage(tr("Review and consent"), m_form, m_stack);
+    // The summary first, then the consents: the order they are read in, on screen and by Tab.
+    auto *consentPage = new QuestionnairePage(tr("Review and consent"), m_form, m_stack);
     consentPage->setObjectName(QStringLiteral("page:review"));
-    m_review = new QLabel(consentPage);
-    m_review->setObjectName(QStringLiteral("reviewSummary"));
-    m_review->setWordWrap(true);
-    m_review->setTextFormat(Qt::RichText);
-    m_review->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
-    m_review->setFocusPolicy(Qt::StrongFocus);
-    m_review->setAccessibleName(tr("Summary of the answers"));
+    m_review = new IntakeReview(consentPage);
     consentPage->addHeaderWidget(m_review);
+    if (consent)
+        consentPage->addItem(*consent);
     m_pages << consentPage;
-    for (int i = 1; i < m_pages.size(); ++i) {
+    for (int i = 2; i < m_pages.size(); ++i) {
         connect(m_pages[i], &QuestionnairePage::answerEdited, this, &IntakeWizard::onAnswerEdited);
         m_stack->addWidget(m_pages[i]);
     }
-    m_steps->clear();
+    QStringList titles;
     for (QuestionnairePage *p : std::as_const(m_pages))
-        m_steps->addItem(p->title());
-    if (typeHadFocus)
-        m_visitType->setFocus(Qt::OtherFocusReason);
+        titles << p->title();
+    m_steps->setSteps(titles);
+    keepButtonsLast();
     updateChrome();
+}
+
+void IntakeWizard::keepButtonsLast()
+{
+    // Tab goes through the step's fields, then the buttons below them, left to right. New
+    // fields join the focus chain at its end, after the buttons: move the buttons back there.
+    QWidget *last = window()->previousInFocusChain();
+    if (last != m_next) {
+        setTabOrder(last, m_saveClose);
+        setTabOrder(m_saveClose, m_back);
+        setTabOrder(m_back, m_next);
+    }
 }
 
 void IntakeWizard::setVisitType(const QString &visitType)
@@ -351,11 +367,11 @@ void IntakeWizard::flushDraft()
 void IntakeWizard::updateChrome()
 {
     const int step = currentStep();
-    m_steps->setCurrentRow(step);
+    m_steps->setCurrentStep(step);
     m_back->setEnabled(step > 0);
     m_next->setText(step == stepCount() - 1 ? tr("S&ubmit") : tr("&Next"));
     if (step == stepCount() - 1 && m_review)
-        m_review->setText(reviewText());
+        m_review->summarize(m_form, m_pages.mid(0, stepCount() - 1), m_visitType->currentText());
 }
 
 bool IntakeWizard::validateVisitType()
@@ -379,7 +395,7 @@ bool IntakeWizard::goNext()
     if (!page->validate() || !typeOk) {
         if (!typeOk)
             m_visitType->setFocus(Qt::OtherFocusReason);
-        m_status->setText(tr("Some answers on this step need attention."));
+        m_status->announce(tr("Some answers on this step need attention."));
         return false;
     }
     goToStep(step + 1);
@@ -395,53 +411,20 @@ void IntakeWizard::goToStep(int step)
 {
     if (step < 0 || step >= stepCount())
         return;
-    m_stack->setCurrentWidget(m_pages[step]);
-    m_pages[step]->refresh();
+    QuestionnairePage *page = m_pages[step];
+    page->refresh();
+    // Once shown, the keyboard goes to the new step's first field, and only there.
+    PageSwitch::show(m_stack, page);
     updateChrome();
-    m_pages[step]->focusFirst();
+    page->focusFirst();
     if (!m_restoring && !m_draft.id.isEmpty())
         scheduleSave(); // the step is part of the draft
 }
 
-QString IntakeWizard::reviewText() const
+void IntakeWizard::activate()
 {
-    QString html;
-    for (int i = 0; i + 1 < m_pages.size(); ++i) {
-        html += QStringLiteral("<h3>%1</h3><table cellspacing=\"0\" cellpadding=\"3\">")
-                    .arg(m_pages[i]->title().toHtmlEscaped());
-        for (const QString &root : m_pages[i]->roots()) {
-            const Questionnaire &q = m_form.questionnaire();
-            QStringList ids{root};
-            for (int k = 0; k < ids.size(); ++k) {
-                const QuestionnaireItem *item = q.item(ids[k]);
-                if (!item || !m_form.isEnabled(ids[k]))
-                    continue;
-                for (const QuestionnaireItem &c : item->items)
-                    ids << c.linkId;
-                if (!item->isQuestion() || !m_form.isAnswered(ids[k]))
-                    continue;
-                QStringList shown;
-                for (const QJsonValue &v : m_form.answers(ids[k])) {
-                    if (const QuestionnaireOption *o =
-                            item->hasOptions() ? item->option(v) : nullptr)
-                        shown << o->display.in(language());
-                    else if (item->type == QuestionnaireItem::Type::Boolean)
-                        shown << (v.toBool() ? tr("Yes") : tr("No"));
-                    else if (item->type == QuestionnaireItem::Type::Date)
-                        shown << IntakeForm::dateText(v);
-                    else if (v.isDouble())
-                        shown << QLocale().toString(v.toDouble(), 'g', 15);
-                    else
-                        shown << v.toString();
-                }
-                html += QStringLiteral("<tr><td width=\"55%\">%1</td><td><b>%2</b></td></tr>")
-                            .arg(item->text.in(language()).toHtmlEscaped(),
-                                 shown.join(QStringLiteral("; ")).toHtmlEscaped());
-            }
-        }
-        html += QStringLiteral("</table>");
-    }
-    return html;
+    if (QuestionnairePage *page = m_pages.value(currentStep()))
+        page->focusFirst();
 }
 
 void IntakeWizard::audit(int action, const QString &entityType, const QString &id,
@@ -469,7 +452,7 @@ bool IntakeWizard::submit()
         if (i == 1)
             validateVisitType();
         m_pages[i]->validate();
-        m_status->setText(tr("Some answers need attention before submitting."));
+        m_status->announce(tr("Some answers need attention before submitting."));
         return false;
     }
     if (m_draft.patientId.isEmpty() && m_lookup) {
@@ -477,8 +460,8 @@ bool IntakeWizard::submit()
         if (m_lookup->hasUnresolvedMatch()) {
             goToStep(0);
             m_lookup->setFocus(Qt::OtherFocusReason);
-            m_status->setText(tr("This patient may already be on file: reuse the record or "
-                                 "confirm it is a different person."));
+            m_status->announce(tr("This patient may already be on file: reuse the record or "
+                                  "confirm it is a different person."));
             return false;
         }
     }
@@ -486,7 +469,7 @@ bool IntakeWizard::submit()
     m_draft.answers = m_form.allAnswers();
     auto outcome = IntakeSubmission::submit(m_store, m_form, m_draft, m_username);
     if (!outcome) {
-        m_status->setText(outcome.error().message);
+        m_status->announce(outcome.error().message);
         QMessageBox::warning(this, tr("Submit"), outcome.error().message);
         return false;
     }

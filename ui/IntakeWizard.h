@@ -10,8 +10,6 @@
 #include <memory>
 
 class QComboBox;
-class QLabel;
-class QListWidget;
 class QPushButton;
 class QStackedWidget;
 
@@ -20,9 +18,12 @@ namespace clinicdesk {
 class AuditLog;
 class DraftAutosaver;
 class FieldErrorLabel;
+class IntakeReview;
+class IntakeStepList;
 class LocalStore;
 class PatientLookupPanel;
 class QuestionnairePage;
+class StatusMessage;
 
 // The intake wizard: patient → visit type, medication and pharmacy → the visit type's clinical
 // screening (one step per top-level group) → review and consent → submit. Every step but the
@@ -31,6 +32,11 @@ class QuestionnairePage;
 // encrypted draft (DraftAutosaver); reopening a draft restores every answer and the step.
 //
 // Self-contained: it needs the store and the signed-in username, and says when it is done.
+//
+// The keyboard stays where the user is: a step change puts it in the new step's first field and
+// nowhere else (the step list beside is a display, never selected), and changing the visit type
+// rebuilds the questions around the type selector without moving it. The save state and step
+// problems are announced (StatusMessage).
 class IntakeWizard : public QWidget
 {
     Q_OBJECT
@@ -60,6 +66,9 @@ public:
     void goBack();
     void goToStep(int step);
     bool submit();
+    // Puts the keyboard in the current step's first field; the window calls it once the wizard
+    // is shown.
+    void activate();
 
 Q_SIGNALS:
     // "Save and close": the draft is saved and the wizard can go.
@@ -74,7 +83,7 @@ private:
     void onAnswerEdited(const QString &linkId);
     void scheduleSave();
     void updateChrome();
-    QString reviewText() const;
+    void keepButtonsLast();
     bool validateVisitType();
     QString language() const;
     void audit(int action, const QString &entityType, const QString &id, const QString &detail);
@@ -89,18 +98,20 @@ private:
     bool m_restoring = false;
     bool m_done = false;
 
-    QListWidget *m_steps = nullptr;
+    IntakeStepList *m_steps = nullptr;
     QStackedWidget *m_stack = nullptr;
-    QLabel *m_status = nullptr;
+    StatusMessage *m_status = nullptr;
     QPushButton *m_back = nullptr;
     QPushButton *m_saveClose = nullptr;
     QPushButton *m_next = nullptr;
     QuestionnairePage *m_patientPage = nullptr;
+    QuestionnairePage *m_visitPage = nullptr; // kept across visit type changes
     PatientLookupPanel *m_lookup = nullptr;
     QWidget *m_visitHeader = nullptr; // the visit type selector, kept across rebuilds
     QComboBox *m_visitType = nullptr;
     FieldErrorLabel *m_visitTypeError = nullptr;
-    QLabel *m_review = nullptr;
+    IntakeReview *m_review = nullptr;
+    bool m_savedOnce = false; // the first save of an intake is announced, later ones are not
     QList<QuestionnairePage *> m_pages; // every step, in order
 };
 

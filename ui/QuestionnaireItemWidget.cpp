@@ -1,17 +1,26 @@
 #include "QuestionnaireItemWidget.h"
 
+#include "Accessibility.h"
 #include "FieldErrorLabel.h"
+#include "GroupFrame.h"
 
+#include <QAbstractTextDocumentLayout>
 #include <QButtonGroup>
 #include <QCheckBox>
 #include <QComboBox>
+#include <QEvent>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
 #include <QLocale>
 #include <QPlainTextEdit>
 #include <QRadioButton>
+#include <QScrollArea>
+#include <QTextDocument>
+#include <QTimer>
 #include <QVBoxLayout>
+
+#include <algorithm>
 
 namespace clinicdesk {
 namespace {
@@ -85,6 +94,14 @@ void QuestionnaireItemWidget::build(const QuestionnaireItem &item, int depth)
         m_error = new FieldErrorLabel(this);
         m_error->setObjectName(QStringLiteral("error:") + item.linkId);
         m_error->setField(m_editor);
+        // The format stays in sight (a placeholder would vanish with the first key).
+        if (const QString hint = item.hint.in(language()); !hint.isEmpty() && m_line) {
+            m_hint = new QLabel(tr("Format: %1").arg(hint), this);
+            m_hint->setObjectName(QStringLiteral("hint:") + item.linkId);
+            m_hint->setTextFormat(Qt::PlainText);
+            layout->addWidget(m_hint);
+            m_error->setHint(m_hint->text());
+        }
         layout->addWidget(m_error);
     }
     for (const QuestionnaireItem &child : item.items) {
@@ -110,53 +127,69 @@ void QuestionnaireItemWidget::buildEditor(const QuestionnaireItem &item)
         item.itemControl == QLatin1String("radio-button") ||
         (item.itemControl != QLatin1String("drop-down") && item.options.size() <= kMaxRadioOptions);
 
+    // A statement ending in a full stop (a consent) drops it before ", required".
+    const QString base = item.required && name.endsWith(QLatin1Char('.')) ? name.chopped(1) : name;
+    const QString accessibleName =
+        item.required ? QCoreApplication::translate("Accessibility", "%1, required").arg(base)
+                      : name;
     if (item.type == Type::Boolean && item.itemControl == QLatin1String("check-box")) {
-        auto *box = new QCheckBox(tr("Confirmed"), this);
-        box->setAccessibleName(name);
+        // The statement is the box's own label, beside it and in its name (not "Confirmed").
+        auto *row = new QHBoxLayout;
+        auto *box = new QCheckBox(this);
+        box->setAccessibleName(accessibleName);
+        layout->removeWidget(m_label);
+        m_label->installEventFilter(this); // a click on the statement ticks the box
+        row->addWidget(box, 0, Qt::AlignTop);
+        row->addWidget(m_label, 1);
+        layout->addLayout(row);
         connect(box, &QCheckBox::toggled, this, edited);
         m_consent = box;
         m_editor = box;
-        layout->addWidget(box);
     } else if (item.type == Type::Boolean) {
-        auto *row = new QHBoxLayout;
+        QWidget *group = optionGroup(accessibleName);
+        auto *row = new QHBoxLayout(group);
+        row->setContentsMargins(0, 0, 0, 0);
         m_radios = new QButtonGroup(this);
-        auto *yes = new QRadioButton(tr("Yes"), this);
-        auto *no = new QRadioButton(tr("No"), this);
-        yes->setAccessibleName(name + QLatin1Char(' ') + tr("Yes"));
-        no->setAccessibleName(name + QLatin1Char(' ') + tr("No"));
+        auto *yes = new QRadioButton(tr("Yes"), group);
+        auto *no = new QRadioButton(tr("No"), group);
         m_radios->addButton(yes, 1);
         m_radios->addButton(no, 0);
         row->addWidget(yes);
         row->addWidget(no);
         row->addStretch();
-        layout->addLayout(row);
         connect(m_radios, &QButtonGroup::idToggled, this, [edited](int, bool on) {
             if (on)
                 edited();
         });
         m_editor = yes;
     } else if (item.hasOptions() && item.repeats) {
+        QWidget *group = optionGroup(accessibleName);
+        auto *column = new QVBoxLayout(group);
+        column->setContentsMargins(0, 0, 0, 0);
         for (const QuestionnaireOption &o : item.options) {
-            auto *box = new QCheckBox(o.display.in(language()), this);
+            auto *box = new QCheckBox(o.display.in(language()), group);
             box->setProperty("optionValue", o.value.toVariant());
             connect(box, &QCheckBox::toggled, this, edited);
-            layout->addWidget(box);
+            column->addWidget(box);
             m_checks << box;
         }
         if (item.type == Type::OpenChoice) {
-            m_other = new QLineEdit(this);
+            m_other = new QLineEdit(group);
             m_other->setPlaceholderText(tr("Other (type here)"));
-            m_other->setAccessibleName(name + QLatin1Char(' ') + tr("Other"));
+            m_other->setAccessibleName(tr("Other"));
             connect(m_other, &QLineEdit::textEdited, this, edited);
-            layout->addWidget(m_other);
+            column->addWidget(m_other);
         }
         m_editor = m_checks.value(0);
     } else if (item.type == Type::Choice && radios) {
+        QWidget *group = optionGroup(accessibleName);
+        auto *column = new QVBoxLayout(group);
+        column->setContentsMargins(0, 0, 0, 0);
         m_radios = new QButtonGroup(this);
         for (int i = 0; i < item.options.size(); ++i) {
-            auto *b = new QRadioButton(item.options[i].display.in(language()), this);
+            auto *b = new QRadioButton(item.options[i].display.in(language()), group);
             m_radios->addButton(b, i);
-            layout->addWidget(b);
+            column->addWidget(b);
         }
         connect(m_radios, &QButtonGroup::idToggled, this, [edited](int, bool on) {
             if (on)
@@ -169,7 +202,7 @@ void QuestionnaireItemWidget::buildEditor(const QuestionnaireItem &item)
         for (const QuestionnaireOption &o : item.options)
             m_combo->addItem(o.display.in(language()), o.value.toVariant());
         m_combo->setEditable(item.type == Type::OpenChoice);
-        m_combo->setAccessibleName(name);
+        m_combo->setAccessibleName(accessibleName);
         m_combo->setSizeAdjustPolicy(QComboBox::AdjustToContents);
         connect(m_combo, &QComboBox::currentIndexChanged, this, edited);
         if (m_combo->isEditable())
@@ -179,18 +212,22 @@ void QuestionnaireItemWidget::buildEditor(const QuestionnaireItem &item)
     } else if (item.type == Type::Text || item.repeats) {
         m_text = new QPlainTextEdit(this);
         m_text->setTabChangesFocus(true);
-        m_text->setFixedHeight(fontMetrics().lineSpacing() * 4);
         m_text->setMaximumWidth(fontMetrics().averageCharWidth() * 100);
-        m_text->setAccessibleName(name);
+        m_text->setAccessibleName(accessibleName);
         if (item.repeats)
             m_text->setPlaceholderText(tr("One answer per line"));
         connect(m_text, &QPlainTextEdit::textChanged, this, edited);
+        connect(m_text, &QPlainTextEdit::cursorPositionChanged, this,
+                &QuestionnaireItemWidget::keepCursorInSight);
         m_editor = m_text;
         layout->addWidget(m_text);
+        fitTextHeight();
+        connect(m_text->document()->documentLayout(),
+                &QAbstractTextDocumentLayout::documentSizeChanged, this,
+                &QuestionnaireItemWidget::fitTextHeight);
     } else {
         m_line = new QLineEdit(this);
-        m_line->setAccessibleName(name);
-        m_line->setPlaceholderText(item.hint.in(language()));
+        m_line->setAccessibleName(accessibleName);
         if (item.maxLength)
             m_line->setMaxLength(*item.maxLength);
         const int chars = item.type == Type::String ? 48 : 16;
@@ -199,14 +236,72 @@ void QuestionnaireItemWidget::buildEditor(const QuestionnaireItem &item)
         m_editor = m_line;
         layout->addWidget(m_line);
     }
+    // The "*" on screen is said in words by the label too: a combo box's name on Linux is its
+    // value, so its label is what names it.
+    if (item.required && !m_consent)
+        m_label->setAccessibleName(accessibleName);
     m_editor->setObjectName(QStringLiteral("edit:") + item.linkId);
     if (m_label)
         m_label->setBuddy(m_editor);
+
     if (item.readOnly) {
         for (QWidget *w : findChildren<QWidget *>())
             if (w != m_label)
                 w->setEnabled(false);
     }
+}
+
+QWidget *QuestionnaireItemWidget::optionGroup(const QString &name)
+{
+    auto *group = new GroupFrame(this);
+    group->setObjectName(QStringLiteral("options:") + m_linkId);
+    group->setAccessibleName(name);
+    static_cast<QVBoxLayout *>(layout())->addWidget(group);
+    m_group = group;
+    return group;
+}
+
+bool QuestionnaireItemWidget::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched == m_label && m_consent && event->type() == QEvent::MouseButtonRelease &&
+        m_consent->isEnabled()) {
+        m_consent->toggle();
+        m_consent->setFocus(Qt::MouseFocusReason);
+        return true;
+    }
+    return QWidget::eventFilter(watched, event);
+}
+
+void QuestionnaireItemWidget::fitTextHeight()
+{
+    // Grows with the answer from four lines to twelve, then scrolls inside; the page scrolls to
+    // keep the line being typed in sight (keepCursorInSight).
+    const int line = fontMetrics().lineSpacing();
+    const int frame = 2 * m_text->frameWidth() + int(2 * m_text->document()->documentMargin());
+    const int lines = int(m_text->document()->size().height());
+    m_text->setFixedHeight(std::clamp(lines * line, 4 * line, 12 * line) + frame);
+}
+
+void QuestionnaireItemWidget::keepCursorInSight()
+{
+    // Inside a scrolling page the editor may be partly below the fold: scroll the page to the
+    // cursor's line, not just to the editor. Once the page has laid out the editor's new height
+    // (the next event-loop pass), or the scroll range would still be the old one.
+    if (m_scrollPending)
+        return;
+    m_scrollPending = true;
+    QTimer::singleShot(0, this, [this] {
+        m_scrollPending = false;
+        for (QWidget *w = parentWidget(); w; w = w->parentWidget()) {
+            if (auto *area = qobject_cast<QScrollArea *>(w)) {
+                m_text->ensureCursorVisible();
+                const QRect cursor = m_text->cursorRect();
+                const QPoint centre = m_text->viewport()->mapTo(area->widget(), cursor.center());
+                area->ensureVisible(centre.x(), centre.y(), 0, cursor.height() * 2);
+                return;
+            }
+        }
+    });
 }
 
 void QuestionnaireItemWidget::storeFromEditor()

@@ -16,9 +16,14 @@ namespace clinicdesk {
 
 class FieldErrorLabel;
 
-// One questionnaire item on screen, built from data: a question's label, editor and inline
-// error, a display item's text, or a group's heading with its children. Edits go straight into
-// the shared IntakeForm (what was typed, even half-typed), then answerEdited() fires.
+// One questionnaire item on screen, built from data: a question's label, editor, format hint and
+// inline error, a display item's text, or a group's heading with its children. Edits go straight
+// into the shared IntakeForm (what was typed, even half-typed), then answerEdited() fires.
+//
+// For a screen reader: the options of a question (radio buttons, check boxes) sit in a group
+// named by the question; a required question says so in its accessible name; a consent box is
+// named and labelled by its own statement; the format hint stays visible under the field while
+// an error shows, and is the field's description until then.
 class QuestionnaireItemWidget : public QWidget
 {
     Q_OBJECT
@@ -46,8 +51,15 @@ public:
 Q_SIGNALS:
     void answerEdited(const QString &linkId);
 
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override;
+
 private:
     void build(const QuestionnaireItem &item, int depth);
+    // The group that holds a question's options, named by the question.
+    QWidget *optionGroup(const QString &name);
+    void fitTextHeight();
+    void keepCursorInSight();
     void buildEditor(const QuestionnaireItem &item);
     void storeFromEditor();
     QString language() const;
@@ -56,7 +68,9 @@ private:
     QString m_linkId;
     QuestionnaireItem::Type m_type;
     QLabel *m_label = nullptr;
+    QLabel *m_hint = nullptr;
     QWidget *m_editor = nullptr; // the main input (focus target)
+    QWidget *m_group = nullptr;  // the options' named group, when there are options
     QLineEdit *m_line = nullptr;
     QPlainTextEdit *m_text = nullptr;
     QComboBox *m_combo = nullptr;
@@ -65,6 +79,7 @@ private:
     QLineEdit *m_other = nullptr;      // free text of an open choice with check boxes
     QAbstractButton *m_consent = nullptr;
     bool m_loading = false;
+    bool m_scrollPending = false;
     FieldErrorLabel *m_error = nullptr;
     QList<QuestionnaireItemWidget *> m_children;
 };

@@ -56,6 +56,15 @@ void QuestionnairePage::addItem(const QuestionnaireItem &item)
     m_items << w;
 }
 
+void QuestionnairePage::clearItems()
+{
+    for (QuestionnaireItemWidget *w : std::as_const(m_items)) {
+        m_layout->removeWidget(w);
+        delete w;
+    }
+    m_items.clear();
+}
+
 QStringList QuestionnairePage::roots() const
 {
     QStringList ids;

@@ -22,6 +22,9 @@ public:
     QuestionnairePage(const QString &title, IntakeForm &form, QWidget *parent = nullptr);
 
     void addItem(const QuestionnaireItem &item);
+    // Deletes the items (not the header widgets): the visit step changes its questions with the
+    // visit type while its type selector keeps the keyboard.
+    void clearItems();
     // A widget of the wizard's own, placed before the items.
     void addHeaderWidget(QWidget *widget);
     void addFooterWidget(QWidget *widget);

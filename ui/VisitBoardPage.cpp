@@ -1,28 +1,20 @@
 #include "VisitBoardPage.h"
+#include "ui_VisitBoardPage.h"
 
+#include "FilterChip.h"
 #include "PageStyle.h"
 #include "VisitBoardModel.h"
+#include "VisitBoardProxy.h"
 #include "VisitStatusStyle.h"
 #include "base/Logging.h"
 #include "store/LocalStore.h"
 
 #include <QButtonGroup>
-#include <QCheckBox>
-#include <QComboBox>
-#include <QDateEdit>
 #include <QDateTime>
-#include <QHBoxLayout>
 #include <QHeaderView>
-#include <QKeyEvent>
-#include <QLabel>
-#include <QLineEdit>
 #include <QLocale>
-#include <QPushButton>
 #include <QShortcut>
-#include <QTableView>
 #include <QTimer>
-#include <QToolButton>
-#include <QVBoxLayout>
 
 namespace clinicdesk {
 
@@ -32,7 +24,6 @@ using Status = VisitStateMachine::Status;
 
 constexpr int kAllStatuses = -2;
 constexpr int kNeedsAttention = -1;
-const QDate kAnyDate(2000, 1, 1); // the date edits' "Any" (special value) position
 
 qint64 nowMs()
 {
@@ -47,136 +38,34 @@ const QList<Status> &boardStatuses()
     return all;
 }
 
-QDateEdit *makeDateEdit(QWidget *parent, const QString &accessibleName)
-{
-    auto *edit = new QDateEdit(parent);
-    edit->setCalendarPopup(true);
-    edit->setMinimumDate(kAnyDate);
-    edit->setSpecialValueText(VisitBoardPage::tr("Any"));
-    edit->setDate(kAnyDate);
-    edit->setAccessibleName(accessibleName);
-    return edit;
-}
-
 } // namespace
 
 VisitBoardPage::VisitBoardPage(LocalStore &store, AuditLog *audit, const QString &userName,
                                QWidget *parent)
     : QWidget(parent)
+    , m_ui(std::make_unique<Ui::VisitBoardPage>())
     , m_store(store)
     , m_audit(audit)
     , m_source(std::make_unique<VisitBoardSource>(store, userName))
     , m_model(new VisitBoardModel(m_source.get(), this))
     , m_proxy(new VisitBoardProxy(this))
-    , m_view(new QTableView(this))
-    , m_title(new QLabel(tr("Visits"), this))
-    , m_summary(new QLabel(this))
-    , m_message(new QLabel(this))
     , m_statusGroup(new QButtonGroup(this))
-    , m_search(new QLineEdit(this))
-    , m_searchButton(new QPushButton(tr("Fin&d"), this))
-    , m_clearSearchButton(new QPushButton(tr("Show &all"), this))
-    , m_typeFilter(new QComboBox(this))
-    , m_staffFilter(new QComboBox(this))
-    , m_from(makeDateEdit(this, tr("Submitted from")))
-    , m_to(makeDateEdit(this, tr("Submitted until")))
-    , m_attentionFirst(new QCheckBox(tr("Needs attention &first"), this))
-    , m_openButton(new QPushButton(tr("Op&en visit"), this))
-    , m_waitingButton(new QPushButton(tr("&Waiting for patient"), this))
     , m_attentionTimer(new QTimer(this))
 {
+    m_ui->setupUi(this);
     setObjectName(QStringLiteral("VisitBoardPage"));
     m_proxy->setBoardModel(m_model);
-    PageStyle::makeTitle(m_title);
+    PageStyle::makeTitle(m_ui->title);
+    m_ui->boardMessage->hide();
+    setUpView();
+    setUpFilters();
 
-    m_view->setObjectName(QStringLiteral("boardView"));
-    m_view->setAccessibleName(tr("Visits"));
-    m_view->setModel(m_proxy);
-    m_view->setSortingEnabled(true);
-    m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_view->setSelectionMode(QAbstractItemView::SingleSelection);
-    m_view->setAlternatingRowColors(true);
-    m_view->setWordWrap(false);
-    m_view->setTabKeyNavigation(false); // Tab leaves the table; arrows move inside it
-    m_view->verticalHeader()->hide();
-    // Uniform rows: the view never measures 100,000 of them.
-    m_view->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
-    m_view->verticalHeader()->setDefaultSectionSize(fontMetrics().height() + 10);
-    // The patient column takes the slack; the others fit their longest usual content.
-    QHeaderView *header = m_view->horizontalHeader();
-    header->setSectionResizeMode(QHeaderView::Interactive);
-    header->setSectionResizeMode(VisitBoardModel::PatientColumn, QHeaderView::Stretch);
-    header->setSectionResizeMode(VisitBoardModel::TypeColumn, QHeaderView::Stretch);
-    header->setHighlightSections(false);
-    QFont bold = font(); // unread rows are bold: size for them
-    bold.setBold(true);
-    const QFontMetrics metrics(bold);
-    const int em = metrics.horizontalAdvance(QLatin1Char('M'));
-    const int timeWidth =
-        metrics.horizontalAdvance(QLocale().toString(
-            QDateTime(QDate(2026, 12, 28), QTime(22, 59, 59)), QLocale::ShortFormat)) +
-        2 * em;
-    const int widths[] = {0, 0, 13 * em, 9 * em, 7 * em, 9 * em, timeWidth, timeWidth};
-    for (int column = 2; column < VisitBoardModel::ColumnCount; ++column)
-        m_view->setColumnWidth(column, widths[column]);
-    m_view->sortByColumn(VisitBoardModel::UpdatedColumn, Qt::DescendingOrder);
-
-    m_summary->setObjectName(QStringLiteral("boardSummary"));
-    m_message->setObjectName(QStringLiteral("boardMessage"));
-    m_message->setWordWrap(true);
-    m_message->hide();
-
-    auto *layout = new QVBoxLayout(this);
-    auto *titleRow = new QHBoxLayout;
-    titleRow->addWidget(m_title);
-    titleRow->addStretch(1);
-    titleRow->addWidget(m_summary);
-    layout->addLayout(titleRow);
-
-    // Status filters with their counts: one exclusive row, reachable with Tab, arrows inside.
-    auto *statusRow = new QHBoxLayout;
-    statusRow->setSpacing(4);
-    auto addStatusButton = [&](int id, const QIcon &icon) {
-        auto *button = new QToolButton(this);
-        button->setCheckable(true);
-        button->setAutoRaise(false);
-        button->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
-        if (!icon.isNull())
-            button->setIcon(icon);
-        m_statusGroup->addButton(button, id);
-        m_statusButtons.insert(id, button);
-        statusRow->addWidget(button);
-    };
-    addStatusButton(kAllStatuses, {});
-    addStatusButton(kNeedsAttention, VisitStatusStyle::attentionIcon());
-    for (const Status status : boardStatuses())
-        addStatusButton(int(status), VisitStatusStyle::icon(status));
-    statusRow->addStretch(1);
-    m_statusButtons.value(kAllStatuses)->setChecked(true);
-    layout->addLayout(statusRow);
-
-    buildFilters();
-    layout->addWidget(m_message);
-    layout->addWidget(m_view, 1);
-
-    auto *actionRow = new QHBoxLayout;
-    actionRow->addWidget(m_openButton);
-    actionRow->addWidget(m_waitingButton);
-    actionRow->addStretch(1);
-    actionRow->addWidget(m_attentionFirst);
-    layout->addLayout(actionRow);
-
-    m_attentionFirst->setChecked(true);
-    m_openButton->setObjectName(QStringLiteral("openVisitButton"));
-    m_waitingButton->setObjectName(QStringLiteral("waitingForPatientButton"));
-    m_waitingButton->setToolTip(tr("Mark that the clinic asked the patient for what the "
-                                   "clinician needs (or clear that mark)"));
-
-    connect(m_statusGroup, &QButtonGroup::idClicked, this, &VisitBoardPage::applyStatusFilter);
-    connect(m_attentionFirst, &QCheckBox::toggled, m_proxy, &VisitBoardProxy::setAttentionFirst);
-    connect(m_view, &QTableView::activated, this, &VisitBoardPage::openCurrent);
-    connect(m_openButton, &QPushButton::clicked, this, &VisitBoardPage::openCurrent);
-    connect(m_waitingButton, &QPushButton::clicked, this, &VisitBoardPage::toggleWaitingForPatient);
+    connect(m_ui->attentionFirst, &QCheckBox::toggled, m_proxy,
+            &VisitBoardProxy::setAttentionFirst);
+    connect(m_ui->boardView, &QTableView::activated, this, &VisitBoardPage::openCurrent);
+    connect(m_ui->openVisitButton, &QPushButton::clicked, this, &VisitBoardPage::openCurrent);
+    connect(m_ui->waitingForPatientButton, &QPushButton::clicked, this,
+            &VisitBoardPage::toggleWaitingForPatient);
     connect(m_model, &VisitBoardModel::countsChanged, this, &VisitBoardPage::updateCounts);
     connect(m_model, &VisitBoardModel::filterChoicesChanged, this,
             &VisitBoardPage::updateFilterChoices);
@@ -184,10 +73,10 @@ VisitBoardPage::VisitBoardPage(LocalStore &store, AuditLog *audit, const QString
     connect(m_proxy, &QAbstractItemModel::rowsRemoved, this, &VisitBoardPage::updateCounts);
     connect(m_proxy, &QAbstractItemModel::modelReset, this, &VisitBoardPage::updateCounts);
     connect(m_proxy, &QAbstractItemModel::layoutChanged, this, &VisitBoardPage::updateCounts);
-    connect(m_view->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+    connect(m_ui->boardView->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             &VisitBoardPage::updateActions);
     // Sorting by patient opens every name once (they are not in memory until shown).
-    connect(m_view->horizontalHeader(), &QHeaderView::sortIndicatorChanged, this,
+    connect(m_ui->boardView->horizontalHeader(), &QHeaderView::sortIndicatorChanged, this,
             [this](int column, Qt::SortOrder) {
                 if (column != VisitBoardModel::PatientColumn)
                     return;
@@ -200,8 +89,8 @@ VisitBoardPage::VisitBoardPage(LocalStore &store, AuditLog *audit, const QString
     auto *find = new QShortcut(QKeySequence::Find, this);
     find->setContext(Qt::WidgetWithChildrenShortcut);
     connect(find, &QShortcut::activated, this, [this] {
-        m_search->setFocus(Qt::ShortcutFocusReason);
-        m_search->selectAll();
+        m_ui->boardSearch->setFocus(Qt::ShortcutFocusReason);
+        m_ui->boardSearch->selectAll();
     });
 
     m_attentionTimer->setInterval(60 * 1000);
@@ -212,64 +101,92 @@ VisitBoardPage::VisitBoardPage(LocalStore &store, AuditLog *audit, const QString
 
 VisitBoardPage::~VisitBoardPage() = default;
 
-void VisitBoardPage::buildFilters()
+QTableView *VisitBoardPage::view() const
 {
-    auto *row = new QHBoxLayout;
-    auto *searchLabel = new QLabel(tr("Find &patient:"), this);
-    searchLabel->setBuddy(m_search);
-    m_search->setObjectName(QStringLiteral("boardSearch"));
-    m_search->setPlaceholderText(tr("Phone, or name and date of birth (MM/DD/YYYY)"));
-    m_search->setClearButtonEnabled(true);
-    m_search->setMinimumWidth(fontMetrics().horizontalAdvance(m_search->placeholderText()) + 24);
-    row->addWidget(searchLabel);
-    row->addWidget(m_search);
-    row->addWidget(m_searchButton);
-    row->addWidget(m_clearSearchButton);
-    m_clearSearchButton->setEnabled(false);
-    connect(m_search, &QLineEdit::returnPressed, this, &VisitBoardPage::search);
-    connect(m_searchButton, &QPushButton::clicked, this, &VisitBoardPage::search);
-    connect(m_clearSearchButton, &QPushButton::clicked, this, &VisitBoardPage::clearSearch);
-    connect(m_search, &QLineEdit::textChanged, this, [this](const QString &text) {
-        if (text.trimmed().isEmpty() && m_clearSearchButton->isEnabled())
+    return m_ui->boardView;
+}
+
+QLineEdit *VisitBoardPage::searchField() const
+{
+    return m_ui->boardSearch;
+}
+
+void VisitBoardPage::setUpView()
+{
+    QTableView *view = m_ui->boardView;
+    view->setModel(m_proxy);
+    // Uniform rows: the view never measures 100,000 of them.
+    view->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
+    view->verticalHeader()->setDefaultSectionSize(fontMetrics().height() + 10);
+    // The patient and type columns take the slack; the others fit their longest usual content
+    // ("Submitted by" follows the names actually present: updateFilterChoices()).
+    QHeaderView *header = view->horizontalHeader();
+    header->setSectionResizeMode(QHeaderView::Interactive);
+    header->setSectionResizeMode(VisitBoardModel::PatientColumn, QHeaderView::Stretch);
+    header->setSectionResizeMode(VisitBoardModel::TypeColumn, QHeaderView::Stretch);
+    QFont bold = font(); // unread rows are bold: size for them
+    bold.setBold(true);
+    const QFontMetrics metrics(bold);
+    const int em = metrics.horizontalAdvance(QLatin1Char('M'));
+    const int timeWidth =
+        metrics.horizontalAdvance(QLocale().toString(
+            QDateTime(QDate(2026, 12, 28), QTime(22, 59, 59)), QLocale::ShortFormat)) +
+        2 * em;
+    const int widths[] = {0, 0, 13 * em, 9 * em, 7 * em, 9 * em, timeWidth, timeWidth};
+    for (int column = 2; column < VisitBoardModel::ColumnCount; ++column)
+        view->setColumnWidth(column, widths[column]);
+    view->sortByColumn(VisitBoardModel::UpdatedColumn, Qt::DescendingOrder);
+}
+
+void VisitBoardPage::setUpFilters()
+{
+    // Status filters with their counts: one exclusive group, arrows inside.
+    const std::pair<int, FilterChip *> chips[] = {{kAllStatuses, m_ui->allFilter},
+                                                  {kNeedsAttention, m_ui->attentionFilter},
+                                                  {int(Status::Queued), m_ui->queuedFilter},
+                                                  {int(Status::Submitted), m_ui->submittedFilter},
+                                                  {int(Status::NeedsInfo), m_ui->needsInfoFilter},
+                                                  {int(Status::Prescribed), m_ui->prescribedFilter},
+                                                  {int(Status::Referred), m_ui->referredFilter},
+                                                  {int(Status::Canceled), m_ui->canceledFilter},
+                                                  {int(Status::Rejected), m_ui->rejectedFilter}};
+    for (const auto &[id, chip] : chips) {
+        if (id == kNeedsAttention)
+            chip->setIcon(VisitStatusStyle::attentionIcon());
+        else if (id >= 0)
+            chip->setIcon(VisitStatusStyle::icon(Status(id)));
+        m_statusGroup->addButton(chip, id);
+        m_statusButtons.insert(id, chip);
+    }
+    m_ui->allFilter->setChecked(true);
+    connect(m_statusGroup, &QButtonGroup::idClicked, this, &VisitBoardPage::applyStatusFilter);
+    // One Tab stop for the group, on the chosen filter, as for radio buttons: Tab and Shift+Tab
+    // enter the group there, the arrow keys move (and choose) inside it.
+    auto rovingFocus = [this] {
+        for (FilterChip *chip : std::as_const(m_statusButtons))
+            chip->setFocusPolicy(chip->isChecked() ? Qt::TabFocus : Qt::ClickFocus);
+    };
+    rovingFocus();
+    connect(m_statusGroup, &QButtonGroup::idToggled, this, rovingFocus);
+
+    QLineEdit *search = m_ui->boardSearch;
+    search->setMinimumWidth(fontMetrics().horizontalAdvance(search->placeholderText()) + 24);
+    m_ui->showAllButton->setEnabled(false);
+    connect(search, &QLineEdit::returnPressed, this, &VisitBoardPage::search);
+    connect(m_ui->findButton, &QPushButton::clicked, this, &VisitBoardPage::search);
+    connect(m_ui->showAllButton, &QPushButton::clicked, this, &VisitBoardPage::clearSearch);
+    connect(search, &QLineEdit::textChanged, this, [this](const QString &text) {
+        if (text.trimmed().isEmpty() && m_ui->showAllButton->isEnabled())
             clearSearch();
     });
-
-    auto *filterRow = new QHBoxLayout;
-    auto *typeLabel = new QLabel(tr("&Visit type:"), this);
-    typeLabel->setBuddy(m_typeFilter);
-    m_typeFilter->setObjectName(QStringLiteral("typeFilter"));
-    row->addStretch(1);
-    static_cast<QVBoxLayout *>(layout())->addLayout(row);
-    row = filterRow;
-    row->addWidget(typeLabel);
-    row->addWidget(m_typeFilter);
-    connect(m_typeFilter, &QComboBox::activated, this,
-            [this] { m_proxy->setVisitType(m_typeFilter->currentData().toString()); });
-
-    auto *staffLabel = new QLabel(tr("Submitted &by:"), this);
-    staffLabel->setBuddy(m_staffFilter);
-    m_staffFilter->setObjectName(QStringLiteral("staffFilter"));
-    row->addWidget(staffLabel);
-    row->addWidget(m_staffFilter);
-    connect(m_staffFilter, &QComboBox::activated, this,
-            [this] { m_proxy->setSubmittedBy(m_staffFilter->currentData().toString()); });
-
-    auto *fromLabel = new QLabel(tr("F&rom:"), this);
-    fromLabel->setBuddy(m_from);
-    auto *toLabel = new QLabel(tr("&To:"), this);
-    toLabel->setBuddy(m_to);
-    m_from->setObjectName(QStringLiteral("fromDate"));
-    m_to->setObjectName(QStringLiteral("toDate"));
-    row->addSpacing(12);
-    row->addWidget(fromLabel);
-    row->addWidget(m_from);
-    row->addWidget(toLabel);
-    row->addWidget(m_to);
-    row->addStretch(1);
-    connect(m_from, &QDateEdit::dateChanged, this, &VisitBoardPage::applyDates);
-    connect(m_to, &QDateEdit::dateChanged, this, &VisitBoardPage::applyDates);
-
-    static_cast<QVBoxLayout *>(layout())->addLayout(row);
+    connect(m_ui->typeFilter, &QComboBox::activated, this,
+            [this] { m_proxy->setVisitType(m_ui->typeFilter->currentData().toString()); });
+    connect(m_ui->staffFilter, &QComboBox::activated, this,
+            [this] { m_proxy->setSubmittedBy(m_ui->staffFilter->currentData().toString()); });
+    for (DateField *date : {m_ui->fromDate, m_ui->toDate}) {
+        date->setAnyAllowed(true);
+        connect(date, &QDateEdit::dateChanged, this, &VisitBoardPage::applyDates);
+    }
 }
 
 void VisitBoardPage::setAttentionRules(const AttentionRules &rules)
@@ -292,8 +209,8 @@ void VisitBoardPage::reloadAll()
         return;
     }
     m_model->setRows(std::move(rows).value(), nowMs());
-    m_view->sortByColumn(m_view->horizontalHeader()->sortIndicatorSection(),
-                         m_view->horizontalHeader()->sortIndicatorOrder());
+    m_ui->boardView->sortByColumn(m_ui->boardView->horizontalHeader()->sortIndicatorSection(),
+                                  m_ui->boardView->horizontalHeader()->sortIndicatorOrder());
     updateActions();
 }
 
@@ -339,23 +256,26 @@ int VisitBoardPage::unreadCount() const
 void VisitBoardPage::activate()
 {
     if (m_proxy->rowCount() > 0) {
-        m_view->setFocus(Qt::OtherFocusReason);
-        if (!m_view->currentIndex().isValid())
-            m_view->setCurrentIndex(m_proxy->index(0, 0));
+        // The first row current and selected, so the keyboard's place shows (and is said).
+        if (!m_ui->boardView->currentIndex().isValid())
+            m_ui->boardView->selectionModel()->setCurrentIndex(m_proxy->index(0, 0),
+                                                               QItemSelectionModel::ClearAndSelect |
+                                                                   QItemSelectionModel::Rows);
+        m_ui->boardView->setFocus(Qt::OtherFocusReason);
     } else {
-        m_search->setFocus(Qt::OtherFocusReason);
+        m_ui->boardSearch->setFocus(Qt::OtherFocusReason);
     }
 }
 
 QString VisitBoardPage::currentVisitId() const
 {
-    const QModelIndex current = m_view->currentIndex();
+    const QModelIndex current = m_ui->boardView->currentIndex();
     return current.isValid() ? current.data(VisitBoardModel::VisitIdRole).toString() : QString();
 }
 
 void VisitBoardPage::search()
 {
-    const BoardSearch query = BoardSearch::parse(m_search->text());
+    const BoardSearch query = BoardSearch::parse(m_ui->boardSearch->text());
     if (query.kind == BoardSearch::Kind::Empty) {
         clearSearch();
         return;
@@ -371,7 +291,7 @@ void VisitBoardPage::search()
         return;
     }
     m_proxy->setPatients(found.value());
-    m_clearSearchButton->setEnabled(true);
+    m_ui->showAllButton->setEnabled(true);
     report(found->isEmpty() ? tr("No patient matches this search.") : QString());
     updateCounts();
 }
@@ -379,9 +299,9 @@ void VisitBoardPage::search()
 void VisitBoardPage::clearSearch()
 {
     m_proxy->setPatients(std::nullopt);
-    m_clearSearchButton->setEnabled(false);
-    if (!m_search->text().isEmpty())
-        m_search->clear();
+    m_ui->showAllButton->setEnabled(false);
+    if (!m_ui->boardSearch->text().isEmpty())
+        m_ui->boardSearch->clear();
     report({});
     updateCounts();
 }
@@ -395,9 +315,7 @@ void VisitBoardPage::applyStatusFilter(int id)
 
 void VisitBoardPage::applyDates()
 {
-    const QDate from = m_from->date() == kAnyDate ? QDate() : m_from->date();
-    const QDate to = m_to->date() == kAnyDate ? QDate() : m_to->date();
-    m_proxy->setDateRange(from, to);
+    m_proxy->setDateRange(m_ui->fromDate->value(), m_ui->toDate->value());
     updateCounts();
 }
 
@@ -408,7 +326,7 @@ void VisitBoardPage::updateCounts()
     const int unread = m_model->unreadCount();
     const int attention = m_model->attentionCount();
     m_statusButtons.value(kAllStatuses)->setText(tr("All (%L1)").arg(total));
-    QToolButton *attentionButton = m_statusButtons.value(kNeedsAttention);
+    FilterChip *attentionButton = m_statusButtons.value(kNeedsAttention);
     attentionButton->setText(unread
                                  ? tr("Needs attention (%L1, %L2 new)").arg(attention).arg(unread)
                                  : tr("Needs attention (%L1)").arg(attention));
@@ -418,7 +336,8 @@ void VisitBoardPage::updateCounts()
     for (const Status status : boardStatuses())
         m_statusButtons.value(int(status))
             ->setText(tr("%1 (%L2)").arg(VisitStatusStyle::text(status)).arg(counts.value(status)));
-    m_summary->setText(tr("Showing %L1 of %L2 visits").arg(m_proxy->rowCount()).arg(total));
+    m_ui->boardSummary->setText(
+        tr("Showing %L1 of %L2 visits").arg(m_proxy->rowCount()).arg(total));
     // Seen marks and time-based changes move the unread count too: the window's counter follows.
     if (unread != m_lastUnread) {
         m_lastUnread = unread;
@@ -428,21 +347,34 @@ void VisitBoardPage::updateCounts()
 
 void VisitBoardPage::updateFilterChoices()
 {
-    const QString type = m_typeFilter->currentData().toString();
-    m_typeFilter->clear();
-    m_typeFilter->addItem(tr("All types"), QString());
+    const QString type = m_ui->typeFilter->currentData().toString();
+    m_ui->typeFilter->clear();
+    m_ui->typeFilter->addItem(tr("All types"), QString());
     for (const QString &code : m_model->visitTypes())
-        m_typeFilter->addItem(m_model->typeTitle(code), code);
-    if (const int at = m_typeFilter->findData(type); at >= 0)
-        m_typeFilter->setCurrentIndex(at);
+        m_ui->typeFilter->addItem(m_model->typeTitle(code), code);
+    if (const int at = m_ui->typeFilter->findData(type); at >= 0)
+        m_ui->typeFilter->setCurrentIndex(at);
 
-    const QString staff = m_staffFilter->currentData().toString();
-    m_staffFilter->clear();
-    m_staffFilter->addItem(tr("Anyone"), QString());
+    // "Submitted by" as wide as the longest name present, so none is cut (bold: unread rows).
+    QFont bold = font();
+    bold.setBold(true);
+    const QFontMetrics metrics(bold);
+    int staffWidth =
+        metrics.horizontalAdvance(
+            m_model->headerData(VisitBoardModel::SubmittedByColumn, Qt::Horizontal).toString()) +
+        metrics.horizontalAdvance(QStringLiteral("MM"));
     for (const QString &name : m_model->staffNames())
-        m_staffFilter->addItem(name, name);
-    if (const int at = m_staffFilter->findData(staff); at >= 0)
-        m_staffFilter->setCurrentIndex(at);
+        staffWidth = std::max(staffWidth, metrics.horizontalAdvance(name) +
+                                              metrics.horizontalAdvance(QStringLiteral("MM")));
+    m_ui->boardView->setColumnWidth(VisitBoardModel::SubmittedByColumn, staffWidth);
+
+    const QString staff = m_ui->staffFilter->currentData().toString();
+    m_ui->staffFilter->clear();
+    m_ui->staffFilter->addItem(tr("Anyone"), QString());
+    for (const QString &name : m_model->staffNames())
+        m_ui->staffFilter->addItem(name, name);
+    if (const int at = m_ui->staffFilter->findData(staff); at >= 0)
+        m_ui->staffFilter->setCurrentIndex(at);
 }
 
 void VisitBoardPage::openCurrent()
@@ -469,18 +401,17 @@ void VisitBoardPage::toggleWaitingForPatient()
 void VisitBoardPage::updateActions()
 {
     const int at = m_model->rowOf(currentVisitId());
-    m_openButton->setEnabled(at >= 0);
+    m_ui->openVisitButton->setEnabled(at >= 0);
     const bool canWait = at >= 0 && m_model->rowAt(at).status == Status::NeedsInfo;
-    m_waitingButton->setEnabled(canWait);
-    m_waitingButton->setText(canWait && m_model->rowAt(at).waitingForPatientSinceMs
-                                 ? tr("No longer &waiting for patient")
-                                 : tr("&Waiting for patient"));
+    m_ui->waitingForPatientButton->setEnabled(canWait);
+    m_ui->waitingForPatientButton->setText(canWait && m_model->rowAt(at).waitingForPatientSinceMs
+                                               ? tr("No longer &waiting for patient")
+                                               : tr("&Waiting for patient"));
 }
 
 void VisitBoardPage::report(const QString &message)
 {
-    m_message->setText(message);
-    m_message->setVisible(!message.isEmpty());
+    m_ui->boardMessage->announce(message);
 }
 
 } // namespace clinicdesk

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "VisitBoardProxy.h" // proxy() callers use it: the page hands it out
 #include "visits/VisitBoard.h"
 
 #include <QHash>
@@ -8,22 +9,20 @@
 #include <memory>
 
 class QButtonGroup;
-class QCheckBox;
-class QComboBox;
-class QDateEdit;
-class QLabel;
 class QLineEdit;
-class QPushButton;
 class QTableView;
 class QTimer;
-class QToolButton;
+
+namespace Ui {
+class VisitBoardPage;
+}
 
 namespace clinicdesk {
 
 class AuditLog;
+class FilterChip;
 class LocalStore;
 class VisitBoardModel;
-class VisitBoardProxy;
 
 // The visit and prescription board: every visit of the clinic in one sortable, filterable table,
 // with the ones that need staff action first and counted in the "Needs attention" filter.
@@ -32,6 +31,10 @@ class VisitBoardProxy;
 // changed (visitsChanged()), so updates appear without anyone refreshing; a minute timer
 // re-evaluates time-based attention ("no news for 48 h") from memory. Searching by phone, or by
 // name and date of birth, goes through the blind index and is audited.
+//
+// From the keyboard: the status filters are one group of radio buttons (Tab enters it, arrows
+// choose), the date filters say "Any" until a day is picked (Up or Down starts at today, Delete
+// clears them) and Tab always moves on; Ctrl+F goes to the patient search.
 class VisitBoardPage : public QWidget
 {
     Q_OBJECT
@@ -52,6 +55,8 @@ public:
     void markSeen(const QString &visitId);
     // Re-evaluates attention against the clock now (also every minute by itself).
     void refreshAttention();
+    // Shows `message` above the table and has a screen reader say it (empty: hides it).
+    void report(const QString &message);
 
     int unreadCount() const;
     // Focus the table (or the search when the board is empty).
@@ -59,8 +64,8 @@ public:
 
     VisitBoardModel *model() const { return m_model; }
     VisitBoardProxy *proxy() const { return m_proxy; }
-    QTableView *view() const { return m_view; }
-    QLineEdit *searchField() const { return m_search; }
+    QTableView *view() const;
+    QLineEdit *searchField() const;
     QString currentVisitId() const;
 
 public Q_SLOTS:
@@ -74,7 +79,8 @@ Q_SIGNALS:
     void unreadCountChanged(int unread);
 
 private:
-    void buildFilters();
+    void setUpView();
+    void setUpFilters();
     void updateCounts();
     void updateFilterChoices();
     void applyStatusFilter(int id);
@@ -82,30 +88,16 @@ private:
     void openCurrent();
     void toggleWaitingForPatient();
     void updateActions();
-    void report(const QString &message);
     void announce(const QStringList &becameUnread);
 
+    std::unique_ptr<Ui::VisitBoardPage> m_ui;
     LocalStore &m_store;
     AuditLog *m_audit;
     std::unique_ptr<VisitBoardSource> m_source;
     VisitBoardModel *m_model;
     VisitBoardProxy *m_proxy;
-    QTableView *m_view;
-    QLabel *m_title;
-    QLabel *m_summary;
-    QLabel *m_message;
     QButtonGroup *m_statusGroup;
-    QHash<int, QToolButton *> m_statusButtons;
-    QLineEdit *m_search;
-    QPushButton *m_searchButton;
-    QPushButton *m_clearSearchButton;
-    QComboBox *m_typeFilter;
-    QComboBox *m_staffFilter;
-    QDateEdit *m_from;
-    QDateEdit *m_to;
-    QCheckBox *m_attentionFirst;
-    QPushButton *m_openButton;
-    QPushButton *m_waitingButton;
+    QHash<int, FilterChip *> m_statusButtons;
     QTimer *m_attentionTimer;
     int m_lastUnread = -1;
 };

@@ -5,14 +5,11 @@
 
 #include <QWidget>
 
-class QComboBox;
-class QFrame;
-class QLabel;
-class QListWidget;
-class QPlainTextEdit;
-class QPushButton;
-class QTabWidget;
-class QTableWidget;
+#include <memory>
+
+namespace Ui {
+class VisitDetailPage;
+}
 
 namespace clinicdesk {
 
@@ -22,9 +19,11 @@ class ProviderConnection;
 
 // One visit in full: header (patient, visit type, status with text, icon and colour, the
 // prescription state, who the visit waits for), "Check with provider", the refusal banner with
-// "Fix and resubmit…", and four tabs: the conversation with the clinician (replies go through
-// the outbox; Ctrl+Return sends), prescriptions and the pharmacy order, the timeline, and the
-// patient's details and intake answers. Opening it is an audited PHI view (one entry per page).
+// "Fix and resubmit…", and four tabs, each its own widget: the conversation with the clinician
+// (replies go through the outbox; Ctrl+Return sends), prescriptions and the pharmacy order, the
+// timeline, and the patient's details and intake answers. Opening it is an audited PHI view
+// (one entry per page). The refusal banner is a group named for what it is; its Fix button
+// carries the provider's reason as its description, so a screen reader says why with it.
 class VisitDetailPage : public QWidget
 {
     Q_OBJECT
@@ -40,6 +39,9 @@ public:
     QString visitId() const { return m_visitId; }
     // Re-reads everything from the store (the visit changed elsewhere, e.g. a relay event).
     void reload();
+    // These visits changed: re-reads this one once, in the next event-loop pass, however many
+    // sources report the same change (the outbox tells the page and the window alike).
+    void visitsChanged(const QStringList &visitIds);
     // Puts the keyboard where the work is (the reply box, Fix and resubmit, or the tabs); the
     // window calls it once the page is shown.
     void activate();
@@ -56,19 +58,17 @@ Q_SIGNALS:
     void visitChanged(const QString &visitId);
 
 private:
-    void build();
+    void followProvider();
     void display(const VisitRecord &record);
     void showError(const QString &message);
     void fillHeader();
-    void fillConversation();
-    void fillPrescriptions();
-    void fillTimeline();
-    void fillPatient();
+    void fillStatus();
     void updateReplyState();
     void updateCheckButton();
     void onOutboxEntry(const QString &entryId);
-    QString timeText(const QDateTime &t) const;
+    void scheduleReload();
 
+    std::unique_ptr<Ui::VisitDetailPage> m_ui;
     LocalStore &m_store;
     AuditLog &m_audit;
     User m_user;
@@ -77,35 +77,7 @@ private:
     VisitRecord m_record;
     bool m_loaded = false;
     bool m_checking = false;
-
-    QLabel *m_title = nullptr;
-    QLabel *m_subtitle = nullptr;
-    QFrame *m_statusBadge = nullptr;
-    QLabel *m_statusIcon = nullptr;
-    QLabel *m_status = nullptr;
-    QLabel *m_rx = nullptr;
-    QLabel *m_waiting = nullptr;
-    QPushButton *m_back = nullptr;
-    QPushButton *m_check = nullptr;
-    QLabel *m_checkResult = nullptr;
-    QFrame *m_rejected = nullptr;
-    QLabel *m_rejectedText = nullptr;
-    QPushButton *m_fix = nullptr;
-    QLabel *m_problems = nullptr;
-    QTabWidget *m_tabs = nullptr;
-    QListWidget *m_messages = nullptr;
-    QComboBox *m_recipient = nullptr;
-    QPlainTextEdit *m_reply = nullptr;
-    QPushButton *m_send = nullptr;
-    QLabel *m_replyNote = nullptr;
-    QTableWidget *m_prescriptions = nullptr;
-    QLabel *m_noPrescription = nullptr;
-    QLabel *m_pharmacy = nullptr;
-    QTableWidget *m_timeline = nullptr;
-    QList<QLabel *> m_demoValues;
-    QLabel *m_patientError = nullptr;
-    QLabel *m_answersError = nullptr;
-    QTableWidget *m_answers = nullptr;
+    bool m_reloadPending = false;
 };
 
 } // namespace clinicdesk

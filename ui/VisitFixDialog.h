@@ -2,14 +2,18 @@
 
 #include "domain/Patient.h"
 #include "domain/User.h"
+#include "intake/IntakeForm.h"
 
 #include <QDialog>
 #include <QHash>
 
-class QComboBox;
-class QLabel;
+#include <memory>
+
 class QLineEdit;
-class QPushButton;
+
+namespace Ui {
+class VisitFixDialog;
+}
 
 namespace clinicdesk {
 
@@ -19,7 +23,8 @@ class LocalStore;
 
 // "Fix and resubmit…" for a visit the provider refused: the provider's reason on top, the
 // patient's demographics to correct, each checked with the intake's rules (messages under the
-// fields), then VisitCorrection::resubmit queues the visit again with its masterId.
+// fields, format hints kept beside them), then VisitCorrection::resubmit queues the visit again
+// with its masterId.
 class VisitFixDialog : public QDialog
 {
     Q_OBJECT
@@ -35,6 +40,13 @@ public:
     bool submit();
 
 private:
+    void describeFields();
+    void load();
+    QString text(const QString &linkId) const;
+    // Shows each issue under its field and focuses the first; false when there were any.
+    bool showIssues(const QList<IntakeIssue> &issues);
+
+    std::unique_ptr<Ui::VisitFixDialog> m_ui;
     LocalStore &m_store;
     AuditLog &m_audit;
     User m_user;
@@ -42,8 +54,6 @@ private:
     Patient m_original;
     QHash<QString, QWidget *> m_fields;
     QHash<QString, FieldErrorLabel *> m_errors;
-    QComboBox *m_sex = nullptr;
-    QLabel *m_message = nullptr;
     QPushButton *m_resubmit = nullptr;
 };
 

@@ -9,6 +9,7 @@
 #include "TestSupport.h"
 #include "VisitBoardModel.h"
 #include "VisitBoardPage.h"
+#include "VisitBoardProxy.h"
 #include "VisitDetailPage.h"
 #include "WindowSupport.h"
 #include "accounts/UserRepository.h"

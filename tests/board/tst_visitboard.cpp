@@ -4,6 +4,7 @@
 #include "BoardFixture.h"
 #include "TestSupport.h"
 #include "VisitBoardModel.h"
+#include "VisitBoardProxy.h"
 #include "audit/AuditLog.h"
 #include "visits/VisitBoard.h"
 

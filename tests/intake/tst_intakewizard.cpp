@@ -18,6 +18,7 @@
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QStandardPaths>
+#include <QTextBrowser>
 #include <QTimer>
 
 using namespace clinicdesk;
@@ -205,7 +206,8 @@ private Q_SLOTS:
         QCOMPARE(error(*w, QStringLiteral("patient.zip")),
                  QStringLiteral("Expected format: 5 digits"));
         QCOMPARE(error(*w, QStringLiteral("patient.state")),
-                 QStringLiteral("Enter a two-letter US state code, e.g. TX."));
+                 QStringLiteral("XX is not a US state. Enter a two-letter US state code, e.g. "
+                                "TX."));
         QCOMPARE(error(*w, QStringLiteral("patient.dob")),
                  QStringLiteral("Enter a real date as MM/DD/YYYY."));
         QCOMPARE(focusedName(), QStringLiteral("edit:patient.dob")); // the first problem
@@ -408,8 +410,8 @@ private Q_SLOTS:
         QVERIFY(w->resume(*id));
         QCOMPARE(w->currentStep(), 4);
         QCOMPARE(w->currentStep(), w->stepCount() - 1);
-        QVERIFY(find<QLabel>(w.get(), QStringLiteral("reviewSummary"))
-                    ->text()
+        QVERIFY(find<QTextBrowser>(w.get(), QStringLiteral("reviewSummary"))
+                    ->toPlainText()
                     .contains(QStringLiteral("Elm Pharmacy")));
         QSignalSpy submitted(w.get(), &IntakeWizard::submitted);
         next(); // Submit: the same-name patient on file is flagged first

@@ -1,6 +1,7 @@
 #include "AdminAuditCheck.h"
 #include "AuditExportDialog.h"
 #include "TestSupport.h"
+#include "WindowSupport.h"
 #include "access/AccountAdmin.h"
 #include "accounts/UserRepository.h"
 #include "audit/AuditLog.h"
@@ -28,10 +29,11 @@ class TestAuditExportDialog : public QObject
 
     QTemporaryDir m_dir;
     std::unique_ptr<KeyFileKeyProvider> m_keys;
-    std::unique_ptr<LocalStore> m_store;
-    std::unique_ptr<UserRepository> m_users;
-    std::unique_ptr<AuditLog> m_audit;
-    std::unique_ptr<AccountAdmin> m_admin;
+    std::unique_ptr<ConsoleServices> m_services;
+    LocalStore *m_store = nullptr;
+    UserRepository *m_users = nullptr;
+    AuditLog *m_audit = nullptr;
+    AccountAdmin *m_admin = nullptr;
     User m_root;
     User m_staff;
 
@@ -62,11 +64,11 @@ private Q_SLOTS:
         QStandardPaths::setTestModeEnabled(true);
         const QString dataDir = m_dir.filePath(QStringLiteral("store"));
         m_keys = std::make_unique<KeyFileKeyProvider>(dataDir + QStringLiteral(".key"));
-        m_store = test::openStore(dataDir, *m_keys);
-        m_users =
-            std::make_unique<UserRepository>(*m_store, PasswordHasher(PasswordHasher::testing()));
-        m_audit = std::make_unique<AuditLog>(*m_store, m_keys.get());
-        m_admin = std::make_unique<AccountAdmin>(*m_users, *m_audit);
+        m_services = test::openServices(dataDir, *m_keys);
+        m_store = m_services->store();
+        m_users = m_services->users();
+        m_audit = m_services->audit();
+        m_admin = m_services->accountAdmin();
         m_root =
             m_users
                 ->createUser(QStringLiteral("root"), QStringLiteral("Root"), Role::Admin, kPassword)
@@ -87,13 +89,7 @@ private Q_SLOTS:
         QVERIFY(m_audit->saveAnchor());
     }
 
-    void cleanupTestCase()
-    {
-        m_admin.reset();
-        m_audit.reset();
-        m_users.reset();
-        m_store.reset();
-    }
+    void cleanupTestCase() { m_services.reset(); }
 
     void jsonLinesRoundTrip()
     {

@@ -229,6 +229,8 @@ private Q_SLOTS:
         press(Qt::Key_Return);
         QTRY_VERIFY(!m_window->isLocked());
         QCOMPARE(m_window->currentPage(), page.data());
+        // The keyboard is back where it was (issue 18: after unlock it was nowhere).
+        QTRY_COMPARE(focused()->objectName(), QStringLiteral("canaryEdit"));
         QVERIFY(showsCanary(m_window.get()));
         QCOMPARE(m_window->currentUser()->username, QStringLiteral("sam"));
 

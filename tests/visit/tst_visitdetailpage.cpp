@@ -4,6 +4,7 @@
 #include "VisitDetailPage.h"
 #include "VisitFixDialog.h"
 #include "VisitTestSupport.h"
+#include "WindowSupport.h"
 #include "audit/AuditLog.h"
 #include "intake/IntakeForm.h"
 #include "provider/Outbox.h"
@@ -41,10 +42,11 @@ class TestVisitDetailPage : public QObject
 
     QTemporaryDir m_dir;
     std::unique_ptr<KeyFileKeyProvider> m_keys;
-    std::unique_ptr<LocalStore> m_store;
-    std::unique_ptr<AuditLog> m_audit;
     std::unique_ptr<SandboxProcess> m_sandbox;
-    std::unique_ptr<ProviderConnection> m_provider;
+    std::unique_ptr<ConsoleServices> m_services;
+    LocalStore *m_store = nullptr;
+    AuditLog *m_audit = nullptr;
+    ProviderConnection *m_provider = nullptr;
     User m_user;
     qint64 m_cursor = 0;
     int m_phones = 0;
@@ -88,22 +90,24 @@ private slots:
         QStandardPaths::setTestModeEnabled(true);
         QVERIFY(m_dir.isValid());
         m_keys = std::make_unique<KeyFileKeyProvider>(test::writeKeyFile(m_dir));
-        m_store = test::openStore(m_dir.filePath(QStringLiteral("store")), *m_keys);
-        m_audit = std::make_unique<AuditLog>(*m_store, nullptr);
-        addUser(*m_store, QStringLiteral("alice"), QStringLiteral("Alice Front"));
-        m_user.username = QStringLiteral("alice");
-        m_user.displayName = QStringLiteral("Alice Front");
         m_sandbox = std::make_unique<SandboxProcess>(m_dir.filePath(QStringLiteral("sandbox")));
         QVERIFY2(m_sandbox->start(), qPrintable(m_sandbox->failure()));
         QVERIFY(m_sandbox->setClinician({{"decision", "manual"}}));
-        m_provider = std::make_unique<ProviderConnection>(*m_store);
-        auto started = m_provider->start(m_sandbox->clientConfig());
-        QVERIFY2(started, qPrintable(started ? QString() : started.error().message));
+        // The console's own services, with the provider link to the sandbox.
+        m_services = test::openServices(m_dir.filePath(QStringLiteral("store")), *m_keys,
+                                        m_sandbox->clientConfig());
+        m_store = m_services->store();
+        m_audit = m_services->audit();
+        m_provider = m_services->provider();
+        QVERIFY(m_provider);
+        addUser(*m_store, QStringLiteral("alice"), QStringLiteral("Alice Front"));
+        m_user.username = QStringLiteral("alice");
+        m_user.displayName = QStringLiteral("Alice Front");
     }
 
     void cleanupTestCase()
     {
-        m_provider.reset();
+        m_services.reset();
         if (m_sandbox)
             QVERIFY(m_sandbox->stop());
     }
@@ -134,14 +138,10 @@ private slots:
         const int rowsBefore = timeline->rowCount();
 
         // The relay's path: apply the event to the store, then tell the console over its local
-        // socket; the console reloads the open page for a visit named in the notification.
-        ConsoleNotifierServer server;
-        QVERIFY2(server.listen(m_store->dataDir()), qPrintable(server.errorString()));
-        connect(&server, &ConsoleNotifierServer::visitsChanged, &page,
-                [&page](const QStringList &ids) {
-                    if (ids.contains(page.visitId()))
-                        page.reload();
-                });
+        // socket; the console's services say which visits changed, and the open page re-reads.
+        QVERIFY(m_services->notifier());
+        connect(m_services.get(), &ConsoleServices::visitsChanged, &page,
+                &VisitDetailPage::visitsChanged);
         auto applied = VisitEventApplier(*m_store).applyBatch({inboxEvent(
             ++m_cursor, QDateTime::currentDateTimeUtc(), masterId, QStringLiteral("DOCTOR_CHAT"),
             {{QStringLiteral("content"), QStringLiteral("Any chest pain?")}})});
@@ -179,7 +179,7 @@ private slots:
         applyChat(masterId, QStringLiteral("Which dose did you take?"));
         QCOMPARE(status(id), QStringLiteral("NeedsInfo"));
 
-        VisitDetailPage page(*m_store, *m_audit, m_user, m_provider.get(), id);
+        VisitDetailPage page(*m_store, *m_audit, m_user, m_provider, id);
         page.resize(1366, 768);
         page.show();
         QVERIFY(QTest::qWaitForWindowExposed(&page));
@@ -228,7 +228,7 @@ private slots:
         m_provider->kick();
         QTRY_COMPARE_WITH_TIMEOUT(status(id), QStringLiteral("Rejected"), 15000);
 
-        VisitDetailPage page(*m_store, *m_audit, m_user, m_provider.get(), id);
+        VisitDetailPage page(*m_store, *m_audit, m_user, m_provider, id);
         page.resize(1366, 768);
         page.show();
         QVERIFY(QTest::qWaitForWindowExposed(&page));
@@ -308,7 +308,7 @@ private slots:
         const QString id = addVisit(*m_store, samplePatient(nextPhone()),
                                     sandboxtest::createBody(QStringLiteral("m-a11y")),
                                     QStringLiteral("Submitted"), sampleResponse());
-        VisitDetailPage page(*m_store, *m_audit, m_user, m_provider.get(), id);
+        VisitDetailPage page(*m_store, *m_audit, m_user, m_provider, id);
         page.resize(1366, 768);
         page.show();
         QVERIFY(QTest::qWaitForWindowExposed(&page));

@@ -44,6 +44,19 @@ QString DemographicRules::usPhoneDigits(const QString &phone)
     return digits;
 }
 
+QString DemographicRules::dateFormatIssue(const QString &typed)
+{
+    static const QRegularExpression digits(QStringLiteral("^([0-9]{2})([0-9]{2})([0-9]{4})$"));
+    const QRegularExpressionMatch m = digits.match(typed.trimmed());
+    if (m.hasMatch()) {
+        const QString slashed =
+            QStringLiteral("%1/%2/%3").arg(m.captured(1), m.captured(2), m.captured(3));
+        if (QDate::fromString(slashed, QStringLiteral("MM/dd/yyyy")).isValid())
+            return tr("Type the date with slashes, as MM/DD/YYYY: %1.").arg(slashed);
+    }
+    return tr("Enter a real date as MM/DD/YYYY.");
+}
+
 QString DemographicRules::issue(const IntakeForm &form, const QString &linkId)
 {
     const QString value = form.text(linkId).trimmed();
@@ -59,7 +72,7 @@ QString DemographicRules::issue(const IntakeForm &form, const QString &linkId)
         const QDate dob = QDate::fromString(value, Qt::ISODate);
         const QDate today = QDate::currentDate();
         if (!dob.isValid())
-            return tr("Enter a real date as MM/DD/YYYY.");
+            return dateFormatIssue(value);
         if (dob >= today)
             return tr("The date of birth must be in the past.");
         if (dob < today.addYears(-120))
@@ -68,6 +81,10 @@ QString DemographicRules::issue(const IntakeForm &form, const QString &linkId)
         if (usPhoneDigits(value).isEmpty())
             return tr("Enter a 10-digit US phone number, e.g. (512) 555-0123.");
     } else if (linkId == IntakeForm::kState) {
+        static const QRegularExpression twoLetters(QStringLiteral("^[A-Za-z]{2}$"));
+        if (!isUsState(value) && twoLetters.match(value).hasMatch())
+            return tr("%1 is not a US state. Enter a two-letter US state code, e.g. TX.")
+                .arg(value.toUpper());
         if (!isUsState(value))
             return tr("Enter a two-letter US state code, e.g. TX.");
     } else if (linkId == IntakeForm::kZip) {

@@ -24,6 +24,10 @@ public:
     // passes or when there is no format rule for that question.
     static QString issue(const IntakeForm &form, const QString &linkId);
 
+    // Why `typed` is not a date as MM/DD/YYYY: eight digits are taken for a date typed without
+    // its slashes (the message shows it with them); anything else gets the expected format.
+    static QString dateFormatIssue(const QString &typed);
+
     // The two-letter codes accepted for `state`: the 50 states and DC.
     static const QStringList &usStates();
     static bool isUsState(const QString &code);

@@ -207,7 +207,7 @@ QString IntakeForm::valueIssue(const QuestionnaireItem &item, const QJsonValue &
         const QString s = value.toString();
         const QDate date = s.size() == 10 ? QDate::fromString(s, Qt::ISODate) : QDate();
         if (!date.isValid())
-            return tr("Enter a real date as MM/DD/YYYY.");
+            return DemographicRules::dateFormatIssue(s);
         if (item.minValue.isValid() && date < item.minValue.toDate())
             return tr("Enter a date on or after %1.").arg(boundText(item.minValue));
         if (item.maxValue.isValid() && date > item.maxValue.toDate())

@@ -1,0 +1,130 @@
+#include "SessionWorkspace.h"
+
+#include "ConsoleServices.h"
+#include "DraftsPage.h"
+#include "IntakeWizard.h"
+#include "PageSwitch.h"
+#include "VisitBoardPage.h"
+#include "VisitDetailPage.h"
+#include "intake/QuestionnaireLibrary.h"
+
+#include <QMessageBox>
+#include <QStackedWidget>
+#include <QTableView>
+
+namespace clinicdesk {
+
+SessionWorkspace::SessionWorkspace(ConsoleServices &services, const User &user,
+                                   QStackedWidget *pages, QObject *parent)
+    : QObject(parent)
+    , m_services(services)
+    , m_user(user)
+    , m_pages(pages)
+{
+    auto *board = new VisitBoardPage(*services.store(), services.audit(), user.username);
+    board->setAttentionRules(services.attentionRules());
+    board->setTypeTitles(QuestionnaireLibrary::load().visitTypeTitles());
+    connect(board, &VisitBoardPage::openVisitRequested, this, &SessionWorkspace::openVisit);
+    m_board = board;
+    board->reloadAll();
+}
+
+SessionWorkspace::~SessionWorkspace()
+{
+    delete m_board.data();
+    for (const QPointer<QWidget> &page : std::as_const(m_open))
+        delete page.data();
+}
+
+void SessionWorkspace::openPage(QWidget *page)
+{
+    m_open.removeIf([](const QPointer<QWidget> &p) { return p.isNull(); });
+    m_open << page;
+    m_pages->addWidget(page);
+    PageSwitch::show(m_pages, page);
+}
+
+void SessionWorkspace::closePage(QWidget *page)
+{
+    if (m_beforeLock == page)
+        m_beforeLock.clear();
+    // Called from the page's own signals: delete it once they return. It stays listed until
+    // then, so the destructor still deletes it before the store closes if the session ends first.
+    page->hide();
+    page->deleteLater();
+    Q_EMIT homeRequested();
+}
+
+QWidget *SessionWorkspace::takePageBeforeLock()
+{
+    QWidget *page = m_beforeLock.data();
+    m_beforeLock.clear();
+    return page;
+}
+
+void SessionWorkspace::openIntake(const QString &draftId)
+{
+    auto *wizard = new IntakeWizard(*m_services.store(), m_user.username);
+    wizard->setAuditLog(m_services.audit());
+    // A new wizard starts a new intake; a draft id resumes that one.
+    if (auto resumed = draftId.isEmpty() ? Result<void>() : wizard->resume(draftId); !resumed) {
+        delete wizard;
+        QMessageBox::warning(m_pages->window(), tr("Open intake"),
+                             tr("The intake could not be opened: %1").arg(resumed.error().message));
+        return;
+    }
+    connect(wizard, &IntakeWizard::closed, this, [this, wizard] { closePage(wizard); });
+    connect(wizard, &IntakeWizard::submitted, this, [this, wizard] {
+        m_services.kickOutbox();
+        closePage(wizard);
+        // Said on the board, where the keyboard goes back to.
+        if (m_board)
+            m_board->report(tr("The visit was submitted and is queued for the provider."));
+    });
+    openPage(wizard);
+    wizard->activate();
+}
+
+void SessionWorkspace::showDrafts()
+{
+    auto *drafts = new DraftsPage(*m_services.store(), m_user.username);
+    drafts->setAuditLog(m_services.audit());
+    connect(drafts, &DraftsPage::resumeRequested, this, [this, drafts](const QString &id) {
+        closePage(drafts);
+        openIntake(id);
+    });
+    connect(drafts, &DraftsPage::newIntakeRequested, this, [this, drafts] {
+        closePage(drafts);
+        openIntake();
+    });
+    connect(drafts, &DraftsPage::closeRequested, this, [this, drafts] { closePage(drafts); });
+    openPage(drafts);
+    drafts->activate();
+}
+
+void SessionWorkspace::openVisit(const QString &visitId)
+{
+    auto *page = new VisitDetailPage(*m_services.store(), *m_services.audit(), m_user,
+                                     m_services.provider(), visitId);
+    connect(page, &VisitDetailPage::closeRequested, this, [this, page] { closePage(page); });
+    // The page has already re-read itself after a reply or a resubmit: only the board follows.
+    connect(page, &VisitDetailPage::visitChanged, this, [this](const QString &id) {
+        if (m_board)
+            m_board->visitsChanged({id});
+    });
+    if (m_board)
+        m_board->markSeen(visitId);
+    openPage(page);
+    page->activate();
+}
+
+void SessionWorkspace::visitsChanged(const QStringList &visitIds)
+{
+    if (m_board)
+        m_board->visitsChanged(visitIds);
+    for (const QPointer<QWidget> &page : std::as_const(m_open))
+        if (auto *detail = qobject_cast<VisitDetailPage *>(page.data()))
+            detail->visitsChanged(visitIds);
+}
+
+} // namespace clinicdesk
