@@ -21,6 +21,7 @@ Q_LOGGING_CATEGORY(lcVisits, "clinicdesk.visits", QtInfoMsg)
 Q_LOGGING_CATEGORY(lcInbox, "clinicdesk.inbox", QtInfoMsg)
 Q_LOGGING_CATEGORY(lcRelay, "clinicdesk.relay", QtInfoMsg)
 Q_LOGGING_CATEGORY(lcSandbox, "clinicdesk.sandbox", QtInfoMsg)
+Q_LOGGING_CATEGORY(lcMedia, "clinicdesk.media", QtInfoMsg)
 
 namespace clinicdesk {
 namespace {

@@ -181,7 +181,24 @@ const QList<Migration> &migrations()
                             " status, rx_status, created_by, created_at, updated_at,"
                             " waiting_for_patient_since)"),
          }},
-        // 8 is taken by the patient notifications (branch notify).
+        {8,
+         QStringLiteral("photos and scans attached to intake drafts"),
+         {
+             // One processed image (media/ImagePipeline: upright, <= 1000 px wide, JPEG with no
+             // metadata) per row, sealed PHI in `image`. slot: the questionnaire item it answers
+             // (an attachment item's linkId). Removing the draft removes its images.
+             QStringLiteral("CREATE TABLE draft_attachments ("
+                            " id TEXT PRIMARY KEY,"
+                            " draft_id TEXT NOT NULL REFERENCES drafts (id) ON DELETE CASCADE,"
+                            " slot TEXT NOT NULL,"
+                            " width INTEGER NOT NULL,"
+                            " height INTEGER NOT NULL,"
+                            " image {BLOB} NOT NULL,"
+                            " created_by TEXT NOT NULL,"
+                            " created_at TEXT NOT NULL)"),
+             QStringLiteral("CREATE INDEX draft_attachments_draft ON draft_attachments "
+                            "(draft_id, created_at)"),
+         }},
         {9,
          QStringLiteral("ongoing care: when a visit was resolved and prescribed, the Due read"),
          {
@@ -224,6 +241,7 @@ const QList<SealedTable> &sealedTables()
         {QStringLiteral("pending_events"), {QStringLiteral("payload")}},
         {QStringLiteral("quarantined_events"), {QStringLiteral("payload")}},
         {QStringLiteral("outbox"), {QStringLiteral("payload")}},
+        {QStringLiteral("draft_attachments"), {QStringLiteral("image")}},
     };
     return all;
 }
