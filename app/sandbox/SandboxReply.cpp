@@ -55,11 +55,6 @@ SandboxReply SandboxReply::methodNotAllowed(const QByteArray &allow)
     return r;
 }
 
-QByteArray SandboxReply::reasonPhrase(int http)
-{
-    return http::reasonPhrase(http); // the one table (base/HttpStatus)
-}
-
 QByteArray SandboxReply::payload() const
 {
     return hasRaw ? raw : QJsonDocument(body).toJson(QJsonDocument::Compact);
@@ -68,7 +63,8 @@ QByteArray SandboxReply::payload() const
 void SandboxReply::write(QTcpSocket *socket) const
 {
     const QByteArray content = payload();
-    QByteArray out = "HTTP/1.1 " + QByteArray::number(http) + ' ' + reasonPhrase(http) + "\r\n";
+    QByteArray out =
+        "HTTP/1.1 " + QByteArray::number(http) + ' ' + http::reasonPhrase(http) + "\r\n";
     if (!contentType.isEmpty())
         out += "Content-Type: " + contentType + "\r\n";
     out +=

@@ -228,16 +228,22 @@ private Q_SLOTS:
         const User ana = create(QStringLiteral("ana"));
         const QString dataDir = m_store->dataDir();
         const QString keyFile = QDir(dataDir).filePath(QStringLiteral("data.key"));
+        // The same store as m_store's on either backend (SQLite file, or its PostgreSQL schema).
+        const StoreLocation location = test::storeLocation(dataDir);
         constexpr int kConsoles = 4;
         std::atomic<int> ready{0};
         std::atomic<int> failed{0};
+        std::atomic<int> notOpened{0};
         QList<QThread *> threads;
         for (int i = 0; i < kConsoles; ++i) {
             threads << QThread::create([&] {
                 KeyFileKeyProvider keys(keyFile);
-                auto store = LocalStore::open({dataDir, &keys, false});
-                if (!store)
+                auto store = LocalStore::open({dataDir, &keys, false, location, false});
+                if (!store) {
+                    ++notOpened;
+                    ++ready; // the others must not wait for it
                     return;
+                }
                 // The production cost: the verification takes long enough for all four to
                 // read the count before any writes it.
                 UserRepository users(*store.value(), PasswordHasher());
@@ -255,6 +261,7 @@ private Q_SLOTS:
             QVERIFY(thread->wait(120000));
             delete thread;
         }
+        QCOMPARE(notOpened.load(), 0);
         QCOMPARE(failed.load(), kConsoles);
         QCOMPARE(m_users->get(ana.id)->failedAttempts, kConsoles);
     }

@@ -121,9 +121,11 @@ private Q_SLOTS:
         refused.updatedAt = QStringLiteral("2030-01-01T00:00:00.000Z");
         QCOMPARE(visits.update(QStringLiteral("v1"), refused).value(), true);
         QCOMPARE(rawStatus(QStringLiteral("v1")), QStringLiteral("Rejected"));
-        auto row = visits.find(QStringLiteral("v1")).value();
-        QCOMPARE(row->rejectedReason, QStringLiteral("State not valid"));
-        QCOMPARE(row->updatedAt, QStringLiteral("2030-01-01T00:00:00.000Z"));
+        const auto found = visits.find(QStringLiteral("v1"));
+        QVERIFY(found && found.value());
+        const VisitRepository::Row &row = *found.value();
+        QCOMPARE(row.rejectedReason, QStringLiteral("State not valid"));
+        QCOMPARE(row.updatedAt, QStringLiteral("2030-01-01T00:00:00.000Z"));
 
         // The status moved on since it was read: nothing is written.
         VisitRepository::Change late = refused;

@@ -106,8 +106,7 @@ private Q_SLOTS:
             KeyFileKeyProvider keys(keyFile);
             auto store = test::openStore(console, keys);
             for (int v = 0; v < 4; ++v)
-                relaytest::addVisit(*store, QStringLiteral("dv%1").arg(v),
-                                    QStringLiteral("DM%1").arg(v));
+                relaytest::addVisitKnownAs(*store, QStringLiteral("DM%1").arg(v));
         }
         const QString log = m_dir.filePath(QStringLiteral("relay-shim.log"));
         QProcess relay;

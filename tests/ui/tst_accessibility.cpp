@@ -263,7 +263,9 @@ private Q_SLOTS:
             auto *tabs = page->findChild<QTabWidget *>(QStringLiteral("sections"));
             for (int tab = 0; tab < tabs->count(); ++tab) {
                 tabs->setCurrentIndex(tab);
-                audit(QStringLiteral("visit %1, tab %2").arg(page->record().status).arg(tab + 1),
+                audit(QStringLiteral("visit %1, tab %2")
+                          .arg(VisitStateMachine::name(page->record().status))
+                          .arg(tab + 1),
                       page);
             }
             if (id == m_scenes.refused) {
