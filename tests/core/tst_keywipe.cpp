@@ -82,6 +82,16 @@ class TestKeyWipe : public QObject
     }
 
 private Q_SLOTS:
+    void initTestCase()
+    {
+#if defined(__SANITIZE_ADDRESS__)
+        // Under AddressSanitizer freed blocks sit in its quarantine unwiped by design and its heap
+        // is reserved address space the scan skips, and scanning the rest takes minutes: the
+        // release build's run is the proof.
+        QSKIP("the memory scan is meaningful only without AddressSanitizer");
+#endif
+    }
+
     void theDataKeyIsGoneOnceItsHoldersAre()
     {
         QTemporaryDir dir;
