@@ -2,24 +2,14 @@
 
 #include <QSqlField>
 
+#include "store/PostgresTypes.h"
+
 #include <libpq-fe.h>
 
 namespace clinicdesk {
 namespace {
 
-// pg_type OIDs (catalog/pg_type_d.h; fixed since PostgreSQL 7).
-enum : Oid
-{
-    kBool = 16,
-    kBytea = 17,
-    kInt8 = 20,
-    kInt2 = 21,
-    kInt4 = 23,
-    kOid = 26,
-    kFloat4 = 700,
-    kFloat8 = 701,
-    kNumeric = 1700,
-};
+using namespace pgtype;
 
 QMetaType metaTypeFor(Oid type)
 {

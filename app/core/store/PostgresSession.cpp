@@ -5,6 +5,8 @@
 #include <QDateTime>
 #include <QSqlDriver>
 
+#include "store/PostgresTypes.h"
+
 #include <libpq-fe.h>
 
 #include <cstring>
@@ -14,16 +16,7 @@ extern char **environ;
 namespace clinicdesk::postgres {
 namespace {
 
-enum : Oid
-{
-    kBool = 16,
-    kBytea = 17,
-    kInt8 = 20,
-    kInt2 = 21,
-    kInt4 = 23,
-    kOid = 26,
-    kFloat8 = 701,
-};
+using namespace pgtype;
 
 PGconn *connectionOf(const QSqlDatabase &db)
 {
