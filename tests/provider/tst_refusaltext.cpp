@@ -12,6 +12,14 @@
 
 using namespace clinicdesk;
 
+// A helper's QVERIFY returns from the helper only: stop the test too.
+#define CHECK(call)                                                                                \
+    do {                                                                                           \
+        call;                                                                                      \
+        if (QTest::currentTestFailed())                                                            \
+            return;                                                                                \
+    } while (false)
+
 // The provider's refusal and error text (outbox.last_error, outbox.rejected_reason,
 // visits.rejected_reason) is sealed at rest: providers echo patient values in it. Staff still
 // read it (the outbox entry, the visit record); a value that does not open is a clear error; and
@@ -100,9 +108,13 @@ private Q_SLOTS:
                 .arg(kSurname);
         QVERIFY(outbox.markRetry(**outbox.entry(entryId), timeout, 503,
                                  QDateTime::currentDateTimeUtc().addSecs(60)));
-        verifySealed(*store, QStringLiteral("outbox"), entryId, QStringLiteral("last_error"));
-        verifyNotInFiles(dataDir);
-        QCOMPARE(outbox.entry(entryId)->value().lastError, timeout);
+        CHECK(
+            verifySealed(*store, QStringLiteral("outbox"), entryId, QStringLiteral("last_error")));
+        CHECK(verifyNotInFiles(dataDir));
+        auto retried = outbox.entry(entryId);
+        QVERIFY2(retried && retried->has_value(),
+                 qPrintable(retried ? QString() : retried.error().message));
+        QCOMPARE(retried->value().lastError, timeout);
         {
             auto r = VisitRecordReader(*store).read(visit.visitId);
             QVERIFY(r);
@@ -113,23 +125,33 @@ private Q_SLOTS:
         const QString refusal =
             QStringLiteral("Patient %1 is not eligible for a new visit").arg(kSurname);
         QVERIFY(outbox.markRejected(**outbox.entry(entryId), refusal, 422));
-        verifySealed(*store, QStringLiteral("outbox"), entryId, QStringLiteral("rejected_reason"));
-        verifySealed(*store, QStringLiteral("outbox"), entryId, QStringLiteral("last_error"));
-        verifySealed(*store, QStringLiteral("visits"), visit.visitId,
-                     QStringLiteral("rejected_reason"));
+        CHECK(verifySealed(*store, QStringLiteral("outbox"), entryId,
+                           QStringLiteral("rejected_reason")));
+        CHECK(
+            verifySealed(*store, QStringLiteral("outbox"), entryId, QStringLiteral("last_error")));
+        CHECK(verifySealed(*store, QStringLiteral("visits"), visit.visitId,
+                           QStringLiteral("rejected_reason")));
         // The message waiting for the visit is refused with it, its reason sealed to its row.
-        verifySealed(*store, QStringLiteral("outbox"), messageId,
-                     QStringLiteral("rejected_reason"));
-        verifyNotInFiles(dataDir);
+        CHECK(verifySealed(*store, QStringLiteral("outbox"), messageId,
+                           QStringLiteral("rejected_reason")));
+        CHECK(verifyNotInFiles(dataDir));
 
-        const Outbox::Entry entry = outbox.entry(entryId)->value();
+        auto refused = outbox.entry(entryId);
+        QVERIFY2(refused && refused->has_value(),
+                 qPrintable(refused ? QString() : refused.error().message));
+        const Outbox::Entry entry = refused->value();
         QCOMPARE(entry.state, QStringLiteral("rejected"));
         QCOMPARE(entry.rejectedReason, refusal);
         QCOMPARE(entry.lastError, refusal);
-        const Outbox::Entry message = outbox.entry(messageId)->value();
+        auto messageRead = outbox.entry(messageId);
+        QVERIFY2(messageRead && messageRead->has_value(),
+                 qPrintable(messageRead ? QString() : messageRead.error().message));
+        const Outbox::Entry message = messageRead->value();
         QCOMPARE(message.state, QStringLiteral("rejected"));
         QCOMPARE(message.rejectedReason, QStringLiteral("the visit was refused by the provider"));
-        QCOMPARE(VisitRepository(*store).openRejectedReason(visit.visitId).value(), refusal);
+        auto visitReason = VisitRepository(*store).openRejectedReason(visit.visitId);
+        QVERIFY2(visitReason, qPrintable(visitReason ? QString() : visitReason.error().message));
+        QCOMPARE(visitReason.value(), refusal);
         auto r = VisitRecordReader(*store).read(visit.visitId);
         QVERIFY(r);
         QVERIFY2(r->problems.isEmpty(), qPrintable(r->problems.join(QLatin1Char('\n'))));
@@ -238,12 +260,12 @@ private Q_SLOTS:
         {
             auto store = test::openStore(dataDir, *m_keys);
             QCOMPARE(store->db().schemaVersion(), schema::latestVersion());
-            verifySealed(*store, QStringLiteral("visits"), QStringLiteral("v1"),
-                         QStringLiteral("rejected_reason"));
-            verifySealed(*store, QStringLiteral("outbox"), QStringLiteral("o1"),
-                         QStringLiteral("last_error"));
-            verifySealed(*store, QStringLiteral("outbox"), QStringLiteral("o1"),
-                         QStringLiteral("rejected_reason"));
+            CHECK(verifySealed(*store, QStringLiteral("visits"), QStringLiteral("v1"),
+                               QStringLiteral("rejected_reason")));
+            CHECK(verifySealed(*store, QStringLiteral("outbox"), QStringLiteral("o1"),
+                               QStringLiteral("last_error")));
+            CHECK(verifySealed(*store, QStringLiteral("outbox"), QStringLiteral("o1"),
+                               QStringLiteral("rejected_reason")));
             // Nothing was made up for the entry that had no text.
             QVERIFY(raw(*store, QStringLiteral("outbox"), QStringLiteral("o2"),
                         QStringLiteral("rejected_reason"))
@@ -254,19 +276,23 @@ private Q_SLOTS:
             QCOMPARE(left->value(0).toInt(), 0);
 
             auto o1 = Outbox(*store).entry(QStringLiteral("o1"));
-            QVERIFY2(o1, qPrintable(o1 ? QString() : o1.error().message));
+            QVERIFY2(o1 && o1->has_value(), qPrintable(o1 ? QString() : o1.error().message));
             QCOMPARE(o1->value().lastError, QStringLiteral("Timed out for %1").arg(kSurname));
             QCOMPARE(o1->value().rejectedReason,
                      QStringLiteral("Patient %1 is not eligible").arg(kSurname));
-            QVERIFY(Outbox(*store).entry(QStringLiteral("o2"))->value().rejectedReason.isNull());
-            QCOMPARE(VisitRepository(*store).openRejectedReason(QStringLiteral("v1")).value(),
-                     QStringLiteral("Patient %1 is not eligible").arg(kSurname));
+            auto o2 = Outbox(*store).entry(QStringLiteral("o2"));
+            QVERIFY(o2 && o2->has_value());
+            QVERIFY(o2->value().rejectedReason.isNull());
+            auto v1 = VisitRepository(*store).openRejectedReason(QStringLiteral("v1"));
+            QVERIFY2(v1, qPrintable(v1 ? QString() : v1.error().message));
+            QCOMPARE(v1.value(), QStringLiteral("Patient %1 is not eligible").arg(kSurname));
         }
         // Opened again: nothing left to seal, everything still opens.
         auto store = test::openStore(dataDir, *m_keys);
-        QCOMPARE(VisitRepository(*store).openRejectedReason(QStringLiteral("v1")).value(),
-                 QStringLiteral("Patient %1 is not eligible").arg(kSurname));
-        verifyNotInFiles(dataDir);
+        auto again = VisitRepository(*store).openRejectedReason(QStringLiteral("v1"));
+        QVERIFY2(again, qPrintable(again ? QString() : again.error().message));
+        QCOMPARE(again.value(), QStringLiteral("Patient %1 is not eligible").arg(kSurname));
+        CHECK(verifyNotInFiles(dataDir));
     }
 };
 
