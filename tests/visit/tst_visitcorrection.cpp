@@ -7,6 +7,7 @@
 #include "provider/OutboxSender.h"
 #include "provider/ProviderClient.h"
 #include "store/PatientRepository.h"
+#include "store/VisitRepository.h"
 #include "visits/VisitCorrection.h"
 
 #include <QJsonArray>
@@ -124,7 +125,7 @@ private slots:
         QTRY_COMPARE_WITH_TIMEOUT(column(*m_store, "visits", id, "status"),
                                   QStringLiteral("Rejected"), 15000);
         QVERIFY(!rejected.isEmpty());
-        QCOMPARE(column(*m_store, "visits", id, "rejected_reason"),
+        QCOMPARE(VisitRepository(*m_store).openRejectedReason(id).value(),
                  QStringLiteral("State not valid"));
         QCOMPARE(sandboxVisits(masterId), 0);
 
