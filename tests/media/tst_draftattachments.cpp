@@ -76,8 +76,11 @@ private Q_SLOTS:
         MediaImporter importer(*m_store);
         const QByteArray photo =
             test::withCameraMetadata(test::encodeJpeg(test::quadrants(2400, 1600)), 6);
+        const QByteArray before(photo.constData(), photo.size()); // a deep copy
         auto added = import(importer, draftId, photo);
         QVERIFY2(added, added ? "" : qPrintable(added.error().message));
+        // The caller's copy is the caller's: the worker wipes only bytes it alone holds.
+        QCOMPARE(photo, before);
         QCOMPARE(added->size, QSize(1000, 1500));
         QCOMPARE(added->draftId, draftId);
         QCOMPARE(importer.pending(), 0);

@@ -22,7 +22,11 @@ Result<DraftAttachment> MediaImportWorker::add(const QString &draftId, const QSt
     QElapsedTimer timer;
     timer.start();
     auto processed = ImagePipeline::process(bytes);
-    crypto::wipe(bytes);
+    // Wiped only when this is the last reference: wiping in place a buffer the caller still
+    // shares would zero the caller's copy (and race with its thread reading it).
+    if (bytes.isDetached())
+        crypto::wipe(bytes);
+    bytes.clear();
     if (!processed) {
         qCInfo(lcMedia) << "image for draft" << draftId << "refused, error code"
                         << int(processed.error().code);

@@ -28,7 +28,9 @@ public:
     explicit MediaImporter(LocalStore &store, QObject *parent = nullptr);
     ~MediaImporter() override; // waits for the imports already given
 
-    // `bytes`: the file as read (never written anywhere in clear); wiped on the worker once used.
+    // `bytes`: the file as read (never written anywhere in clear); wiped on the worker once used
+    // when the importer holds the only reference (move it in); a copy the caller keeps is left
+    // intact, the caller's to wipe.
     void add(const QString &draftId, const QString &slot, const QString &createdBy,
              QByteArray bytes, Done done);
     // Waits until every import given so far has finished and its `done` has run.
