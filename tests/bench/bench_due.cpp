@@ -50,7 +50,7 @@ int main(int argc, char **argv)
             patients << fx.addPatient(QStringLiteral("First%1").arg(i),
                                       QStringLiteral("Last%1").arg(i),
                                       QDate(1950 + i % 50, 1 + i % 12, 1 + i % 28),
-                                      QStringLiteral("512%1").arg(i, 7, 10, QLatin1Char('0')));
+                                      QStringLiteral("51255%1").arg(i, 5, 10, QLatin1Char('0')));
         VisitRepository visits(*store);
         for (int i = 0; i < kVisits; ++i) {
             // Per patient: a first visit, then a follow-up, a check-in, or one still open.
