@@ -30,7 +30,7 @@ public:
         QByteArray body;
         // The body sealed for its events row (sealEvent), on the I/O thread that verified it,
         // so the one writer thread only inserts and commits. Empty: storeBatch seals it.
-        QByteArray sealed;
+        QByteArray sealed = {};
     };
     struct Stored
     {

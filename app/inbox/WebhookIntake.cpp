@@ -75,7 +75,7 @@ WebhookIntake::Verdict WebhookIntake::check(const HttpRequest &request, const QS
     }
     Verdict verdict;
     verdict.provider = provider;
-    verdict.incoming = InboxStore::Incoming{provider, QString::fromLatin1(id), request.body, {}};
+    verdict.incoming = InboxStore::Incoming{provider, QString::fromLatin1(id), request.body};
     return verdict;
 }
 
