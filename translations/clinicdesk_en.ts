@@ -1579,12 +1579,17 @@
         <translation>There is no visit %1.</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+27"/>
         <source>it failed authentication (the stored value was altered, moved or truncated)</source>
         <translation>it failed authentication (the stored value was altered, moved or truncated)</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+10"/>
+        <source>The provider&apos;s reason cannot be shown: %1.</source>
+        <translation>The provider&apos;s reason cannot be shown: %1.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>The patient&apos;s details cannot be shown: %1.</source>
         <translation>The patient&apos;s details cannot be shown: %1.</translation>
     </message>
@@ -1619,7 +1624,12 @@
         <translation>Intake submitted and queued for the provider</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+22"/>
+        <source>The provider&apos;s answer cannot be shown: %1.</source>
+        <translation>The provider&apos;s answer cannot be shown: %1.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>Delivered to the provider</source>
         <translation>Delivered to the provider</translation>
     </message>

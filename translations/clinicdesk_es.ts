@@ -1579,12 +1579,17 @@
         <translation>No existe la visita %1.</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+27"/>
         <source>it failed authentication (the stored value was altered, moved or truncated)</source>
         <translation>no superó la autenticación (el valor guardado se modificó, se movió o se truncó)</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+10"/>
+        <source>The provider&apos;s reason cannot be shown: %1.</source>
+        <translation>No se puede mostrar el motivo del proveedor: %1.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>The patient&apos;s details cannot be shown: %1.</source>
         <translation>No se pueden mostrar los datos del paciente: %1.</translation>
     </message>
@@ -1619,7 +1624,12 @@
         <translation>Admisión enviada y en cola para el proveedor</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+22"/>
+        <source>The provider&apos;s answer cannot be shown: %1.</source>
+        <translation>No se puede mostrar la respuesta del proveedor: %1.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>Delivered to the provider</source>
         <translation>Entregada al proveedor</translation>
     </message>

@@ -1,11 +1,14 @@
 // The Due list (issue 15, "What is due") at 100,000 visits of the weight-loss programme (30,000
-// patients: their first visits, follow-ups, check-ins and a few still open), every one carrying a
-// 2 KiB sealed-size body as real rows do, so a read that touched the table instead of the
-// visits_care covering index would show. Times DueList::compute (the store read, the grouping by
-// patient and the windows) and the sort by days left. Goal: < 100 ms.
+// patients: their first visits, follow-ups, check-ins and a few still open), every one submitted
+// as an intake and so carrying its real sealed body and QuestionnaireResponse, so a read that
+// touched the table instead of the visits_care covering index would show. Times DueList::compute
+// (the store read, the grouping by patient and the windows) and the sort by days left. Goal: < 100
+// ms.
 #include "BenchSupport.h"
+#include "BoardFixture.h"
 #include "TestSupport.h"
 #include "base/TimeText.h"
+#include "store/VisitRepository.h"
 #include "visits/DueList.h"
 
 #include <QCoreApplication>
@@ -34,56 +37,62 @@ int main(int argc, char **argv)
     };
     QElapsedTimer timer;
     timer.start();
+    // Every visit an intake of its type submitted through IntakeSubmission for its patient and
+    // accepted by the provider as the outbox records it (BoardFixture); a resolved one then
+    // concluded with a delivered prescription by VisitRepository at the moment it was resolved,
+    // the write the relay makes when the events arrive (which the relay would stamp now); a
+    // 3-month prescription is a titration the provider confirmed (recordPrescription).
+    test::BoardFixture fx(*store);
+    fx.deferEvents();
     auto filled = store->db().transaction([&]() -> Result<void> {
         QStringList patients;
-        for (int i = 0; i < kPatients; ++i) {
-            patients << QUuid::createUuid().toString(QUuid::WithoutBraces);
-            if (auto r = store->db().exec(QStringLiteral("INSERT INTO patients (id, created_at, "
-                                                         "updated_at) VALUES (?, ?, ?)"),
-                                          {patients.last(), daysAgo(400), daysAgo(400)});
-                !r)
-                return r.error();
-        }
-        const QByteArray body(2048, 'x');
+        for (int i = 0; i < kPatients; ++i)
+            patients << fx.addPatient(QStringLiteral("First%1").arg(i),
+                                      QStringLiteral("Last%1").arg(i),
+                                      QDate(1950 + i % 50, 1 + i % 12, 1 + i % 28),
+                                      QStringLiteral("51255%1").arg(i, 5, 10, QLatin1Char('0')));
+        VisitRepository visits(*store);
         for (int i = 0; i < kVisits; ++i) {
             // Per patient: a first visit, then a follow-up, a check-in, or one still open.
             const int round = i / kPatients;
             const int resolvedAgo = (i * 7) % 200;
             QString type = DueList::programmeType();
-            QString status = QStringLiteral("Prescribed");
-            QVariant resolved = daysAgo(resolvedAgo + 250);
+            int resolved = resolvedAgo + 250;
             if (round == 1)
-                resolved = daysAgo(resolvedAgo);
+                resolved = resolvedAgo;
             if (round == 1 && i % 2)
                 type = DueList::followupType();
-            if (round == 2) {
+            if (round == 2)
                 type = DueList::checkinType();
-                status = QStringLiteral("Submitted");
-                resolved = QVariant(QMetaType::fromType<QString>());
-            }
-            if (round >= 3) {
-                status = QStringLiteral("Submitted");
-                resolved = QVariant(QMetaType::fromType<QString>());
-            }
+            if (round >= 2)
+                resolved = -1;
             const int created = round == 2 ? (i * 11) % 120 : resolvedAgo + 2;
-            const int months = i % 4 == 0 ? 3 : 1;
-            if (auto r = store->db().exec(
-                    QStringLiteral(
-                        "INSERT INTO visits (id, master_id, patient_id, visit_type, status, "
-                        "rx_status, form_obj, created_by, created_at, updated_at, resolved_at, "
-                        "rx_written_at, rx_months, rx_months_total) "
-                        "VALUES (?, ?, ?, ?, ?, 'Delivered', ?, 'ana', ?, ?, ?, ?, ?, ?)"),
-                    {QUuid::createUuid().toString(QUuid::WithoutBraces),
-                     QUuid::createUuid().toString(QUuid::WithoutBraces), patients.at(i % kPatients),
-                     type, status, body, daysAgo(created), daysAgo(created), resolved, resolved,
-                     months, months});
-                !r)
-                return r.error();
+            test::BoardFixture::Visit v;
+            v.patientId = patients.at(i % kPatients);
+            v.type = type;
+            v.status = VisitStateMachine::Status::Submitted;
+            v.createdMsAgo = v.updatedMsAgo = qint64(created) * DueList::kDayMs;
+            const QString id = fx.addVisit(v);
+            if (resolved < 0)
+                continue;
+            VisitRepository::Change concluded;
+            concluded.from = VisitStateMachine::Status::Submitted;
+            concluded.status = VisitStateMachine::Status::Prescribed;
+            concluded.rx = VisitStateMachine::RxStatus::Delivered;
+            concluded.updatedAt = daysAgo(resolved);
+            if (auto r = visits.update(id, concluded); !r || !r.value())
+                return r ? makeError(ErrorCode::Conflict, QStringLiteral("not concluded"))
+                         : r.error();
+            if (i % 4 == 0) {
+                if (auto r = visits.recordPrescription(id, daysAgo(resolved), 3); !r)
+                    return r.error();
+            }
         }
         return {};
     });
     if (!filled)
         qFatal("%s", qPrintable(filled.error().message));
+    fx.finish();
     std::printf("due bench: %d visits, %d patients written in %.1f s\n", kVisits, kPatients,
                 timer.elapsed() / 1000.0);
 

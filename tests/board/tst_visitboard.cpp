@@ -222,11 +222,11 @@ private Q_SLOTS:
     {
         BoardFixture fx(*m_store);
         const QString queued = fx.addVisit({m_ana, QStringLiteral("ED"), Status::Queued});
-        fx.addPendingOutbox(queued, 4, 60 * 1000);
+        fx.addPendingOutbox(queued, 4);
         const QString prescribed = fx.addVisit(
             {m_luis, QStringLiteral("weightloss"), Status::Prescribed, RxStatus::Shipped});
         const QString chat = fx.addVisit({m_maria, QStringLiteral("hairloss"), Status::Submitted});
-        fx.addPendingOutbox(chat, 0, 60 * 1000, QStringLiteral("chat"), QStringLiteral("rejected"));
+        fx.addPendingOutbox(chat, 0, QStringLiteral("chat"), QStringLiteral("rejected"));
 
         VisitBoardSource source(*m_store, QStringLiteral("ana"));
         auto rows = source.loadAll();

@@ -1,26 +1,35 @@
 #pragma once
 
+#include "IntakeSupport.h"
 #include "domain/Patient.h"
 #include "domain/VisitStateMachine.h"
+#include "provider/Outbox.h"
 #include "store/LocalStore.h"
 #include "store/PatientRepository.h"
 
 #include <QDateTime>
+#include <QHash>
 #include <QList>
-#include <QUuid>
-
-#include <cstdio>
 
 namespace clinicdesk::test {
 
-// Writes visits straight into a store for the board's tests and benchmark: the rows the intake,
-// the outbox and the relay would leave behind, without running them (their own tests do).
+// Visits for the board's tests and benchmark, made the way staff and the provider make them
+// (tests/common/IntakeSupport.h): an intake of the visit's type submitted through
+// IntakeSubmission for the patient, the provider's answer recorded by the outbox (accepted or
+// refused), provider events applied as the relay applies them for the later states and the
+// prescription track. Only the visit's age is set afterwards (no production path makes a visit
+// in the past): created_at with amendVisitRow, updated_at through VisitRepository.
 class BoardFixture
 {
 public:
     explicit BoardFixture(LocalStore &store)
         : m_store(store)
     {}
+    ~BoardFixture()
+    {
+        if (!m_deferred.isEmpty())
+            qFatal("BoardFixture: deferred visits never finished (call finish())");
+    }
 
     static QString at(qint64 msAgo)
     {
@@ -44,6 +53,8 @@ public:
         auto id = PatientRepository(m_store).save(p, QStringLiteral("fixture"));
         if (!id)
             qFatal("fixture patient: %s", qPrintable(id.error().message));
+        p.id = id.value();
+        m_patients.insert(p.id, p);
         return id.value();
     }
 
@@ -58,61 +69,135 @@ public:
         qint64 updatedMsAgo = 60 * 1000;
     };
 
+    // Submits the visit's intake and moves it to its state; returns the visit id.
     QString addVisit(const Visit &v)
     {
-        const QString id = QUuid::createUuid().toString(QUuid::WithoutBraces);
-        auto form = m_store.cipher().sealText(QStringLiteral("visits"), id,
-                                              QStringLiteral("form_obj"), QStringLiteral("{}"));
-        if (!form)
-            qFatal("fixture visit: %s", qPrintable(form.error().message));
-        auto done = m_store.db().exec(
-            QStringLiteral("INSERT INTO visits (id, master_id, patient_id, visit_type, status, "
-                           "rx_status, form_obj, created_by, created_at, updated_at) "
-                           "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
-            {id, QUuid::createUuid().toString(QUuid::WithoutBraces), v.patientId, v.type,
-             VisitStateMachine::name(v.status), VisitStateMachine::name(v.rx), form.value(),
-             v.createdBy, at(v.createdMsAgo), at(v.updatedMsAgo)});
-        if (!done)
-            qFatal("fixture visit: %s", qPrintable(done.error().message));
-        return id;
+        auto patient = m_patients.find(v.patientId);
+        if (patient == m_patients.end()) {
+            auto stored = PatientRepository(m_store).get(v.patientId);
+            if (!stored)
+                qFatal("fixture: no patient %s", qPrintable(v.patientId));
+            patient = m_patients.insert(v.patientId, stored.value());
+        }
+        // One filled-in intake per visit type, given each visit's patient (filling in a
+        // questionnaire is most of the cost when a benchmark makes 100,000 visits).
+        auto form = m_forms.find(v.type);
+        if (form == m_forms.end())
+            form = m_forms.insert(v.type, completeIntake(v.type, *patient));
+        form->setPatient(*patient);
+        const auto out = submitIntake(m_store, *form, v.createdBy, v.patientId);
+        m_masterIds.insert(out.visitId, out.masterId);
+        using S = VisitStateMachine::Status;
+        if (v.status == S::Rejected)
+            markRejected(m_store, out.visitId, QStringLiteral("State not valid"));
+        else if (v.status != S::Queued)
+            markSubmitted(m_store, out.visitId);
+        Deferred d{out.visitId, eventsTo(out.masterId, v.status, v.rx), at(v.createdMsAgo),
+                   at(v.updatedMsAgo)};
+        if (m_deferring)
+            m_deferred << d;
+        else
+            finish(d);
+        return out.visitId;
     }
 
-    // An undelivered outbox entry for a visit ('visit' kind) with `attempts` failures so far.
-    void addPendingOutbox(const QString &visitId, int attempts, qint64 createdMsAgo,
+    // Until finish(), visits wait for their provider events and their age, which finish() then
+    // applies in one relay batch (a benchmark's 100,000 visits; the applier commits durably, so
+    // it cannot run inside the caller's transaction).
+    void deferEvents() { m_deferring = true; }
+    void finish()
+    {
+        QList<QJsonObject> events;
+        for (const Deferred &d : std::as_const(m_deferred))
+            events << d.events;
+        applyEvents(m_store, events);
+        auto aged = m_store.db().transaction([&]() -> Result<void> {
+            for (const Deferred &d : std::as_const(m_deferred))
+                age(d);
+            return {};
+        });
+        if (!aged)
+            qFatal("fixture: %s", qPrintable(aged.error().message));
+        m_deferred.clear();
+        m_deferring = false;
+    }
+
+    // The outbox still owing something for a visit: its own entry ('visit') failed `attempts`
+    // times so far, or (kind 'chat', state 'rejected') a staff reply the provider refused.
+    void addPendingOutbox(const QString &visitId, int attempts,
                           const QString &kind = QStringLiteral("visit"),
                           const QString &state = QStringLiteral("pending"))
     {
-        auto done = m_store.db().exec(
-            QStringLiteral("INSERT INTO outbox (id, kind, visit_id, master_id, state, attempts, "
-                           "next_attempt_at, created_by, created_at, updated_at) "
-                           "SELECT ?, ?, id, master_id, ?, ?, ?, 'ana', ?, ? FROM visits "
-                           "WHERE id = ?"),
-            {QUuid::createUuid().toString(QUuid::WithoutBraces), kind, state, attempts, at(0),
-             at(createdMsAgo), at(createdMsAgo), visitId});
-        if (!done)
-            qFatal("fixture outbox: %s", qPrintable(done.error().message));
+        Outbox outbox(m_store);
+        auto id = kind == QLatin1String("chat")
+                      ? outbox.enqueueStaffChat(
+                            visitId, QStringLiteral("Ana"), QStringLiteral("Ruiz"),
+                            QStringLiteral("The patient has no allergies."), QStringLiteral("ana"))
+                      : outbox.enqueueVisit(visitId, QStringLiteral("ana"));
+        if (!id)
+            qFatal("fixture outbox: %s", qPrintable(id.error().message));
+        for (int i = 0; i < attempts; ++i) {
+            auto e = outbox.entry(*id);
+            if (!e || !e.value() ||
+                !outbox.markRetry(*e.value(), QStringLiteral("timed out"), 0,
+                                  QDateTime::currentDateTimeUtc()))
+                qFatal("fixture outbox: retry not recorded");
+        }
+        if (state == QLatin1String("rejected")) {
+            auto e = outbox.entry(*id);
+            if (!e || !e.value() ||
+                !outbox.markRejected(*e.value(), QStringLiteral("Visit not found"), 404))
+                qFatal("fixture outbox: refusal not recorded");
+        }
     }
 
-    QString masterIdOf(const QString &visitId)
+    QString masterIdOf(const QString &visitId) const
     {
-        auto row = m_store.db().exec(QStringLiteral("SELECT master_id FROM visits WHERE id = ?"),
-                                     {visitId});
-        if (!row || !row->next())
+        const QString masterId = m_masterIds.value(visitId);
+        if (masterId.isEmpty())
             qFatal("fixture: no visit %s", qPrintable(visitId));
-        return row->value(0).toString();
+        return masterId;
     }
 
+    // The visit moves on to `status` (provider events, as the relay applies them), its last
+    // change `updatedMsAgo` ago.
     void setUpdated(const QString &visitId, VisitStateMachine::Status status, qint64 updatedMsAgo)
     {
-        auto done = m_store.db().exec(
-            QStringLiteral("UPDATE visits SET status = ?, updated_at = ? WHERE id = ?"),
-            {VisitStateMachine::name(status), at(updatedMsAgo), visitId});
-        if (!done)
-            qFatal("fixture update: %s", qPrintable(done.error().message));
+        auto row = VisitRepository(m_store).find(visitId);
+        if (!row || !row.value())
+            qFatal("fixture: no visit %s", qPrintable(visitId));
+        const VisitStateMachine::State now = row.value()->state;
+        if (now.status == VisitStateMachine::Status::Queued && status != now.status)
+            markSubmitted(m_store, visitId);
+        applyEvents(m_store, eventsTo(masterIdOf(visitId), status, now.rx));
+        backdateUpdate(m_store, visitId, at(updatedMsAgo));
     }
 
 private:
+    struct Deferred
+    {
+        QString visitId;
+        QList<QJsonObject> events;
+        QString createdAt;
+        QString updatedAt;
+    };
+    void finish(const Deferred &d)
+    {
+        applyEvents(m_store, d.events);
+        age(d);
+    }
+    void age(const Deferred &d)
+    {
+        amendVisitRow(m_store, d.visitId, {d.createdAt, std::nullopt, false, {}});
+        backdateUpdate(m_store, d.visitId, d.updatedAt);
+    }
+
     LocalStore &m_store;
+    QHash<QString, Patient> m_patients;
+    QHash<QString, IntakeForm> m_forms;
+    QHash<QString, QString> m_masterIds;
+    QList<Deferred> m_deferred;
+    bool m_deferring = false;
 };
 
 } // namespace clinicdesk::test

@@ -124,7 +124,8 @@ private Q_SLOTS:
         const auto found = visits.find(QStringLiteral("v1"));
         QVERIFY(found && found.value());
         const VisitRepository::Row &row = *found.value();
-        QCOMPARE(row.rejectedReason, QStringLiteral("State not valid"));
+        QCOMPARE(visits.openRejectedReason(QStringLiteral("v1")).value(),
+                 QStringLiteral("State not valid"));
         QCOMPARE(row.updatedAt, QStringLiteral("2030-01-01T00:00:00.000Z"));
 
         // The status moved on since it was read: nothing is written.
@@ -145,6 +146,7 @@ private Q_SLOTS:
         auto isNull = m_store->db().exec(
             QStringLiteral("SELECT rejected_reason IS NULL FROM visits WHERE id = 'v1'"));
         QVERIFY(isNull && isNull->next() && isNull->value(0).toBool());
+        QVERIFY(visits.openRejectedReason(QStringLiteral("v1")).value().isNull());
         QCOMPARE(visits.update(QStringLiteral("v1"), {}).error().code, ErrorCode::InvalidInput);
     }
 

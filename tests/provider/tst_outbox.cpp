@@ -8,6 +8,7 @@
 #include "provider/ProviderClient.h"
 #include "provider/ProviderStatusSync.h"
 #include "store/LocalStore.h"
+#include "store/VisitRepository.h"
 
 #include <QElapsedTimer>
 #include <QJsonArray>
@@ -116,7 +117,7 @@ private slots:
         QCOMPARE(rejected.at(0).at(1).toString(),
                  QStringLiteral("Patient not eligible for new visit"));
         QCOMPARE(visitColumn(*store, visitId, "status"), QStringLiteral("Rejected"));
-        QCOMPARE(visitColumn(*store, visitId, "rejected_reason"),
+        QCOMPARE(VisitRepository(*store).openRejectedReason(visitId).value(),
                  QStringLiteral("Patient not eligible for new visit"));
         QCOMPARE(sandboxVisits(refused.masterId), 0);
 

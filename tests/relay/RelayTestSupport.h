@@ -2,6 +2,7 @@
 
 #include "IntakeSupport.h"
 #include "store/LocalStore.h"
+#include "store/VisitRepository.h"
 
 #include <QDateTime>
 #include <QJsonDocument>
@@ -28,25 +29,25 @@ inline Visit addVisit(clinicdesk::LocalStore &store, bool queued = false)
 
 // The one thing no production path does: a visit whose masterId an event named before the
 // visit was in this store (the relay keeps such events pending). The visit is submitted for
-// real, queued, then its masterId replaced by the one the event used.
+// real, queued, then its masterId replaced by the one the event used (test::amendVisitRow).
 inline Visit addVisitKnownAs(clinicdesk::LocalStore &store, const QString &masterId)
 {
     Visit visit = addVisit(store, true);
-    auto r = store.db().exec(QStringLiteral("UPDATE visits SET master_id = ? WHERE id = ?"),
-                             {masterId, visit.id});
-    if (!r)
-        qFatal("%s", qPrintable(r.error().message));
+    clinicdesk::test::VisitAmendment amend;
+    amend.masterId = masterId;
+    clinicdesk::test::amendVisitRow(store, visit.id, amend);
     visit.masterId = masterId;
     return visit;
 }
 
+// The stored status and prescription state, as VisitRepository reads them.
 inline QPair<QString, QString> visitState(clinicdesk::LocalStore &store, const QString &visitId)
 {
-    auto r = store.db().exec(QStringLiteral("SELECT status, rx_status FROM visits WHERE id = ?"),
-                             {visitId});
-    if (!r || !r->next())
+    auto row = clinicdesk::VisitRepository(store).find(visitId);
+    if (!row || !row.value() || !row.value()->statusKnown || !row.value()->rxKnown)
         return {};
-    return {r->value(0).toString(), r->value(1).toString()};
+    return {clinicdesk::VisitStateMachine::name(row.value()->state.status),
+            clinicdesk::VisitStateMachine::name(row.value()->state.rx)};
 }
 
 inline qint64 count(clinicdesk::LocalStore &store, const QString &sql,

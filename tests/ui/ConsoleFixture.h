@@ -44,10 +44,10 @@ public:
         // A colleague with a long name, who submitted one visit ("Submitted by" must show it).
         visittest::addUser(*store, QStringLiteral("maxi"),
                            QStringLiteral("Maximiliana Fernández-Ocampo de la Vega"));
-        visittest::addVisit(
-            *store, visittest::samplePatient(QStringLiteral("5125550140")),
-            sandboxtest::createBody(QStringLiteral("long-name"), QStringLiteral("5125550140")),
-            QStringLiteral("Submitted"), visittest::sampleResponse(), QStringLiteral("maxi"));
+        visittest::addVisit(*store, visittest::samplePatient(QStringLiteral("5125550140")),
+                            sandboxtest::createBody({}, QStringLiteral("5125550140")),
+                            QStringLiteral("Submitted"), visittest::sampleResponse(),
+                            QStringLiteral("maxi"));
     }
 
     // The window, shown at 1366x768 and signed in as ana (false if that failed).

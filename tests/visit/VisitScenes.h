@@ -5,10 +5,11 @@
 #include "provider/Outbox.h"
 #include "relay/VisitEventApplier.h"
 
-// Three visits as staff meet them, written through the same paths the console and the relay use
-// (the outbox, provider events): a prescribed visit whose pharmacy order shipped after one
-// question from the clinician, a visit waiting for staff to answer, and one the provider refused
-// (State not valid). Synthetic patients; used by the screenshots and the accessibility tests.
+// Three visits as staff meet them, submitted as intakes (addVisit) and moved on through the same
+// paths the console and the relay use (the outbox, provider events): a prescribed visit whose
+// pharmacy order shipped after one question from the clinician, a visit waiting for staff to
+// answer, and one the provider refused (State not valid). Synthetic patients; used by the
+// screenshots and the accessibility tests.
 namespace visittest {
 
 struct VisitScenes
@@ -36,6 +37,15 @@ inline clinicdesk::Patient ana()
     return p;
 }
 
+// The visit as submitted at `when` (IntakeSubmission stamps the time of the call).
+inline void submittedAt(clinicdesk::LocalStore &store, const QString &visitId,
+                        const QDateTime &when)
+{
+    clinicdesk::test::VisitAmendment amend;
+    amend.createdAt = iso(when);
+    clinicdesk::test::amendVisitRow(store, visitId, amend);
+}
+
 // Adds the account "alice" unless `withUser` is false (the store already has her).
 inline VisitScenes seedVisitScenes(clinicdesk::LocalStore &store, bool withUser = true)
 {
@@ -50,10 +60,11 @@ inline VisitScenes seedVisitScenes(clinicdesk::LocalStore &store, bool withUser 
     auto at = [&](int minutes) { return start.addSecs(minutes * 60); };
 
     // A prescribed visit whose order shipped, after one question from the clinician.
-    const QString masterId = QStringLiteral("demo-1");
-    const QString id = addVisit(store, ana(), sandboxtest::createBody(masterId, ana().phone),
-                                QStringLiteral("Queued"), sampleResponse());
-    exec(store, QStringLiteral("UPDATE visits SET created_at = ? WHERE id = ?"), {iso(at(0)), id});
+    const AddedVisit prescribed = addVisit(store, ana(), sandboxtest::createBody({}, ana().phone),
+                                           QStringLiteral("Queued"), sampleResponse());
+    const QString id = prescribed.id;
+    const QString masterId = prescribed.masterId;
+    submittedAt(store, id, at(0));
     Outbox outbox(store);
     const QString entry = *outbox.enqueueVisit(id, alice.username);
     must(outbox.markSent(**outbox.entry(entry), QStringLiteral("pv-demo-1")));
@@ -93,11 +104,11 @@ inline VisitScenes seedVisitScenes(clinicdesk::LocalStore &store, bool withUser 
     Patient ben = samplePatient(QStringLiteral("5125550124"));
     ben.firstName = QStringLiteral("Ben");
     ben.lastName = QStringLiteral("Example");
-    const QString askedMaster = QStringLiteral("demo-2");
-    const QString asked = addVisit(store, ben, sandboxtest::createBody(askedMaster, ben.phone),
-                                   QStringLiteral("Submitted"), sampleResponse());
-    exec(store, QStringLiteral("UPDATE visits SET created_at = ? WHERE id = ?"),
-         {iso(QDateTime::currentDateTimeUtc().addSecs(-3600)), asked});
+    const AddedVisit askedVisit = addVisit(store, ben, sandboxtest::createBody({}, ben.phone),
+                                           QStringLiteral("Submitted"), sampleResponse());
+    const QString asked = askedVisit.id;
+    const QString askedMaster = askedVisit.masterId;
+    submittedAt(store, asked, QDateTime::currentDateTimeUtc().addSecs(-3600));
     applyEvents(store,
                 {inboxEvent(6, QDateTime::currentDateTimeUtc().addSecs(-600), askedMaster,
                             QStringLiteral("DOCTOR_CHAT"),
@@ -110,9 +121,8 @@ inline VisitScenes seedVisitScenes(clinicdesk::LocalStore &store, bool withUser 
     cara.firstName = QStringLiteral("Cara");
     cara.lastName = QStringLiteral("Demo");
     cara.state = QStringLiteral("ZZ");
-    const QString refused =
-        addVisit(store, cara, sandboxtest::createBody(QStringLiteral("demo-3"), cara.phone),
-                 QStringLiteral("Queued"), sampleResponse());
+    const QString refused = addVisit(store, cara, sandboxtest::createBody({}, cara.phone),
+                                     QStringLiteral("Queued"), sampleResponse());
     const QString refusedEntry = *outbox.enqueueVisit(refused, alice.username);
     must(outbox.markRejected(**outbox.entry(refusedEntry), QStringLiteral("State not valid"), 200));
 

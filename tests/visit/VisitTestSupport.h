@@ -4,6 +4,7 @@
 #include "SandboxPayloads.h"
 #include "store/LocalStore.h"
 #include "store/PatientRepository.h"
+#include "store/VisitRepository.h"
 
 #include <QDateTime>
 #include <QJsonArray>
@@ -15,6 +16,13 @@
 // Visits as the intake leaves them, and provider events as the inbox serves them; synthetic
 // data only.
 namespace visittest {
+
+// Test setup that must work: stops the program with the store's message otherwise.
+template<typename T> inline void must(const clinicdesk::Result<T> &result)
+{
+    if (!result)
+        qFatal("setup failed: %s", qPrintable(result.error().message));
+}
 
 // The patient sandboxtest::formObj() describes.
 inline clinicdesk::Patient samplePatient(const QString &phone)
@@ -76,38 +84,68 @@ submitVisit(clinicdesk::LocalStore &store, const clinicdesk::Patient &patient, b
     return out;
 }
 
-// Saves `patient` and writes a visit row in `status` whose sealed createNoPay body is `body`
-// (and, when given, its QuestionnaireResponse). Only for visits no intake of this build can
-// make: a row from before QuestionnaireResponses were kept, a body the provider refused for a
-// field the intake's rules now catch, the sandbox's canned body the detail page and its
-// screenshots show. Returns the visit id; fails the test otherwise.
-inline QString addVisit(clinicdesk::LocalStore &store, const clinicdesk::Patient &patient,
-                        const QJsonObject &body, const QString &status = QStringLiteral("Queued"),
-                        const QJsonObject &response = {},
-                        const QString &createdBy = QStringLiteral("alice"))
+// What addVisit made: the visit id (what most tests want, hence the conversion) and the masterId
+// the submission gave it, which the provider's events and the sandbox's records name.
+struct AddedVisit
 {
-    const QString now = QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs);
-    const QString visitId = QUuid::createUuid().toString(QUuid::WithoutBraces);
-    auto patientId = clinicdesk::PatientRepository(store).save(patient, createdBy);
-    if (!patientId)
-        qFatal("patient not saved: %s", qPrintable(patientId.error().message));
-    auto sealed = store.cipher().seal(QStringLiteral("visits"), visitId, QStringLiteral("form_obj"),
-                                      QJsonDocument(body).toJson(QJsonDocument::Compact));
-    QVariant sealedResponse(QMetaType::fromType<QByteArray>());
-    if (!response.isEmpty())
-        sealedResponse = *store.cipher().seal(QStringLiteral("visits"), visitId,
-                                              QStringLiteral("questionnaire_response"),
-                                              QJsonDocument(response).toJson());
-    auto r = store.db().exec(
-        QStringLiteral("INSERT INTO visits (id, master_id, patient_id, visit_type, status, "
-                       "form_obj, questionnaire_response, created_by, created_at, updated_at) "
-                       "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
-        {visitId, body.value(QLatin1String("masterId")).toString(), patientId.value(),
-         body.value(QLatin1String("visitType")).toString(), status, *sealed, sealedResponse,
-         createdBy, now, now});
-    if (!r)
-        qFatal("visit not saved: %s", qPrintable(r.error().message));
-    return visitId;
+    QString id;
+    QString masterId;
+    operator QString() const { return id; }
+};
+
+// A visit submitted through IntakeSubmission for `patient` as `createdBy` (an intake of the
+// body's visit type), accepted by the provider as the outbox records it when `status` is
+// "Submitted" (otherwise left Queued), then made to carry what the test spells out by hand:
+//  - its createNoPay body becomes `body` (with the visit's own masterId), through
+//    VisitRepository::replaceCreateBody as a correction stores one: the sandbox's canned body
+//    the record's answers, the detail page and its screenshots show, or a body the provider
+//    refused for a field today's intake rules catch (a patient in state "ZZ": the intake is
+//    submitted with a valid state, then the patient record and the body carry "ZZ");
+//  - its QuestionnaireResponse becomes `response`, or none when `response` is empty (a visit
+//    from before QuestionnaireResponses were kept), through test::amendVisitRow.
+// Prefer submitVisit, which keeps what the intake made.
+inline AddedVisit addVisit(clinicdesk::LocalStore &store, const clinicdesk::Patient &patient,
+                           const QJsonObject &body,
+                           const QString &status = QStringLiteral("Queued"),
+                           const QJsonObject &response = {},
+                           const QString &createdBy = QStringLiteral("alice"))
+{
+    using namespace clinicdesk;
+    const QString type = body.value(QLatin1String("visitType")).toString(QStringLiteral("ED"));
+    IntakeForm form = test::fillIntake(type, patient);
+    const bool refusedToday = !form.validate().isEmpty();
+    if (refusedToday) {
+        Patient valid = patient;
+        valid.state = QStringLiteral("TX");
+        form = test::completeIntake(type, valid);
+    }
+    const auto out = test::submitIntake(store, form, createdBy);
+    if (refusedToday) {
+        Patient stored = patient;
+        stored.id = out.patientId;
+        must(PatientRepository(store).save(stored, createdBy));
+    }
+    QJsonObject canned = body;
+    canned.insert(QStringLiteral("masterId"), out.masterId);
+    must(VisitRepository(store).replaceCreateBody(out.visitId, canned));
+    test::VisitAmendment amend;
+    amend.withoutQuestionnaireResponse = response.isEmpty();
+    amend.questionnaireResponse = response;
+    test::amendVisitRow(store, out.visitId, amend);
+    if (status == QLatin1String("Submitted"))
+        test::markSubmitted(store, out.visitId);
+    else if (status != QLatin1String("Queued"))
+        qFatal("addVisit: status %s is made by events (test::moveVisit)", qPrintable(status));
+    return {out.visitId, out.masterId};
+}
+
+// The visit's masterId as VisitRepository reads it.
+inline QString masterIdOf(clinicdesk::LocalStore &store, const QString &visitId)
+{
+    auto row = clinicdesk::VisitRepository(store).find(visitId);
+    if (!row || !row.value())
+        qFatal("no visit %s", qPrintable(visitId));
+    return row.value()->masterId;
 }
 
 inline void addUser(clinicdesk::LocalStore &store, const QString &username,
@@ -120,13 +158,6 @@ inline void addUser(clinicdesk::LocalStore &store, const QString &username,
         {QUuid::createUuid().toString(QUuid::WithoutBraces), username, displayName, now, now});
     if (!r)
         qFatal("user not saved: %s", qPrintable(r.error().message));
-}
-
-// Test setup that must work: stops the program with the store's message otherwise.
-template<typename T> inline void must(const clinicdesk::Result<T> &result)
-{
-    if (!result)
-        qFatal("setup failed: %s", qPrintable(result.error().message));
 }
 
 inline QString iso(const QDateTime &t)

@@ -7,6 +7,7 @@
 #include "provider/OutboxSender.h"
 #include "provider/ProviderClient.h"
 #include "store/PatientRepository.h"
+#include "store/VisitRepository.h"
 #include "visits/VisitCorrection.h"
 
 #include <QJsonArray>
@@ -39,11 +40,11 @@ class TestVisitCorrection : public QObject
     }
 
     // A queued visit whose patient lives in state "ZZ" (the provider refuses it).
-    QString badStateVisit(const QString &masterId, const QString &phone)
+    AddedVisit badStateVisit(const QString &phone)
     {
         Patient p = samplePatient(phone);
         p.state = QStringLiteral("ZZ");
-        QJsonObject body = sandboxtest::createBody(masterId, phone);
+        QJsonObject body = sandboxtest::createBody({}, phone);
         QJsonObject form = body.value(QLatin1String("formObj")).toObject();
         form.insert(QStringLiteral("state"), QStringLiteral("ZZ"));
         body.insert(QStringLiteral("formObj"), form);
@@ -99,7 +100,7 @@ private slots:
 
     void onlyARejectedVisitIsResubmitted()
     {
-        const QString id = badStateVisit(QStringLiteral("m-queued"), QStringLiteral("5125550140"));
+        const QString id = badStateVisit(QStringLiteral("5125550140"));
         AuditLog audit(*m_store, nullptr);
         auto r = VisitCorrection::resubmit(*m_store, audit, id,
                                            samplePatient(QStringLiteral("5125550140")),
@@ -111,10 +112,11 @@ private slots:
 
     void refusedThenCorrectedLandsExactlyOnce()
     {
-        const QString masterId = QStringLiteral("m-fix-1");
         const QString oldPhone = QStringLiteral("5125550150");
         const QString newPhone = QStringLiteral("5125550151");
-        const QString id = badStateVisit(masterId, oldPhone);
+        const AddedVisit visit = badStateVisit(oldPhone);
+        const QString id = visit.id;
+        const QString masterId = visit.masterId;
         ProviderClient client(m_sandbox->clientConfig());
         OutboxSender sender(*m_store, client, fast());
         QSignalSpy rejected(&sender, &OutboxSender::entryRejected);
@@ -124,7 +126,7 @@ private slots:
         QTRY_COMPARE_WITH_TIMEOUT(column(*m_store, "visits", id, "status"),
                                   QStringLiteral("Rejected"), 15000);
         QVERIFY(!rejected.isEmpty());
-        QCOMPARE(column(*m_store, "visits", id, "rejected_reason"),
+        QCOMPARE(VisitRepository(*m_store).openRejectedReason(id).value(),
                  QStringLiteral("State not valid"));
         QCOMPARE(sandboxVisits(masterId), 0);
 

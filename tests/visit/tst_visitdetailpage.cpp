@@ -115,10 +115,11 @@ private slots:
     // (a) The relay applies an event and notifies the console: the open page shows it.
     void followsARelayAppliedEvent()
     {
-        const QString masterId = QStringLiteral("m-relay");
-        const QString id =
-            addVisit(*m_store, samplePatient(nextPhone()), sandboxtest::createBody(masterId),
+        const AddedVisit visit =
+            addVisit(*m_store, samplePatient(nextPhone()), sandboxtest::createBody({}),
                      QStringLiteral("Submitted"), sampleResponse());
+        const QString id = visit.id;
+        const QString masterId = visit.masterId;
         const qint64 auditBefore = *m_audit->count({});
         VisitDetailPage page(*m_store, *m_audit, m_user, nullptr, id);
         page.resize(1366, 768);
@@ -170,9 +171,10 @@ private slots:
     // (b) A reply typed and sent with Ctrl+Return reaches the sandbox; Submitted once delivered.
     void replyReachesTheProvider()
     {
-        const QString masterId = QStringLiteral("m-reply");
-        const QString id =
-            addVisit(*m_store, samplePatient(nextPhone()), sandboxtest::createBody(masterId));
+        const AddedVisit visit =
+            addVisit(*m_store, samplePatient(nextPhone()), sandboxtest::createBody({}));
+        const QString id = visit.id;
+        const QString masterId = visit.masterId;
         QVERIFY(Outbox(*m_store).enqueueVisit(id, QStringLiteral("alice")));
         m_provider->kick();
         QTRY_COMPARE_WITH_TIMEOUT(status(id), QStringLiteral("Submitted"), 15000);
@@ -216,14 +218,15 @@ private slots:
     // (c) A refused visit shows the provider's reason; the dialog fixes it and it lands once.
     void rejectedVisitIsFixedAndResubmitted()
     {
-        const QString masterId = QStringLiteral("m-rejected");
         Patient p = samplePatient(nextPhone());
         p.state = QStringLiteral("ZZ");
-        QJsonObject body = sandboxtest::createBody(masterId, p.phone);
+        QJsonObject body = sandboxtest::createBody({}, p.phone);
         QJsonObject form = body.value(QLatin1String("formObj")).toObject();
         form.insert(QStringLiteral("state"), QStringLiteral("ZZ"));
         body.insert(QStringLiteral("formObj"), form);
-        const QString id = addVisit(*m_store, p, body);
+        const AddedVisit visit = addVisit(*m_store, p, body);
+        const QString id = visit.id;
+        const QString masterId = visit.masterId;
         QVERIFY(Outbox(*m_store).enqueueVisit(id, QStringLiteral("alice")));
         m_provider->kick();
         QTRY_COMPARE_WITH_TIMEOUT(status(id), QStringLiteral("Rejected"), 15000);
@@ -271,9 +274,9 @@ private slots:
     // A sealed value that fails authentication is a clear message on the page, not garbage.
     void tamperedPatientShowsAClearError()
     {
-        const QString id = addVisit(*m_store, samplePatient(nextPhone()),
-                                    sandboxtest::createBody(QStringLiteral("m-tampered")),
-                                    QStringLiteral("Submitted"), sampleResponse());
+        const QString id =
+            addVisit(*m_store, samplePatient(nextPhone()), sandboxtest::createBody({}),
+                     QStringLiteral("Submitted"), sampleResponse());
         const QString patientId =
             column(*m_store, QStringLiteral("visits"), id, QStringLiteral("patient_id"));
         auto q = m_store->db().exec(QStringLiteral("SELECT last_name FROM patients WHERE id = ?"),
@@ -305,9 +308,9 @@ private slots:
     // from Back through the page without getting stuck.
     void controlsAreNamedAndReachable()
     {
-        const QString id = addVisit(*m_store, samplePatient(nextPhone()),
-                                    sandboxtest::createBody(QStringLiteral("m-a11y")),
-                                    QStringLiteral("Submitted"), sampleResponse());
+        const QString id =
+            addVisit(*m_store, samplePatient(nextPhone()), sandboxtest::createBody({}),
+                     QStringLiteral("Submitted"), sampleResponse());
         VisitDetailPage page(*m_store, *m_audit, m_user, m_provider, id);
         page.resize(1366, 768);
         page.show();

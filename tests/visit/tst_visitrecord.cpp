@@ -31,14 +31,17 @@ class TestVisitRecord : public QObject
     QDateTime at(int minutes) const { return T.addSecs(minutes * 60); }
 
     // A visit with a full history (see the timeline expected in readsTheWholeVisit).
-    QString fullVisit(LocalStore &store, const QString &masterId)
+    AddedVisit fullVisit(LocalStore &store)
     {
         addUser(store, QStringLiteral("alice"), QStringLiteral("Alice Front"));
-        const QString id =
+        const AddedVisit visit =
             addVisit(store, samplePatient(QStringLiteral("5125550100")),
-                     sandboxtest::createBody(masterId), QStringLiteral("Queued"), sampleResponse());
-        exec(store, QStringLiteral("UPDATE visits SET created_at = ? WHERE id = ?"),
-             {iso(at(0)), id});
+                     sandboxtest::createBody({}), QStringLiteral("Queued"), sampleResponse());
+        const QString id = visit.id;
+        const QString masterId = visit.masterId;
+        test::VisitAmendment submittedAt;
+        submittedAt.createdAt = iso(at(0));
+        test::amendVisitRow(store, id, submittedAt);
         Outbox outbox(store);
         const QString visitEntry = *outbox.enqueueVisit(id, QStringLiteral("alice"));
         must(outbox.markSent(**outbox.entry(visitEntry), QStringLiteral("pv-1")));
@@ -95,9 +98,10 @@ class TestVisitRecord : public QObject
                                       {QStringLiteral("tracking"), QStringLiteral("1Z999")}}}})});
         if (!applied || applied->applied != 4)
             qFatal("events not applied");
-        exec(store, QStringLiteral("UPDATE visits SET provider_checked_at = ? WHERE id = ?"),
-             {iso(at(40)), id});
-        return id;
+        VisitRepository::Change checked; // a status check with the provider, as it records one
+        checked.providerCheckedAt = iso(at(40));
+        must(VisitRepository(store).update(id, checked));
+        return visit;
     }
 
 private slots:
@@ -110,13 +114,14 @@ private slots:
     void readsTheWholeVisit()
     {
         auto store = newStore();
-        const QString id = fullVisit(*store, QStringLiteral("m-full"));
+        const AddedVisit visit = fullVisit(*store);
+        const QString id = visit.id;
         auto record = VisitRecordReader(*store).read(id);
         QVERIFY2(record, qPrintable(record ? QString() : record.error().message));
         const VisitRecord &r = record.value();
         QCOMPARE(VisitStateMachine::name(r.status), QStringLiteral("Prescribed"));
         QCOMPARE(VisitStateMachine::name(r.rxStatus), QStringLiteral("Shipped"));
-        QCOMPARE(r.masterId, QStringLiteral("m-full"));
+        QCOMPARE(r.masterId, visit.masterId);
         QCOMPARE(r.createdByName, QStringLiteral("Alice Front"));
         QCOMPARE(r.providerCheckedAt, at(40));
         QVERIFY(r.problems.isEmpty());
@@ -199,7 +204,7 @@ private slots:
     {
         auto store = newStore();
         const QString id = addVisit(*store, samplePatient(QStringLiteral("5125550101")),
-                                    sandboxtest::createBody(QStringLiteral("m-form")));
+                                    sandboxtest::createBody({}));
         auto r = VisitRecordReader(*store).read(id);
         QVERIFY(r);
         QCOMPARE(r->answers.size(), 1);
@@ -221,7 +226,8 @@ private slots:
     void tamperedValuesGiveClearErrorsNotGarbage()
     {
         auto store = newStore();
-        const QString id = fullVisit(*store, QStringLiteral("m-tamper"));
+        const AddedVisit visit = fullVisit(*store);
+        const QString id = visit.id;
         const QString patientId =
             column(*store, QStringLiteral("visits"), id, QStringLiteral("patient_id"));
         auto flip = [&](const QString &table, const QString &col, const QString &rowId) {
@@ -238,12 +244,13 @@ private slots:
         flip(QStringLiteral("patients"), QStringLiteral("last_name"), patientId);
         flip(QStringLiteral("visits"), QStringLiteral("questionnaire_response"), id);
         flip(QStringLiteral("visit_events"), QStringLiteral("payload"),
-             QStringLiteral("beluga:evt-m-tamper-2"));
+             QStringLiteral("beluga:evt-%1-2").arg(visit.masterId));
         // A payload moved to another row does not open either (bound to its row).
         auto moved = store->db().exec(
             QStringLiteral("UPDATE visit_events SET payload = (SELECT payload FROM visit_events "
-                           "WHERE id = 'beluga:evt-m-tamper-4') WHERE id = "
-                           "'beluga:evt-m-tamper-5'"));
+                           "WHERE id = ?) WHERE id = ?"),
+            {QStringLiteral("beluga:evt-%1-4").arg(visit.masterId),
+             QStringLiteral("beluga:evt-%1-5").arg(visit.masterId)});
         QVERIFY(moved);
 
         auto record = VisitRecordReader(*store).read(id);
@@ -282,7 +289,7 @@ private slots:
     void viewingIsAuditedOncePerOpenWithoutPhi()
     {
         auto store = newStore();
-        const QString id = fullVisit(*store, QStringLiteral("m-audit"));
+        const QString id = fullVisit(*store);
         AuditLog audit(*store, nullptr);
         VisitRecordReader reader(*store);
         QVERIFY(reader.read(id));

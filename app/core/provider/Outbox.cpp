@@ -15,10 +15,21 @@ namespace {
 
 const QString kTable = QStringLiteral("outbox");
 const QString kPayload = QStringLiteral("payload");
+// The provider's texts, sealed: providers echo patient values in them.
+const QString kLastError = QStringLiteral("last_error");
+const QString kRejectedReason = QStringLiteral("rejected_reason");
+// What a message waiting for a refused visit is refused with.
+const QString kVisitRefused = QStringLiteral("the visit was refused by the provider");
 
 const QString kColumns = QStringLiteral("id, kind, visit_id, master_id, state, attempts, "
                                         "next_attempt_at, last_error, last_http_status, "
                                         "rejected_reason");
+
+// A sealed text to bind: SQL NULL for a null text (a null QByteArray would be an empty value).
+QVariant sealedOrNull(const QByteArray &sealed)
+{
+    return sealed.isNull() ? QVariant(QMetaType::fromType<QByteArray>()) : QVariant(sealed);
+}
 
 Outbox::Kind parseKind(const QString &text)
 {
@@ -29,7 +40,9 @@ Outbox::Kind parseKind(const QString &text)
     return Outbox::Kind::Visit;
 }
 
-Outbox::Entry readEntry(const QSqlQuery &q)
+// `cipher` null: the provider's texts are not read (due(): the sender never needs them, and one
+// that fails to open must not stop every delivery).
+Result<Outbox::Entry> readEntry(const FieldCipher *cipher, const QSqlQuery &q)
 {
     Outbox::Entry e;
     e.id = q.value(0).toString();
@@ -39,10 +52,30 @@ Outbox::Entry readEntry(const QSqlQuery &q)
     e.state = q.value(4).toString();
     e.attempts = q.value(5).toInt();
     e.nextAttemptAt = QDateTime::fromString(q.value(6).toString(), Qt::ISODateWithMs);
-    e.lastError = q.value(7).toString();
     e.lastHttpStatus = q.value(8).toInt();
-    e.rejectedReason = q.value(9).toString();
+    if (!cipher)
+        return e;
+    auto lastError = cipher->openText(kTable, e.id, kLastError, q.value(7).toByteArray());
+    if (!lastError)
+        return lastError.error();
+    e.lastError = lastError.value();
+    auto rejectedReason = cipher->openText(kTable, e.id, kRejectedReason, q.value(9).toByteArray());
+    if (!rejectedReason)
+        return rejectedReason.error();
+    e.rejectedReason = rejectedReason.value();
     return e;
+}
+
+Result<QList<Outbox::Entry>> readEntries(const FieldCipher *cipher, QSqlQuery &q)
+{
+    QList<Outbox::Entry> all;
+    while (q.next()) {
+        auto e = readEntry(cipher, q);
+        if (!e)
+            return e.error();
+        all << e.value();
+    }
+    return all;
 }
 
 Result<void> check(const Result<QSqlQuery> &q)
@@ -263,10 +296,7 @@ Result<QList<Outbox::Entry>> Outbox::due(const QDateTime &now, int limit)
         {TimeText::utc(now), limit});
     if (!q)
         return q.error();
-    QList<Entry> all;
-    while (q->next())
-        all << readEntry(q.value());
-    return all;
+    return readEntries(nullptr, q.value());
 }
 
 Result<std::optional<Outbox::Entry>> Outbox::entry(const QString &id)
@@ -277,7 +307,10 @@ Result<std::optional<Outbox::Entry>> Outbox::entry(const QString &id)
         return q.error();
     if (!q->next())
         return std::optional<Entry>();
-    return std::optional<Entry>(readEntry(q.value()));
+    auto e = readEntry(&m_store.cipher(), q.value());
+    if (!e)
+        return e.error();
+    return std::optional<Entry>(std::move(e).value());
 }
 
 Result<QList<Outbox::Entry>> Outbox::entries()
@@ -286,10 +319,7 @@ Result<QList<Outbox::Entry>> Outbox::entries()
         QStringLiteral("SELECT %1 FROM outbox ORDER BY created_at, id").arg(kColumns));
     if (!q)
         return q.error();
-    QList<Entry> all;
-    while (q->next())
-        all << readEntry(q.value());
-    return all;
+    return readEntries(&m_store.cipher(), q.value());
 }
 
 Result<Outbox::Counts> Outbox::counts()
@@ -412,35 +442,58 @@ Result<void> Outbox::staffReplyDelivered(const Entry &e, const QString &now)
 Result<void> Outbox::markRetry(const Entry &e, const QString &error, int httpStatus,
                                const QDateTime &nextAttemptAt)
 {
+    auto sealedError = m_store.cipher().sealText(kTable, e.id, kLastError, error);
+    if (!sealedError)
+        return sealedError.error();
     return check(m_store.db().exec(
         QStringLiteral("UPDATE outbox SET attempts = attempts + 1, last_error = ?, "
                        "last_http_status = ?, next_attempt_at = ?, updated_at = ? WHERE id = ? "
                        "AND state = 'pending'"),
-        {error, httpStatus ? QVariant(httpStatus) : QVariant(), TimeText::utc(nextAttemptAt),
-         TimeText::utcNow(), e.id}));
+        {sealedOrNull(sealedError.value()), httpStatus ? QVariant(httpStatus) : QVariant(),
+         TimeText::utc(nextAttemptAt), TimeText::utcNow(), e.id}));
 }
 
 Result<void> Outbox::markRejected(const Entry &e, const QString &reason, int httpStatus)
 {
+    const FieldCipher &cipher = m_store.cipher();
     return m_store.db().transaction([&]() -> Result<void> {
         const QString now = TimeText::utcNow();
+        auto sealedReason = cipher.sealText(kTable, e.id, kRejectedReason, reason);
+        if (!sealedReason)
+            return sealedReason.error();
+        auto sealedError = cipher.sealText(kTable, e.id, kLastError, reason);
+        if (!sealedError)
+            return sealedError.error();
         if (auto r = check(m_store.db().exec(
                 QStringLiteral("UPDATE outbox SET state = 'rejected', attempts = attempts + 1, "
                                "rejected_reason = ?, last_error = ?, last_http_status = ?, "
                                "updated_at = ? WHERE id = ?"),
-                {reason, reason, httpStatus ? QVariant(httpStatus) : QVariant(), now, e.id}));
+                {sealedOrNull(sealedReason.value()), sealedOrNull(sealedError.value()),
+                 httpStatus ? QVariant(httpStatus) : QVariant(), now, e.id}));
             !r)
             return r;
         if (e.kind != Kind::Visit)
             return {};
-        // Messages waiting for this visit can never be delivered.
-        if (auto r = check(m_store.db().exec(
-                QStringLiteral("UPDATE outbox SET state = 'rejected', rejected_reason = ?, "
-                               "updated_at = ? WHERE visit_id = ? AND kind <> 'visit' AND "
-                               "state = 'pending'"),
-                {QStringLiteral("the visit was refused by the provider"), now, e.visitId}));
-            !r)
-            return r;
+        // Messages waiting for this visit can never be delivered. Each reason is sealed to its
+        // own row, so they are refused one by one.
+        auto waiting = m_store.db().exec(
+            QStringLiteral("SELECT id FROM outbox WHERE visit_id = ? AND kind <> 'visit' AND "
+                           "state = 'pending'"),
+            {e.visitId});
+        if (!waiting)
+            return waiting.error();
+        while (waiting->next()) {
+            const QString id = waiting->value(0).toString();
+            auto sealed = cipher.sealText(kTable, id, kRejectedReason, kVisitRefused);
+            if (!sealed)
+                return sealed.error();
+            if (auto r = check(m_store.db().exec(
+                    QStringLiteral("UPDATE outbox SET state = 'rejected', rejected_reason = ?, "
+                                   "updated_at = ? WHERE id = ? AND state = 'pending'"),
+                    {sealed.value(), now, id}));
+                !r)
+                return r;
+        }
         // VisitStateMachine::refused: only a visit still Queued becomes Rejected.
         VisitRepository visits(m_store);
         auto move = localMove(visits, e.visitId, &VisitStateMachine::refused);

@@ -19,8 +19,8 @@ class LocalStore;
 // visits.form_obj, its masterId made before anything is sent) gets exactly one 'visit' entry;
 // staff replies to the clinician and messages to support are 'chat' / 'support' entries with
 // their body sealed. Entries are 'pending' until the provider accepts them ('sent') or refuses
-// them for good ('rejected', with the provider's reason on the entry and, for a visit, on the
-// visit, whose status becomes 'Rejected'). Nothing is ever deleted here; OutboxSender works
+// them for good ('rejected', with the provider's reason sealed on the entry and, for a visit, on
+// the visit, whose status becomes 'Rejected'). Nothing is ever deleted here; OutboxSender works
 // through the pending ones.
 class Outbox
 {
@@ -40,6 +40,9 @@ public:
         QString state; // pending, sent, rejected
         int attempts = 0;
         QDateTime nextAttemptAt;
+        // The provider's texts, sealed in the store (they echo patient values) and opened on
+        // read: entry() and entries() fail with DecryptFailed, naming the entry and column,
+        // when one does not open. due() leaves both null (the sender never shows them).
         QString lastError;
         int lastHttpStatus = 0;
         QString rejectedReason;
@@ -72,7 +75,8 @@ public:
     // queued again with the same masterId (the provider created nothing for it).
     Result<void> resubmit(const QString &visitId, const QString &byUser);
 
-    // Pending entries due at `now`, oldest first. A message waits until its visit was sent.
+    // Pending entries due at `now`, oldest first, without the provider's texts. A message waits
+    // until its visit was sent.
     Result<QList<Entry>> due(const QDateTime &now, int limit);
     Result<std::optional<Entry>> entry(const QString &id);
     Result<QList<Entry>> entries();

@@ -12,6 +12,8 @@
 #include <QStandardPaths>
 #include <QUuid>
 
+#include <algorithm>
+
 #include <cerrno>
 #include <cstring>
 
@@ -98,6 +100,8 @@ Result<std::unique_ptr<LocalStore>> LocalStore::open(const Options &options)
 
     if (auto r = store->openKeys(*options.keys); !r)
         return r.error();
+    if (auto r = store->sealStagedText(); !r)
+        return r.error();
     qCInfo(lcStore) << "store open, schema version" << store->m_db->schemaVersion() << "key id"
                     << store->m_cipher.ring().currentId();
     return store;
@@ -146,6 +150,59 @@ Result<void> LocalStore::writeBlindIndexKeyId(quint32 keyId)
             {QString::number(keyId)});
     if (!r)
         return r.error();
+    return {};
+}
+
+// Migration 10 moved the provider's refusal and error text, stored in clear before, to
+// refusal_text_unsealed: sealed here into the columns it came from, in one transaction that also
+// empties the table (a second program opening the store at the same time finds nothing left).
+Result<void> LocalStore::sealStagedText()
+{
+    const QString staged = QStringLiteral("refusal_text_unsealed");
+    auto any = m_db->exec(QStringLiteral("SELECT 1 FROM %1 LIMIT 1").arg(staged));
+    if (!any)
+        return any.error();
+    if (!any->next())
+        return {};
+    int sealedCount = 0;
+    auto r = m_db->transaction([&]() -> Result<void> {
+        auto rows =
+            m_db->exec(QStringLiteral("SELECT table_name, row_id, column_name, plain_text FROM %1")
+                           .arg(staged));
+        if (!rows)
+            return rows.error();
+        while (rows->next()) {
+            const QString table = rows->value(0).toString();
+            const QString id = rows->value(1).toString();
+            const QString column = rows->value(2).toString();
+            // Only a sealed column may be named (the names go into the statement).
+            const bool known =
+                std::any_of(schema::sealedTables().cbegin(), schema::sealedTables().cend(),
+                            [&](const schema::SealedTable &t) {
+                                return t.table == table && t.columns.contains(column);
+                            });
+            if (!known)
+                return makeError(ErrorCode::Integrity,
+                                 QStringLiteral("%1 names %2.%3, which is no sealed column")
+                                     .arg(staged, table, column));
+            auto sealed = m_cipher.sealText(table, id, column, rows->value(3).toString());
+            if (!sealed)
+                return sealed.error();
+            if (auto u = m_db->exec(
+                    QStringLiteral("UPDATE %1 SET %2 = ? WHERE id = ?").arg(table, column),
+                    {sealed.value(), id});
+                !u)
+                return u.error();
+            ++sealedCount;
+        }
+        if (auto d = m_db->exec(QStringLiteral("DELETE FROM %1").arg(staged)); !d)
+            return d.error();
+        return {};
+    });
+    if (!r)
+        return r.error();
+    qCInfo(lcStore) << "sealed provider texts stored in clear by an earlier version:"
+                    << sealedCount;
     return {};
 }
 

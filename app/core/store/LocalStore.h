@@ -58,6 +58,7 @@ private:
     LocalStore() = default;
     Result<void> openKeys(KeyProvider &keys);
     Result<void> writeBlindIndexKeyId(quint32 keyId);
+    Result<void> sealStagedText();
     Result<void> reseal(const FieldCipher &from, const FieldCipher &to);
 
     std::unique_ptr<Database> m_db;

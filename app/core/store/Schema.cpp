@@ -157,7 +157,8 @@ const QList<Migration> &migrations()
                             "WHERE kind = 'visit'"),
              QStringLiteral("CREATE INDEX outbox_due ON outbox (state, next_attempt_at)"),
              QStringLiteral("ALTER TABLE visits ADD COLUMN provider_visit_id TEXT"),
-             // The provider's reason for a refusal, shown to staff (it names fields, not values).
+             // The provider's reason for a refusal, shown to staff (sealed since migration 10:
+             // providers echo values in it).
              QStringLiteral("ALTER TABLE visits ADD COLUMN rejected_reason TEXT"),
              // Last status fetch (externalFetch), for reconciliation of silent visits.
              QStringLiteral("ALTER TABLE visits ADD COLUMN provider_checked_at TEXT"),
@@ -221,6 +222,42 @@ const QList<Migration> &migrations()
                             " status, created_at, resolved_at, rx_written_at, rx_months,"
                             " rx_months_total)"),
          }},
+        {10,
+         QStringLiteral("provider refusal and error text sealed"),
+         {
+             // Providers echo patient values in their refusals and errors, so outbox.last_error,
+             // outbox.rejected_reason and visits.rejected_reason are sealed from now on. Pure SQL
+             // cannot seal: text stored before moves to refusal_text_unsealed, which the store
+             // seals into the new columns (and empties) as soon as it has its key, in the same
+             // open (LocalStore::sealStagedText). It stays empty afterwards.
+             QStringLiteral("CREATE TABLE refusal_text_unsealed ("
+                            " table_name TEXT NOT NULL,"
+                            " row_id TEXT NOT NULL,"
+                            " column_name TEXT NOT NULL,"
+                            " plain_text TEXT NOT NULL,"
+                            " PRIMARY KEY (table_name, row_id, column_name))"),
+             QStringLiteral("INSERT INTO refusal_text_unsealed (table_name, row_id, column_name,"
+                            " plain_text) SELECT 'outbox', id, 'last_error', last_error"
+                            " FROM outbox WHERE last_error IS NOT NULL"),
+             QStringLiteral("INSERT INTO refusal_text_unsealed (table_name, row_id, column_name,"
+                            " plain_text) SELECT 'outbox', id, 'rejected_reason', rejected_reason"
+                            " FROM outbox WHERE rejected_reason IS NOT NULL"),
+             QStringLiteral("INSERT INTO refusal_text_unsealed (table_name, row_id, column_name,"
+                            " plain_text) SELECT 'visits', id, 'rejected_reason', rejected_reason"
+                            " FROM visits WHERE rejected_reason IS NOT NULL"),
+             // Cleared before the columns go: SQLite (secure_delete) overwrites the text, and
+             // PostgreSQL's DROP COLUMN alone would leave it in every live row version.
+             QStringLiteral("UPDATE outbox SET last_error = NULL, rejected_reason = NULL"
+                            " WHERE last_error IS NOT NULL OR rejected_reason IS NOT NULL"),
+             QStringLiteral("UPDATE visits SET rejected_reason = NULL"
+                            " WHERE rejected_reason IS NOT NULL"),
+             QStringLiteral("ALTER TABLE outbox DROP COLUMN last_error"),
+             QStringLiteral("ALTER TABLE outbox DROP COLUMN rejected_reason"),
+             QStringLiteral("ALTER TABLE visits DROP COLUMN rejected_reason"),
+             QStringLiteral("ALTER TABLE outbox ADD COLUMN last_error {BLOB}"),
+             QStringLiteral("ALTER TABLE outbox ADD COLUMN rejected_reason {BLOB}"),
+             QStringLiteral("ALTER TABLE visits ADD COLUMN rejected_reason {BLOB}"),
+         }},
     };
     return all;
 }
@@ -236,11 +273,14 @@ const QList<SealedTable> &sealedTables()
         {QStringLiteral("drafts"), {QStringLiteral("payload")}},
         {QStringLiteral("audit_keys"), {QStringLiteral("chain_key")}},
         {QStringLiteral("visits"),
-         {QStringLiteral("form_obj"), QStringLiteral("questionnaire_response")}},
+         {QStringLiteral("form_obj"), QStringLiteral("questionnaire_response"),
+          QStringLiteral("rejected_reason")}},
         {QStringLiteral("visit_events"), {QStringLiteral("payload")}},
         {QStringLiteral("pending_events"), {QStringLiteral("payload")}},
         {QStringLiteral("quarantined_events"), {QStringLiteral("payload")}},
-        {QStringLiteral("outbox"), {QStringLiteral("payload")}},
+        {QStringLiteral("outbox"),
+         {QStringLiteral("payload"), QStringLiteral("last_error"),
+          QStringLiteral("rejected_reason")}},
         {QStringLiteral("draft_attachments"), {QStringLiteral("image")}},
     };
     return all;

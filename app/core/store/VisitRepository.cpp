@@ -12,11 +12,12 @@ namespace {
 const QString kTable = QStringLiteral("visits");
 const QString kCreateBody = QStringLiteral("form_obj");
 const QString kResponse = QStringLiteral("questionnaire_response");
+const QString kRejectedReason = QStringLiteral("rejected_reason");
 
 // Row's columns, in readRow()'s order.
 const QString kColumns = QStringLiteral(
     "id, master_id, provider_visit_id, patient_id, visit_type, status, rx_status, created_by, "
-    "created_at, updated_at, provider_checked_at, rejected_reason");
+    "created_at, updated_at, provider_checked_at");
 
 // The board's columns (BoardColumns' order), all in the visits_board index.
 const QString kBoardColumns =
@@ -69,7 +70,6 @@ VisitRepository::Row readRow(const QSqlQuery &q)
     r.createdAt = q.value(8).toString();
     r.updatedAt = q.value(9).toString();
     r.providerCheckedAt = q.value(10).toString();
-    r.rejectedReason = q.value(11).toString();
     return r;
 }
 
@@ -171,8 +171,14 @@ Result<bool> VisitRepository::update(const QString &id, const Change &change)
         set("rx_status", VisitStateMachine::name(*change.rx));
     if (change.providerVisitId)
         set("provider_visit_id", textOrNull(*change.providerVisitId));
-    if (change.rejectedReason)
-        set("rejected_reason", textOrNull(*change.rejectedReason));
+    if (change.rejectedReason) {
+        auto sealed =
+            m_store.cipher().sealText(kTable, id, kRejectedReason, *change.rejectedReason);
+        if (!sealed)
+            return sealed.error();
+        set("rejected_reason", sealed->isNull() ? QVariant(QMetaType::fromType<QByteArray>())
+                                                : QVariant(sealed.value()));
+    }
     if (change.providerCheckedAt)
         set("provider_checked_at", *change.providerCheckedAt);
     if (change.waitingForPatientSince)
@@ -230,6 +236,18 @@ Result<QByteArray> VisitRepository::openCreateBody(const QString &id)
 Result<std::optional<QByteArray>> VisitRepository::openQuestionnaireResponse(const QString &id)
 {
     return openSealed(id, kResponse);
+}
+
+Result<QString> VisitRepository::openRejectedReason(const QString &id)
+{
+    auto plain = openSealed(id, kRejectedReason);
+    if (!plain)
+        return plain.error();
+    if (!plain->has_value())
+        return QString();
+    QString text = QString::fromUtf8(**plain);
+    crypto::wipe(**plain);
+    return text;
 }
 
 Result<void> VisitRepository::replaceCreateBody(const QString &id, const QJsonObject &body)

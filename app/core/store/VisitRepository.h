@@ -21,8 +21,9 @@ class LocalStore;
 // The `visits` table of the console's store, and the only code that runs SQL on it
 // (tests/checks/check_visits_owner.sh fails on a statement naming it anywhere else; the schema
 // and the key rotation's generic re-sealing are the exceptions). It also seals and opens the
-// table's two sealed columns, bound to ("visits", id, column): the createNoPay body (form_obj)
-// and the FHIR QuestionnaireResponse.
+// table's sealed columns, bound to ("visits", id, column): the createNoPay body (form_obj), the
+// FHIR QuestionnaireResponse and the provider's reason for a refusal (rejected_reason: providers
+// echo patient values in it).
 //
 // It stores states; it does not decide them. A status change is computed by VisitStateMachine
 // from the status the caller read, and written as a compare-and-set on that status (Change), so
@@ -65,7 +66,6 @@ public:
         QString createdAt;
         QString updatedAt;
         QString providerCheckedAt;
-        QString rejectedReason;
     };
 
     // What one update writes; unset members stay as they are. `from` makes it a compare-and-set:
@@ -76,7 +76,7 @@ public:
         std::optional<Status> status;
         std::optional<RxStatus> rx;
         std::optional<QString> providerVisitId; // a null string writes NULL
-        std::optional<QString> rejectedReason;  // a null string writes NULL
+        std::optional<QString> rejectedReason;  // sealed; a null string writes NULL
         std::optional<QString> providerCheckedAt;
         std::optional<QString> waitingForPatientSince; // a null string writes NULL
         std::optional<QString> updatedAt;
@@ -130,6 +130,8 @@ public:
     Result<QByteArray> openCreateBody(const QString &id);
     // Nothing when the visit was stored without one.
     Result<std::optional<QByteArray>> openQuestionnaireResponse(const QString &id);
+    // The provider's reason for refusing the visit; a null string when there is none.
+    Result<QString> openRejectedReason(const QString &id);
     Result<void> replaceCreateBody(const QString &id, const QJsonObject &body);
 
     // The board's read: the given visits, or all when `ids` is empty, from the visits_board

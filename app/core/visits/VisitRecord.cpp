@@ -127,7 +127,6 @@ Result<VisitRecord> VisitRecordReader::read(const QString &visitId)
     r.createdAt = parseTime(row.createdAt);
     r.updatedAt = parseTime(row.updatedAt);
     r.providerCheckedAt = parseTime(row.providerCheckedAt);
-    r.rejectedReason = row.rejectedReason;
     r.patientId = row.patientId;
 
     // Staff display names (not PHI) for "who".
@@ -144,6 +143,18 @@ Result<VisitRecord> VisitRecordReader::read(const QString &visitId)
 
     const QString failedAuth =
         tr("it failed authentication (the stored value was altered, moved or truncated)");
+    auto whyNot = [&](const Error &error) {
+        return error.code == ErrorCode::DecryptFailed ? failedAuth : error.message;
+    };
+
+    // --- The provider's reason for a refusal (sealed: providers echo patient values) ---
+    if (auto reason = visits.openRejectedReason(r.id)) {
+        r.rejectedReason = reason.value();
+    } else {
+        r.rejectedReason =
+            tr("The provider's reason cannot be shown: %1.").arg(whyNot(reason.error()));
+        r.problems << r.rejectedReason;
+    }
 
     // --- Demographics ---
     if (auto p = PatientRepository(m_store).get(r.patientId)) {
@@ -246,7 +257,19 @@ Result<VisitRecord> VisitRecordReader::read(const QString &visitId)
         const QDateTime createdAt = parseTime(o->value(7).toString());
         const QDateTime updatedAt = parseTime(o->value(8).toString());
         const QDateTime sentAt = parseTime(o->value(9).toString());
-        const QString rejected = o->value(5).toString();
+        // The provider's texts on the entry, sealed; one that does not open says so instead.
+        auto providerText = [&](int index, const QString &column) {
+            auto text = cipher.openText(QStringLiteral("outbox"), entryId, column,
+                                        o->value(index).toByteArray());
+            if (text)
+                return text.value();
+            const QString problem =
+                tr("The provider's answer cannot be shown: %1.").arg(whyNot(text.error()));
+            r.problems << problem;
+            return problem;
+        };
+        const QString lastError = providerText(4, QStringLiteral("last_error"));
+        const QString rejected = providerText(5, QStringLiteral("rejected_reason"));
         if (kind == QLatin1String("visit")) {
             if (state == QLatin1String("sent"))
                 local.append(
@@ -262,7 +285,7 @@ Result<VisitRecord> VisitRecordReader::read(const QString &visitId)
                      VisitRecord::Source::System,
                      {},
                      tr("Not delivered yet after %n attempt(s): %1", nullptr, o->value(3).toInt())
-                         .arg(o->value(4).toString())});
+                         .arg(lastError)});
             continue;
         }
         VisitRecord::Message m;
@@ -273,7 +296,7 @@ Result<VisitRecord> VisitRecordReader::read(const QString &visitId)
         m.who = staffName(o->value(6).toString());
         m.outboxId = entryId;
         m.attempts = o->value(3).toInt();
-        m.lastError = o->value(4).toString();
+        m.lastError = lastError;
         m.rejectedReason = rejected;
         m.delivery = state == QLatin1String("sent") ? VisitRecord::Message::Delivery::Delivered
                      : state == QLatin1String("rejected") ? VisitRecord::Message::Delivery::Rejected
