@@ -23,6 +23,26 @@ QByteArray compact(const QJsonObject &object)
     return QJsonDocument(object).toJson(QJsonDocument::Compact);
 }
 
+// `text` as a JSON string literal (RFC 8259: quote, backslash and control characters escaped).
+void appendJsonString(QByteArray &out, const QString &text)
+{
+    const QByteArray utf8 = text.toUtf8();
+    out += '"';
+    for (const char c : utf8) {
+        if (c == '"' || c == '\\') {
+            out += '\\';
+            out += c;
+        } else if (static_cast<unsigned char>(c) < 0x20) {
+            out += "\\u00";
+            out += "0123456789abcdef"[(c >> 4) & 0xf];
+            out += "0123456789abcdef"[c & 0xf];
+        } else {
+            out += c;
+        }
+    }
+    out += '"';
+}
+
 HttpResponse methodNotAllowed(const QByteArray &allow)
 {
     HttpResponse response = HttpResponse::error(405, "method not allowed");
@@ -148,7 +168,14 @@ void InboxServer::onWebhook(const HttpRequest &request, const HttpReplier &repli
         m_metrics.received(verdict.provider);
     if (verdict.status != 0)
         return reject(replier, verdict.reason, verdict.status, verdict.message);
-    if (!m_writer->enqueue(InboxWriter::Item{replier, verdict.incoming}))
+    InboxStore::Incoming incoming = verdict.incoming;
+    // Sealed here, on this I/O thread (the cipher is const and thread-safe), not on the writer's.
+    auto sealed = InboxStore::sealEvent(m_store->cipher(), incoming);
+    if (!sealed)
+        return reject(replier, InboxMetrics::Rejection::StoreFailed, 503,
+                      "not stored, retry later");
+    incoming.sealed = std::move(sealed).value();
+    if (!m_writer->enqueue(InboxWriter::Item{replier, std::move(incoming)}))
         return reject(replier, InboxMetrics::Rejection::Overloaded, 429, "overloaded");
 }
 
@@ -185,10 +212,12 @@ void InboxServer::onCommitted(const QList<InboxWriter::Item> &batch,
         }
         const bool duplicate = result.outcome == Outcome::Duplicate;
         duplicate ? ++duplicates : ++fresh;
+        // Written out rather than through QJsonDocument: this runs on the writer's thread, the
+        // one serial stage of the webhook path, once per webhook.
         batch[i].replier.send(HttpResponse::json(
-            200, compact({{QStringLiteral("status"),
-                           duplicate ? QStringLiteral("duplicate") : QStringLiteral("stored")},
-                          {QStringLiteral("cursor"), result.cursor}})));
+            200, QByteArrayLiteral("{\"cursor\":") + QByteArray::number(result.cursor) +
+                     (duplicate ? QByteArrayLiteral(",\"status\":\"duplicate\"}")
+                                : QByteArrayLiteral(",\"status\":\"stored\"}"))));
     }
     m_metrics.committed(fresh, duplicates, conflicts);
     QMetaObject::invokeMethod(
@@ -354,21 +383,28 @@ bool InboxServer::serveEvents(const Waiter &waiter, bool final)
     }
     if (events->isEmpty() && !final)
         return false;
-    QJsonArray array;
+    // The page is written out, each stored body spliced in as it came: it was checked to be a
+    // JSON object on the way in (WebhookIntake), so parsing and re-serialising it here for every
+    // event and every page (most of this thread's time in a backlog) changes nothing for a reader.
+    QByteArray page = QByteArrayLiteral("{\"events\":[");
     qint64 next = waiter.after;
     for (const InboxStore::Event &event : std::as_const(events.value())) {
-        QJsonObject object{{QStringLiteral("cursor"), event.cursor},
-                           {QStringLiteral("id"), event.id},
-                           {QStringLiteral("provider"), event.provider},
-                           {QStringLiteral("receivedAt"), TimeText::utcFromMs(event.receivedAtMs)}};
-        // Stored bodies were checked to be JSON objects on the way in.
-        object.insert(QStringLiteral("payload"), QJsonDocument::fromJson(event.body).object());
-        array.append(object);
+        if (next != waiter.after)
+            page += ',';
+        page += "{\"cursor\":" + QByteArray::number(event.cursor) + ",\"id\":";
+        appendJsonString(page, event.id);
+        page += ",\"payload\":";
+        page += event.body;
+        page += ",\"provider\":";
+        appendJsonString(page, event.provider);
+        page += ",\"receivedAt\":";
+        appendJsonString(page, TimeText::utcFromMs(event.receivedAtMs));
+        page += '}';
         next = event.cursor;
     }
+    page += "],\"nextCursor\":" + QByteArray::number(next) + '}';
     m_metrics.served(waiter.consumer, events->size());
-    waiter.replier.send(HttpResponse::json(
-        200, compact({{QStringLiteral("events"), array}, {QStringLiteral("nextCursor"), next}})));
+    waiter.replier.send(HttpResponse::json(200, page));
     return true;
 }
 

@@ -147,6 +147,11 @@ Result<void> InboxStore::loadOrCreateKeys(KeyProvider &keys)
     return {};
 }
 
+Result<QByteArray> InboxStore::sealEvent(const FieldCipher &cipher, const Incoming &incoming)
+{
+    return cipher.seal(kEvents, rowId(incoming.provider, incoming.webhookId), kBody, incoming.body);
+}
+
 Result<QList<InboxStore::Stored>> InboxStore::storeBatch(const QList<Incoming> &batch, qint64 nowMs)
 {
     QList<Stored> results;
@@ -177,7 +182,9 @@ Result<QList<InboxStore::Stored>> InboxStore::storeBatch(const QList<Incoming> &
             }
             // Insert first; a conflict on (provider, webhook_id) is a repeat (rare), whose stored
             // cursor and body are then looked up.
-            auto sealed = m_cipher.seal(kEvents, key, kBody, incoming.body);
+            auto sealed = !incoming.sealed.isEmpty()
+                              ? Result<QByteArray>(incoming.sealed)
+                              : m_cipher.seal(kEvents, key, kBody, incoming.body);
             if (!sealed)
                 return sealed.error();
             insert.bindValue(0, incoming.provider);

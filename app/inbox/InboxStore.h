@@ -28,6 +28,9 @@ public:
         QString provider;
         QString webhookId;
         QByteArray body;
+        // The body sealed for its events row (sealEvent), on the I/O thread that verified it,
+        // so the one writer thread only inserts and commits. Empty: storeBatch seals it.
+        QByteArray sealed = {};
     };
     struct Stored
     {
@@ -66,6 +69,8 @@ public:
     // the batch) in ONE transaction: the same body is a duplicate, another body a conflict whose
     // body is kept sealed. Returns one entry per input, in order. Nothing is stored when it fails.
     Result<QList<Stored>> storeBatch(const QList<Incoming> &batch, qint64 nowMs);
+    // The body sealed as storeBatch stores it (events.body, bound to provider and webhook id).
+    static Result<QByteArray> sealEvent(const FieldCipher &cipher, const Incoming &incoming);
     // A conflicting body, opened (for debugging and tests).
     Result<QByteArray> conflictBody(const QString &conflictId);
     // Up to `limit` events after `after`, stopping early once their bodies add up to `maxBytes`

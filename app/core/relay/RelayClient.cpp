@@ -112,11 +112,18 @@ void RelayClient::poll()
 {
     if (!m_running || m_poll)
         return;
+    fetch(m_after);
+}
+
+// GET the page after `after` (-1: after the committed cursor). Runs while the previous page is
+// applied (onPollFinished): the inbox reads and sends it meanwhile, on the network thread.
+void RelayClient::fetch(qint64 after)
+{
     QNetworkRequest req = request(QStringLiteral("/v1/events"));
     QUrl url = req.url();
     QUrlQuery query;
-    if (m_after >= 0)
-        query.addQueryItem(QStringLiteral("after"), QString::number(m_after));
+    if (after >= 0)
+        query.addQueryItem(QStringLiteral("after"), QString::number(after));
     query.addQueryItem(QStringLiteral("limit"), QString::number(m_options.limit));
     query.addQueryItem(QStringLiteral("wait"), QString::number(m_options.waitSeconds));
     url.setQuery(query);
@@ -124,6 +131,17 @@ void RelayClient::poll()
     QNetworkReply *reply = m_network->get(req);
     m_poll = reply;
     connect(reply, &QNetworkReply::finished, this, [this, reply] { onPollFinished(reply); });
+}
+
+// Forgets a page fetched ahead of one that could not be applied: it is asked for again.
+void RelayClient::dropFetch()
+{
+    if (QNetworkReply *reply = m_poll.data()) {
+        m_poll = nullptr;
+        reply->disconnect(this);
+        reply->abort();
+        reply->deleteLater();
+    }
 }
 
 void RelayClient::retryLater(const QString &reason)
@@ -166,9 +184,15 @@ void RelayClient::onPollFinished(QNetworkReply *reply)
     const qint64 nextCursor = qint64(next.toDouble());
 
     if (!batch.isEmpty()) {
+        // The next page is fetched while this one is applied. Nothing is committed for it
+        // before it has been applied in turn, and a failure below drops it.
+        if (m_running)
+            fetch(nextCursor);
         auto report = m_applier.applyBatch(batch);
-        if (!report)
+        if (!report) {
+            dropFetch();
             return retryLater(QStringLiteral("applying a batch failed: ") + report.error().message);
+        }
         m_applied += batch.size();
         qCInfo(lcRelay) << "batch up to cursor" << nextCursor << "applied" << report->applied
                         << "duplicates" << report->duplicates << "pending" << report->pending
@@ -177,7 +201,11 @@ void RelayClient::onPollFinished(QNetworkReply *reply)
             Q_EMIT visitsChanged(report->changedVisits);
         Q_EMIT batchApplied(int(batch.size()), nextCursor);
         testseam::pauseAt("relay-batch-applied");
+        // Only now, with the batch's transaction on disk (applyBatch syncs it).
         commit(nextCursor);
+        m_backoffMs = 0;
+        m_after = nextCursor;
+        return;
     }
     m_backoffMs = 0;
     m_after = nextCursor;

@@ -33,7 +33,7 @@ public:
         QUrl inbox;
         QByteArray token;
         QList<QSslCertificate> caCertificates; // empty: the system's CAs
-        int limit = 500;
+        int limit = 1000; // the inbox's largest page (InboxServer::Config::maxLimit)
         int waitSeconds = 25;
         int initialBackoffMs = 500;
         int maxBackoffMs = 60000;
@@ -68,6 +68,8 @@ Q_SIGNALS:
 
 private:
     void poll();
+    void fetch(qint64 after);
+    void dropFetch();
     void onPollFinished(QNetworkReply *reply);
     void commit(qint64 cursor);
     void retryLater(const QString &reason);
@@ -80,7 +82,7 @@ private:
     QPointer<QNetworkReply> m_poll;
     QTimer m_retry;
     QTimer m_pendingTimer;
-    qint64 m_after = -1; // -1: start from the committed cursor
+    qint64 m_after = -1; // applied up to here; -1: start from the committed cursor
     int m_backoffMs = 0;
     qint64 m_applied = 0;
     bool m_running = false;
