@@ -229,6 +229,77 @@ private Q_SLOTS:
         QCOMPARE(again.exitCode(), 0);
     }
 
+    // The relay fetches the next page while it applies one. When a page fails to apply, the page
+    // fetched ahead must be dropped, not applied: applying it and committing its cursor would
+    // skip the failed page for good. A trigger refuses one event of the first page; the relay
+    // fails and retries from the applied cursor (nothing of the later page lands meanwhile), and
+    // once the trigger is gone everything applies exactly once.
+    void aPageThatFailsToApplyIsFetchedAgainAndNothingAfterItLands()
+    {
+        constexpr int kEvents = 1500; // more than one page (the relay asks for at most 1,000)
+        const Visit visit = addVisit(*m_store);
+        const bool postgres = m_store->db().isPostgres();
+        if (postgres) {
+            QVERIFY(m_store->db().exec(QStringLiteral(
+                "CREATE FUNCTION refuse_drop() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN "
+                "RAISE EXCEPTION 'refused by the test'; END $$")));
+            QVERIFY(m_store->db().exec(QStringLiteral(
+                "CREATE TRIGGER refuse_drop BEFORE INSERT ON processed_events FOR EACH ROW "
+                "WHEN (NEW.id = 'beluga:drop_0') EXECUTE FUNCTION refuse_drop()")));
+        } else {
+            QVERIFY(m_store->db().exec(QStringLiteral(
+                "CREATE TRIGGER refuse_drop BEFORE INSERT ON processed_events "
+                "WHEN NEW.id = 'beluga:drop_0' BEGIN SELECT RAISE(ABORT, 'refused by the "
+                "test'); END")));
+        }
+        const auto applied = [&] {
+            return stored(QStringLiteral(
+                "SELECT COUNT(*) FROM processed_events WHERE id LIKE 'beluga:drop_%'"));
+        };
+        for (int i = 0; i < kEvents; ++i) {
+            const QByteArray body =
+                QJsonDocument(payload(visit.masterId, QStringLiteral("CS_MESSAGE"),
+                                      {{QStringLiteral("content"), QStringLiteral("d%1").arg(i)}}))
+                    .toJson(QJsonDocument::Compact);
+            QNetworkReply *reply = m_inbox->network.post(
+                m_inbox->webhookRequest("drop_" + QByteArray::number(i), body), body);
+            connect(reply, &QNetworkReply::finished, reply, &QObject::deleteLater);
+        }
+        QTRY_COMPARE_WITH_TIMEOUT(lag(), qint64(kEvents), 60000);
+
+        QProcess relay;
+        relay.setProcessChannelMode(QProcess::MergedChannels);
+        relay.start(ServiceProcess::binaryPath(QStringLiteral("clinicdesk-relay")),
+                    relayArguments());
+        QVERIFY(relay.waitForStarted(10000));
+        QByteArray out;
+        // Two failures of the first page (between them the page fetched ahead had every chance
+        // to arrive), or events of a later page stored: the bug.
+        const auto failures = [&] {
+            out += relay.readAllStandardOutput();
+            return out.count("applying a batch failed");
+        };
+        QTRY_VERIFY_WITH_TIMEOUT(failures() >= 2 || applied() > 0, 30000);
+        QCOMPARE(applied(), 0);
+        QVERIFY(failures() >= 2);
+        QCOMPARE(lag(), qint64(kEvents));
+
+        QVERIFY(
+            m_store->db().exec(QStringLiteral("DROP TRIGGER refuse_drop") +
+                               (postgres ? QStringLiteral(" ON processed_events") : QString())));
+        QTRY_COMPARE_WITH_TIMEOUT(lag(), qint64(0), 60000);
+        QCOMPARE(applied(), qint64(kEvents));
+        QCOMPARE(stored(QStringLiteral(
+                     "SELECT COUNT(DISTINCT id) FROM visit_events WHERE id LIKE 'beluga:drop_%'")),
+                 qint64(kEvents));
+        QCOMPARE(stored(QStringLiteral("SELECT COUNT(*) FROM visit_events WHERE id LIKE "
+                                       "'beluga:drop_%'")),
+                 qint64(kEvents));
+        ::kill(pid_t(relay.processId()), SIGTERM);
+        QVERIFY(relay.waitForFinished(15000));
+        QCOMPARE(relay.exitCode(), 0);
+    }
+
     void cleanupTestCase()
     {
         m_store.reset();
