@@ -185,18 +185,24 @@ inline IntakeSubmission::Outcome submitIntake(LocalStore &store, const IntakeFor
     return out.value();
 }
 
-// The provider accepted the visit: its outbox entry is marked sent, the visit is Submitted.
-inline void markSubmitted(LocalStore &store, const QString &visitId,
-                          const QString &providerVisitId = QStringLiteral("pv-test"))
+// The visit's outbox entry, as the outbox queued it.
+inline Outbox::Entry queuedEntry(Outbox &outbox, const QString &visitId)
 {
-    Outbox outbox(store);
     auto entryId = outbox.enqueueVisit(visitId, QStringLiteral("system"));
     if (!entryId)
         qFatal("outbox: %s", qPrintable(entryId.error().message));
     auto entry = outbox.entry(*entryId);
     if (!entry || !entry.value())
         qFatal("outbox entry missing");
-    if (auto sent = outbox.markSent(*entry.value(), providerVisitId); !sent)
+    return *entry.value();
+}
+
+// The provider accepted the visit: its outbox entry is marked sent, the visit is Submitted.
+inline void markSubmitted(LocalStore &store, const QString &visitId,
+                          const QString &providerVisitId = QStringLiteral("pv-test"))
+{
+    Outbox outbox(store);
+    if (auto sent = outbox.markSent(queuedEntry(outbox, visitId), providerVisitId); !sent)
         qFatal("outbox: %s", qPrintable(sent.error().message));
 }
 
@@ -215,13 +221,7 @@ inline IntakeSubmission::Outcome submitVisit(LocalStore &store, const QString &p
 inline void markRejected(LocalStore &store, const QString &visitId, const QString &reason)
 {
     Outbox outbox(store);
-    auto entryId = outbox.enqueueVisit(visitId, QStringLiteral("system"));
-    if (!entryId)
-        qFatal("outbox: %s", qPrintable(entryId.error().message));
-    auto entry = outbox.entry(*entryId);
-    if (!entry || !entry.value())
-        qFatal("outbox entry missing");
-    if (auto refused = outbox.markRejected(*entry.value(), reason, 422); !refused)
+    if (auto refused = outbox.markRejected(queuedEntry(outbox, visitId), reason, 422); !refused)
         qFatal("outbox: %s", qPrintable(refused.error().message));
 }
 

@@ -186,8 +186,7 @@ void RelayClient::onPollFinished(QNetworkReply *reply)
     if (!batch.isEmpty()) {
         // The next page is fetched while this one is applied. Nothing is committed for it
         // before it has been applied in turn, and a failure below drops it.
-        if (m_running)
-            fetch(nextCursor);
+        fetch(nextCursor);
         auto report = m_applier.applyBatch(batch);
         if (!report) {
             dropFetch();
@@ -203,13 +202,10 @@ void RelayClient::onPollFinished(QNetworkReply *reply)
         testseam::pauseAt("relay-batch-applied");
         // Only now, with the batch's transaction on disk (applyBatch syncs it).
         commit(nextCursor);
-        m_backoffMs = 0;
-        m_after = nextCursor;
-        return;
     }
     m_backoffMs = 0;
     m_after = nextCursor;
-    poll();
+    poll(); // nothing when the next page is already on its way
 }
 
 void RelayClient::commit(qint64 cursor)
