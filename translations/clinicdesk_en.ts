@@ -2571,7 +2571,15 @@
         <translation>Programme ended</translation>
     </message>
     <message numerus="yes">
-        <location line="+8"/>
+        <location line="+9"/>
+        <source>all %n months prescribed</source>
+        <translation>
+            <numerusform>all %n months prescribed</numerusform>
+            <numerusform>all %n months prescribed</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
         <source>ended %n day(s) ago</source>
         <translation>
             <numerusform>ended %n day ago</numerusform>
@@ -2584,7 +2592,7 @@
         <translation>ended today</translation>
     </message>
     <message numerus="yes">
-        <location line="+2"/>
+        <location line="+3"/>
         <source>%n day(s) left</source>
         <translation>
             <numerusform>%n day left</numerusform>
@@ -2649,7 +2657,7 @@
         <translation>(name cannot be shown)</translation>
     </message>
     <message>
-        <location line="+62"/>
+        <location line="+63"/>
         <source>What is due could not be computed: %1</source>
         <translation>What is due could not be computed: %1</translation>
     </message>

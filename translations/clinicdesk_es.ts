@@ -2571,7 +2571,15 @@
         <translation>Programa terminado</translation>
     </message>
     <message numerus="yes">
-        <location line="+8"/>
+        <location line="+9"/>
+        <source>all %n months prescribed</source>
+        <translation>
+            <numerusform>%n mes recetado</numerusform>
+            <numerusform>los %n meses recetados</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
         <source>ended %n day(s) ago</source>
         <translation>
             <numerusform>terminó hace %n día</numerusform>
@@ -2584,7 +2592,7 @@
         <translation>terminó hoy</translation>
     </message>
     <message numerus="yes">
-        <location line="+2"/>
+        <location line="+3"/>
         <source>%n day(s) left</source>
         <translation>
             <numerusform>queda %n día</numerusform>
@@ -2649,7 +2657,7 @@
         <translation>(no se puede mostrar el nombre)</translation>
     </message>
     <message>
-        <location line="+62"/>
+        <location line="+63"/>
         <source>What is due could not be computed: %1</source>
         <translation>No se pudo calcular lo pendiente: %1</translation>
     </message>

@@ -197,6 +197,7 @@ void CareRequestDialog::showAnswer(const PrescriptionRequest &sent, const CareRe
     m_ui->nextStep->setText(CareGuidance::actionLabel(step));
     m_ui->nextStep->setVisible(offered);
     m_ui->nextStep->setEnabled(offered);
+    adjustSize(); // the message takes lines the dialog did not have
     if (offered)
         m_ui->nextStep->setFocus(Qt::OtherFocusReason);
     else

@@ -28,9 +28,12 @@ QString DueListModel::kindText(DueList::Kind kind)
 
 QString DueListModel::daysLeftText(const DueList::Item &item)
 {
-    if (item.kind == DueList::Kind::ProgrammeEnded)
+    if (item.kind == DueList::Kind::ProgrammeEnded) {
+        if (item.daysSince < DueList::kProgrammeDays)
+            return tr("all %n months prescribed", nullptr, DueList::kMaxMonths);
         return item.daysLeft < 0 ? tr("ended %n day(s) ago", nullptr, -item.daysLeft)
                                  : tr("ended today");
+    }
     if (item.daysLeft > 0)
         return tr("%n day(s) left", nullptr, item.daysLeft);
     if (item.daysLeft == 0)

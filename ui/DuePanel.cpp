@@ -45,12 +45,10 @@ DuePanel::DuePanel(LocalStore &store, VisitBoardSource *names, QWidget *parent)
     view->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
     view->verticalHeader()->setDefaultSectionSize(fontMetrics().height() + 10);
     QHeaderView *header = view->horizontalHeader();
-    header->setSectionResizeMode(QHeaderView::Interactive);
+    // The patient takes the slack; the others fit their texts in the user's language (the list
+    // holds the due patients only, not every visit).
+    header->setSectionResizeMode(QHeaderView::ResizeToContents);
     header->setSectionResizeMode(DueListModel::PatientColumn, QHeaderView::Stretch);
-    const int em = fontMetrics().horizontalAdvance(QLatin1Char('M'));
-    view->setColumnWidth(DueListModel::KindColumn, 12 * em);
-    view->setColumnWidth(DueListModel::DaysLeftColumn, 12 * em);
-    view->setColumnWidth(DueListModel::SinceColumn, 14 * em);
     view->sortByColumn(DueListModel::DaysLeftColumn, Qt::AscendingOrder);
 
     const std::pair<int, FilterChip *> chips[] = {

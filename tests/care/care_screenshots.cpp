@@ -3,7 +3,8 @@
 // due-{en,es}.png: the board's Due view 80 days after the scene's resolutions (CareScenes.h);
 // titration-{en,es}.png: the next-titration request of a visit resolved 95 days ago, refused by
 // the real sandbox (NEEDS_CHECKIN) and explained; checkin-{en,es}.png: the check-in with the
-// weight and height carried over and a BMI below 19 refused before sending.
+// weight and height carried over, the weight changed to a BMI below 19 and refused before
+// sending, with the provider's reason.
 #include "CareRequestDialog.h"
 #include "CareSandboxScenes.h"
 #include "CareScenes.h"
@@ -28,6 +29,7 @@
 #include <QStandardPaths>
 #include <QTabWidget>
 #include <QTableView>
+#include <QTranslator>
 
 using namespace clinicdesk;
 
@@ -128,8 +130,15 @@ int titrationAndCheckin(const QString &dir, KeyProvider &keys)
             return 1;
         dialog->reject();
     }
+    // The check-in from a programme visit made by an intake, so its answers carry over.
+    test::BoardFixture fx(store);
+    const QString patient = fx.addPatient(QStringLiteral("Lucía"), QStringLiteral("Demo"),
+                                          QDate(1984, 5, 6), QStringLiteral("5125550612"));
+    const QString programme =
+        fx.addVisit({patient, DueList::programmeType(), VisitStateMachine::Status::Prescribed,
+                     VisitStateMachine::RxStatus::Written});
     CheckinPage checkin(store, user.username);
-    if (!checkin.start(visit.id))
+    if (!checkin.start(programme))
         return 6;
     checkin.resize(1366, 768);
     checkin.show();
@@ -154,6 +163,11 @@ int main(int argc, char **argv)
     if (!language.setUp(app.arguments().value(2)))
         return 2;
     g_suffix = language.spanish() ? QStringLiteral("-es.png") : QStringLiteral("-en.png");
+    // English plurals ("5 days left") come from the English catalogue, as the console loads it.
+    QTranslator english;
+    if (!language.spanish() && english.load(QCoreApplication::applicationDirPath() +
+                                            QStringLiteral("/../translations/clinicdesk_en.qm")))
+        QCoreApplication::installTranslator(&english);
     QTemporaryDir tmp;
     KeyFileKeyProvider keys(test::writeKeyFile(tmp));
     if (const int r = dueView(tmp.path(), keys); r != 0)

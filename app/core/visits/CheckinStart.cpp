@@ -90,15 +90,16 @@ Result<CheckinStart::Started> CheckinStart::fromVisit(LocalStore &store,
     if (response.value()) {
         const QJsonObject earlier = answersOf(QJsonDocument::fromJson(*response.value()).object());
         const Questionnaire &q = s.form.questionnaire();
-        for (auto it = earlier.begin(); it != earlier.end(); ++it) {
-            const QuestionnaireItem *item = q.item(it.key());
+        // In the check-in's order.
+        for (const QString &linkId : q.linkIds()) {
+            const QuestionnaireItem *item = q.item(linkId);
             // The patient's own questions come from the record; consents are given anew.
-            if (!item || !item->isQuestion() || item->readOnly ||
-                it.key().startsWith(QLatin1String("patient.")) ||
-                it.key().startsWith(QLatin1String("consent")))
+            if (!earlier.contains(linkId) || !item->isQuestion() || item->readOnly ||
+                linkId.startsWith(QLatin1String("patient.")) ||
+                linkId.startsWith(QLatin1String("consent")))
                 continue;
-            s.form.setAnswers(it.key(), it.value().toArray());
-            s.carried << it.key();
+            s.form.setAnswers(linkId, earlier.value(linkId).toArray());
+            s.carried << linkId;
         }
     }
     updateBmi(s.form);
