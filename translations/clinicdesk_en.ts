@@ -539,12 +539,12 @@
     <name>CheckinStart</name>
     <message>
         <location filename="../app/core/visits/CheckinStart.cpp" line="+73"/>
-        <location line="+43"/>
+        <location line="+44"/>
         <source>No such visit.</source>
         <translation>No such visit.</translation>
     </message>
     <message>
-        <location line="-39"/>
+        <location line="-40"/>
         <source>A check-in starts from a weight-loss visit.</source>
         <translation>A check-in starts from a weight-loss visit.</translation>
     </message>
@@ -2393,7 +2393,12 @@
         <translation>This visit cannot be read, so nothing was sent.</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+5"/>
+        <source>Type the patient&apos;s pharmacy id: the titration is sent to it.</source>
+        <translation>Type the patient&apos;s pharmacy id: the titration is sent to it.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>Asking the provider…</source>
         <translation>Asking the provider…</translation>
     </message>
@@ -2657,7 +2662,7 @@
         <translation>(name cannot be shown)</translation>
     </message>
     <message>
-        <location line="+63"/>
+        <location line="+60"/>
         <source>What is due could not be computed: %1</source>
         <translation>What is due could not be computed: %1</translation>
     </message>

@@ -539,12 +539,12 @@
     <name>CheckinStart</name>
     <message>
         <location filename="../app/core/visits/CheckinStart.cpp" line="+73"/>
-        <location line="+43"/>
+        <location line="+44"/>
         <source>No such visit.</source>
         <translation>No existe esa visita.</translation>
     </message>
     <message>
-        <location line="-39"/>
+        <location line="-40"/>
         <source>A check-in starts from a weight-loss visit.</source>
         <translation>Un control empieza desde una visita de pérdida de peso.</translation>
     </message>
@@ -2393,7 +2393,12 @@
         <translation>Esta visita no se puede leer, así que no se envió nada.</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+5"/>
+        <source>Type the patient&apos;s pharmacy id: the titration is sent to it.</source>
+        <translation>Escriba el id. de la farmacia del paciente: la titulación se envía a ella.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>Asking the provider…</source>
         <translation>Consultando al proveedor…</translation>
     </message>
@@ -2657,7 +2662,7 @@
         <translation>(no se puede mostrar el nombre)</translation>
     </message>
     <message>
-        <location line="+63"/>
+        <location line="+60"/>
         <source>What is due could not be computed: %1</source>
         <translation>No se pudo calcular lo pendiente: %1</translation>
     </message>

@@ -150,6 +150,12 @@ bool CareRequestDialog::send()
         m_ui->outcome->announce(tr("This visit cannot be read, so nothing was sent."));
         return false;
     }
+    if (m_request == Request::NextTitration && sent.pharmacyId.isEmpty()) {
+        // The provider would refuse it as a bad field: said here, before asking.
+        m_ui->outcome->announce(tr("Type the patient's pharmacy id: the titration is sent to it."));
+        m_ui->pharmacy->setFocus(Qt::OtherFocusReason);
+        return false;
+    }
     m_busy = true;
     for (QWidget *w : {static_cast<QWidget *>(m_ui->send), static_cast<QWidget *>(m_ui->nextStep),
                        static_cast<QWidget *>(m_ui->closeButton)})

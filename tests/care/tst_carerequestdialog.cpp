@@ -2,9 +2,9 @@
 // 2 and 4), real widgets (offscreen) against the real clinicdesk-sandbox through the console's
 // own provider link: a titration inside its window becomes a new prescription on the visit's
 // prescription track, timeline and Due list; a visit resolved 95 days ago is refused with
-// NEEDS_CHECKIN, explained, and "Start the check-in" reaches the page; a pharmacy the provider
-// does not know is refused and the keyboard goes back to the pharmacy; a resend to another
-// pharmacy is a new prescription.
+// NEEDS_CHECKIN, explained, and "Start the check-in" reaches the page; a titration without a
+// pharmacy is not sent, and one the provider does not know is refused, both putting the keyboard
+// back on the pharmacy; a resend to another pharmacy is a new prescription.
 #include "CareRequestDialog.h"
 #include "CareSandboxScenes.h"
 #include "ConsoleServices.h"
@@ -172,6 +172,15 @@ private Q_SLOTS:
         const auto visit = test::careProgrammeVisit(*m_store, *m_sandbox, nextPhone(), 20);
         Opened o = open(visit.id, Request::NextTitration);
         auto *pharmacy = o.dialog->findChild<QLineEdit *>(QStringLiteral("pharmacy"));
+        // No pharmacy: said before anything is asked, and the keyboard goes there.
+        pharmacy->clear();
+        QSignalSpy answered(o.dialog, &CareRequestDialog::answered);
+        QTest::keyClick(o.dialog->findChild<QComboBox *>(QStringLiteral("medication")),
+                        Qt::Key_Return);
+        QVERIFY(!o.dialog->busy());
+        QVERIFY(outcome(o.dialog).contains(QStringLiteral("pharmacy id")));
+        QTRY_VERIFY(pharmacy->hasFocus());
+        QCOMPARE(answered.size(), 0);
         pharmacy->setText(QStringLiteral("ph_9999"));
         const CareReply reply = sendAndWait(o.dialog);
         QCOMPARE(int(reply.status), int(CareStatus::PharmacyMismatch));
