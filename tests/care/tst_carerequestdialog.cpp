@@ -5,6 +5,7 @@
 // NEEDS_CHECKIN, explained, and "Start the check-in" reaches the page; a titration without a
 // pharmacy is not sent, and one the provider does not know is refused, both putting the keyboard
 // back on the pharmacy; a resend to another pharmacy is a new prescription.
+#include "AccessibilityAudit.h"
 #include "CareRequestDialog.h"
 #include "CareSandboxScenes.h"
 #include "ConsoleServices.h"
@@ -132,6 +133,8 @@ private Q_SLOTS:
         QCOMPARE(outcome(o.dialog),
                  CareGuidance::message(Request::NextTitration, CareStatus::NewRxSent, reply.info));
         QVERIFY(o.dialog->findChild<QPushButton *>(QStringLiteral("nextStep"))->isHidden());
+        const QStringList findings = test::auditTree(o.dialog) + test::auditTabCycle(o.dialog);
+        QVERIFY2(findings.isEmpty(), qPrintable(findings.join(QLatin1Char('\n'))));
         QVERIFY(!o.dialog->findChild<QPushButton *>(QStringLiteral("send"))->isEnabled());
         // On the prescription track and the timeline of the page behind.
         QCOMPARE(prescriptionRows(page), rowsBefore + 1);

@@ -5,6 +5,7 @@
 // eligible check-in the outbox delivers as a check-in; asking to decrease the dose, the sandbox
 // answers that the patient needs a follow-up visit, and the session opens a follow-up intake
 // drafted from the check-in.
+#include "AccessibilityAudit.h"
 #include "BoardFixture.h"
 #include "CheckinPage.h"
 #include "ConsoleServices.h"
@@ -156,6 +157,8 @@ private Q_SLOTS:
         auto *bmiLive = page.findChild<QLabel *>(QStringLiteral("bmiLive"));
         QCOMPARE(bmiLive->text(), QStringLiteral("BMI 33.2"));
         QCOMPARE(line(page, CheckinRules::kBmi)->text(), QStringLiteral("33.2"));
+        const QStringList findings = auditTree(&page) + auditTabCycle(&page);
+        QVERIFY2(findings.isEmpty(), qPrintable(findings.join(QLatin1Char('\n'))));
         QVERIFY(page.findChild<QLabel *>(QStringLiteral("carried"))
                     ->text()
                     .contains(QStringLiteral("Current weight")));

@@ -2,6 +2,7 @@
 // real store with weight-loss patients in each due state (CareScenes.h), the board's "Due" chip
 // and its count, the kind chips with theirs, the list sorted by days left both ways, a kind
 // chosen from the keyboard, and a row opening its programme visit.
+#include "AccessibilityAudit.h"
 #include "CareScenes.h"
 #include "DueListModel.h"
 #include "DuePanel.h"
@@ -79,6 +80,9 @@ private Q_SLOTS:
         QVERIFY(!board.view()->isVisible());
         QVERIFY(chip->isChecked());
         QTRY_VERIFY(due->view()->hasFocus());
+        // Every control named for a screen reader, and Tab reaches each one in reading order.
+        const QStringList findings = auditTree(&board) + auditTabCycle(&board);
+        QVERIFY2(findings.isEmpty(), qPrintable(findings.join(QLatin1Char('\n'))));
 
         // Most urgent first: the ended programme (0), Omar's titration (5), the check-ins (10),
         // Lucía's titration (40); descending turns it round.
