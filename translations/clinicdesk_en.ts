@@ -1920,6 +1920,11 @@
         <translation>Patient name updated by the provider</translation>
     </message>
     <message>
+        <location line="+0"/>
+        <source>Patient name updated by the provider: %1 (was %2)</source>
+        <translation>Patient name updated by the provider: %1 (was %2)</translation>
+    </message>
+    <message>
         <location line="+17"/>
         <source>Pharmacy order being filled</source>
         <translation>Pharmacy order being filled</translation>

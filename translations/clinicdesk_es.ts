@@ -1920,6 +1920,11 @@
         <translation>Nombre del paciente actualizado por el proveedor</translation>
     </message>
     <message>
+        <location line="+0"/>
+        <source>Patient name updated by the provider: %1 (was %2)</source>
+        <translation>Nombre del paciente actualizado por el proveedor: %1 (antes %2)</translation>
+    </message>
+    <message>
         <location line="+17"/>
         <source>Pharmacy order being filled</source>
         <translation>Pedido de farmacia en preparación</translation>

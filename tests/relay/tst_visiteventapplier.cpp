@@ -2,6 +2,8 @@
 #include "TestSupport.h"
 #include "domain/VisitStateMachine.h"
 #include "relay/VisitEventApplier.h"
+#include "store/PatientRepository.h"
+#include "visits/VisitRecord.h"
 
 #include <QRandomGenerator>
 #include <QTemporaryDir>
@@ -81,6 +83,74 @@ private Q_SLOTS:
             QVERIFY(!test::readAllStartingWith(m_store->dataDir(), QStringLiteral("clinicdesk"))
                          .contains("CANARY-CHAT-PHI"));
         }
+    }
+
+    // NAME_UPDATE (as the sandbox's updateName sends it): the patient record takes the provider's
+    // name, and the visit's timeline keeps both names; a repeat changes nothing.
+    void nameUpdateRenamesThePatientAndKeepsBothNames()
+    {
+        const Visit v = addVisit(*m_store);
+        auto row = VisitRepository(*m_store).find(v.id);
+        QVERIFY(row && row.value());
+        const QString patientId = row.value()->patientId;
+        PatientRepository patients(*m_store);
+        auto before = patients.get(patientId);
+        QVERIFY(before);
+        const QString oldName = before->firstName + u' ' + before->lastName;
+        QVERIFY(before->lastName != QStringLiteral("Corrected"));
+
+        VisitEventApplier applier(*m_store);
+        const QJsonObject event =
+            inboxEvent(1, QStringLiteral("n1"),
+                       payload(v.masterId, QStringLiteral("NAME_UPDATE"),
+                               {{QStringLiteral("firstName"), before->firstName},
+                                {QStringLiteral("lastName"), QStringLiteral("Corrected")}}));
+        auto report = applier.applyBatch({event});
+        QVERIFY2(report, qPrintable(report ? QString() : report.error().message));
+        QCOMPARE(report->applied, 1);
+        auto after = patients.get(patientId);
+        QVERIFY(after);
+        QCOMPARE(after->lastName, QStringLiteral("Corrected"));
+        QCOMPARE(after->firstName, before->firstName);
+        QCOMPARE(after->phone, before->phone); // nothing else moves
+        // Found under the new name, no longer under the old one.
+        auto byNew =
+            patients.findByNameDob(after->firstName, QStringLiteral("Corrected"), after->dob);
+        QVERIFY(byNew);
+        QCOMPARE(byNew->size(), 1);
+        auto byOld = patients.findByNameDob(before->firstName, before->lastName, before->dob);
+        QVERIFY(byOld);
+        QVERIFY(byOld->isEmpty());
+        QCOMPARE(visitState(*m_store, v.id).first, QStringLiteral("Submitted"));
+
+        auto record = VisitRecordReader(*m_store).read(v.id);
+        QVERIFY(record);
+        const QString expected =
+            QStringLiteral("Patient name updated by the provider: %1 (was %2)")
+                .arg(before->firstName + QStringLiteral(" Corrected"), oldName);
+        QVERIFY(std::any_of(record->timeline.cbegin(), record->timeline.cend(),
+                            [&](const auto &e) { return e.label == expected; }));
+
+        auto again = applier.applyBatch({event});
+        QVERIFY(again);
+        QCOMPARE(again->duplicates, 1);
+        QCOMPARE(patients.get(patientId)->lastName, QStringLiteral("Corrected"));
+        // The same name again (another of the patient's visits): timeline only, plain label.
+        auto same = applier.applyBatch(
+            {inboxEvent(2, QStringLiteral("n2"),
+                        payload(v.masterId, QStringLiteral("NAME_UPDATE"),
+                                {{QStringLiteral("firstName"), before->firstName},
+                                 {QStringLiteral("lastName"), QStringLiteral("Corrected")}}))});
+        QVERIFY(same);
+        QCOMPARE(same->applied, 1);
+        auto reread = VisitRecordReader(*m_store).read(v.id);
+        QVERIFY(reread);
+        QCOMPARE(std::count_if(reread->timeline.cbegin(), reread->timeline.cend(),
+                               [](const auto &e) {
+                                   return e.label ==
+                                          QStringLiteral("Patient name updated by the provider");
+                               }),
+                 1);
     }
 
     void unknownVisitIsKeptThenApplied()

@@ -5,6 +5,7 @@
 #include "base/TimeText.h"
 #include "crypto/Crypto.h"
 #include "domain/VisitStateMachine.h"
+#include "store/PatientRepository.h"
 #include "store/VisitRepository.h"
 
 #include <QDateTime>
@@ -27,6 +28,7 @@ const QString kPayload = QStringLiteral("payload");
 struct VisitEventApplier::CachedVisit
 {
     QString id;
+    QString patientId;
     VisitStateMachine::State state;  // as the events have moved it
     VisitStateMachine::State stored; // as in the table
     // A status this class does not know (set by a newer console) counts as Queued; it is
@@ -89,6 +91,7 @@ public:
             return static_cast<CachedVisit *>(nullptr);
         CachedVisit v;
         v.id = row.value()->id;
+        v.patientId = row.value()->patientId;
         v.state = v.stored = row.value()->state;
         v.storedKnown = row.value()->statusKnown && row.value()->rxKnown;
         return &visits.emplace(masterId, std::move(v)).first->second;
@@ -242,7 +245,12 @@ Result<void> VisitEventApplier::applyToVisit(Statements &statements, const Visit
     const VisitStateMachine::State next = VisitStateMachine::apply(visit.state, event);
     const QString statusAfter = VisitStateMachine::name(next.status);
     const QString rxAfter = VisitStateMachine::name(next.rx);
-    const QByteArray raw = QJsonDocument(event.payload).toJson(QJsonDocument::Compact);
+    QJsonObject payload = event.payload;
+    if (event.type == VisitEvent::Type::NameUpdate) {
+        if (auto r = applyNameUpdate(visit.patientId, payload); !r)
+            return r;
+    }
+    const QByteArray raw = QJsonDocument(payload).toJson(QJsonDocument::Compact);
     auto sealed = m_store.cipher().seal(kTimeline, event.key(), kPayload, raw);
     if (!sealed)
         return sealed.error();
@@ -254,6 +262,34 @@ Result<void> VisitEventApplier::applyToVisit(Statements &statements, const Visit
     visit.state = next;
     visit.touched = true;
     report.changedVisits.append(visit.id);
+    return {};
+}
+
+// NAME_UPDATE: the provider now holds this name for the patient, so the patient record takes it
+// (in the batch's transaction). The name it replaces is added to the timeline entry's sealed
+// payload (previousFirstName/previousLastName), so the visit record shows both. A payload without
+// a name, or a name the patient already has, changes only the timeline.
+Result<void> VisitEventApplier::applyNameUpdate(const QString &patientId, QJsonObject &payload)
+{
+    const QString first = payload.value(QLatin1String("firstName")).toString().trimmed();
+    const QString last = payload.value(QLatin1String("lastName")).toString().trimmed();
+    if (patientId.isEmpty() || (first.isEmpty() && last.isEmpty()))
+        return {};
+    PatientRepository patients(m_store);
+    auto patient = patients.get(patientId);
+    if (!patient)
+        return patient.error();
+    Patient p = std::move(patient).value();
+    const QString newFirst = first.isEmpty() ? p.firstName : first;
+    const QString newLast = last.isEmpty() ? p.lastName : last;
+    if (newFirst == p.firstName && newLast == p.lastName)
+        return {};
+    payload.insert(QStringLiteral("previousFirstName"), p.firstName);
+    payload.insert(QStringLiteral("previousLastName"), p.lastName);
+    p.firstName = newFirst;
+    p.lastName = newLast;
+    if (auto saved = patients.save(p); !saved)
+        return saved.error();
     return {};
 }
 

@@ -15,6 +15,7 @@ namespace clinicdesk {
 //  - its processed_events record (a repeat is recognised there and changes nothing);
 //  - for a known visit: a visit_events timeline entry (payload sealed) and the visit's status and
 //    prescription state moved by VisitStateMachine (never backwards);
+//  - for NAME_UPDATE: the patient's name as the provider now holds it (applyNameUpdate);
 //  - for an unknown masterId: a pending_events row, applied by applyPending() once the visit
 //    exists;
 //  - for a malformed event: a quarantined_events row with its reason (payload sealed).
@@ -53,6 +54,7 @@ private:
     struct CachedVisit;
     Result<void> applyToVisit(Statements &statements, const VisitEvent &event, CachedVisit &visit,
                               Report &report);
+    Result<void> applyNameUpdate(const QString &patientId, QJsonObject &payload);
 
     LocalStore &m_store;
 };

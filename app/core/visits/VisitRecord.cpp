@@ -443,9 +443,17 @@ Result<VisitRecord> VisitRecordReader::read(const QString &visitId)
             label = doctor ? tr("Message from the clinician") : tr("Message from provider support");
             break;
         }
-        case VisitEvent::Type::NameUpdate:
-            label = tr("Patient name updated by the provider");
+        case VisitEvent::Type::NameUpdate: { // previous*: added by the relay (VisitEventApplier)
+            const auto name = [&](const char *f, const char *l) {
+                return payload[QLatin1String(f)].toString() + u' ' +
+                       payload[QLatin1String(l)].toString();
+            };
+            const QString was = name("previousFirstName", "previousLastName").trimmed();
+            label = was.isEmpty() ? tr("Patient name updated by the provider")
+                                  : tr("Patient name updated by the provider: %1 (was %2)")
+                                        .arg(name("firstName", "lastName"), was);
             break;
+        }
         case VisitEvent::Type::PharmacyInFulfillment:
         case VisitEvent::Type::PharmacyShipped:
         case VisitEvent::Type::PharmacyDelivered: {
