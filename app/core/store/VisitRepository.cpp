@@ -112,6 +112,11 @@ Result<QList<VisitRepository::Row>> VisitRepository::select(const QString &where
     return rows;
 }
 
+Result<QList<VisitRepository::Row>> VisitRepository::ofPatient(const QString &patientId)
+{
+    return select(QStringLiteral("WHERE patient_id = ? ORDER BY created_at, id"), {patientId});
+}
+
 Result<std::optional<VisitRepository::Row>> VisitRepository::find(const QString &id)
 {
     auto rows = select(QStringLiteral("WHERE id = ?"), {id});

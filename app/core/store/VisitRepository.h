@@ -116,6 +116,8 @@ public:
     Result<std::optional<Row>> findByMasterId(const QString &masterId);
     // Every visit, oldest first.
     Result<QList<Row>> all();
+    // One patient's visits, oldest first.
+    Result<QList<Row>> ofPatient(const QString &patientId);
     // Queued visits the outbox has no entry for yet, oldest first (ids).
     Result<QStringList> queuedWithoutOutboxEntry();
     // Open visits (Submitted, NeedsInfo) that neither changed nor were checked with the provider

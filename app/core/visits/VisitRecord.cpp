@@ -9,6 +9,7 @@
 #include "store/PatientRepository.h"
 #include "store/VisitRepository.h"
 #include "visits/CareRequests.h"
+#include "visits/NameCorrection.h"
 
 #include <QHash>
 #include <QJsonArray>
@@ -374,6 +375,13 @@ Result<VisitRecord> VisitRecordReader::read(const QString &visitId)
                                       "prescription (referred)")});
             continue;
         }
+        if (type == QLatin1String(NameCorrection::kEvent)) { // staff's, with both names
+            provider.append({at,
+                             VisitRecord::Source::Staff,
+                             {},
+                             NameCorrection::timelineLabel(payload, false)});
+            continue;
+        }
         if (type == QLatin1String(CareRequests::kNewPrescriptionEvent)) {
             // A titration or change the provider confirmed in its reply (no event follows).
             const bool titration =
@@ -443,17 +451,9 @@ Result<VisitRecord> VisitRecordReader::read(const QString &visitId)
             label = doctor ? tr("Message from the clinician") : tr("Message from provider support");
             break;
         }
-        case VisitEvent::Type::NameUpdate: { // previous*: added by the relay (VisitEventApplier)
-            const auto name = [&](const char *f, const char *l) {
-                return payload[QLatin1String(f)].toString() + u' ' +
-                       payload[QLatin1String(l)].toString();
-            };
-            const QString was = name("previousFirstName", "previousLastName").trimmed();
-            label = was.isEmpty() ? tr("Patient name updated by the provider")
-                                  : tr("Patient name updated by the provider: %1 (was %2)")
-                                        .arg(name("firstName", "lastName"), was);
+        case VisitEvent::Type::NameUpdate:
+            label = NameCorrection::timelineLabel(payload, true);
             break;
-        }
         case VisitEvent::Type::PharmacyInFulfillment:
         case VisitEvent::Type::PharmacyShipped:
         case VisitEvent::Type::PharmacyDelivered: {
