@@ -1055,6 +1055,64 @@
     </message>
 </context>
 <context>
+    <name>NameCorrection</name>
+    <message>
+        <location filename="../app/core/visits/NameCorrection.cpp" line="+157"/>
+        <source>The provider has the corrected name.</source>
+        <translation>The provider has the corrected name.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The provider no longer accepts a name change on this visit: the patient&apos;s ID has been approved under the old name. Contact provider support if the name on the prescription must change.</source>
+        <translation>The provider no longer accepts a name change on this visit: the patient&apos;s ID has been approved under the old name. Contact provider support if the name on the prescription must change.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The provider does not know this visit. Check the visit&apos;s status with the provider, then correct the name again.</source>
+        <translation>The provider does not know this visit. Check the visit&apos;s status with the provider, then correct the name again.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The provider refused the name&apos;s format. Check that the first and last name are filled in with letters only, then try again.</source>
+        <translation>The provider refused the name&apos;s format. Check that the first and last name are filled in with letters only, then try again.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The provider did not accept the name change (the visit may be canceled). Contact provider support.</source>
+        <translation>The provider did not accept the name change (the visit may be canceled). Contact provider support.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The provider did not answer. Try again later; the corrected name is kept here.</source>
+        <translation>The provider did not answer. Try again later; the corrected name is kept here.</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Patient name updated by the provider</source>
+        <translation>Patient name updated by the provider</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Patient name updated by the provider: %1 (was %2)</source>
+        <translation>Patient name updated by the provider: %1 (was %2)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Patient name corrected by staff: %1 (was %2); the provider has it</source>
+        <translation>Patient name corrected by staff: %1 (was %2); the provider has it</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Patient name corrected by staff: %1 (was %2); the provider keeps the old name (ID already approved)</source>
+        <translation>Patient name corrected by staff: %1 (was %2); the provider keeps the old name (ID already approved)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Patient name corrected by staff: %1 (was %2); the provider did not take it</source>
+        <translation>Patient name corrected by staff: %1 (was %2); the provider did not take it</translation>
+    </message>
+</context>
+<context>
     <name>PasswordPolicy</name>
     <message>
         <location filename="../app/core/accounts/PasswordPolicy.cpp" line="+71"/>
@@ -1707,7 +1765,7 @@
 <context>
     <name>VisitRecordReader</name>
     <message>
-        <location filename="../app/core/visits/VisitRecord.cpp" line="+76"/>
+        <location filename="../app/core/visits/VisitRecord.cpp" line="+77"/>
         <source>Provider</source>
         <translation>Provider</translation>
     </message>
@@ -1855,7 +1913,7 @@
         <translation>Status check with the provider: resolved without a prescription (referred)</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+28"/>
         <source>Next titration prescription sent to the pharmacy</source>
         <translation>Next titration prescription sent to the pharmacy</translation>
     </message>
@@ -1915,17 +1973,7 @@
         <translation>Message from provider support</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <source>Patient name updated by the provider</source>
-        <translation>Patient name updated by the provider</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Patient name updated by the provider: %1 (was %2)</source>
-        <translation>Patient name updated by the provider: %1 (was %2)</translation>
-    </message>
-    <message>
-        <location line="+17"/>
+        <location line="+21"/>
         <source>Pharmacy order being filled</source>
         <translation>Pharmacy order being filled</translation>
     </message>
@@ -2934,6 +2982,97 @@
     </message>
 </context>
 <context>
+    <name>clinicdesk::NameCorrectionDialog</name>
+    <message>
+        <location filename="../ui/NameCorrectionDialog.cpp" line="+29"/>
+        <source>Correct the patient&apos;s name</source>
+        <translation>Correct the patient&apos;s name</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>The patient has no open visit with the provider: the name is corrected here only.</source>
+        <translation>The patient has no open visit with the provider: the name is corrected here only.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>The corrected name is sent to the provider for each of the patient&apos;s open visits (%n visit(s)). Once the provider has approved the patient&apos;s ID it no longer accepts a name change.</source>
+        <translation>
+            <numerusform>The corrected name is sent to the provider for the patient&apos;s open visit (%n visit). Once the provider has approved the patient&apos;s ID it no longer accepts a name change.</numerusform>
+            <numerusform>The corrected name is sent to the provider for each of the patient&apos;s open visits (%n visits). Once the provider has approved the patient&apos;s ID it no longer accepts a name change.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>First name</source>
+        <translation>First name</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Last name</source>
+        <translation>Last name</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;First name:</source>
+        <translation>&amp;First name:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Last name:</source>
+        <translation>&amp;Last name:</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>&amp;Send correction</source>
+        <translation>&amp;Send correction</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Send the name correction</source>
+        <translation>Send the name correction</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Close</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Type both the first and the last name.</source>
+        <translation>Type both the first and the last name.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The name is unchanged: nothing to send.</source>
+        <translation>The name is unchanged: nothing to send.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>No provider link is running, so the correction cannot be sent now. Try again when the console is connected.</source>
+        <translation>No provider link is running, so the correction cannot be sent now. Try again when the console is connected.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Sending the correction to the provider…</source>
+        <translation>Sending the correction to the provider…</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>The corrected name could not be saved here: %1</source>
+        <translation>The corrected name could not be saved here: %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The corrected name is saved here; each visit&apos;s timeline shows both names.</source>
+        <translation>The corrected name is saved here; each visit&apos;s timeline shows both names.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Visit %1 of %2: %3</source>
+        <translation>Visit %1 of %2: %3</translation>
+    </message>
+</context>
+<context>
     <name>clinicdesk::PatientLookupPanel</name>
     <message>
         <location filename="../ui/PatientLookupPanel.cpp" line="+18"/>
@@ -3357,7 +3496,7 @@
 <context>
     <name>clinicdesk::VisitDetailPage</name>
     <message>
-        <location filename="../ui/VisitDetailPage.cpp" line="+99"/>
+        <location filename="../ui/VisitDetailPage.cpp" line="+102"/>
         <source>Checked with the provider at %1: the visit is %2.</source>
         <translation>Checked with the provider at %1: the visit is %2.</translation>
     </message>
@@ -3566,7 +3705,17 @@
 <context>
     <name>clinicdesk::VisitPatientTab</name>
     <message>
-        <location filename="../ui/VisitPatientTab.cpp" line="+56"/>
+        <location filename="../ui/VisitPatientTab.cpp" line="+32"/>
+        <source>Correct &amp;name…</source>
+        <translation>Correct &amp;name…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Correct the patient&apos;s name</source>
+        <translation>Correct the patient&apos;s name</translation>
+    </message>
+    <message>
+        <location line="+31"/>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>

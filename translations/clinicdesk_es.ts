@@ -1055,6 +1055,64 @@
     </message>
 </context>
 <context>
+    <name>NameCorrection</name>
+    <message>
+        <location filename="../app/core/visits/NameCorrection.cpp" line="+157"/>
+        <source>The provider has the corrected name.</source>
+        <translation>El proveedor tiene el nombre corregido.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The provider no longer accepts a name change on this visit: the patient&apos;s ID has been approved under the old name. Contact provider support if the name on the prescription must change.</source>
+        <translation>El proveedor ya no acepta un cambio de nombre en esta consulta: la identificación del paciente se aprobó con el nombre anterior. Contacte con el soporte del proveedor si el nombre de la receta debe cambiar.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The provider does not know this visit. Check the visit&apos;s status with the provider, then correct the name again.</source>
+        <translation>El proveedor no conoce esta consulta. Compruebe su estado con el proveedor y vuelva a corregir el nombre.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The provider refused the name&apos;s format. Check that the first and last name are filled in with letters only, then try again.</source>
+        <translation>El proveedor rechazó el formato del nombre. Compruebe que el nombre y los apellidos tienen solo letras y vuelva a intentarlo.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The provider did not accept the name change (the visit may be canceled). Contact provider support.</source>
+        <translation>El proveedor no aceptó el cambio de nombre (puede que la consulta esté cancelada). Contacte con el soporte del proveedor.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The provider did not answer. Try again later; the corrected name is kept here.</source>
+        <translation>El proveedor no respondió. Inténtelo más tarde; el nombre corregido se guarda aquí.</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Patient name updated by the provider</source>
+        <translation>Nombre del paciente actualizado por el proveedor</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Patient name updated by the provider: %1 (was %2)</source>
+        <translation>Nombre del paciente actualizado por el proveedor: %1 (antes %2)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Patient name corrected by staff: %1 (was %2); the provider has it</source>
+        <translation>Nombre del paciente corregido por el personal: %1 (antes %2); el proveedor lo tiene</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Patient name corrected by staff: %1 (was %2); the provider keeps the old name (ID already approved)</source>
+        <translation>Nombre del paciente corregido por el personal: %1 (antes %2); el proveedor mantiene el nombre anterior (identificación ya aprobada)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Patient name corrected by staff: %1 (was %2); the provider did not take it</source>
+        <translation>Nombre del paciente corregido por el personal: %1 (antes %2); el proveedor no lo aceptó</translation>
+    </message>
+</context>
+<context>
     <name>PasswordPolicy</name>
     <message>
         <location filename="../app/core/accounts/PasswordPolicy.cpp" line="+71"/>
@@ -1707,7 +1765,7 @@
 <context>
     <name>VisitRecordReader</name>
     <message>
-        <location filename="../app/core/visits/VisitRecord.cpp" line="+76"/>
+        <location filename="../app/core/visits/VisitRecord.cpp" line="+77"/>
         <source>Provider</source>
         <translation>Proveedor</translation>
     </message>
@@ -1855,7 +1913,7 @@
         <translation>Consulta de estado al proveedor: resuelta sin receta (derivada)</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+28"/>
         <source>Next titration prescription sent to the pharmacy</source>
         <translation>Siguiente receta de titulación enviada a la farmacia</translation>
     </message>
@@ -1915,17 +1973,7 @@
         <translation>Mensaje del soporte del proveedor</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <source>Patient name updated by the provider</source>
-        <translation>Nombre del paciente actualizado por el proveedor</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Patient name updated by the provider: %1 (was %2)</source>
-        <translation>Nombre del paciente actualizado por el proveedor: %1 (antes %2)</translation>
-    </message>
-    <message>
-        <location line="+17"/>
+        <location line="+21"/>
         <source>Pharmacy order being filled</source>
         <translation>Pedido de farmacia en preparación</translation>
     </message>
@@ -2934,6 +2982,97 @@
     </message>
 </context>
 <context>
+    <name>clinicdesk::NameCorrectionDialog</name>
+    <message>
+        <location filename="../ui/NameCorrectionDialog.cpp" line="+29"/>
+        <source>Correct the patient&apos;s name</source>
+        <translation>Corregir el nombre del paciente</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>The patient has no open visit with the provider: the name is corrected here only.</source>
+        <translation>El paciente no tiene ninguna consulta abierta con el proveedor: el nombre se corrige solo aquí.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>The corrected name is sent to the provider for each of the patient&apos;s open visits (%n visit(s)). Once the provider has approved the patient&apos;s ID it no longer accepts a name change.</source>
+        <translation>
+            <numerusform>El nombre corregido se envía al proveedor para la consulta abierta del paciente (%n consulta). Una vez aprobada la identificación del paciente, el proveedor ya no acepta cambios de nombre.</numerusform>
+            <numerusform>El nombre corregido se envía al proveedor para cada consulta abierta del paciente (%n consultas). Una vez aprobada la identificación del paciente, el proveedor ya no acepta cambios de nombre.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>First name</source>
+        <translation>Nombre</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Last name</source>
+        <translation>Apellidos</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;First name:</source>
+        <translation>&amp;Nombre:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Last name:</source>
+        <translation>&amp;Apellidos:</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>&amp;Send correction</source>
+        <translation>&amp;Enviar corrección</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Send the name correction</source>
+        <translation>Enviar la corrección del nombre</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Close</source>
+        <translation>Cerrar</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Type both the first and the last name.</source>
+        <translation>Escriba el nombre y los apellidos.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The name is unchanged: nothing to send.</source>
+        <translation>El nombre no ha cambiado: no hay nada que enviar.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>No provider link is running, so the correction cannot be sent now. Try again when the console is connected.</source>
+        <translation>No hay conexión con el proveedor, así que la corrección no se puede enviar ahora. Inténtelo de nuevo cuando la consola esté conectada.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Sending the correction to the provider…</source>
+        <translation>Enviando la corrección al proveedor…</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>The corrected name could not be saved here: %1</source>
+        <translation>El nombre corregido no se pudo guardar aquí: %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The corrected name is saved here; each visit&apos;s timeline shows both names.</source>
+        <translation>El nombre corregido se guarda aquí; la cronología de cada consulta muestra ambos nombres.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Visit %1 of %2: %3</source>
+        <translation>Consulta %1 de %2: %3</translation>
+    </message>
+</context>
+<context>
     <name>clinicdesk::PatientLookupPanel</name>
     <message>
         <location filename="../ui/PatientLookupPanel.cpp" line="+18"/>
@@ -3357,7 +3496,7 @@
 <context>
     <name>clinicdesk::VisitDetailPage</name>
     <message>
-        <location filename="../ui/VisitDetailPage.cpp" line="+99"/>
+        <location filename="../ui/VisitDetailPage.cpp" line="+102"/>
         <source>Checked with the provider at %1: the visit is %2.</source>
         <translation>Consultado al proveedor (%1): la visita está en estado «%2».</translation>
     </message>
@@ -3566,7 +3705,17 @@
 <context>
     <name>clinicdesk::VisitPatientTab</name>
     <message>
-        <location filename="../ui/VisitPatientTab.cpp" line="+56"/>
+        <location filename="../ui/VisitPatientTab.cpp" line="+32"/>
+        <source>Correct &amp;name…</source>
+        <translation>Corregir &amp;nombre…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Correct the patient&apos;s name</source>
+        <translation>Corregir el nombre del paciente</translation>
+    </message>
+    <message>
+        <location line="+31"/>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>

@@ -2,6 +2,7 @@
 #include "ui_VisitDetailPage.h"
 
 #include "CareRequestDialog.h"
+#include "NameCorrectionDialog.h"
 #include "PageStyle.h"
 #include "VisitFixDialog.h"
 #include "VisitStatusStyle.h"
@@ -62,6 +63,8 @@ VisitDetailPage::VisitDetailPage(LocalStore &store, AuditLog &audit, const User 
     connect(m_ui->checkWithProvider, &QPushButton::clicked, this,
             &VisitDetailPage::checkWithProvider);
     connect(m_ui->fixAndResubmit, &QPushButton::clicked, this, &VisitDetailPage::openFixDialog);
+    connect(m_ui->patientTab, &VisitPatientTab::correctNameRequested, this,
+            [this] { openNameDialog(); });
     connect(m_ui->prescriptionsTab, &VisitPrescriptionsTab::titrationRequested, this,
             [this] { openCareDialog(CareGuidance::Request::NextTitration); });
     connect(m_ui->prescriptionsTab, &VisitPrescriptionsTab::changeRequested, this,
@@ -398,6 +401,23 @@ CareRequestDialog *VisitDetailPage::openCareDialog(CareGuidance::Request request
             [this] { Q_EMIT followupRequested(m_visitId); });
     connect(dialog, &CareRequestDialog::newVisitRequested, this,
             &VisitDetailPage::newVisitRequested);
+    dialog->open();
+    return dialog;
+}
+
+NameCorrectionDialog *VisitDetailPage::openNameDialog()
+{
+    if (!m_loaded || !m_record.patient)
+        return nullptr;
+    const Patient &p = *m_record.patient;
+    auto *dialog = new NameCorrectionDialog(m_store, m_audit, m_user,
+                                            m_provider ? m_provider->client() : nullptr, p.id,
+                                            p.firstName, p.lastName, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &NameCorrectionDialog::corrected, this, [this] {
+        reload();
+        Q_EMIT visitChanged(m_visitId);
+    });
     dialog->open();
     return dialog;
 }

@@ -16,6 +16,7 @@ namespace clinicdesk {
 
 class AuditLog;
 class CareRequestDialog;
+class NameCorrectionDialog;
 class LocalStore;
 class ProviderConnection;
 
@@ -55,6 +56,8 @@ public:
     void openFixDialog();
     // The next-titration request or the prescription change (issue 15), opened over the page.
     CareRequestDialog *openCareDialog(CareGuidance::Request request);
+    // The patient's name correction (issue 15, item 5), from the patient tab's "Correct name…".
+    NameCorrectionDialog *openNameDialog();
 
 Q_SIGNALS:
     void closeRequested();

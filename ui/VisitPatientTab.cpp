@@ -4,6 +4,7 @@
 #include "VisitText.h"
 
 #include <QHeaderView>
+#include <QPushButton>
 
 namespace clinicdesk {
 
@@ -27,6 +28,13 @@ VisitPatientTab::VisitPatientTab(QWidget *parent)
                 {m_ui->cityLabel, m_ui->cityValue},
                 {m_ui->stateLabel, m_ui->stateValue},
                 {m_ui->zipLabel, m_ui->zipValue}};
+    // After the values, before the spacer: Tab reaches it after the last value.
+    m_correctName = new QPushButton(tr("Correct &name…"), this);
+    m_correctName->setObjectName(QStringLiteral("correctNameButton"));
+    m_correctName->setAccessibleName(tr("Correct the patient's name"));
+    m_correctName->setEnabled(false);
+    m_ui->patientBox->insertWidget(m_ui->patientBox->count() - 1, m_correctName, 0, Qt::AlignLeft);
+    connect(m_correctName, &QPushButton::clicked, this, &VisitPatientTab::correctNameRequested);
     VisitText::setUpTable(m_ui->answers);
     m_ui->answers->horizontalHeader()->setSectionResizeMode(0, QHeaderView::Stretch);
     m_ui->answers->horizontalHeader()->setSectionResizeMode(1, QHeaderView::Stretch);
@@ -39,6 +47,7 @@ void VisitPatientTab::display(const VisitRecord &r)
     m_ui->patientError->setText(r.patientError);
     m_ui->patientError->setVisible(!r.patientError.isEmpty());
     const Patient p = r.patient.value_or(Patient{});
+    m_correctName->setEnabled(r.patient.has_value() && !p.id.isEmpty());
     const QStringList values = {
         p.firstName, p.lastName,
         p.dob.isValid() ? QLocale().toString(p.dob, QLocale::ShortFormat) : QString(),

@@ -7,6 +7,7 @@
 #include <memory>
 
 class QLabel;
+class QPushButton;
 
 namespace Ui {
 class VisitPatientTab;
@@ -27,9 +28,14 @@ public:
 
     void display(const VisitRecord &record);
 
+Q_SIGNALS:
+    // "Correct name…": staff want to correct the patient's name (issue 15, item 5).
+    void correctNameRequested();
+
 private:
     std::unique_ptr<Ui::VisitPatientTab> m_ui;
     QList<std::pair<QLabel *, QLabel *>> m_values; // caption, value
+    QPushButton *m_correctName = nullptr;
 };
 
 } // namespace clinicdesk

@@ -12,6 +12,7 @@
 #include "ConsoleServices.h"
 #include "DuePanel.h"
 #include "MainWindow.h"
+#include "NameCorrectionDialog.h"
 #include "QuestionnairePage.h"
 #include "ScreenshotLanguage.h"
 #include "TestSupport.h"
@@ -127,6 +128,31 @@ int titrationAndCheckin(const QString &dir, KeyProvider &keys)
             return 5;
         settle();
         if (!save(withDialog(&page, dialog), QStringLiteral("titration")))
+            return 1;
+        dialog->reject();
+    }
+    {
+        // The name correction refused once the provider approved the patient's ID.
+        const auto named =
+            test::careProgrammeVisit(store, sandbox, QStringLiteral("5125550613"), 20);
+        if (!sandbox.control(QStringLiteral("/_sandbox/visits/") + named.masterId +
+                             QStringLiteral("/approveId")))
+            return 7;
+        VisitDetailPage page(store, *services->audit(), user, services->provider(), named.id);
+        page.resize(1366, 768);
+        page.show();
+        NameCorrectionDialog *dialog = page.openNameDialog();
+        if (!dialog)
+            return 8;
+        auto *last = dialog->findChild<QLineEdit *>(QStringLiteral("lastName"));
+        last->selectAll();
+        QTest::keyClicks(last, QStringLiteral("McTestfield"));
+        QSignalSpy corrected(dialog, &NameCorrectionDialog::corrected);
+        QTest::keyClick(last, Qt::Key_Return);
+        if (!corrected.wait(30000))
+            return 9;
+        settle();
+        if (!save(withDialog(&page, dialog), QStringLiteral("namecorrection")))
             return 1;
         dialog->reject();
     }
