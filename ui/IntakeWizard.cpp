@@ -1,6 +1,7 @@
 #include "IntakeWizard.h"
 
 #include "Accessibility.h"
+#include "EditLease.h"
 #include "FieldErrorLabel.h"
 #include "IntakeReview.h"
 #include "IntakeStepList.h"
@@ -27,8 +28,6 @@
 #include <QStackedWidget>
 #include <QTime>
 #include <QVBoxLayout>
-
-#include <optional>
 
 namespace clinicdesk {
 namespace {
@@ -178,6 +177,8 @@ void IntakeWizard::startNew()
 Result<void> IntakeWizard::resume(const QString &draftId)
 {
     m_autosaver->flush();
+    if (auto leased = leaseDraft(draftId); !leased)
+        return leased.error();
     auto draft = DraftRepository(m_store).get(draftId);
     if (!draft)
         return draft.error();
@@ -352,10 +353,24 @@ void IntakeWizard::scheduleSave()
     m_draft.completion = m_form.completion();
     const bool isNew = m_draft.id.isEmpty();
     m_draft.id = m_autosaver->update(m_draft);
+    if (isNew && !leaseDraft(m_draft.id))
+        qCWarning(lcIntake) << "draft" << m_draft.id << "not leased";
     if (isNew)
         audit(int(AuditAction::Create), QStringLiteral("draft"), m_draft.id,
               QStringLiteral("intake started"));
     m_status->setText(tr("Saving draft..."));
+}
+
+Result<void> IntakeWizard::leaseDraft(const QString &draftId)
+{
+    if (!m_leaseOwner)
+        return {};
+    delete m_lease;
+    auto keeper = EditLease::take(m_store, Leases::draft(draftId), *m_leaseOwner, this);
+    if (keeper)
+        connect(m_lease = keeper.value(), &LeaseKeeper::lost, this,
+                [this] { m_status->announce(EditLease::lostMessage()); });
+    return keeper ? Result<void>() : Result<void>(keeper.error());
 }
 
 void IntakeWizard::flushDraft()

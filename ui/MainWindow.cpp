@@ -63,6 +63,10 @@ MainWindow::MainWindow(StoreOpener opener, PasswordHasher hasher, KeyProvider *a
     }
 
     connect(m_services, &ConsoleServices::visitsChanged, this, &MainWindow::visitsChanged);
+    connect(m_services, &ConsoleServices::resynced, this, [this] {
+        if (currentUser() && m_workspace)
+            m_workspace->resynced();
+    });
     connect(m_services, &ConsoleServices::closing, this, &MainWindow::servicesClosing);
     connect(m_firstRun, &FirstRunPage::administratorCreated, this,
             &MainWindow::firstAdministratorCreated);

@@ -6,6 +6,7 @@
 #include "PageSwitch.h"
 #include "VisitBoardPage.h"
 #include "VisitDetailPage.h"
+#include "audit/AuditLog.h"
 #include "intake/QuestionnaireLibrary.h"
 
 #include <QMessageBox>
@@ -66,6 +67,8 @@ void SessionWorkspace::openIntake(const QString &draftId)
 {
     auto *wizard = new IntakeWizard(*m_services.store(), m_user.username);
     wizard->setAuditLog(m_services.audit());
+    // The draft is this user's at this workstation while the wizard has it (store/Leases).
+    wizard->setLeaseOwner({m_user.username, m_user.displayName, AuditLog::workstation()});
     // A new wizard starts a new intake; a draft id resumes that one.
     if (auto resumed = draftId.isEmpty() ? Result<void>() : wizard->resume(draftId); !resumed) {
         delete wizard;
@@ -125,6 +128,15 @@ void SessionWorkspace::visitsChanged(const QStringList &visitIds)
     for (const QPointer<QWidget> &page : std::as_const(m_open))
         if (auto *detail = qobject_cast<VisitDetailPage *>(page.data()))
             detail->visitsChanged(visitIds);
+}
+
+void SessionWorkspace::resynced()
+{
+    if (m_board)
+        m_board->reloadAll();
+    for (const QPointer<QWidget> &page : std::as_const(m_open))
+        if (auto *detail = qobject_cast<VisitDetailPage *>(page.data()))
+            detail->reload();
 }
 
 } // namespace clinicdesk
