@@ -2267,6 +2267,19 @@
     </message>
 </context>
 <context>
+    <name>clinicdesk::EditLease</name>
+    <message>
+        <location filename="../ui/EditLease.cpp" line="+25"/>
+        <source>It is in use by %1 at %2 since %3.</source>
+        <translation>Lo está usando %1 en %2 desde %3.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>This workstation was away too long and another one has taken this over; changes made here from now on are not saved.</source>
+        <translation>Este puesto estuvo inactivo demasiado tiempo y otro lo ha tomado; los cambios que se hagan aquí a partir de ahora no se guardan.</translation>
+    </message>
+</context>
+<context>
     <name>clinicdesk::FirstRunPage</name>
     <message>
         <location filename="../ui/FirstRunPage.cpp" line="+25"/>
@@ -2346,7 +2359,7 @@
 <context>
     <name>clinicdesk::IntakeWizard</name>
     <message>
-        <location filename="../ui/IntakeWizard.cpp" line="+61"/>
+        <location filename="../ui/IntakeWizard.cpp" line="+60"/>
         <source>&amp;Back</source>
         <translation>&amp;Atrás</translation>
     </message>
@@ -2357,12 +2370,12 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+309"/>
+        <location line="+325"/>
         <source>&amp;Next</source>
         <translation>&amp;Siguiente</translation>
     </message>
     <message>
-        <location line="-293"/>
+        <location line="-309"/>
         <source>Visit type *</source>
         <translation>Tipo de visita *</translation>
     </message>
@@ -2403,7 +2416,7 @@
         <translation>No se pudo guardar el borrador: %1</translation>
     </message>
     <message>
-        <location line="+52"/>
+        <location line="+54"/>
         <source>Draft restored</source>
         <translation>Borrador restaurado</translation>
     </message>
@@ -2428,12 +2441,12 @@
         <translation>Revisión y consentimiento</translation>
     </message>
     <message>
-        <location line="+91"/>
+        <location line="+93"/>
         <source>Saving draft...</source>
         <translation>Guardando borrador...</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+26"/>
         <source>S&amp;ubmit</source>
         <translation>&amp;Enviar</translation>
     </message>
@@ -2484,7 +2497,7 @@
 <context>
     <name>clinicdesk::MainWindow</name>
     <message numerus="yes">
-        <location filename="../ui/MainWindow.cpp" line="+344"/>
+        <location filename="../ui/MainWindow.cpp" line="+348"/>
         <source>&amp;Home (%n new)</source>
         <translation>
             <numerusform>&amp;Inicio (%n nueva)</numerusform>
@@ -2566,7 +2579,7 @@
 <context>
     <name>clinicdesk::SessionWorkspace</name>
     <message>
-        <location filename="../ui/SessionWorkspace.cpp" line="+72"/>
+        <location filename="../ui/SessionWorkspace.cpp" line="+75"/>
         <source>Open intake</source>
         <translation>Abrir admisión</translation>
     </message>
@@ -2880,7 +2893,7 @@
 <context>
     <name>clinicdesk::VisitDetailPage</name>
     <message>
-        <location filename="../ui/VisitDetailPage.cpp" line="+91"/>
+        <location filename="../ui/VisitDetailPage.cpp" line="+92"/>
         <source>Checked with the provider at %1: the visit is %2.</source>
         <translation>Consultado al proveedor (%1): la visita está en estado «%2».</translation>
     </message>
@@ -2965,7 +2978,12 @@
         <translation>Pendiente de: %1</translation>
     </message>
     <message>
-        <location line="-55"/>
+        <location line="+103"/>
+        <source>The visit cannot be corrected now: %1</source>
+        <translation>La visita no se puede corregir ahora: %1</translation>
+    </message>
+    <message>
+        <location line="-158"/>
         <source>The provider refused this visit: %1</source>
         <translation>El proveedor rechazó esta visita: %1</translation>
     </message>
@@ -3015,7 +3033,8 @@
         <translation>Preguntar al proveedor el estado actual de esta visita.</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+12"/>
+        <location line="+27"/>
         <source>The message was not sent: %1</source>
         <translation>No se envió el mensaje: %1</translation>
     </message>
