@@ -5,7 +5,6 @@
 #include "store/PostgresSession.h"
 
 #include <QCryptographicHash>
-#include <QSocketNotifier>
 #include <QSqlError>
 #include <QSqlQuery>
 
@@ -68,17 +67,6 @@ Result<void> ChangeFeed::listen()
         return makeError(ErrorCode::Database, QStringLiteral("cannot listen for changes: %1")
                                                   .arg(driver->lastError().text().simplified()));
     connect(driver, &QSqlDriver::notification, this, &ChangeFeed::onNotification);
-    // QPSQL reads the socket when its notifier fires; right after it we look whether that read
-    // found the connection closed (pg_terminate_backend, a server restart), and stop the notifier
-    // before the event loop polls a closed descriptor.
-    for (QSocketNotifier *notifier : driver->findChildren<QSocketNotifier *>()) {
-        connect(notifier, &QSocketNotifier::activated, this, [this, notifier] {
-            if (m_connection && postgres::connectionLost(m_connection->handle())) {
-                notifier->setEnabled(false);
-                QTimer::singleShot(0, this, &ChangeFeed::check);
-            }
-        });
-    }
     m_channel = channel;
     m_backendPid = who->value(1).toLongLong();
     m_connection = std::move(db).value();

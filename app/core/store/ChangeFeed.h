@@ -24,9 +24,11 @@ class Database;
 // Notifications arriving together (a relay batch) come out as one signal.
 //
 // A lost connection (server restart, pg_terminate_backend, network) is noticed within a second
-// (the connection's state, and a `SELECT 1` every few seconds for a silent network), opened
-// again with the LISTEN, and resynced() says that anything may have changed meanwhile. On
-// SQLite (one PC) there is nothing to listen to: open() returns null.
+// (libpq's state every kCheckIntervalMs, and a `SELECT 1` every few seconds for a silent
+// network), opened again with the LISTEN, and resynced() says that anything may have changed
+// meanwhile. (QPSQL's own socket notifier, which this cannot reach, then logs once
+// "QSocketNotifier: Invalid socket … disabling": libpq closed the socket under it.) On SQLite (one
+// PC) there is nothing to listen to: open() returns null.
 class ChangeFeed final : public QObject
 {
     Q_OBJECT
