@@ -15,6 +15,7 @@
 #include "VisitBoardModel.h"
 #include "VisitBoardPage.h"
 #include "VisitDetailPage.h"
+#include "VisitFixDialog.h"
 #include "WindowSupport.h"
 #include "accounts/UserRepository.h"
 #include "intake/DraftAutosaver.h"
@@ -24,8 +25,10 @@
 #include <QApplication>
 #include <QElapsedTimer>
 #include <QJsonObject>
+#include <QLabel>
 #include <QLineEdit>
 #include <QMessageBox>
+#include <QPushButton>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTest>
@@ -240,6 +243,41 @@ private Q_SLOTS:
                  QStringLiteral("Lucia"));
         QCOMPARE(Leases(m_relayStore->db()).holder(Leases::draft(draftId)).value()->ownerName,
                  QStringLiteral("Ben Ortiz"));
+    }
+
+    void visitCorrectedAtAIsRefusedAtB()
+    {
+        QVERIFY(m_a && m_b);
+        const QString refused =
+            m_fx->addVisit({m_patient, QStringLiteral("ED"), Status::Rejected,
+                            VisitStateMachine::RxStatus::None, QStringLiteral("ana")});
+        const auto openFix = [&](MainWindow &window) -> VisitDetailPage * {
+            window.openVisit(refused);
+            auto *page = qobject_cast<VisitDetailPage *>(window.currentPage());
+            if (!page || page->visitId() != refused)
+                return nullptr;
+            QTest::mouseClick(page->findChild<QPushButton *>(QStringLiteral("fixAndResubmit")),
+                              Qt::LeftButton);
+            return page;
+        };
+        // Ana corrects it at A: the visit is hers while the dialog is open.
+        VisitDetailPage *atA = openFix(*m_a);
+        QVERIFY(atA);
+        auto *dialog = atA->findChild<VisitFixDialog *>();
+        QVERIFY(dialog);
+        QTRY_VERIFY(dialog->isVisible());
+        // Ben tries at B: no dialog, and the page says who has it.
+        VisitDetailPage *atB = openFix(*m_b);
+        QVERIFY(atB);
+        QVERIFY(!atB->findChild<VisitFixDialog *>());
+        const QString said = atB->findChild<QLabel *>(QStringLiteral("checkResult"))->text();
+        QVERIFY2(said.contains(QLatin1String("in use by Ana Ruiz at ")), qPrintable(said));
+        // Ana closes the dialog: the visit is free again.
+        dialog->reject();
+        QTRY_VERIFY(!Leases(m_relayStore->db()).holder(Leases::visit(refused)).value());
+        QTest::mouseClick(atB->findChild<QPushButton *>(QStringLiteral("fixAndResubmit")),
+                          Qt::LeftButton);
+        QVERIFY(atB->findChild<VisitFixDialog *>());
     }
 };
 
