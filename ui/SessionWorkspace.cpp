@@ -12,6 +12,7 @@
 #include <QMessageBox>
 #include <QStackedWidget>
 #include <QTableView>
+#include <QTimer>
 
 namespace clinicdesk {
 
@@ -101,6 +102,17 @@ void SessionWorkspace::showDrafts()
         openIntake();
     });
     connect(drafts, &DraftsPage::closeRequested, this, [this, drafts] { closePage(drafts); });
+    // Drafts saved, continued or removed at other workstations (PostgreSQL): re-read, at most
+    // twice a second (a colleague's autosave writes several times a second while typing).
+    auto *refresh = new QTimer(drafts);
+    refresh->setSingleShot(true);
+    refresh->setInterval(500);
+    connect(refresh, &QTimer::timeout, drafts, &DraftsPage::reload);
+    connect(&m_services, &ConsoleServices::draftsChanged, refresh, [refresh] {
+        if (!refresh->isActive())
+            refresh->start();
+    });
+    connect(&m_services, &ConsoleServices::resynced, drafts, &DraftsPage::reload);
     openPage(drafts);
     drafts->activate();
 }

@@ -6,6 +6,7 @@
 // re-reads what it shows, and later changes still arrive. A draft open at A is refused at B with
 // who has it, where and since when.
 #include "BoardFixture.h"
+#include "DraftsPage.h"
 #include "HomePage.h"
 #include "IntakeWizard.h"
 #include "MainWindow.h"
@@ -19,9 +20,11 @@
 #include "WindowSupport.h"
 #include "accounts/UserRepository.h"
 #include "intake/DraftAutosaver.h"
+#include "intake/DraftRepository.h"
 #include "store/ChangeFeed.h"
 #include "store/Leases.h"
 
+#include <QAbstractItemView>
 #include <QApplication>
 #include <QElapsedTimer>
 #include <QJsonObject>
@@ -278,6 +281,26 @@ private Q_SLOTS:
         QTest::mouseClick(atB->findChild<QPushButton *>(QStringLiteral("fixAndResubmit")),
                           Qt::LeftButton);
         QVERIFY(atB->findChild<VisitFixDialog *>());
+    }
+
+    void draftsListFollowsOtherWorkstations()
+    {
+        QVERIFY(m_b);
+        m_b->showDrafts();
+        auto *page = qobject_cast<DraftsPage *>(m_b->currentPage());
+        QVERIFY(page);
+        auto *list = page->findChild<QAbstractItemView *>(QStringLiteral("drafts"));
+        QVERIFY(list && list->model());
+        const int before = list->model()->rowCount();
+        Draft draft;
+        draft.ownerUser = QStringLiteral("ana");
+        draft.visitType = QStringLiteral("ED");
+        draft.answers = {{QStringLiteral("patient.firstName"), QStringLiteral("Maria")}};
+        auto id = DraftRepository(*m_relayStore).save(draft);
+        QVERIFY(id);
+        QTRY_COMPARE_WITH_TIMEOUT(list->model()->rowCount(), before + 1, 2000);
+        QVERIFY(DraftRepository(*m_relayStore).remove(id.value()));
+        QTRY_COMPARE_WITH_TIMEOUT(list->model()->rowCount(), before, 2000);
     }
 };
 
