@@ -8,6 +8,7 @@
 #include "store/LocalStore.h"
 #include "store/PatientRepository.h"
 #include "store/VisitRepository.h"
+#include "visits/CareRequests.h"
 
 #include <QHash>
 #include <QJsonArray>
@@ -371,6 +372,27 @@ Result<VisitRecord> VisitRecordReader::read(const QString &visitId)
                                       "prescription")
                                  : tr("Status check with the provider: resolved without a "
                                       "prescription (referred)")});
+            continue;
+        }
+        if (type == QLatin1String(CareRequests::kNewPrescriptionEvent)) {
+            // A titration or change the provider confirmed in its reply (no event follows).
+            const bool titration =
+                payload.value(QLatin1String("source")).toString() == QLatin1String("titration");
+            VisitRecord::Prescription rx;
+            rx.at = at;
+            for (const QJsonValue &med : payload.value(QLatin1String("medsPrescribed")).toArray()) {
+                const QJsonObject m = med.toObject();
+                rx.medications.append({m.value(QLatin1String("name")).toString(),
+                                       m.value(QLatin1String("strength")).toString(),
+                                       m.value(QLatin1String("quantity")).toString(),
+                                       m.value(QLatin1String("refills")).toString()});
+            }
+            r.prescriptions.append(rx);
+            provider.append({at,
+                             VisitRecord::Source::Provider,
+                             {},
+                             titration ? tr("Next titration prescription sent to the pharmacy")
+                                       : tr("Changed prescription sent to the pharmacy")});
             continue;
         }
         auto parsed = VisitEvent::fromPayload(payload);
