@@ -2,6 +2,7 @@
 
 #include "Accessibility.h"
 #include "FieldErrorLabel.h"
+#include "IntakePharmacyChooser.h"
 #include "IntakeReview.h"
 #include "IntakeStepList.h"
 #include "PageSwitch.h"
@@ -13,6 +14,7 @@
 #include "base/Logging.h"
 #include "intake/DraftAutosaver.h"
 #include "intake/DraftRepository.h"
+#include "provider/ProviderClient.h"
 #include "store/LocalStore.h"
 #include "visits/IntakeSubmission.h"
 
@@ -223,6 +225,11 @@ void IntakeWizard::buildPatientPage()
     m_stack->insertWidget(0, m_patientPage);
 }
 
+void IntakeWizard::setProviderClient(ProviderClient *client)
+{
+    m_client = client;
+}
+
 void IntakeWizard::rebuildVisitPages()
 {
     const QString visitType = m_visitType->currentData().toString();
@@ -263,6 +270,9 @@ void IntakeWizard::rebuildVisitPages()
             m_pages << page;
         }
     }
+    if (auto *chooser = IntakePharmacyChooser::attach(m_visitPage, m_form, m_client))
+        connect(chooser, &IntakePharmacyChooser::picked, this,
+                [this] { onAnswerEdited(IntakePharmacyChooser::kId); });
     // The summary first, then the consents: the order they are read in, on screen and by Tab.
     auto *consentPage = new QuestionnairePage(tr("Review and consent"), m_form, m_stack);
     consentPage->setObjectName(QStringLiteral("page:review"));

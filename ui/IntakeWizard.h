@@ -5,6 +5,7 @@
 #include "intake/IntakeForm.h"
 #include "intake/QuestionnaireLibrary.h"
 
+#include <QPointer>
 #include <QWidget>
 
 #include <memory>
@@ -22,6 +23,7 @@ class IntakeReview;
 class IntakeStepList;
 class LocalStore;
 class PatientLookupPanel;
+class ProviderClient;
 class QuestionnairePage;
 class StatusMessage;
 
@@ -49,6 +51,8 @@ public:
     // Creating, resuming (a PHI view) and submitting are audited when a log is given (not
     // owned).
     void setAuditLog(AuditLog *log) { m_audit = log; }
+    // The provider link, for the pharmacy step's "Choose pharmacy…" (not owned; may be null).
+    void setProviderClient(ProviderClient *client);
     void startNew();
     Result<void> resume(const QString &draftId);
 
@@ -91,6 +95,7 @@ private:
     LocalStore &m_store;
     QString m_username;
     AuditLog *m_audit = nullptr;
+    QPointer<ProviderClient> m_client;
     QuestionnaireLibrary m_library;
     IntakeForm m_form;
     Draft m_draft;

@@ -100,6 +100,7 @@ void SessionWorkspace::openIntake(const QString &draftId)
 {
     auto *wizard = new IntakeWizard(*m_services.store(), m_user.username);
     wizard->setAuditLog(m_services.audit());
+    wizard->setProviderClient(m_services.provider() ? m_services.provider()->client() : nullptr);
     // A new wizard starts a new intake; a draft id resumes that one.
     if (auto resumed = draftId.isEmpty() ? Result<void>() : wizard->resume(draftId); !resumed) {
         delete wizard;
