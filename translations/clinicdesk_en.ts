@@ -464,12 +464,22 @@
         <translation>&amp;Pharmacy id:</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+12"/>
         <source>Pharmacy id</source>
         <translation>Pharmacy id</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+7"/>
+        <source>C&amp;hoose pharmacy…</source>
+        <translation>C&amp;hoose pharmacy…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Choose pharmacy from the provider&apos;s list</source>
+        <translation>Choose pharmacy from the provider&apos;s list</translation>
+    </message>
+    <message>
+        <location line="+33"/>
         <source>&amp;Send request</source>
         <translation>&amp;Send request</translation>
     </message>
@@ -2335,7 +2345,7 @@
 <context>
     <name>clinicdesk::CareRequestDialog</name>
     <message numerus="yes">
-        <location filename="../ui/CareRequestDialog.cpp" line="+20"/>
+        <location filename="../ui/CareRequestDialog.cpp" line="+22"/>
         <source>%n day(s)</source>
         <translation>
             <numerusform>%n day</numerusform>
@@ -2378,7 +2388,7 @@
         <translation>empty: the visit&apos;s pharmacy</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+17"/>
         <source>No provider link is running, so nothing can be asked now (clinicdesk-admin provider configure).</source>
         <translation>No provider link is running, so nothing can be asked now (clinicdesk-admin provider configure).</translation>
     </message>
@@ -2388,17 +2398,22 @@
         <translation>Keep the current medication</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+40"/>
+        <source>Chosen pharmacy: %1</source>
+        <translation>Chosen pharmacy: %1</translation>
+    </message>
+    <message>
+        <location line="+14"/>
         <source>This visit cannot be read, so nothing was sent.</source>
         <translation>This visit cannot be read, so nothing was sent.</translation>
     </message>
     <message>
         <location line="+5"/>
-        <source>Type the patient&apos;s pharmacy id: the titration is sent to it.</source>
-        <translation>Type the patient&apos;s pharmacy id: the titration is sent to it.</translation>
+        <source>Choose the patient&apos;s pharmacy, or type its pharmacy id: the titration is sent to it.</source>
+        <translation>Choose the patient&apos;s pharmacy, or type its pharmacy id: the titration is sent to it.</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>Asking the provider…</source>
         <translation>Asking the provider…</translation>
     </message>
@@ -2747,6 +2762,29 @@
     </message>
 </context>
 <context>
+    <name>clinicdesk::IntakePharmacyChooser</name>
+    <message>
+        <location filename="../ui/IntakePharmacyChooser.cpp" line="+48"/>
+        <source>C&amp;hoose pharmacy…</source>
+        <translation>C&amp;hoose pharmacy…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Choose pharmacy from the provider&apos;s list</source>
+        <translation>Choose pharmacy from the provider&apos;s list</translation>
+    </message>
+    <message>
+        <location line="+41"/>
+        <source>Chosen: %1 (provider id %2)</source>
+        <translation>Chosen: %1 (provider id %2)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Or type the pharmacy below.</source>
+        <translation>Or type the pharmacy below.</translation>
+    </message>
+</context>
+<context>
     <name>clinicdesk::IntakeReview</name>
     <message>
         <location filename="../ui/IntakeReview.cpp" line="+29"/>
@@ -2862,12 +2900,12 @@
         <translation>Using the details on file</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+29"/>
         <source>Visit, medication and pharmacy</source>
         <translation>Visit, medication and pharmacy</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+29"/>
         <source>Review and consent</source>
         <translation>Review and consent</translation>
     </message>
@@ -2967,6 +3005,132 @@
         <location line="+4"/>
         <source>Reuse their details, or say it is a different person to create a new record.</source>
         <translation>Reuse their details, or say it is a different person to create a new record.</translation>
+    </message>
+</context>
+<context>
+    <name>clinicdesk::PharmacyPickerDialog</name>
+    <message>
+        <location filename="../ui/PharmacyPickerDialog.cpp" line="+42"/>
+        <source>Choose a pharmacy</source>
+        <translation>Choose a pharmacy</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Search the provider&apos;s pharmacy list by ZIP code; a name, city or state narrows it. Enter searches, the arrows choose, Enter picks, Esc cancels.</source>
+        <translation>Search the provider&apos;s pharmacy list by ZIP code; a name, city or state narrows it. Enter searches, the arrows choose, Enter picks, Esc cancels.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>&amp;ZIP code *:</source>
+        <translation>&amp;ZIP code *:</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>ZIP code, required</source>
+        <translation>ZIP code, required</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>5 digits</source>
+        <translation>5 digits</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Name:</source>
+        <translation>&amp;Name:</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Pharmacy name</source>
+        <translation>Pharmacy name</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>C&amp;ity:</source>
+        <translation>C&amp;ity:</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>City</source>
+        <translation>City</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>S&amp;tate:</source>
+        <translation>S&amp;tate:</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>State</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>e.g. TX</source>
+        <translation>e.g. TX</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Search</source>
+        <translation>&amp;Search</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Pharmacies found:</source>
+        <translation>&amp;Pharmacies found:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Pharmacies found</source>
+        <translation>Pharmacies found</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>C&amp;hoose</source>
+        <translation>C&amp;hoose</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>No provider link is running, so the pharmacy list cannot be searched now. Type the pharmacy by hand instead.</source>
+        <translation>No provider link is running, so the pharmacy list cannot be searched now. Type the pharmacy by hand instead.</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Type the pharmacy&apos;s 5-digit ZIP code to search.</source>
+        <translation>Type the pharmacy&apos;s 5-digit ZIP code to search.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Searching the provider&apos;s pharmacy list…</source>
+        <translation>Searching the provider&apos;s pharmacy list…</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>The provider could not search with these details (%1). Check the ZIP code and the state.</source>
+        <translation>The provider could not search with these details (%1). Check the ZIP code and the state.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The provider&apos;s pharmacy list cannot be reached right now. Try again in a moment, or type the pharmacy by hand.</source>
+        <translation>The provider&apos;s pharmacy list cannot be reached right now. Try again in a moment, or type the pharmacy by hand.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>No pharmacy found for this search. Try a nearby ZIP code or fewer details.</source>
+        <translation>No pharmacy found for this search. Try a nearby ZIP code or fewer details.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+5"/>
+        <source>%n pharmacy(s) found, nearest first.</source>
+        <translation>
+            <numerusform>%n pharmacy found, nearest first.</numerusform>
+            <numerusform>%n pharmacies found, nearest first.</numerusform>
+        </translation>
     </message>
 </context>
 <context>

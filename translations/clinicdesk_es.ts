@@ -464,12 +464,22 @@
         <translation>Id. de &amp;farmacia:</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+12"/>
         <source>Pharmacy id</source>
         <translation>Id. de farmacia</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+7"/>
+        <source>C&amp;hoose pharmacy…</source>
+        <translation>E&amp;legir farmacia…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Choose pharmacy from the provider&apos;s list</source>
+        <translation>Elegir la farmacia de la lista del proveedor</translation>
+    </message>
+    <message>
+        <location line="+33"/>
         <source>&amp;Send request</source>
         <translation>&amp;Enviar solicitud</translation>
     </message>
@@ -2335,7 +2345,7 @@
 <context>
     <name>clinicdesk::CareRequestDialog</name>
     <message numerus="yes">
-        <location filename="../ui/CareRequestDialog.cpp" line="+20"/>
+        <location filename="../ui/CareRequestDialog.cpp" line="+22"/>
         <source>%n day(s)</source>
         <translation>
             <numerusform>%n día</numerusform>
@@ -2378,7 +2388,7 @@
         <translation>vacío: la farmacia de la visita</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+17"/>
         <source>No provider link is running, so nothing can be asked now (clinicdesk-admin provider configure).</source>
         <translation>No hay conexión con el proveedor, así que ahora no se puede pedir nada (clinicdesk-admin provider configure).</translation>
     </message>
@@ -2388,17 +2398,22 @@
         <translation>Mantener el medicamento actual</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+40"/>
+        <source>Chosen pharmacy: %1</source>
+        <translation>Farmacia elegida: %1</translation>
+    </message>
+    <message>
+        <location line="+14"/>
         <source>This visit cannot be read, so nothing was sent.</source>
         <translation>Esta visita no se puede leer, así que no se envió nada.</translation>
     </message>
     <message>
         <location line="+5"/>
-        <source>Type the patient&apos;s pharmacy id: the titration is sent to it.</source>
-        <translation>Escriba el id. de la farmacia del paciente: la titulación se envía a ella.</translation>
+        <source>Choose the patient&apos;s pharmacy, or type its pharmacy id: the titration is sent to it.</source>
+        <translation>Elija la farmacia del paciente o escriba su id. de farmacia: la titulación se envía a ella.</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>Asking the provider…</source>
         <translation>Consultando al proveedor…</translation>
     </message>
@@ -2747,6 +2762,29 @@
     </message>
 </context>
 <context>
+    <name>clinicdesk::IntakePharmacyChooser</name>
+    <message>
+        <location filename="../ui/IntakePharmacyChooser.cpp" line="+48"/>
+        <source>C&amp;hoose pharmacy…</source>
+        <translation>E&amp;legir farmacia…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Choose pharmacy from the provider&apos;s list</source>
+        <translation>Elegir la farmacia de la lista del proveedor</translation>
+    </message>
+    <message>
+        <location line="+41"/>
+        <source>Chosen: %1 (provider id %2)</source>
+        <translation>Elegida: %1 (id. del proveedor %2)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Or type the pharmacy below.</source>
+        <translation>O escriba la farmacia abajo.</translation>
+    </message>
+</context>
+<context>
     <name>clinicdesk::IntakeReview</name>
     <message>
         <location filename="../ui/IntakeReview.cpp" line="+29"/>
@@ -2862,12 +2900,12 @@
         <translation>Se usan los datos registrados</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+29"/>
         <source>Visit, medication and pharmacy</source>
         <translation>Visita, medicación y farmacia</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+29"/>
         <source>Review and consent</source>
         <translation>Revisión y consentimiento</translation>
     </message>
@@ -2967,6 +3005,132 @@
         <location line="+4"/>
         <source>Reuse their details, or say it is a different person to create a new record.</source>
         <translation>Reutilice sus datos o indique que es otra persona para crear un registro nuevo.</translation>
+    </message>
+</context>
+<context>
+    <name>clinicdesk::PharmacyPickerDialog</name>
+    <message>
+        <location filename="../ui/PharmacyPickerDialog.cpp" line="+42"/>
+        <source>Choose a pharmacy</source>
+        <translation>Elegir una farmacia</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Search the provider&apos;s pharmacy list by ZIP code; a name, city or state narrows it. Enter searches, the arrows choose, Enter picks, Esc cancels.</source>
+        <translation>Busque en la lista de farmacias del proveedor por código postal; un nombre, una ciudad o un estado la acotan. Intro busca, las flechas eligen, Intro confirma, Esc cancela.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>&amp;ZIP code *:</source>
+        <translation>&amp;Código postal *:</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>ZIP code, required</source>
+        <translation>Código postal, obligatorio</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>5 digits</source>
+        <translation>5 dígitos</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Name:</source>
+        <translation>&amp;Nombre:</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Pharmacy name</source>
+        <translation>Nombre de la farmacia</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>C&amp;ity:</source>
+        <translation>C&amp;iudad:</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>City</source>
+        <translation>Ciudad</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>S&amp;tate:</source>
+        <translation>&amp;Estado:</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>State</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>e.g. TX</source>
+        <translation>p. ej., TX</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Search</source>
+        <translation>&amp;Buscar</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Pharmacies found:</source>
+        <translation>&amp;Farmacias encontradas:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Pharmacies found</source>
+        <translation>Farmacias encontradas</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>C&amp;hoose</source>
+        <translation>E&amp;legir</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>No provider link is running, so the pharmacy list cannot be searched now. Type the pharmacy by hand instead.</source>
+        <translation>No hay conexión con el proveedor, así que ahora no se puede buscar en la lista de farmacias. Escriba la farmacia a mano.</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Type the pharmacy&apos;s 5-digit ZIP code to search.</source>
+        <translation>Escriba el código postal de 5 dígitos de la farmacia para buscar.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Searching the provider&apos;s pharmacy list…</source>
+        <translation>Buscando en la lista de farmacias del proveedor…</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>The provider could not search with these details (%1). Check the ZIP code and the state.</source>
+        <translation>El proveedor no pudo buscar con estos datos (%1). Revise el código postal y el estado.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The provider&apos;s pharmacy list cannot be reached right now. Try again in a moment, or type the pharmacy by hand.</source>
+        <translation>Ahora no se puede acceder a la lista de farmacias del proveedor. Vuelva a intentarlo en un momento o escriba la farmacia a mano.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>No pharmacy found for this search. Try a nearby ZIP code or fewer details.</source>
+        <translation>No se encontró ninguna farmacia con esta búsqueda. Pruebe un código postal cercano o menos datos.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+5"/>
+        <source>%n pharmacy(s) found, nearest first.</source>
+        <translation>
+            <numerusform>%n farmacia encontrada, la más cercana primero.</numerusform>
+            <numerusform>%n farmacias encontradas, las más cercanas primero.</numerusform>
+        </translation>
     </message>
 </context>
 <context>

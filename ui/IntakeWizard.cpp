@@ -3,6 +3,7 @@
 #include "Accessibility.h"
 #include "EditLease.h"
 #include "FieldErrorLabel.h"
+#include "IntakePharmacyChooser.h"
 #include "IntakeReview.h"
 #include "IntakeStepList.h"
 #include "PageSwitch.h"
@@ -14,6 +15,7 @@
 #include "base/Logging.h"
 #include "intake/DraftAutosaver.h"
 #include "intake/DraftRepository.h"
+#include "provider/ProviderClient.h"
 #include "store/LocalStore.h"
 #include "visits/IntakeSubmission.h"
 
@@ -224,6 +226,11 @@ void IntakeWizard::buildPatientPage()
     m_stack->insertWidget(0, m_patientPage);
 }
 
+void IntakeWizard::setProviderClient(ProviderClient *client)
+{
+    m_client = client;
+}
+
 void IntakeWizard::rebuildVisitPages()
 {
     const QString visitType = m_visitType->currentData().toString();
@@ -264,6 +271,9 @@ void IntakeWizard::rebuildVisitPages()
             m_pages << page;
         }
     }
+    if (auto *chooser = IntakePharmacyChooser::attach(m_visitPage, m_form, m_client))
+        connect(chooser, &IntakePharmacyChooser::picked, this,
+                [this] { onAnswerEdited(IntakePharmacyChooser::kId); });
     // The summary first, then the consents: the order they are read in, on screen and by Tab.
     auto *consentPage = new QuestionnairePage(tr("Review and consent"), m_form, m_stack);
     consentPage->setObjectName(QStringLiteral("page:review"));

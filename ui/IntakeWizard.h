@@ -25,6 +25,7 @@ class IntakeReview;
 class IntakeStepList;
 class LocalStore;
 class PatientLookupPanel;
+class ProviderClient;
 class QuestionnairePage;
 class StatusMessage;
 
@@ -56,6 +57,8 @@ public:
     // the wizard has it (store/Leases), so another workstation cannot open it meanwhile. Without
     // one (tests of the wizard alone) nothing is leased.
     void setLeaseOwner(const Leases::Owner &owner) { m_leaseOwner = owner; }
+    // The provider link, for the pharmacy step's "Choose pharmacy…" (not owned; may be null).
+    void setProviderClient(ProviderClient *client);
     void startNew();
     Result<void> resume(const QString &draftId);
 
@@ -101,6 +104,7 @@ private:
     AuditLog *m_audit = nullptr;
     std::optional<Leases::Owner> m_leaseOwner;
     QPointer<LeaseKeeper> m_lease;
+    QPointer<ProviderClient> m_client;
     QuestionnaireLibrary m_library;
     IntakeForm m_form;
     Draft m_draft;

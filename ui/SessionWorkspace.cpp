@@ -104,6 +104,7 @@ void SessionWorkspace::openIntake(const QString &draftId)
     wizard->setAuditLog(m_services.audit());
     // The draft is this user's at this workstation while the wizard has it (store/Leases).
     wizard->setLeaseOwner({m_user.username, m_user.displayName, AuditLog::workstation()});
+    wizard->setProviderClient(m_services.provider() ? m_services.provider()->client() : nullptr);
     // A new wizard starts a new intake; a draft id resumes that one.
     if (auto resumed = draftId.isEmpty() ? Result<void>() : wizard->resume(draftId); !resumed) {
         delete wizard;
