@@ -2437,8 +2437,8 @@
     </message>
     <message>
         <location line="+1"/>
-        <source>Carried over from the programme visit: %1. Change only what changed.</source>
-        <translation>Carried over from the programme visit: %1. Change only what changed.</translation>
+        <source>Change only what changed. Carried over from the programme visit: %1</source>
+        <translation>Change only what changed. Carried over from the programme visit: %1</translation>
     </message>
     <message>
         <location line="+7"/>

@@ -2437,8 +2437,8 @@
     </message>
     <message>
         <location line="+1"/>
-        <source>Carried over from the programme visit: %1. Change only what changed.</source>
-        <translation>Traído de la visita del programa: %1. Cambie solo lo que cambió.</translation>
+        <source>Change only what changed. Carried over from the programme visit: %1</source>
+        <translation>Cambie solo lo que cambió. Traído de la visita del programa: %1</translation>
     </message>
     <message>
         <location line="+7"/>
