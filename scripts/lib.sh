@@ -30,6 +30,9 @@ RUN_PACKAGES=(
 # Build directories share ccache hits (paths inside the tree are hashed relative to it).
 export CCACHE_BASEDIR="${CCACHE_BASEDIR:-$(pwd)}"
 export CCACHE_NOHASHDIR=1
+# Precompiled headers (cmake/Precompiled.cmake) stay cacheable: ccache hashes the .gch a unit
+# includes; the header set's own mtime/ctime and __DATE__-free defines don't decide a hit.
+export CCACHE_SLOPPINESS="${CCACHE_SLOPPINESS:-pch_defines,time_macros,include_file_mtime,include_file_ctime}"
 
 log() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }
 
