@@ -1,10 +1,12 @@
 #include "IntakeSupport.h"
 #include "TestSupport.h"
 #include "domain/PatientNotice.h"
+#include "intake/IntakeConsent.h"
 #include "notify/NotificationTemplates.h"
 #include "relay/VisitEventApplier.h"
 #include "store/NotificationRepository.h"
 #include "store/PatientConsentStore.h"
+#include "store/VisitRepository.h"
 
 #include <QRandomGenerator>
 #include <QTemporaryDir>
@@ -204,6 +206,29 @@ private Q_SLOTS:
         const auto fresh = test::submitVisit(*m_store, QStringLiteral("4125599999"));
         QVERIFY(!consents.consent(fresh.patientId)->email());
         QVERIFY(!consents.consent(fresh.patientId)->sms());
+    }
+
+    void theIntakeRecordsConsentForTheClinicOnly()
+    {
+        IntakeForm form = test::hairLossIntake(test::intakePatient(QStringLiteral("4125588888")));
+        form.setAnswer(IntakeConsent::kEmail, false);
+        form.setAnswer(IntakeConsent::kSms, true);
+        form.setAnswer(IntakeConsent::kLanguage, QStringLiteral("es"));
+        const auto v = test::submitIntake(*m_store, form, QStringLiteral("carol"));
+        auto c = PatientConsentStore(m_store->db(), m_store->cipher()).consent(v.patientId);
+        QVERIFY(c);
+        QVERIFY(!c->email());
+        QVERIFY(c->sms());
+        QCOMPARE(c->smsBy, QStringLiteral("carol"));
+        QCOMPARE(c->language, QStringLiteral("es"));
+        // The provider never gets the clinic's consent questions.
+        auto body = VisitRepository(*m_store).openCreateBody(v.visitId);
+        QVERIFY(body);
+        QVERIFY2(!body->contains("text the patient") && !body->contains("consentSms") &&
+                     !body->contains("Language for messages"),
+                 body->constData());
+        // The clinic's own QuestionnaireResponse keeps them.
+        QVERIFY(QJsonDocument(v.questionnaireResponse).toJson().contains("patient.consentSms"));
     }
 
     void twoSendersNeverHoldTheSameRow()
