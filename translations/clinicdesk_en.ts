@@ -767,7 +767,7 @@
 <context>
     <name>IntakeSubmission</name>
     <message>
-        <location filename="../app/core/visits/IntakeSubmission.cpp" line="+22"/>
+        <location filename="../app/core/visits/IntakeSubmission.cpp" line="+24"/>
         <source>Choose a visit type first.</source>
         <translation>Choose a visit type first.</translation>
     </message>
@@ -952,6 +952,92 @@
         <location line="+4"/>
         <source>The password must not be the same as the username.</source>
         <translation>The password must not be the same as the username.</translation>
+    </message>
+</context>
+<context>
+    <name>PatientMessageTimeline</name>
+    <message>
+        <location filename="../app/core/visits/PatientMessageTimeline.cpp" line="+10"/>
+        <source>prescription written</source>
+        <translation>prescription written</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>more information needed</source>
+        <translation>more information needed</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>order shipped</source>
+        <translation>order shipped</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>order delivered</source>
+        <translation>order delivered</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>referred</source>
+        <translation>referred</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>visit canceled</source>
+        <translation>visit canceled</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>lab form ready</source>
+        <translation>lab form ready</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>E-mail to the patient (%1)</source>
+        <translation>E-mail to the patient (%1)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Text to the patient (%1)</source>
+        <translation>Text to the patient (%1)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1: sent</source>
+        <translation>%1: sent</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1: not sent, no consent</source>
+        <translation>%1: not sent, no consent</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1: held for quiet hours until %2</source>
+        <translation>%1: held for quiet hours until %2</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1: failed: %2</source>
+        <translation>%1: failed: %2</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>(unreadable)</source>
+        <translation>(unreadable)</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%1: not delivered yet after %n attempt(s)</source>
+        <translation>
+            <numerusform>%1: not delivered yet after %n attempt</numerusform>
+            <numerusform>%1: not delivered yet after %n attempts</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1: queued</source>
+        <translation>%1: queued</translation>
     </message>
 </context>
 <context>
@@ -1554,7 +1640,7 @@
 <context>
     <name>VisitRecordReader</name>
     <message>
-        <location filename="../app/core/visits/VisitRecord.cpp" line="+75"/>
+        <location filename="../app/core/visits/VisitRecord.cpp" line="+76"/>
         <source>Provider</source>
         <translation>Provider</translation>
     </message>

@@ -767,7 +767,7 @@
 <context>
     <name>IntakeSubmission</name>
     <message>
-        <location filename="../app/core/visits/IntakeSubmission.cpp" line="+22"/>
+        <location filename="../app/core/visits/IntakeSubmission.cpp" line="+24"/>
         <source>Choose a visit type first.</source>
         <translation>Elija primero un tipo de visita.</translation>
     </message>
@@ -952,6 +952,92 @@
         <location line="+4"/>
         <source>The password must not be the same as the username.</source>
         <translation>La contraseña no puede ser igual al nombre de usuario.</translation>
+    </message>
+</context>
+<context>
+    <name>PatientMessageTimeline</name>
+    <message>
+        <location filename="../app/core/visits/PatientMessageTimeline.cpp" line="+10"/>
+        <source>prescription written</source>
+        <translation>receta escrita</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>more information needed</source>
+        <translation>se necesita más información</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>order shipped</source>
+        <translation>pedido enviado</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>order delivered</source>
+        <translation>pedido entregado</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>referred</source>
+        <translation>derivado</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>visit canceled</source>
+        <translation>consulta cancelada</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>lab form ready</source>
+        <translation>orden de laboratorio lista</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>E-mail to the patient (%1)</source>
+        <translation>Correo al paciente (%1)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Text to the patient (%1)</source>
+        <translation>Mensaje de texto al paciente (%1)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1: sent</source>
+        <translation>%1: enviado</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1: not sent, no consent</source>
+        <translation>%1: no enviado, sin consentimiento</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1: held for quiet hours until %2</source>
+        <translation>%1: retenido por horario de silencio hasta las %2</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1: failed: %2</source>
+        <translation>%1: falló: %2</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>(unreadable)</source>
+        <translation>(ilegible)</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%1: not delivered yet after %n attempt(s)</source>
+        <translation>
+            <numerusform>%1: aún no entregado tras %n intento</numerusform>
+            <numerusform>%1: aún no entregado tras %n intentos</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1: queued</source>
+        <translation>%1: en cola</translation>
     </message>
 </context>
 <context>
@@ -1554,7 +1640,7 @@
 <context>
     <name>VisitRecordReader</name>
     <message>
-        <location filename="../app/core/visits/VisitRecord.cpp" line="+75"/>
+        <location filename="../app/core/visits/VisitRecord.cpp" line="+76"/>
         <source>Provider</source>
         <translation>Proveedor</translation>
     </message>

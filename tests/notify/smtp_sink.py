@@ -57,7 +57,8 @@ class Sink:
     async def handle_DATA(self, server, session, envelope):
         fault = self.next_fault()
         if fault == "refuse":
-            return "554 5.6.0 Message refused by the test server"
+            # Quotes the recipient, as real servers do: the client must not store or log it.
+            return "554 5.6.0 Message to %s refused by the test server" % ",".join(envelope.rcpt_tos)
         if fault == "drop":
             server.transport.abort()
             return "421 4.4.2 Dropped"  # never reaches the client

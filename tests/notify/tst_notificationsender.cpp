@@ -2,9 +2,11 @@
 #include "NotifyTestServers.h"
 #include "TestSupport.h"
 #include "notify/NotificationSender.h"
+#include "notify/NotificationWorker.h"
 #include "relay/VisitEventApplier.h"
 #include "store/NotificationRepository.h"
 #include "store/PatientConsentStore.h"
+#include "visits/VisitRecord.h"
 
 #include <QMutex>
 #include <QRandomGenerator>
@@ -346,6 +348,67 @@ private Q_SLOTS:
         QVERIFY(!refused.delivered);
         QVERIFY(refused.permanent);
         QCOMPARE(refused.code, 401L);
+    }
+
+    // The console's timeline shows each message with channel, template and state; the failure
+    // reason without the address the server quoted.
+    void theVisitTimelineShowsEachMessage()
+    {
+        const Made m = visit(true, true);
+        test::applyEvents(*m_store,
+                          {test::providerEvent(m.visit.masterId, VisitEvent::Type::RxWritten)});
+        NotificationSettings s = settings();
+        s.maxAttempts = 1;
+        s.sms.token = "wrong"; // the text is refused for good
+        // The e-mail is refused with the recipient quoted in the reply.
+        m_smtp->fault({QStringLiteral("refuse")});
+        auto report = sender(m_store->db(), QStringLiteral("A"), s).runOnce();
+        QVERIFY(report);
+        QCOMPARE(report->failed, 2);
+        auto record = VisitRecordReader(*m_store).read(m.visit.visitId);
+        QVERIFY(record);
+        QStringList labels;
+        for (const auto &e : std::as_const(record->timeline))
+            labels << e.label;
+        const QString all = labels.join(u'\n');
+        QVERIFY2(all.contains(QStringLiteral("E-mail to the patient (prescription written): "
+                                             "failed: SMTP")),
+                 qPrintable(all));
+        QVERIFY2(all.contains(QStringLiteral("Text to the patient (prescription written): "
+                                             "failed: SMS API: HTTP 401")),
+                 qPrintable(all));
+        QVERIFY(!all.contains(QStringLiteral("luis@example.org")));
+        QVERIFY(!all.contains(m.phone));
+        // Retried by the admin and sent: the timeline says so.
+        NotificationRepository rows(m_store->db(), m_store->cipher());
+        QVERIFY(rows.retry(row(m.visit.visitId, NotificationRepository::Channel::Email).id,
+                           TimeText::utcNow())
+                    .value());
+        QCOMPARE(sender(m_store->db(), QStringLiteral("A"), settings()).runOnce()->sent, 1);
+        record = VisitRecordReader(*m_store).read(m.visit.visitId);
+        labels.clear();
+        for (const auto &e : std::as_const(record->timeline))
+            labels << e.label;
+        QVERIFY2(
+            labels.contains(QStringLiteral("E-mail to the patient (prescription written): sent")),
+            qPrintable(labels.join(u'\n')));
+    }
+
+    // What clinicdesk-relay runs: the sender on its own thread and connection, on a timer.
+    void theWorkerSendsOnItsOwnThread()
+    {
+        const Made m = visit(true, false);
+        test::applyEvents(
+            *m_store, {test::providerEvent(m.visit.masterId, VisitEvent::Type::ConsultCanceled)});
+        const QString id = row(m.visit.visitId, NotificationRepository::Channel::Email).id;
+        NotificationWorker worker(m_store->connectionOpener(), m_store->cipher(), settings(),
+                                  QStringLiteral("worker"), 50);
+        worker.start();
+        QTRY_COMPARE_WITH_TIMEOUT(
+            row(m.visit.visitId, NotificationRepository::Channel::Email).state,
+            QStringLiteral("sent"), 20000);
+        worker.stop();
+        QCOMPARE(m_smtp->countWithId(NotificationSender::messageId(id)), 1);
     }
 
     // Last: everything above ran through the same message handler.

@@ -117,6 +117,13 @@ Result<void> NotificationSender::deliver(const NotificationRepository::Record &r
                          << (marked.value() ? "" : "(lease had expired)");
         return {};
     }
+    // A server's error may quote the recipient: kept out of the store (and so of the timeline).
+    QString error = outcome.error;
+    for (const QString &recipient :
+         {contact->email, contact->phone, SmsGateway::e164(contact->phone)}) {
+        if (!recipient.trimmed().isEmpty())
+            error.replace(recipient.trimmed(), QStringLiteral("[recipient]"), Qt::CaseInsensitive);
+    }
     const int attempts = row.attempts + 1;
     const bool giveUp = outcome.permanent || attempts >= m_settings.maxAttempts;
     const qint64 delay =

@@ -8,6 +8,7 @@
 #include "store/LocalStore.h"
 #include "store/PatientRepository.h"
 #include "store/VisitRepository.h"
+#include "visits/PatientMessageTimeline.h"
 
 #include <QHash>
 #include <QJsonArray>
@@ -449,6 +450,14 @@ Result<VisitRecord> VisitRecordReader::read(const QString &visitId)
     }
     if (r.pharmacy.present)
         r.pharmacy.state = r.rxStatus;
+
+    // Messages to the patient about the visit, then the local history in time order.
+    auto messages = PatientMessageTimeline::entries(db, cipher, r.id);
+    if (!messages)
+        return messages.error();
+    local += messages.value();
+    std::stable_sort(local.begin(), local.end(),
+                     [](const auto &a, const auto &b) { return a.at < b.at; });
 
     // Merge: provider events keep their inbox order; local entries slot in by time.
     int i = 0;
