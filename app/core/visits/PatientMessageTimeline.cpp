@@ -1,6 +1,11 @@
 #include "visits/PatientMessageTimeline.h"
 
+#include "domain/PatientNotice.h"
 #include "store/NotificationRepository.h"
+
+#include <numeric>
+#include <tuple>
+#include <vector>
 
 namespace clinicdesk {
 
@@ -59,9 +64,22 @@ PatientMessageTimeline::entries(Database &db, const FieldCipher &cipher, const Q
         out.append(
             {QDateTime::fromString(at, Qt::ISODateWithMs), VisitRecord::Source::System, {}, label});
     }
-    // Oldest first, like the rest of the local history.
-    std::reverse(out.begin(), out.end());
-    return out;
+    // Oldest first, like the rest of the local history; messages with the same time (written in
+    // one batch) by event template, e-mail before text.
+    std::vector<qsizetype> order(size_t(out.size()));
+    std::iota(order.begin(), order.end(), 0);
+    const auto &rowsFound = found.value();
+    const auto rank = [&](qsizetype i) {
+        return std::tuple(out[i].at,
+                          PatientNotice::templateKeys().indexOf(rowsFound[i].templateKey),
+                          int(rowsFound[i].channel));
+    };
+    std::stable_sort(order.begin(), order.end(),
+                     [&](qsizetype a, qsizetype b) { return rank(a) < rank(b); });
+    QList<VisitRecord::TimelineEntry> sorted;
+    for (const qsizetype i : order)
+        sorted.append(out[i]);
+    return sorted;
 }
 
 } // namespace clinicdesk
