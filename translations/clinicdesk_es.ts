@@ -841,7 +841,7 @@
         <translation>&amp;Gestión</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>Session</source>
         <translation>Sesión</translation>
     </message>
@@ -912,6 +912,16 @@
     </message>
     <message>
         <location line="+11"/>
+        <source>Undelivered patient &amp;messages</source>
+        <translation>&amp;Mensajes a pacientes no entregados</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Messages to patients that could not be delivered, with Retry (Ctrl+Shift+M)</source>
+        <translation>Mensajes a pacientes que no se pudieron entregar, con Reintentar (Ctrl+Shift+M)</translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>&amp;Lock now</source>
         <translation>&amp;Bloquear ahora</translation>
     </message>
@@ -929,6 +939,74 @@
         <location line="+3"/>
         <source>End your session; open intakes stay saved as drafts (Ctrl+Shift+Q)</source>
         <translation>Terminar su sesión; las admisiones abiertas quedan guardadas como borradores (Ctrl+Mayús+Q)</translation>
+    </message>
+</context>
+<context>
+    <name>NotificationFailuresDialog</name>
+    <message>
+        <location filename="../ui/NotificationFailuresDialog.ui" line="+6"/>
+        <source>Undelivered patient messages</source>
+        <translation>Mensajes a pacientes no entregados</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Undelivered messages</source>
+        <translation>Mensajes no entregados</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>One row per message that could not be delivered: when, channel, message, visit, attempts and the reason</source>
+        <translation>Una fila por mensaje que no se pudo entregar: cuándo, canal, mensaje, consulta, intentos y el motivo</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Time</source>
+        <translation>Fecha y hora</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Channel</source>
+        <translation>Canal</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Message</source>
+        <translation>Mensaje</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Visit</source>
+        <translation>Visita</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Attempts</source>
+        <translation>Intentos</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Reason</source>
+        <translation>Motivo</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>&amp;Retry</source>
+        <translation>&amp;Reintentar</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Retry the selected message</source>
+        <translation>Reintentar el mensaje seleccionado</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>&amp;Close</source>
+        <translation>&amp;Cerrar</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Close</source>
+        <translation>Cerrar</translation>
     </message>
 </context>
 <context>
@@ -957,7 +1035,7 @@
 <context>
     <name>PatientMessageTimeline</name>
     <message>
-        <location filename="../app/core/visits/PatientMessageTimeline.cpp" line="+10"/>
+        <location filename="../app/core/visits/PatientMessageTimeline.cpp" line="+15"/>
         <source>prescription written</source>
         <translation>receta escrita</translation>
     </message>
@@ -2570,7 +2648,7 @@
 <context>
     <name>clinicdesk::MainWindow</name>
     <message numerus="yes">
-        <location filename="../ui/MainWindow.cpp" line="+344"/>
+        <location filename="../ui/MainWindow.cpp" line="+355"/>
         <source>&amp;Home (%n new)</source>
         <translation>
             <numerusform>&amp;Inicio (%n nueva)</numerusform>
@@ -2581,6 +2659,52 @@
         <location line="+0"/>
         <source>&amp;Home</source>
         <translation>&amp;Inicio</translation>
+    </message>
+</context>
+<context>
+    <name>clinicdesk::NotificationFailuresDialog</name>
+    <message>
+        <location filename="../ui/NotificationFailuresDialog.cpp" line="+44"/>
+        <source>The messages cannot be read: %1</source>
+        <translation>No se pueden leer los mensajes: %1</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>E-mail</source>
+        <translation>Correo electrónico</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Text message</source>
+        <translation>Mensaje de texto</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>(unreadable)</source>
+        <translation>(ilegible)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Every message to patients was delivered or is still being tried.</source>
+        <translation>Todos los mensajes a pacientes se entregaron o se siguen intentando.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n message(s) to patients could not be delivered. Fix the cause (the reason says what the server answered), then choose Retry.</source>
+        <translation>
+            <numerusform>%n mensaje a pacientes no se pudo entregar. Corrija la causa (el motivo dice qué respondió el servidor) y elija Reintentar.</numerusform>
+            <numerusform>%n mensajes a pacientes no se pudieron entregar. Corrija la causa (el motivo dice qué respondió el servidor) y elija Reintentar.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Queued again: the relay sends it within a minute.</source>
+        <translation>En cola de nuevo: el relé lo envía en menos de un minuto.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>It could not be queued again.</source>
+        <translation>No se pudo poner en cola de nuevo.</translation>
     </message>
 </context>
 <context>
