@@ -447,11 +447,106 @@
     </message>
 </context>
 <context>
+    <name>CareRequestDialog</name>
+    <message>
+        <location filename="../ui/CareRequestDialog.ui" line="+24"/>
+        <source>&amp;Medication:</source>
+        <translation>&amp;Medication:</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Medication</source>
+        <translation>Medication</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>&amp;Pharmacy id:</source>
+        <translation>&amp;Pharmacy id:</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Pharmacy id</source>
+        <translation>Pharmacy id</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>&amp;Send request</source>
+        <translation>&amp;Send request</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>&amp;Close</source>
+        <translation>&amp;Close</translation>
+    </message>
+</context>
+<context>
+    <name>CareRequests</name>
+    <message>
+        <location filename="../app/core/visits/CareRequests.cpp" line="+28"/>
+        <location line="+13"/>
+        <location line="+85"/>
+        <source>No such visit.</source>
+        <translation>No such visit.</translation>
+    </message>
+    <message>
+        <location line="-51"/>
+        <source>This visit asked for no medication, so there is nothing to titrate.</source>
+        <translation>This visit asked for no medication, so there is nothing to titrate.</translation>
+    </message>
+</context>
+<context>
+    <name>CheckinPage</name>
+    <message>
+        <location filename="../ui/CheckinPage.ui" line="+9"/>
+        <source>Weight-loss check-in</source>
+        <translation>Weight-loss check-in</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>BMI</source>
+        <translation>BMI</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>&amp;Cancel</source>
+        <translation>&amp;Cancel</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Leave the check-in without submitting it (Esc)</source>
+        <translation>Leave the check-in without submitting it (Esc)</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>&amp;Submit check-in</source>
+        <translation>&amp;Submit check-in</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Check every answer and queue the check-in for the provider (Ctrl+Return)</source>
+        <translation>Check every answer and queue the check-in for the provider (Ctrl+Return)</translation>
+    </message>
+</context>
+<context>
     <name>CheckinRules</name>
     <message>
         <location filename="../app/core/intake/CheckinRules.cpp" line="+45"/>
         <source>%1: the BMI is %2, and the provider accepts a check-in from a BMI of 19. Check the weight and height.</source>
         <translation>%1: the BMI is %2, and the provider accepts a check-in from a BMI of 19. Check the weight and height.</translation>
+    </message>
+</context>
+<context>
+    <name>CheckinStart</name>
+    <message>
+        <location filename="../app/core/visits/CheckinStart.cpp" line="+73"/>
+        <location line="+44"/>
+        <source>No such visit.</source>
+        <translation>No such visit.</translation>
+    </message>
+    <message>
+        <location line="-40"/>
+        <source>A check-in starts from a weight-loss visit.</source>
+        <translation>A check-in starts from a weight-loss visit.</translation>
     </message>
 </context>
 <context>
@@ -580,6 +675,34 @@
         <location line="+7"/>
         <source>&amp;Discard...</source>
         <translation>&amp;Discard...</translation>
+    </message>
+</context>
+<context>
+    <name>DuePanel</name>
+    <message>
+        <location filename="../ui/DuePanel.ui" line="+21"/>
+        <source>Weight-loss patients whose next titration window is open, whose check-in is due, or whose programme has ended, from this computer&apos;s records.</source>
+        <translation>Weight-loss patients whose next titration window is open, whose check-in is due, or whose programme has ended, from this computer&apos;s records.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>What is due</source>
+        <translation>What is due</translation>
+    </message>
+    <message>
+        <location line="+49"/>
+        <source>Patients due</source>
+        <translation>Patients due</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>Open programme &amp;visit</source>
+        <translation>Open programme &amp;visit</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Open the patient&apos;s programme visit, where the titration or check-in starts (Enter)</source>
+        <translation>Open the patient&apos;s programme visit, where the titration or check-in starts (Enter)</translation>
     </message>
 </context>
 <context>
@@ -1711,6 +1834,36 @@
     </message>
     <message>
         <location line="+10"/>
+        <source>Next titration re&amp;quest…</source>
+        <translation>Next titration re&amp;quest…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Ask the provider for the next titration prescription of this weight-loss programme</source>
+        <translation>Ask the provider for the next titration prescription of this weight-loss programme</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Start chec&amp;k-in…</source>
+        <translation>Start chec&amp;k-in…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Start the patient&apos;s weight-loss check-in from this visit</source>
+        <translation>Start the patient&apos;s weight-loss check-in from this visit</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>C&amp;hange or resend…</source>
+        <translation>C&amp;hange or resend…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Send the prescription to another pharmacy, change the medication, or resend it</source>
+        <translation>Send the prescription to another pharmacy, change the medication, or resend it</translation>
+    </message>
+    <message>
+        <location line="+27"/>
         <source>Pharmacy order</source>
         <translation>Pharmacy order</translation>
     </message>
@@ -1866,7 +2019,17 @@
         <translation>Status check with the provider: resolved without a prescription (referred)</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+21"/>
+        <source>Next titration prescription sent to the pharmacy</source>
+        <translation>Next titration prescription sent to the pharmacy</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Changed prescription sent to the pharmacy</source>
+        <translation>Changed prescription sent to the pharmacy</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>%1 (unreadable: %2)</source>
         <translation>%1 (unreadable: %2)</translation>
     </message>
@@ -2334,6 +2497,135 @@
     </message>
 </context>
 <context>
+    <name>clinicdesk::CareRequestDialog</name>
+    <message numerus="yes">
+        <location filename="../ui/CareRequestDialog.cpp" line="+20"/>
+        <source>%n day(s)</source>
+        <translation>
+            <numerusform>%n day</numerusform>
+            <numerusform>%n days</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+51"/>
+        <source>Next titration</source>
+        <translation>Next titration</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Change or resend the prescription</source>
+        <translation>Change or resend the prescription</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Ask the provider for %1&apos;s next titration prescription: exactly one medication, sent to the patient&apos;s pharmacy.</source>
+        <translation>Ask the provider for %1&apos;s next titration prescription: exactly one medication, sent to the patient&apos;s pharmacy.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Send %1&apos;s prescription to another pharmacy, change the medication, or leave both as they are to resend it.</source>
+        <translation>Send %1&apos;s prescription to another pharmacy, change the medication, or leave both as they are to resend it.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Request the titration</source>
+        <translation>&amp;Request the titration</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>&amp;Send the change</source>
+        <translation>&amp;Send the change</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>empty: the visit&apos;s pharmacy</source>
+        <translation>empty: the visit&apos;s pharmacy</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>No provider link is running, so nothing can be asked now (clinicdesk-admin provider configure).</source>
+        <translation>No provider link is running, so nothing can be asked now (clinicdesk-admin provider configure).</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Keep the current medication</source>
+        <translation>Keep the current medication</translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>This visit cannot be read, so nothing was sent.</source>
+        <translation>This visit cannot be read, so nothing was sent.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Type the patient&apos;s pharmacy id: the titration is sent to it.</source>
+        <translation>Type the patient&apos;s pharmacy id: the titration is sent to it.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Asking the provider…</source>
+        <translation>Asking the provider…</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>It could not be recorded on this computer: %1</source>
+        <translation>It could not be recorded on this computer: %1</translation>
+    </message>
+</context>
+<context>
+    <name>clinicdesk::CheckinPage</name>
+    <message>
+        <location filename="../ui/CheckinPage.cpp" line="+55"/>
+        <source>Weight-loss check-in: %1 %2</source>
+        <translation>Weight-loss check-in: %1 %2</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Nothing was carried over from the programme visit: answer every question.</source>
+        <translation>Nothing was carried over from the programme visit: answer every question.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Carried over from the programme visit: %1. Change only what changed.</source>
+        <translation>Carried over from the programme visit: %1. Change only what changed.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Check-in</source>
+        <translation>Check-in</translation>
+    </message>
+    <message>
+        <location line="+40"/>
+        <source>BMI: enter the weight and height</source>
+        <translation>BMI: enter the weight and height</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>BMI %1: below 19, the provider refuses the check-in</source>
+        <translation>BMI %1: below 19, the provider refuses the check-in</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>BMI %1</source>
+        <translation>BMI %1</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Some answers need attention before submitting.</source>
+        <translation>Some answers need attention before submitting.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Not sent: %1</source>
+        <translation>Not sent: %1</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>The check-in could not be queued: %1</source>
+        <translation>The check-in could not be queued: %1</translation>
+    </message>
+</context>
+<context>
     <name>clinicdesk::DateField</name>
     <message>
         <location filename="../ui/DateField.cpp" line="+23"/>
@@ -2428,6 +2720,145 @@
         <location line="+6"/>
         <source>Colleague who continues this intake:</source>
         <translation>Colleague who continues this intake:</translation>
+    </message>
+</context>
+<context>
+    <name>clinicdesk::DueListModel</name>
+    <message>
+        <location filename="../ui/DueListModel.cpp" line="+20"/>
+        <source>Next titration</source>
+        <translation>Next titration</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Check-in</source>
+        <translation>Check-in</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Programme ended</source>
+        <translation>Programme ended</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+9"/>
+        <source>all %n months prescribed</source>
+        <translation>
+            <numerusform>all %n months prescribed</numerusform>
+            <numerusform>all %n months prescribed</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>ended %n day(s) ago</source>
+        <translation>
+            <numerusform>ended %n day ago</numerusform>
+            <numerusform>ended %n days ago</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>ended today</source>
+        <translation>ended today</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>%n day(s) left</source>
+        <translation>
+            <numerusform>%n day left</numerusform>
+            <numerusform>%n days left</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>last day today</source>
+        <translation>last day today</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n day(s) overdue</source>
+        <translation>
+            <numerusform>%n day overdue</numerusform>
+            <numerusform>%n days overdue</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+58"/>
+        <source>prescribed %n day(s) ago</source>
+        <translation>
+            <numerusform>prescribed %n day ago</numerusform>
+            <numerusform>prescribed %n days ago</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>resolved %n day(s) ago</source>
+        <translation>
+            <numerusform>resolved %n day ago</numerusform>
+            <numerusform>resolved %n days ago</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Patient</source>
+        <translation>Patient</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Due</source>
+        <translation>Due</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Days left</source>
+        <translation>Days left</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Since</source>
+        <translation>Since</translation>
+    </message>
+</context>
+<context>
+    <name>clinicdesk::DuePanel</name>
+    <message>
+        <location filename="../ui/DuePanel.cpp" line="+36"/>
+        <source>(name cannot be shown)</source>
+        <translation>(name cannot be shown)</translation>
+    </message>
+    <message>
+        <location line="+60"/>
+        <source>What is due could not be computed: %1</source>
+        <translation>What is due could not be computed: %1</translation>
+    </message>
+    <message>
+        <location line="+45"/>
+        <source>All due (%L1)</source>
+        <translation>All due (%L1)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Next titration (%L1)</source>
+        <translation>Next titration (%L1)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Check-in (%L1)</source>
+        <translation>Check-in (%L1)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Programme ended (%L1)</source>
+        <translation>Programme ended (%L1)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Nothing is due.</source>
+        <translation>Nothing is due.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Showing %L1 of %L2</source>
+        <translation>Showing %L1 of %L2</translation>
     </message>
 </context>
 <context>
@@ -2776,7 +3207,17 @@
 <context>
     <name>clinicdesk::SessionWorkspace</name>
     <message>
-        <location filename="../ui/SessionWorkspace.cpp" line="+72"/>
+        <location filename="../ui/SessionWorkspace.cpp" line="+47"/>
+        <source>The provider asks for a follow-up visit after the check-in, but its draft could not be made: %1</source>
+        <translation>The provider asks for a follow-up visit after the check-in, but its draft could not be made: %1</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>The provider asks for a follow-up visit after the check-in: a follow-up intake, filled in from it, is in the unfinished intakes.</source>
+        <translation>The provider asks for a follow-up visit after the check-in: a follow-up intake, filled in from it, is in the unfinished intakes.</translation>
+    </message>
+    <message>
+        <location line="+44"/>
         <source>Open intake</source>
         <translation>Open intake</translation>
     </message>
@@ -2789,6 +3230,21 @@
         <location line="+9"/>
         <source>The visit was submitted and is queued for the provider.</source>
         <translation>The visit was submitted and is queued for the provider.</translation>
+    </message>
+    <message>
+        <location line="+50"/>
+        <source>Start check-in</source>
+        <translation>Start check-in</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The check-in could not be started: %1</source>
+        <translation>The check-in could not be started: %1</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The check-in was submitted and is queued for the provider.</source>
+        <translation>The check-in was submitted and is queued for the provider.</translation>
     </message>
 </context>
 <context>
@@ -2945,12 +3401,12 @@
 <context>
     <name>clinicdesk::VisitBoardPage</name>
     <message>
-        <location filename="../ui/VisitBoardPage.cpp" line="+409"/>
+        <location filename="../ui/VisitBoardPage.cpp" line="+418"/>
         <source>&amp;Waiting for patient</source>
         <translation>&amp;Waiting for patient</translation>
     </message>
     <message>
-        <location line="-324"/>
+        <location line="-330"/>
         <source>Some patient names could not be read: %1</source>
         <translation>Some patient names could not be read: %1</translation>
     </message>
@@ -2960,12 +3416,12 @@
         <translation>The visits could not be read: %1</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+16"/>
         <source>Updated visits could not be read: %1</source>
         <translation>Updated visits could not be read: %1</translation>
     </message>
     <message>
-        <location line="+61"/>
+        <location line="+63"/>
         <source>To find a patient, type a 10-digit phone number, or a first and last name with the date of birth (for example: Ana Ruiz 03/14/1985).</source>
         <translation>To find a patient, type a 10-digit phone number, or a first and last name with the date of birth (for example: Ana Ruiz 03/14/1985).</translation>
     </message>
@@ -2980,7 +3436,7 @@
         <translation>No patient matches this search.</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+36"/>
         <source>All (%L1)</source>
         <translation>All (%L1)</translation>
     </message>
@@ -3018,6 +3474,22 @@
         <location line="+35"/>
         <source>No longer &amp;waiting for patient</source>
         <translation>No longer &amp;waiting for patient</translation>
+    </message>
+    <message>
+        <location filename="../ui/VisitBoardDue.cpp" line="+35"/>
+        <location line="+11"/>
+        <source>Due (%L1)</source>
+        <translation>Due (%L1)</translation>
+    </message>
+    <message>
+        <location line="-9"/>
+        <source>%L1 next titrations, %L2 check-ins, %L3 programmes ended</source>
+        <translation>%L1 next titrations, %L2 check-ins, %L3 programmes ended</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Weight-loss patients due for a titration or a check-in, or whose programme ended (Ctrl+D)</source>
+        <translation>Weight-loss patients due for a titration or a check-in, or whose programme ended (Ctrl+D)</translation>
     </message>
 </context>
 <context>
@@ -3090,7 +3562,7 @@
 <context>
     <name>clinicdesk::VisitDetailPage</name>
     <message>
-        <location filename="../ui/VisitDetailPage.cpp" line="+91"/>
+        <location filename="../ui/VisitDetailPage.cpp" line="+99"/>
         <source>Checked with the provider at %1: the visit is %2.</source>
         <translation>Checked with the provider at %1: the visit is %2.</translation>
     </message>
@@ -3105,7 +3577,7 @@
         <translation>This visit cannot be shown</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+39"/>
         <source>Visit</source>
         <translation>Visit</translation>
     </message>
@@ -3312,7 +3784,7 @@
 <context>
     <name>clinicdesk::VisitPrescriptionsTab</name>
     <message>
-        <location filename="../ui/VisitPrescriptionsTab.cpp" line="+36"/>
+        <location filename="../ui/VisitPrescriptionsTab.cpp" line="+50"/>
         <source>No pharmacy order yet.</source>
         <translation>No pharmacy order yet.</translation>
     </message>

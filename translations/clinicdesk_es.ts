@@ -447,11 +447,106 @@
     </message>
 </context>
 <context>
+    <name>CareRequestDialog</name>
+    <message>
+        <location filename="../ui/CareRequestDialog.ui" line="+24"/>
+        <source>&amp;Medication:</source>
+        <translation>&amp;Medicamento:</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Medication</source>
+        <translation>Medicamento</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>&amp;Pharmacy id:</source>
+        <translation>Id. de &amp;farmacia:</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Pharmacy id</source>
+        <translation>Id. de farmacia</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>&amp;Send request</source>
+        <translation>&amp;Enviar solicitud</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>&amp;Close</source>
+        <translation>&amp;Cerrar</translation>
+    </message>
+</context>
+<context>
+    <name>CareRequests</name>
+    <message>
+        <location filename="../app/core/visits/CareRequests.cpp" line="+28"/>
+        <location line="+13"/>
+        <location line="+85"/>
+        <source>No such visit.</source>
+        <translation>No existe esa visita.</translation>
+    </message>
+    <message>
+        <location line="-51"/>
+        <source>This visit asked for no medication, so there is nothing to titrate.</source>
+        <translation>Esta visita no pidió ningún medicamento, así que no hay nada que titular.</translation>
+    </message>
+</context>
+<context>
+    <name>CheckinPage</name>
+    <message>
+        <location filename="../ui/CheckinPage.ui" line="+9"/>
+        <source>Weight-loss check-in</source>
+        <translation>Control de pérdida de peso</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>BMI</source>
+        <translation>IMC</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>&amp;Cancel</source>
+        <translation>&amp;Cancelar</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Leave the check-in without submitting it (Esc)</source>
+        <translation>Salir del control sin enviarlo (Esc)</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>&amp;Submit check-in</source>
+        <translation>&amp;Enviar el control</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Check every answer and queue the check-in for the provider (Ctrl+Return)</source>
+        <translation>Revisar todas las respuestas y poner el control en cola para el proveedor (Ctrl+Intro)</translation>
+    </message>
+</context>
+<context>
     <name>CheckinRules</name>
     <message>
         <location filename="../app/core/intake/CheckinRules.cpp" line="+45"/>
         <source>%1: the BMI is %2, and the provider accepts a check-in from a BMI of 19. Check the weight and height.</source>
         <translation>%1: el IMC es %2, y el proveedor acepta un control a partir de un IMC de 19. Revise el peso y la estatura.</translation>
+    </message>
+</context>
+<context>
+    <name>CheckinStart</name>
+    <message>
+        <location filename="../app/core/visits/CheckinStart.cpp" line="+73"/>
+        <location line="+44"/>
+        <source>No such visit.</source>
+        <translation>No existe esa visita.</translation>
+    </message>
+    <message>
+        <location line="-40"/>
+        <source>A check-in starts from a weight-loss visit.</source>
+        <translation>Un control empieza desde una visita de pérdida de peso.</translation>
     </message>
 </context>
 <context>
@@ -580,6 +675,34 @@
         <location line="+7"/>
         <source>&amp;Discard...</source>
         <translation>&amp;Descartar...</translation>
+    </message>
+</context>
+<context>
+    <name>DuePanel</name>
+    <message>
+        <location filename="../ui/DuePanel.ui" line="+21"/>
+        <source>Weight-loss patients whose next titration window is open, whose check-in is due, or whose programme has ended, from this computer&apos;s records.</source>
+        <translation>Pacientes de pérdida de peso con la ventana de la siguiente titulación abierta, con un control pendiente o con el programa terminado, según los registros de este equipo.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>What is due</source>
+        <translation>Qué está pendiente</translation>
+    </message>
+    <message>
+        <location line="+49"/>
+        <source>Patients due</source>
+        <translation>Pacientes pendientes</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>Open programme &amp;visit</source>
+        <translation>Abrir la &amp;visita del programa</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Open the patient&apos;s programme visit, where the titration or check-in starts (Enter)</source>
+        <translation>Abrir la visita del programa del paciente, desde la que empieza la titulación o el control (Intro)</translation>
     </message>
 </context>
 <context>
@@ -1711,6 +1834,36 @@
     </message>
     <message>
         <location line="+10"/>
+        <source>Next titration re&amp;quest…</source>
+        <translation>Solicitar la siguiente titula&amp;ción…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Ask the provider for the next titration prescription of this weight-loss programme</source>
+        <translation>Pedir al proveedor la siguiente receta de titulación de este programa de pérdida de peso</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Start chec&amp;k-in…</source>
+        <translation>Iniciar el contro&amp;l…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Start the patient&apos;s weight-loss check-in from this visit</source>
+        <translation>Iniciar el control de pérdida de peso del paciente desde esta visita</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>C&amp;hange or resend…</source>
+        <translation>Cam&amp;biar o reenviar…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Send the prescription to another pharmacy, change the medication, or resend it</source>
+        <translation>Enviar la receta a otra farmacia, cambiar el medicamento o reenviarla</translation>
+    </message>
+    <message>
+        <location line="+27"/>
         <source>Pharmacy order</source>
         <translation>Pedido de farmacia</translation>
     </message>
@@ -1866,7 +2019,17 @@
         <translation>Consulta de estado al proveedor: resuelta sin receta (derivada)</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+21"/>
+        <source>Next titration prescription sent to the pharmacy</source>
+        <translation>Siguiente receta de titulación enviada a la farmacia</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Changed prescription sent to the pharmacy</source>
+        <translation>Receta modificada enviada a la farmacia</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>%1 (unreadable: %2)</source>
         <translation>%1 (ilegible: %2)</translation>
     </message>
@@ -2334,6 +2497,135 @@
     </message>
 </context>
 <context>
+    <name>clinicdesk::CareRequestDialog</name>
+    <message numerus="yes">
+        <location filename="../ui/CareRequestDialog.cpp" line="+20"/>
+        <source>%n day(s)</source>
+        <translation>
+            <numerusform>%n día</numerusform>
+            <numerusform>%n días</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+51"/>
+        <source>Next titration</source>
+        <translation>Siguiente titulación</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Change or resend the prescription</source>
+        <translation>Cambiar o reenviar la receta</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Ask the provider for %1&apos;s next titration prescription: exactly one medication, sent to the patient&apos;s pharmacy.</source>
+        <translation>Pedir al proveedor la siguiente receta de titulación de %1: exactamente un medicamento, enviado a la farmacia del paciente.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Send %1&apos;s prescription to another pharmacy, change the medication, or leave both as they are to resend it.</source>
+        <translation>Enviar la receta de %1 a otra farmacia, cambiar el medicamento, o dejar ambos como están para reenviarla.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Request the titration</source>
+        <translation>&amp;Solicitar la titulación</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>&amp;Send the change</source>
+        <translation>&amp;Enviar el cambio</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>empty: the visit&apos;s pharmacy</source>
+        <translation>vacío: la farmacia de la visita</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>No provider link is running, so nothing can be asked now (clinicdesk-admin provider configure).</source>
+        <translation>No hay conexión con el proveedor, así que ahora no se puede pedir nada (clinicdesk-admin provider configure).</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Keep the current medication</source>
+        <translation>Mantener el medicamento actual</translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>This visit cannot be read, so nothing was sent.</source>
+        <translation>Esta visita no se puede leer, así que no se envió nada.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Type the patient&apos;s pharmacy id: the titration is sent to it.</source>
+        <translation>Escriba el id. de la farmacia del paciente: la titulación se envía a ella.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Asking the provider…</source>
+        <translation>Consultando al proveedor…</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>It could not be recorded on this computer: %1</source>
+        <translation>No se pudo registrar en este equipo: %1</translation>
+    </message>
+</context>
+<context>
+    <name>clinicdesk::CheckinPage</name>
+    <message>
+        <location filename="../ui/CheckinPage.cpp" line="+55"/>
+        <source>Weight-loss check-in: %1 %2</source>
+        <translation>Control de pérdida de peso: %1 %2</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Nothing was carried over from the programme visit: answer every question.</source>
+        <translation>No se trajo nada de la visita del programa: responda todas las preguntas.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Carried over from the programme visit: %1. Change only what changed.</source>
+        <translation>Traído de la visita del programa: %1. Cambie solo lo que cambió.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Check-in</source>
+        <translation>Control</translation>
+    </message>
+    <message>
+        <location line="+40"/>
+        <source>BMI: enter the weight and height</source>
+        <translation>IMC: escriba el peso y la estatura</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>BMI %1: below 19, the provider refuses the check-in</source>
+        <translation>IMC %1: por debajo de 19, el proveedor rechaza el control</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>BMI %1</source>
+        <translation>IMC %1</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Some answers need attention before submitting.</source>
+        <translation>Algunas respuestas necesitan atención antes de enviar.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Not sent: %1</source>
+        <translation>No se envió: %1</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>The check-in could not be queued: %1</source>
+        <translation>No se pudo poner el control en cola: %1</translation>
+    </message>
+</context>
+<context>
     <name>clinicdesk::DateField</name>
     <message>
         <location filename="../ui/DateField.cpp" line="+23"/>
@@ -2428,6 +2720,145 @@
         <location line="+6"/>
         <source>Colleague who continues this intake:</source>
         <translation>Colega que continúa esta admisión:</translation>
+    </message>
+</context>
+<context>
+    <name>clinicdesk::DueListModel</name>
+    <message>
+        <location filename="../ui/DueListModel.cpp" line="+20"/>
+        <source>Next titration</source>
+        <translation>Siguiente titulación</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Check-in</source>
+        <translation>Control</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Programme ended</source>
+        <translation>Programa terminado</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+9"/>
+        <source>all %n months prescribed</source>
+        <translation>
+            <numerusform>%n mes recetado</numerusform>
+            <numerusform>los %n meses recetados</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>ended %n day(s) ago</source>
+        <translation>
+            <numerusform>terminó hace %n día</numerusform>
+            <numerusform>terminó hace %n días</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>ended today</source>
+        <translation>terminó hoy</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>%n day(s) left</source>
+        <translation>
+            <numerusform>queda %n día</numerusform>
+            <numerusform>quedan %n días</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>last day today</source>
+        <translation>hoy es el último día</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n day(s) overdue</source>
+        <translation>
+            <numerusform>%n día de retraso</numerusform>
+            <numerusform>%n días de retraso</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+58"/>
+        <source>prescribed %n day(s) ago</source>
+        <translation>
+            <numerusform>recetado hace %n día</numerusform>
+            <numerusform>recetado hace %n días</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>resolved %n day(s) ago</source>
+        <translation>
+            <numerusform>resuelto hace %n día</numerusform>
+            <numerusform>resuelto hace %n días</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Patient</source>
+        <translation>Paciente</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Due</source>
+        <translation>Pendiente</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Days left</source>
+        <translation>Días restantes</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Since</source>
+        <translation>Desde</translation>
+    </message>
+</context>
+<context>
+    <name>clinicdesk::DuePanel</name>
+    <message>
+        <location filename="../ui/DuePanel.cpp" line="+36"/>
+        <source>(name cannot be shown)</source>
+        <translation>(no se puede mostrar el nombre)</translation>
+    </message>
+    <message>
+        <location line="+60"/>
+        <source>What is due could not be computed: %1</source>
+        <translation>No se pudo calcular lo pendiente: %1</translation>
+    </message>
+    <message>
+        <location line="+45"/>
+        <source>All due (%L1)</source>
+        <translation>Todo lo pendiente (%L1)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Next titration (%L1)</source>
+        <translation>Siguiente titulación (%L1)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Check-in (%L1)</source>
+        <translation>Control (%L1)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Programme ended (%L1)</source>
+        <translation>Programa terminado (%L1)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Nothing is due.</source>
+        <translation>No hay nada pendiente.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Showing %L1 of %L2</source>
+        <translation>Se muestran %L1 de %L2</translation>
     </message>
 </context>
 <context>
@@ -2776,7 +3207,17 @@
 <context>
     <name>clinicdesk::SessionWorkspace</name>
     <message>
-        <location filename="../ui/SessionWorkspace.cpp" line="+72"/>
+        <location filename="../ui/SessionWorkspace.cpp" line="+47"/>
+        <source>The provider asks for a follow-up visit after the check-in, but its draft could not be made: %1</source>
+        <translation>El proveedor pide una visita de seguimiento después del control, pero no se pudo crear su borrador: %1</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>The provider asks for a follow-up visit after the check-in: a follow-up intake, filled in from it, is in the unfinished intakes.</source>
+        <translation>El proveedor pide una visita de seguimiento después del control: una admisión de seguimiento, completada a partir de él, está en las admisiones sin terminar.</translation>
+    </message>
+    <message>
+        <location line="+44"/>
         <source>Open intake</source>
         <translation>Abrir admisión</translation>
     </message>
@@ -2789,6 +3230,21 @@
         <location line="+9"/>
         <source>The visit was submitted and is queued for the provider.</source>
         <translation>La visita se envió y está en cola para el proveedor.</translation>
+    </message>
+    <message>
+        <location line="+50"/>
+        <source>Start check-in</source>
+        <translation>Iniciar control</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The check-in could not be started: %1</source>
+        <translation>No se pudo iniciar el control: %1</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The check-in was submitted and is queued for the provider.</source>
+        <translation>El control se envió y está en cola para el proveedor.</translation>
     </message>
 </context>
 <context>
@@ -2945,12 +3401,12 @@
 <context>
     <name>clinicdesk::VisitBoardPage</name>
     <message>
-        <location filename="../ui/VisitBoardPage.cpp" line="+409"/>
+        <location filename="../ui/VisitBoardPage.cpp" line="+418"/>
         <source>&amp;Waiting for patient</source>
         <translation>&amp;Esperando al paciente</translation>
     </message>
     <message>
-        <location line="-324"/>
+        <location line="-330"/>
         <source>Some patient names could not be read: %1</source>
         <translation>No se pudieron leer algunos nombres de pacientes: %1</translation>
     </message>
@@ -2960,12 +3416,12 @@
         <translation>No se pudieron leer las visitas: %1</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+16"/>
         <source>Updated visits could not be read: %1</source>
         <translation>No se pudieron leer las visitas actualizadas: %1</translation>
     </message>
     <message>
-        <location line="+61"/>
+        <location line="+63"/>
         <source>To find a patient, type a 10-digit phone number, or a first and last name with the date of birth (for example: Ana Ruiz 03/14/1985).</source>
         <translation>Para buscar a un paciente, escriba un número de teléfono de 10 dígitos, o el nombre y el apellido con la fecha de nacimiento (por ejemplo: Ana Ruiz 03/14/1985).</translation>
     </message>
@@ -2980,7 +3436,7 @@
         <translation>Ningún paciente coincide con esta búsqueda.</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+36"/>
         <source>All (%L1)</source>
         <translation>Todas (%L1)</translation>
     </message>
@@ -3018,6 +3474,22 @@
         <location line="+35"/>
         <source>No longer &amp;waiting for patient</source>
         <translation>Ya no &amp;espera al paciente</translation>
+    </message>
+    <message>
+        <location filename="../ui/VisitBoardDue.cpp" line="+35"/>
+        <location line="+11"/>
+        <source>Due (%L1)</source>
+        <translation>Pendientes (%L1)</translation>
+    </message>
+    <message>
+        <location line="-9"/>
+        <source>%L1 next titrations, %L2 check-ins, %L3 programmes ended</source>
+        <translation>%L1 siguientes titulaciones, %L2 controles, %L3 programas terminados</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Weight-loss patients due for a titration or a check-in, or whose programme ended (Ctrl+D)</source>
+        <translation>Pacientes de pérdida de peso con una titulación o un control pendiente, o con el programa terminado (Ctrl+D)</translation>
     </message>
 </context>
 <context>
@@ -3090,7 +3562,7 @@
 <context>
     <name>clinicdesk::VisitDetailPage</name>
     <message>
-        <location filename="../ui/VisitDetailPage.cpp" line="+91"/>
+        <location filename="../ui/VisitDetailPage.cpp" line="+99"/>
         <source>Checked with the provider at %1: the visit is %2.</source>
         <translation>Consultado al proveedor (%1): la visita está en estado «%2».</translation>
     </message>
@@ -3105,7 +3577,7 @@
         <translation>No se puede mostrar esta visita</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+39"/>
         <source>Visit</source>
         <translation>Visita</translation>
     </message>
@@ -3312,7 +3784,7 @@
 <context>
     <name>clinicdesk::VisitPrescriptionsTab</name>
     <message>
-        <location filename="../ui/VisitPrescriptionsTab.cpp" line="+36"/>
+        <location filename="../ui/VisitPrescriptionsTab.cpp" line="+50"/>
         <source>No pharmacy order yet.</source>
         <translation>Todavía no hay pedido de farmacia.</translation>
     </message>

@@ -1,5 +1,6 @@
 #include "SessionWorkspace.h"
 
+#include "CheckinPage.h"
 #include "ConsoleServices.h"
 #include "DraftsPage.h"
 #include "IntakeWizard.h"
@@ -7,10 +8,15 @@
 #include "VisitBoardPage.h"
 #include "VisitDetailPage.h"
 #include "intake/QuestionnaireLibrary.h"
+#include "provider/OutboxSender.h"
+#include "provider/ProviderConnection.h"
+#include "visits/CheckinStart.h"
 
 #include <QMessageBox>
 #include <QStackedWidget>
 #include <QTableView>
+
+#include <algorithm>
 
 namespace clinicdesk {
 
@@ -27,6 +33,34 @@ SessionWorkspace::SessionWorkspace(ConsoleServices &services, const User &user,
     connect(board, &VisitBoardPage::openVisitRequested, this, &SessionWorkspace::openVisit);
     m_board = board;
     board->reloadAll();
+    if (ProviderConnection *provider = services.provider(); provider && provider->sender())
+        connect(provider->sender(), &OutboxSender::followupNeeded, this,
+                &SessionWorkspace::followupNeeded);
+}
+
+void SessionWorkspace::followupNeeded(const QString &checkinVisitId)
+{
+    auto draft = CheckinStart::followupDraft(*m_services.store(), QuestionnaireLibrary::load(),
+                                             checkinVisitId, m_user.username);
+    if (!draft) {
+        if (m_board)
+            m_board->report(tr("The provider asks for a follow-up visit after the check-in, but "
+                               "its draft could not be made: %1")
+                                .arg(draft.error().message));
+        return;
+    }
+    // Opened at once when staff are on the home page (no other page of theirs in front);
+    // otherwise it waits in the unfinished intakes.
+    const bool onHome = std::none_of(m_open.cbegin(), m_open.cend(), [this](const auto &page) {
+        return page && m_pages->currentWidget() == page.data();
+    });
+    if (onHome) {
+        openIntake(draft.value());
+        return;
+    }
+    if (m_board)
+        m_board->report(tr("The provider asks for a follow-up visit after the check-in: a "
+                           "follow-up intake, filled in from it, is in the unfinished intakes."));
 }
 
 SessionWorkspace::~SessionWorkspace()
@@ -112,8 +146,34 @@ void SessionWorkspace::openVisit(const QString &visitId)
         if (m_board)
             m_board->visitsChanged({id});
     });
+    // The programme's next steps (issue 15): a check-in from this visit, or a new intake.
+    connect(page, &VisitDetailPage::checkinRequested, this, &SessionWorkspace::openCheckin);
+    connect(page, &VisitDetailPage::followupRequested, this, [this] { openIntake(); });
+    connect(page, &VisitDetailPage::newVisitRequested, this, [this] { openIntake(); });
     if (m_board)
         m_board->markSeen(visitId);
+    openPage(page);
+    page->activate();
+}
+
+void SessionWorkspace::openCheckin(const QString &programmeVisitId)
+{
+    auto *page = new CheckinPage(*m_services.store(), m_user.username);
+    page->setAuditLog(m_services.audit());
+    if (auto started = page->start(programmeVisitId); !started) {
+        delete page;
+        QMessageBox::warning(
+            m_pages->window(), tr("Start check-in"),
+            tr("The check-in could not be started: %1").arg(started.error().message));
+        return;
+    }
+    connect(page, &CheckinPage::closed, this, [this, page] { closePage(page); });
+    connect(page, &CheckinPage::submitted, this, [this, page] {
+        m_services.kickOutbox();
+        closePage(page);
+        if (m_board)
+            m_board->report(tr("The check-in was submitted and is queued for the provider."));
+    });
     openPage(page);
     page->activate();
 }

@@ -35,6 +35,11 @@ public:
     void showDrafts();
     // One visit's detail (from the board); marks it seen for the user.
     void openVisit(const QString &visitId);
+    // A weight-loss check-in from the patient's programme visit (issue 15).
+    void openCheckin(const QString &programmeVisitId);
+    // The provider took a check-in and wants a follow-up visit: a follow-up intake is drafted
+    // from the check-in and opened.
+    void followupNeeded(const QString &checkinVisitId);
     // These visits changed: the board and any open detail re-read just them.
     void visitsChanged(const QStringList &visitIds);
 

@@ -1,6 +1,7 @@
 #include "VisitBoardPage.h"
 #include "ui_VisitBoardPage.h"
 
+#include "DuePanel.h"
 #include "FilterChip.h"
 #include "PageStyle.h"
 #include "VisitBoardModel.h"
@@ -24,6 +25,7 @@ using Status = VisitStateMachine::Status;
 
 constexpr int kAllStatuses = -2;
 constexpr int kNeedsAttention = -1;
+constexpr int kDue = -3;
 
 qint64 nowMs()
 {
@@ -59,6 +61,7 @@ VisitBoardPage::VisitBoardPage(LocalStore &store, AuditLog *audit, const QString
     m_ui->boardMessage->hide();
     setUpView();
     setUpFilters();
+    setUpDue();
 
     connect(m_ui->attentionFirst, &QCheckBox::toggled, m_proxy,
             &VisitBoardProxy::setAttentionFirst);
@@ -209,6 +212,7 @@ void VisitBoardPage::reloadAll()
         return;
     }
     m_model->setRows(std::move(rows).value(), nowMs());
+    m_due->reload();
     m_ui->boardView->sortByColumn(m_ui->boardView->horizontalHeader()->sortIndicatorSection(),
                                   m_ui->boardView->horizontalHeader()->sortIndicatorOrder());
     updateActions();
@@ -225,6 +229,7 @@ void VisitBoardPage::visitsChanged(const QStringList &visitIds)
     }
     announce(m_model->upsertRows(rows.value(), nowMs()));
     updateActions();
+    scheduleDueReload();
 }
 
 void VisitBoardPage::markSeen(const QString &visitId)
@@ -239,6 +244,7 @@ void VisitBoardPage::markSeen(const QString &visitId)
 void VisitBoardPage::refreshAttention()
 {
     announce(m_model->refreshAttention(nowMs()));
+    scheduleDueReload(); // a day may have passed
 }
 
 void VisitBoardPage::announce(const QStringList &becameUnread)
@@ -308,6 +314,9 @@ void VisitBoardPage::clearSearch()
 
 void VisitBoardPage::applyStatusFilter(int id)
 {
+    showDue(id == kDue);
+    if (id == kDue)
+        return;
     m_proxy->setAttentionOnly(id == kNeedsAttention);
     m_proxy->setStatus(id >= 0 ? std::optional<Status>(Status(id)) : std::nullopt);
     updateCounts();

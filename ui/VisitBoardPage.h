@@ -20,6 +20,7 @@ class VisitBoardPage;
 namespace clinicdesk {
 
 class AuditLog;
+class DuePanel;
 class FilterChip;
 class LocalStore;
 class VisitBoardModel;
@@ -34,7 +35,8 @@ class VisitBoardModel;
 //
 // From the keyboard: the status filters are one group of radio buttons (Tab enters it, arrows
 // choose), the date filters say "Any" until a day is picked (Up or Down starts at today, Delete
-// clears them) and Tab always moves on; Ctrl+F goes to the patient search.
+// clears them) and Tab always moves on; Ctrl+F goes to the patient search. The last chip, "Due",
+// shows the weight-loss programmes' Due view (DuePanel) in place of the visits (Ctrl+D).
 class VisitBoardPage : public QWidget
 {
     Q_OBJECT
@@ -67,6 +69,9 @@ public:
     QTableView *view() const;
     QLineEdit *searchField() const;
     QString currentVisitId() const;
+    // The Due view (the "Due" chip shows it in place of the visits).
+    DuePanel *duePanel() const { return m_due; }
+    void showDue(bool due);
 
 public Q_SLOTS:
     void search();
@@ -89,6 +94,8 @@ private:
     void toggleWaitingForPatient();
     void updateActions();
     void announce(const QStringList &becameUnread);
+    void setUpDue();
+    void scheduleDueReload();
 
     std::unique_ptr<Ui::VisitBoardPage> m_ui;
     LocalStore &m_store;
@@ -99,6 +106,9 @@ private:
     QButtonGroup *m_statusGroup;
     QHash<int, FilterChip *> m_statusButtons;
     QTimer *m_attentionTimer;
+    DuePanel *m_due = nullptr;
+    FilterChip *m_dueChip = nullptr;
+    bool m_dueReloadPending = false;
     int m_lastUnread = -1;
 };
 

@@ -1,6 +1,7 @@
 #include "VisitDetailPage.h"
 #include "ui_VisitDetailPage.h"
 
+#include "CareRequestDialog.h"
 #include "PageStyle.h"
 #include "VisitFixDialog.h"
 #include "VisitStatusStyle.h"
@@ -12,6 +13,7 @@
 #include "provider/ProviderConnection.h"
 #include "provider/ProviderStatusSync.h"
 #include "store/LocalStore.h"
+#include "visits/DueList.h"
 
 #include <QShortcut>
 #include <QStyle>
@@ -60,6 +62,12 @@ VisitDetailPage::VisitDetailPage(LocalStore &store, AuditLog &audit, const User 
     connect(m_ui->checkWithProvider, &QPushButton::clicked, this,
             &VisitDetailPage::checkWithProvider);
     connect(m_ui->fixAndResubmit, &QPushButton::clicked, this, &VisitDetailPage::openFixDialog);
+    connect(m_ui->prescriptionsTab, &VisitPrescriptionsTab::titrationRequested, this,
+            [this] { openCareDialog(CareGuidance::Request::NextTitration); });
+    connect(m_ui->prescriptionsTab, &VisitPrescriptionsTab::changeRequested, this,
+            [this] { openCareDialog(CareGuidance::Request::PrescriptionChange); });
+    connect(m_ui->prescriptionsTab, &VisitPrescriptionsTab::checkinRequested, this,
+            [this] { Q_EMIT checkinRequested(m_visitId); });
     followProvider();
 
     auto opened = VisitRecordReader(m_store).openForView(m_visitId, m_audit, m_user.username);
@@ -186,6 +194,14 @@ void VisitDetailPage::display(const VisitRecord &record)
     m_ui->prescriptionsTab->display(m_record);
     m_ui->timelineTab->display(m_record);
     m_ui->patientTab->display(m_record);
+    // The programme's next steps start from a resolved weight-loss visit; a prescription can be
+    // changed while the provider has the visit.
+    const bool programme = m_record.visitType == DueList::programmeType() ||
+                           m_record.visitType == DueList::followupType();
+    const bool prescribed = m_record.status == Status::Prescribed;
+    m_ui->prescriptionsTab->setCareActions(programme && prescribed, programme && prescribed,
+                                           prescribed || m_record.status == Status::Submitted ||
+                                               m_record.status == Status::NeedsInfo);
     updateReplyState();
     updateCheckButton();
 }
@@ -361,6 +377,29 @@ void VisitDetailPage::openFixDialog()
         activate();
     });
     dialog->open();
+}
+
+CareRequestDialog *VisitDetailPage::openCareDialog(CareGuidance::Request request)
+{
+    if (!m_loaded)
+        return nullptr;
+    const QString name = m_ui->patientName->text();
+    auto *dialog = new CareRequestDialog(request, m_store, m_audit, m_user,
+                                         m_provider ? m_provider->client() : nullptr, m_visitId,
+                                         m_record.visitType, name, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &CareRequestDialog::prescribed, this, [this] {
+        reload();
+        Q_EMIT visitChanged(m_visitId);
+    });
+    connect(dialog, &CareRequestDialog::checkinRequested, this,
+            [this] { Q_EMIT checkinRequested(m_visitId); });
+    connect(dialog, &CareRequestDialog::followupRequested, this,
+            [this] { Q_EMIT followupRequested(m_visitId); });
+    connect(dialog, &CareRequestDialog::newVisitRequested, this,
+            &VisitDetailPage::newVisitRequested);
+    dialog->open();
+    return dialog;
 }
 
 void VisitDetailPage::onOutboxEntry(const QString &entryId)

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "domain/User.h"
+#include "visits/CareGuidance.h"
 #include "visits/VisitRecord.h"
 
 #include <QWidget>
@@ -14,6 +15,7 @@ class VisitDetailPage;
 namespace clinicdesk {
 
 class AuditLog;
+class CareRequestDialog;
 class LocalStore;
 class ProviderConnection;
 
@@ -51,11 +53,17 @@ public:
     bool sendReply();
     void checkWithProvider();
     void openFixDialog();
+    // The next-titration request or the prescription change (issue 15), opened over the page.
+    CareRequestDialog *openCareDialog(CareGuidance::Request request);
 
 Q_SIGNALS:
     void closeRequested();
     // A reply or a resubmit from this page changed the visit (the page has re-read it already).
     void visitChanged(const QString &visitId);
+    // Staff chose to start a check-in, a follow-up or a new visit from this (programme) visit.
+    void checkinRequested(const QString &visitId);
+    void followupRequested(const QString &visitId);
+    void newVisitRequested();
 
 private:
     void followProvider();

@@ -12,6 +12,20 @@ VisitPrescriptionsTab::VisitPrescriptionsTab(QWidget *parent)
 {
     m_ui->setupUi(this);
     VisitText::setUpTable(m_ui->prescriptions);
+    connect(m_ui->titrationButton, &QPushButton::clicked, this,
+            &VisitPrescriptionsTab::titrationRequested);
+    connect(m_ui->checkinButton, &QPushButton::clicked, this,
+            &VisitPrescriptionsTab::checkinRequested);
+    connect(m_ui->changeButton, &QPushButton::clicked, this,
+            &VisitPrescriptionsTab::changeRequested);
+    setCareActions(false, false, false);
+}
+
+void VisitPrescriptionsTab::setCareActions(bool titration, bool checkin, bool change)
+{
+    m_ui->titrationButton->setVisible(titration);
+    m_ui->checkinButton->setVisible(checkin);
+    m_ui->changeButton->setVisible(change);
 }
 
 VisitPrescriptionsTab::~VisitPrescriptionsTab() = default;

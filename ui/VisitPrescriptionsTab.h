@@ -24,6 +24,13 @@ public:
     ~VisitPrescriptionsTab() override;
 
     void display(const VisitRecord &record);
+    // The ongoing-care actions (issue 15): shown when the visit is one they apply to.
+    void setCareActions(bool titration, bool checkin, bool change);
+
+Q_SIGNALS:
+    void titrationRequested();
+    void checkinRequested();
+    void changeRequested();
 
 private:
     std::unique_ptr<Ui::VisitPrescriptionsTab> m_ui;

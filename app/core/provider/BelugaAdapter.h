@@ -93,6 +93,10 @@ public:
     static QJsonObject nextTitrationBody(const PrescriptionRequest &request);
     static QJsonObject updateNameBody(const QString &masterId, const QString &firstName,
                                       const QString &lastName);
+    // What a stored createNoPay body sent: its pharmacy id (empty when none) and its
+    // patientPreference items (a titration or a resend repeats them).
+    static QString sentPharmacyId(const QJsonObject &createVisitBody);
+    static QList<MedicationPreference> sentPreference(const QJsonObject &createVisitBody);
 
     static QList<Pharmacy> pharmacies(const QJsonValue &data);
     static CareReply careReply(const ProviderResult &result);

@@ -249,6 +249,26 @@ QJsonObject BelugaAdapter::nextTitrationBody(const PrescriptionRequest &request)
             {QStringLiteral("masterId"), request.masterId}};
 }
 
+QString BelugaAdapter::sentPharmacyId(const QJsonObject &createVisitBody)
+{
+    return field(createVisitBody, "pharmacyId");
+}
+
+QList<MedicationPreference> BelugaAdapter::sentPreference(const QJsonObject &createVisitBody)
+{
+    QList<MedicationPreference> out;
+    const QJsonArray items = createVisitBody.value(QLatin1String("formObj"))
+                                 .toObject()
+                                 .value(QLatin1String("patientPreference"))
+                                 .toArray();
+    for (const QJsonValue &v : items) {
+        const QJsonObject m = v.toObject();
+        out.append({field(m, "name"), field(m, "strength"), field(m, "quantity"),
+                    field(m, "refills"), field(m, "daysSupply").toInt(), field(m, "medId")});
+    }
+    return out;
+}
+
 QJsonObject BelugaAdapter::updateNameBody(const QString &masterId, const QString &firstName,
                                           const QString &lastName)
 {

@@ -141,6 +141,8 @@ void OutboxSender::handle(const Outbox::Entry &entry, const ProviderResult &resu
         } else {
             qCInfo(lcProvider) << "outbox: entry" << entry.id << "sent after attempts" << attempts;
             Q_EMIT entrySent(entry.id);
+            if (entry.kind == Outbox::Kind::Visit && BelugaAdapter::needsFollowup(result))
+                Q_EMIT followupNeeded(entry.visitId);
         }
     } else if (result.outcome == Outcome::Refused ||
                (result.outcome == Outcome::NotFound && entry.kind != Outbox::Kind::Visit)) {

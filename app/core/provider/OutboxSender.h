@@ -47,6 +47,9 @@ public:
 
 Q_SIGNALS:
     void entrySent(const QString &entryId);
+    // The provider accepted a check-in and answered that the patient needs a follow-up visit
+    // (BelugaAdapter::needsFollowup).
+    void followupNeeded(const QString &visitId);
     void entryRejected(const QString &entryId, const QString &reason);
     void entryRetrying(const QString &entryId, int attempts, const QString &error);
     // No entry is in flight and none is due now.

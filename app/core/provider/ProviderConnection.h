@@ -39,6 +39,8 @@ public:
     Result<void> start(const ProviderClient::Config &config);
     // Null until started.
     OutboxSender *sender() const { return m_sender.get(); }
+    // The HTTPS client, for the calls staff wait for (titration requests, prescription changes).
+    ProviderClient *client() const { return m_client.get(); }
     ProviderStatusSync *statusSync() const { return m_sync.get(); }
 
 private:

@@ -2,12 +2,14 @@
 
 #include "base/Logging.h"
 #include "base/TimeText.h"
+#include "intake/CheckinRules.h"
 #include "intake/IntakeConsent.h"
 #include "provider/BelugaAdapter.h"
 #include "store/LocalStore.h"
 #include "store/PatientConsentStore.h"
 #include "store/PatientRepository.h"
 #include "store/VisitRepository.h"
+#include "visits/DueList.h"
 
 #include <QDateTime>
 #include <QJsonDocument>
@@ -32,8 +34,18 @@ Result<IntakeSubmission::Outcome> IntakeSubmission::submit(LocalStore &store,
     out.masterId = QUuid::createUuid().toString(QUuid::WithoutBraces);
     out.questionnaireResponse =
         form.questionnaireResponse(QStringLiteral("completed"), out.masterId);
-    const QJsonObject body =
-        BelugaAdapter::createVisitBody(form.submissionView(), out.masterId, {});
+    QJsonObject body = BelugaAdapter::createVisitBody(form.submissionView(), out.masterId, {});
+    if (form.questionnaire().name() == DueList::checkinType()) {
+        // A check-in carries the dose choice and the BMI's digits as the provider reads them.
+        const QString t = form.answer(CheckinRules::kTitration).toString();
+        const std::optional<double> bmi = CheckinRules::bmi(form);
+        body = BelugaAdapter::asCheckin(body,
+                                        t == QLatin1String("Increase") ? CheckinTitration::Increase
+                                        : t == QLatin1String("Decrease")
+                                            ? CheckinTitration::Decrease
+                                            : CheckinTitration::StayTheSame,
+                                        bmi ? CheckinRules::providerDigits(*bmi) : 0);
+    }
     const QString now = TimeText::utcNow();
 
     auto r = store.db().transaction([&]() -> Result<void> {

@@ -82,4 +82,16 @@ PatientMessageTimeline::entries(Database &db, const FieldCipher &cipher, const Q
     return sorted;
 }
 
+Result<void> PatientMessageTimeline::addTo(QList<VisitRecord::TimelineEntry> &local, Database &db,
+                                           const FieldCipher &cipher, const QString &visitId)
+{
+    auto messages = entries(db, cipher, visitId);
+    if (!messages)
+        return messages.error();
+    local += messages.value();
+    std::stable_sort(local.begin(), local.end(),
+                     [](const auto &a, const auto &b) { return a.at < b.at; });
+    return {};
+}
+
 } // namespace clinicdesk

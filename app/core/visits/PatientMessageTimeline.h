@@ -21,6 +21,9 @@ class PatientMessageTimeline
 public:
     static Result<QList<VisitRecord::TimelineEntry>>
     entries(Database &db, const FieldCipher &cipher, const QString &visitId);
+    // Adds the visit's messages to its local history and puts that in time order.
+    static Result<void> addTo(QList<VisitRecord::TimelineEntry> &local, Database &db,
+                              const FieldCipher &cipher, const QString &visitId);
     static QString templateName(const QString &templateKey);
 };
 

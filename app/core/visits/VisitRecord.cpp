@@ -8,6 +8,7 @@
 #include "store/LocalStore.h"
 #include "store/PatientRepository.h"
 #include "store/VisitRepository.h"
+#include "visits/CareRequests.h"
 #include "visits/PatientMessageTimeline.h"
 
 #include <QHash>
@@ -374,6 +375,27 @@ Result<VisitRecord> VisitRecordReader::read(const QString &visitId)
                                       "prescription (referred)")});
             continue;
         }
+        if (type == QLatin1String(CareRequests::kNewPrescriptionEvent)) {
+            // A titration or change the provider confirmed in its reply (no event follows).
+            const bool titration =
+                payload.value(QLatin1String("source")).toString() == QLatin1String("titration");
+            VisitRecord::Prescription rx;
+            rx.at = at;
+            for (const QJsonValue &med : payload.value(QLatin1String("medsPrescribed")).toArray()) {
+                const QJsonObject m = med.toObject();
+                rx.medications.append({m.value(QLatin1String("name")).toString(),
+                                       m.value(QLatin1String("strength")).toString(),
+                                       m.value(QLatin1String("quantity")).toString(),
+                                       m.value(QLatin1String("refills")).toString()});
+            }
+            r.prescriptions.append(rx);
+            provider.append({at,
+                             VisitRecord::Source::Provider,
+                             {},
+                             titration ? tr("Next titration prescription sent to the pharmacy")
+                                       : tr("Changed prescription sent to the pharmacy")});
+            continue;
+        }
         auto parsed = VisitEvent::fromPayload(payload);
         if (!parsed) {
             provider.append({at,
@@ -451,13 +473,8 @@ Result<VisitRecord> VisitRecordReader::read(const QString &visitId)
     if (r.pharmacy.present)
         r.pharmacy.state = r.rxStatus;
 
-    // Messages to the patient about the visit, then the local history in time order.
-    auto messages = PatientMessageTimeline::entries(db, cipher, r.id);
-    if (!messages)
-        return messages.error();
-    local += messages.value();
-    std::stable_sort(local.begin(), local.end(),
-                     [](const auto &a, const auto &b) { return a.at < b.at; });
+    if (auto added = PatientMessageTimeline::addTo(local, db, cipher, r.id); !added)
+        return added.error();
 
     // Merge: provider events keep their inbox order; local entries slot in by time.
     int i = 0;

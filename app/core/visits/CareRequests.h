@@ -1,0 +1,50 @@
+#pragma once
+
+#include "base/Result.h"
+#include "provider/ProviderCare.h"
+
+#include <QCoreApplication>
+#include <QString>
+
+namespace clinicdesk {
+
+class AuditLog;
+class LocalStore;
+
+// The console's side of a next-titration request and a prescription change (issue 15, items 2
+// and 4): the request built from what the store knows of the visit, and a confirmed new
+// prescription recorded where staff and the Due view look for it.
+class CareRequests
+{
+    Q_DECLARE_TR_FUNCTIONS(CareRequests)
+
+public:
+    // A new prescription the console was told of in a reply (not a provider event): on the
+    // visit's timeline and prescription track as an event of this type.
+    static constexpr const char *kNewPrescriptionEvent = "CARE_RX";
+
+    // The next titration from `visitId`: its masterId, the pharmacy the visit was sent with, and
+    // exactly one medication item: the one the visit asked for. InvalidInput when the visit has
+    // no medication to repeat; NotFound for an unknown visit.
+    static Result<PrescriptionRequest> nextTitration(LocalStore &store, const QString &visitId);
+    // A change of `visitId`'s pharmacy (empty: keep it) and/or medication (empty: resend).
+    static Result<PrescriptionRequest> change(LocalStore &store, const QString &visitId,
+                                              const QString &pharmacyId,
+                                              const QList<MedicationPreference> &preference);
+    // The visit's medication as the create body asked for it (empty when none).
+    static Result<QList<MedicationPreference>> requestedMedication(LocalStore &store,
+                                                                   const QString &visitId);
+    // The visit's pharmacy id as sent (empty when none was chosen).
+    static Result<QString> pharmacyOf(LocalStore &store, const QString &visitId);
+
+    // After NEW_RX_SENT: in one transaction, the prescription's time and length on the visit
+    // (VisitRepository::recordPrescription: 3 months from an 84-day supply, else 1; the Due
+    // view follows) and a CARE_RX event with the medication on its timeline. Audited.
+    static Result<void> recordNewPrescription(LocalStore &store, AuditLog &audit,
+                                              const QString &visitId,
+                                              const PrescriptionRequest &request,
+                                              const CareReply &reply, bool titration,
+                                              const QString &byUser);
+};
+
+} // namespace clinicdesk
