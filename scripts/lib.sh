@@ -7,7 +7,7 @@ BUILD_PACKAGES=(
     qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-translations-l10n
     qtkeychain-qt6-dev libsecret-1-0 libqt6sql6-sqlite libsqlite3-dev libssl-dev libgl-dev
     libqt6sql6-psql libpq-dev
-    libboost-dev
+    libboost-dev libcurl4-openssl-dev
 )
 # A real Secret Service (gnome-keyring in its own D-Bus session), a display server for
 # screenshots, and the checkers the suite runs.
@@ -16,6 +16,8 @@ TEST_PACKAGES=(
     clang libclang-rt-14-dev
     dpkg-dev desktop-file-utils appstream systemd
     poppler-utils qpdf
+    # A real SMTP server with STARTTLS for the notification tests (tests/notify/smtp_sink.py).
+    python3-aiosmtpd
     # The PostgreSQL variants of the store tests: ctest's pg_cluster fixture starts a throwaway
     # cluster with scripts/pg-cluster (server run by the postgres account when root).
     postgresql-15 libqt6sql6-psql

@@ -974,7 +974,7 @@
         <translation>Ad&amp;ministration</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>Session</source>
         <translation>Session</translation>
     </message>
@@ -1045,6 +1045,16 @@
     </message>
     <message>
         <location line="+11"/>
+        <source>Undelivered patient &amp;messages</source>
+        <translation>Undelivered patient &amp;messages</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Messages to patients that could not be delivered, with Retry (Ctrl+Shift+M)</source>
+        <translation>Messages to patients that could not be delivered, with Retry (Ctrl+Shift+M)</translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>&amp;Lock now</source>
         <translation>&amp;Lock now</translation>
     </message>
@@ -1062,6 +1072,74 @@
         <location line="+3"/>
         <source>End your session; open intakes stay saved as drafts (Ctrl+Shift+Q)</source>
         <translation>End your session; open intakes stay saved as drafts (Ctrl+Shift+Q)</translation>
+    </message>
+</context>
+<context>
+    <name>NotificationFailuresDialog</name>
+    <message>
+        <location filename="../ui/NotificationFailuresDialog.ui" line="+6"/>
+        <source>Undelivered patient messages</source>
+        <translation>Undelivered patient messages</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Undelivered messages</source>
+        <translation>Undelivered messages</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>One row per message that could not be delivered: when, channel, message, visit, attempts and the reason</source>
+        <translation>One row per message that could not be delivered: when, channel, message, visit, attempts and the reason</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Time</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Channel</source>
+        <translation>Channel</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Message</source>
+        <translation>Message</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Visit</source>
+        <translation>Visit</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Attempts</source>
+        <translation>Attempts</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Reason</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>&amp;Retry</source>
+        <translation>&amp;Retry</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Retry the selected message</source>
+        <translation>Retry the selected message</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>&amp;Close</source>
+        <translation>&amp;Close</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Close</source>
+        <translation>Close</translation>
     </message>
 </context>
 <context>
@@ -1085,6 +1163,92 @@
         <location line="+4"/>
         <source>The password must not be the same as the username.</source>
         <translation>The password must not be the same as the username.</translation>
+    </message>
+</context>
+<context>
+    <name>PatientMessageTimeline</name>
+    <message>
+        <location filename="../app/core/visits/PatientMessageTimeline.cpp" line="+15"/>
+        <source>prescription written</source>
+        <translation>prescription written</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>more information needed</source>
+        <translation>more information needed</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>order shipped</source>
+        <translation>order shipped</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>order delivered</source>
+        <translation>order delivered</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>referred</source>
+        <translation>referred</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>visit canceled</source>
+        <translation>visit canceled</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>lab form ready</source>
+        <translation>lab form ready</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>E-mail to the patient (%1)</source>
+        <translation>E-mail to the patient (%1)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Text to the patient (%1)</source>
+        <translation>Text to the patient (%1)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1: sent</source>
+        <translation>%1: sent</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1: not sent, no consent</source>
+        <translation>%1: not sent, no consent</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1: held for quiet hours until %2</source>
+        <translation>%1: held for quiet hours until %2</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1: failed: %2</source>
+        <translation>%1: failed: %2</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>(unreadable)</source>
+        <translation>(unreadable)</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%1: not delivered yet after %n attempt(s)</source>
+        <translation>
+            <numerusform>%1: not delivered yet after %n attempt</numerusform>
+            <numerusform>%1: not delivered yet after %n attempts</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1: queued</source>
+        <translation>%1: queued</translation>
     </message>
 </context>
 <context>
@@ -2966,7 +3130,7 @@
 <context>
     <name>clinicdesk::MainWindow</name>
     <message numerus="yes">
-        <location filename="../ui/MainWindow.cpp" line="+348"/>
+        <location filename="../ui/MainWindow.cpp" line="+355"/>
         <source>&amp;Home (%n new)</source>
         <translation>
             <numerusform>&amp;Home (%n new)</numerusform>
@@ -2977,6 +3141,52 @@
         <location line="+0"/>
         <source>&amp;Home</source>
         <translation>&amp;Home</translation>
+    </message>
+</context>
+<context>
+    <name>clinicdesk::NotificationFailuresDialog</name>
+    <message>
+        <location filename="../ui/NotificationFailuresDialog.cpp" line="+44"/>
+        <source>The messages cannot be read: %1</source>
+        <translation>The messages cannot be read: %1</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>E-mail</source>
+        <translation>E-mail</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Text message</source>
+        <translation>Text message</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>(unreadable)</source>
+        <translation>(unreadable)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Every message to patients was delivered or is still being tried.</source>
+        <translation>Every message to patients was delivered or is still being tried.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n message(s) to patients could not be delivered. Fix the cause (the reason says what the server answered), then choose Retry.</source>
+        <translation>
+            <numerusform>%n message to patients could not be delivered. Fix the cause (the reason says what the server answered), then choose Retry.</numerusform>
+            <numerusform>%n messages to patients could not be delivered. Fix the cause (the reason says what the server answered), then choose Retry.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Queued again: the relay sends it within a minute.</source>
+        <translation>Queued again: the relay sends it within a minute.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>It could not be queued again.</source>
+        <translation>It could not be queued again.</translation>
     </message>
 </context>
 <context>

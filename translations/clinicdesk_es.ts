@@ -974,7 +974,7 @@
         <translation>&amp;Gestión</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>Session</source>
         <translation>Sesión</translation>
     </message>
@@ -1045,6 +1045,16 @@
     </message>
     <message>
         <location line="+11"/>
+        <source>Undelivered patient &amp;messages</source>
+        <translation>&amp;Mensajes a pacientes no entregados</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Messages to patients that could not be delivered, with Retry (Ctrl+Shift+M)</source>
+        <translation>Mensajes a pacientes que no se pudieron entregar, con Reintentar (Ctrl+Shift+M)</translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>&amp;Lock now</source>
         <translation>&amp;Bloquear ahora</translation>
     </message>
@@ -1062,6 +1072,74 @@
         <location line="+3"/>
         <source>End your session; open intakes stay saved as drafts (Ctrl+Shift+Q)</source>
         <translation>Terminar su sesión; las admisiones abiertas quedan guardadas como borradores (Ctrl+Mayús+Q)</translation>
+    </message>
+</context>
+<context>
+    <name>NotificationFailuresDialog</name>
+    <message>
+        <location filename="../ui/NotificationFailuresDialog.ui" line="+6"/>
+        <source>Undelivered patient messages</source>
+        <translation>Mensajes a pacientes no entregados</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Undelivered messages</source>
+        <translation>Mensajes no entregados</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>One row per message that could not be delivered: when, channel, message, visit, attempts and the reason</source>
+        <translation>Una fila por mensaje que no se pudo entregar: cuándo, canal, mensaje, consulta, intentos y el motivo</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Time</source>
+        <translation>Fecha y hora</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Channel</source>
+        <translation>Canal</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Message</source>
+        <translation>Mensaje</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Visit</source>
+        <translation>Visita</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Attempts</source>
+        <translation>Intentos</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Reason</source>
+        <translation>Motivo</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>&amp;Retry</source>
+        <translation>&amp;Reintentar</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Retry the selected message</source>
+        <translation>Reintentar el mensaje seleccionado</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>&amp;Close</source>
+        <translation>&amp;Cerrar</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Close</source>
+        <translation>Cerrar</translation>
     </message>
 </context>
 <context>
@@ -1085,6 +1163,92 @@
         <location line="+4"/>
         <source>The password must not be the same as the username.</source>
         <translation>La contraseña no puede ser igual al nombre de usuario.</translation>
+    </message>
+</context>
+<context>
+    <name>PatientMessageTimeline</name>
+    <message>
+        <location filename="../app/core/visits/PatientMessageTimeline.cpp" line="+15"/>
+        <source>prescription written</source>
+        <translation>receta escrita</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>more information needed</source>
+        <translation>se necesita más información</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>order shipped</source>
+        <translation>pedido enviado</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>order delivered</source>
+        <translation>pedido entregado</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>referred</source>
+        <translation>derivado</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>visit canceled</source>
+        <translation>consulta cancelada</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>lab form ready</source>
+        <translation>orden de laboratorio lista</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>E-mail to the patient (%1)</source>
+        <translation>Correo al paciente (%1)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Text to the patient (%1)</source>
+        <translation>Mensaje de texto al paciente (%1)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1: sent</source>
+        <translation>%1: enviado</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1: not sent, no consent</source>
+        <translation>%1: no enviado, sin consentimiento</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1: held for quiet hours until %2</source>
+        <translation>%1: retenido por horario de silencio hasta las %2</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1: failed: %2</source>
+        <translation>%1: falló: %2</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>(unreadable)</source>
+        <translation>(ilegible)</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%1: not delivered yet after %n attempt(s)</source>
+        <translation>
+            <numerusform>%1: aún no entregado tras %n intento</numerusform>
+            <numerusform>%1: aún no entregado tras %n intentos</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1: queued</source>
+        <translation>%1: en cola</translation>
     </message>
 </context>
 <context>
@@ -2966,7 +3130,7 @@
 <context>
     <name>clinicdesk::MainWindow</name>
     <message numerus="yes">
-        <location filename="../ui/MainWindow.cpp" line="+348"/>
+        <location filename="../ui/MainWindow.cpp" line="+355"/>
         <source>&amp;Home (%n new)</source>
         <translation>
             <numerusform>&amp;Inicio (%n nueva)</numerusform>
@@ -2977,6 +3141,52 @@
         <location line="+0"/>
         <source>&amp;Home</source>
         <translation>&amp;Inicio</translation>
+    </message>
+</context>
+<context>
+    <name>clinicdesk::NotificationFailuresDialog</name>
+    <message>
+        <location filename="../ui/NotificationFailuresDialog.cpp" line="+44"/>
+        <source>The messages cannot be read: %1</source>
+        <translation>No se pueden leer los mensajes: %1</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>E-mail</source>
+        <translation>Correo electrónico</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Text message</source>
+        <translation>Mensaje de texto</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>(unreadable)</source>
+        <translation>(ilegible)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Every message to patients was delivered or is still being tried.</source>
+        <translation>Todos los mensajes a pacientes se entregaron o se siguen intentando.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n message(s) to patients could not be delivered. Fix the cause (the reason says what the server answered), then choose Retry.</source>
+        <translation>
+            <numerusform>%n mensaje a pacientes no se pudo entregar. Corrija la causa (el motivo dice qué respondió el servidor) y elija Reintentar.</numerusform>
+            <numerusform>%n mensajes a pacientes no se pudieron entregar. Corrija la causa (el motivo dice qué respondió el servidor) y elija Reintentar.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Queued again: the relay sends it within a minute.</source>
+        <translation>En cola de nuevo: el relé lo envía en menos de un minuto.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>It could not be queued again.</source>
+        <translation>No se pudo poner en cola de nuevo.</translation>
     </message>
 </context>
 <context>

@@ -4,7 +4,9 @@
 #include "base/TestSeam.h"
 #include "base/TimeText.h"
 #include "crypto/Crypto.h"
+#include "domain/PatientNotice.h"
 #include "domain/VisitStateMachine.h"
+#include "store/NotificationRepository.h"
 #include "store/VisitRepository.h"
 
 #include <QDateTime>
@@ -27,6 +29,7 @@ const QString kPayload = QStringLiteral("payload");
 struct VisitEventApplier::CachedVisit
 {
     QString id;
+    QString patientId;
     VisitStateMachine::State state;  // as the events have moved it
     VisitStateMachine::State stored; // as in the table
     // A status this class does not know (set by a newer console) counts as Queued; it is
@@ -41,12 +44,13 @@ struct VisitEventApplier::CachedVisit
 class VisitEventApplier::Statements
 {
 public:
-    explicit Statements(Database &db)
+    Statements(Database &db, const FieldCipher &cipher)
         : recordProcessed(db.handle())
         , insertTimeline(db.handle())
         , insertPending(db.handle())
         , insertQuarantine(db.handle())
         , visitRows(db)
+        , notifications(db, cipher)
     {}
 
     Result<void> prepare()
@@ -70,6 +74,8 @@ public:
             if (auto r = Database::prepare(*query, sql); !r)
                 return r;
         }
+        if (auto r = notifications.prepare(); !r)
+            return r;
         return visitRows.prepare();
     }
 
@@ -89,6 +95,7 @@ public:
             return static_cast<CachedVisit *>(nullptr);
         CachedVisit v;
         v.id = row.value()->id;
+        v.patientId = row.value()->patientId;
         v.state = v.stored = row.value()->state;
         v.storedKnown = row.value()->statusKnown && row.value()->rxKnown;
         return &visits.emplace(masterId, std::move(v)).first->second;
@@ -110,6 +117,8 @@ public:
 
     QSqlQuery recordProcessed, insertTimeline, insertPending, insertQuarantine;
     VisitRepository::Batch visitRows; // the visits table is VisitRepository's
+    // Messages to the patient, in the event's transaction (issue 17: the outbox).
+    NotificationRepository::Batch notifications;
     // Node-based: a pointer handed out by visit() stays valid while others are added.
     std::map<QString, CachedVisit> visits;
     using CachedVisitPtr = CachedVisit *;
@@ -142,7 +151,7 @@ Result<VisitEventApplier::Report> VisitEventApplier::applyBatch(const QList<QJso
     // these events; a power cut must not take the batch back.
     auto result = m_store.db().transaction(
         [&]() -> Result<void> {
-            Statements statements(m_store.db());
+            Statements statements(m_store.db(), m_store.cipher());
             if (auto r = statements.prepare(); !r)
                 return r;
             for (qsizetype i = 0; i < events.size(); ++i) {
@@ -251,6 +260,13 @@ Result<void> VisitEventApplier::applyToVisit(Statements &statements, const Visit
                                   event.receivedAt, statements.now, statusAfter, rxAfter, *sealed});
         !r)
         return r;
+    if (const auto notice =
+            PatientNotice::forEvent(event, next.status == VisitStateMachine::Status::NeedsInfo)) {
+        if (auto r = statements.notifications.enqueue(visit.id, visit.patientId, event.key(),
+                                                      *notice, statements.now);
+            !r)
+            return r.error();
+    }
     visit.state = next;
     visit.touched = true;
     report.changedVisits.append(visit.id);
@@ -282,7 +298,7 @@ Result<VisitEventApplier::Report> VisitEventApplier::applyPending()
         rows->finish();
         if (found.isEmpty())
             return {};
-        Statements statements(db);
+        Statements statements(db, m_store.cipher());
         if (auto r = statements.prepare(); !r)
             return r;
         for (const Row &row : std::as_const(found)) {

@@ -307,6 +307,52 @@ const QList<Migration> &migrations()
                  "CREATE TRIGGER drafts_announce AFTER INSERT OR UPDATE OR DELETE ON drafts"
                  " FOR EACH ROW EXECUTE FUNCTION clinicdesk_announce_change()"),
          }},
+        {12,
+         QStringLiteral("patient notifications: consent, templates, the notification outbox"),
+         {
+             // Per channel consent (when, and which staff member recorded it; NULL: none or
+             // withdrawn) and the language messages are written in (en, es). Not PHI values.
+             QStringLiteral("ALTER TABLE patients ADD COLUMN email_consent_at TEXT"),
+             QStringLiteral("ALTER TABLE patients ADD COLUMN email_consent_by TEXT"),
+             QStringLiteral("ALTER TABLE patients ADD COLUMN sms_consent_at TEXT"),
+             QStringLiteral("ALTER TABLE patients ADD COLUMN sms_consent_by TEXT"),
+             QStringLiteral("ALTER TABLE patients ADD COLUMN language TEXT NOT NULL DEFAULT 'en'"),
+             // One row per message owed to a patient, written by the relay in the same
+             // transaction as the event that causes it: UNIQUE (event_id, template, channel)
+             // makes a redelivered event or a second relay insert nothing. params holds the
+             // event's safe placeholder values (carrier, tracking), sealed like last_error.
+             QStringLiteral("CREATE TABLE notifications ("
+                            " id TEXT PRIMARY KEY,"
+                            " visit_id TEXT NOT NULL,"
+                            " patient_id TEXT NOT NULL,"
+                            " event_id TEXT NOT NULL,"
+                            " template TEXT NOT NULL,"
+                            " channel TEXT NOT NULL CHECK (channel IN ('email', 'sms')),"
+                            " state TEXT NOT NULL"
+                            " CHECK (state IN ('queued', 'sent', 'failed', 'held', 'blocked')),"
+                            " attempts INTEGER NOT NULL DEFAULT 0,"
+                            " next_attempt_at TEXT NOT NULL,"
+                            " lease_owner TEXT,"
+                            " lease_expires_at TEXT,"
+                            " params {BLOB},"
+                            " last_error {BLOB},"
+                            " created_at TEXT NOT NULL,"
+                            " updated_at TEXT NOT NULL,"
+                            " sent_at TEXT,"
+                            " UNIQUE (event_id, template, channel))"),
+             QStringLiteral(
+                 "CREATE INDEX notifications_due ON notifications (state, next_attempt_at)"),
+             QStringLiteral("CREATE INDEX notifications_visit ON notifications (visit_id)"),
+             // Admin-edited wording per template and language (the built-in text otherwise).
+             QStringLiteral("CREATE TABLE notification_templates ("
+                            " template TEXT NOT NULL,"
+                            " language TEXT NOT NULL,"
+                            " subject TEXT NOT NULL,"
+                            " body TEXT NOT NULL,"
+                            " updated_by TEXT NOT NULL,"
+                            " updated_at TEXT NOT NULL,"
+                            " PRIMARY KEY (template, language))"),
+         }},
     };
     return all;
 }
@@ -331,6 +377,7 @@ const QList<SealedTable> &sealedTables()
          {QStringLiteral("payload"), QStringLiteral("last_error"),
           QStringLiteral("rejected_reason")}},
         {QStringLiteral("draft_attachments"), {QStringLiteral("image")}},
+        {QStringLiteral("notifications"), {QStringLiteral("params"), QStringLiteral("last_error")}},
     };
     return all;
 }

@@ -320,7 +320,9 @@ VisitRepository::Batch::Batch(Database &db)
 Result<void> VisitRepository::Batch::prepare()
 {
     if (auto r = Database::prepare(
-            m_find, QStringLiteral("SELECT id, status, rx_status FROM visits WHERE master_id = ?"));
+            m_find,
+            QStringLiteral(
+                "SELECT id, status, rx_status, patient_id FROM visits WHERE master_id = ?"));
         !r)
         return r;
     return Database::prepare(m_update,
@@ -342,6 +344,7 @@ VisitRepository::Batch::findByMasterId(const QString &masterId)
     row.id = m_find.value(0).toString();
     row.masterId = masterId;
     parseState(m_find.value(1), m_find.value(2), &row);
+    row.patientId = m_find.value(3).toString();
     m_find.finish();
     return std::optional<Row>(std::move(row));
 }

@@ -161,7 +161,7 @@ public:
     explicit Batch(Database &db);
 
     Result<void> prepare();
-    // Only id and the state are filled in.
+    // Only id, patientId and the state are filled in.
     Result<std::optional<Row>> findByMasterId(const QString &masterId);
     Result<void> setState(const QString &id, VisitStateMachine::State state,
                           const QString &updatedAt);

@@ -9,6 +9,7 @@
 #include "store/PatientRepository.h"
 #include "store/VisitRepository.h"
 #include "visits/CareRequests.h"
+#include "visits/PatientMessageTimeline.h"
 
 #include <QHash>
 #include <QJsonArray>
@@ -471,6 +472,9 @@ Result<VisitRecord> VisitRecordReader::read(const QString &visitId)
     }
     if (r.pharmacy.present)
         r.pharmacy.state = r.rxStatus;
+
+    if (auto added = PatientMessageTimeline::addTo(local, db, cipher, r.id); !added)
+        return added.error();
 
     // Merge: provider events keep their inbox order; local entries slot in by time.
     int i = 0;
