@@ -7,7 +7,7 @@ BUILD_PACKAGES=(
     qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-translations-l10n
     qtkeychain-qt6-dev libsecret-1-0 libqt6sql6-sqlite libsqlite3-dev libssl-dev libgl-dev
     libqt6sql6-psql libpq-dev
-    libboost-dev
+    libboost-dev libcurl4-openssl-dev
 )
 # A real Secret Service (gnome-keyring in its own D-Bus session), a display server for
 # screenshots, and the checkers the suite runs.
@@ -16,6 +16,8 @@ TEST_PACKAGES=(
     clang libclang-rt-14-dev
     dpkg-dev desktop-file-utils appstream systemd
     poppler-utils qpdf
+    # A real SMTP server with STARTTLS for the notification tests (tests/notify/smtp_sink.py).
+    python3-aiosmtpd
     # The PostgreSQL variants of the store tests: ctest's pg_cluster fixture starts a throwaway
     # cluster with scripts/pg-cluster (server run by the postgres account when root).
     postgresql-15 libqt6sql6-psql
@@ -30,6 +32,9 @@ RUN_PACKAGES=(
 # Build directories share ccache hits (paths inside the tree are hashed relative to it).
 export CCACHE_BASEDIR="${CCACHE_BASEDIR:-$(pwd)}"
 export CCACHE_NOHASHDIR=1
+# Precompiled headers (cmake/Precompiled.cmake) stay cacheable: ccache hashes the .gch a unit
+# includes; the header set's own mtime/ctime and __DATE__-free defines don't decide a hit.
+export CCACHE_SLOPPINESS="${CCACHE_SLOPPINESS:-pch_defines,time_macros,include_file_mtime,include_file_ctime}"
 
 log() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }
 

@@ -464,12 +464,22 @@
         <translation>&amp;Pharmacy id:</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+12"/>
         <source>Pharmacy id</source>
         <translation>Pharmacy id</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+7"/>
+        <source>C&amp;hoose pharmacy…</source>
+        <translation>C&amp;hoose pharmacy…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Choose pharmacy from the provider&apos;s list</source>
+        <translation>Choose pharmacy from the provider&apos;s list</translation>
+    </message>
+    <message>
+        <location line="+33"/>
         <source>&amp;Send request</source>
         <translation>&amp;Send request</translation>
     </message>
@@ -890,7 +900,7 @@
 <context>
     <name>IntakeSubmission</name>
     <message>
-        <location filename="../app/core/visits/IntakeSubmission.cpp" line="+24"/>
+        <location filename="../app/core/visits/IntakeSubmission.cpp" line="+26"/>
         <source>Choose a visit type first.</source>
         <translation>Choose a visit type first.</translation>
     </message>
@@ -964,7 +974,7 @@
         <translation>Ad&amp;ministration</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>Session</source>
         <translation>Session</translation>
     </message>
@@ -1032,6 +1042,16 @@
         <location line="+3"/>
         <source>Check that no audit entry was edited, deleted or reordered (Ctrl+Shift+V)</source>
         <translation>Check that no audit entry was edited, deleted or reordered (Ctrl+Shift+V)</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Undelivered patient &amp;messages</source>
+        <translation>Undelivered patient &amp;messages</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Messages to patients that could not be delivered, with Retry (Ctrl+Shift+M)</source>
+        <translation>Messages to patients that could not be delivered, with Retry (Ctrl+Shift+M)</translation>
     </message>
     <message>
         <location line="+11"/>
@@ -1113,6 +1133,74 @@
     </message>
 </context>
 <context>
+    <name>NotificationFailuresDialog</name>
+    <message>
+        <location filename="../ui/NotificationFailuresDialog.ui" line="+6"/>
+        <source>Undelivered patient messages</source>
+        <translation>Undelivered patient messages</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Undelivered messages</source>
+        <translation>Undelivered messages</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>One row per message that could not be delivered: when, channel, message, visit, attempts and the reason</source>
+        <translation>One row per message that could not be delivered: when, channel, message, visit, attempts and the reason</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Time</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Channel</source>
+        <translation>Channel</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Message</source>
+        <translation>Message</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Visit</source>
+        <translation>Visit</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Attempts</source>
+        <translation>Attempts</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Reason</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>&amp;Retry</source>
+        <translation>&amp;Retry</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Retry the selected message</source>
+        <translation>Retry the selected message</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>&amp;Close</source>
+        <translation>&amp;Close</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Close</source>
+        <translation>Close</translation>
+    </message>
+</context>
+<context>
     <name>PasswordPolicy</name>
     <message>
         <location filename="../app/core/accounts/PasswordPolicy.cpp" line="+71"/>
@@ -1133,6 +1221,92 @@
         <location line="+4"/>
         <source>The password must not be the same as the username.</source>
         <translation>The password must not be the same as the username.</translation>
+    </message>
+</context>
+<context>
+    <name>PatientMessageTimeline</name>
+    <message>
+        <location filename="../app/core/visits/PatientMessageTimeline.cpp" line="+15"/>
+        <source>prescription written</source>
+        <translation>prescription written</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>more information needed</source>
+        <translation>more information needed</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>order shipped</source>
+        <translation>order shipped</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>order delivered</source>
+        <translation>order delivered</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>referred</source>
+        <translation>referred</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>visit canceled</source>
+        <translation>visit canceled</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>lab form ready</source>
+        <translation>lab form ready</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>E-mail to the patient (%1)</source>
+        <translation>E-mail to the patient (%1)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Text to the patient (%1)</source>
+        <translation>Text to the patient (%1)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1: sent</source>
+        <translation>%1: sent</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1: not sent, no consent</source>
+        <translation>%1: not sent, no consent</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1: held for quiet hours until %2</source>
+        <translation>%1: held for quiet hours until %2</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1: failed: %2</source>
+        <translation>%1: failed: %2</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>(unreadable)</source>
+        <translation>(unreadable)</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%1: not delivered yet after %n attempt(s)</source>
+        <translation>
+            <numerusform>%1: not delivered yet after %n attempt</numerusform>
+            <numerusform>%1: not delivered yet after %n attempts</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1: queued</source>
+        <translation>%1: queued</translation>
     </message>
 </context>
 <context>
@@ -1765,7 +1939,7 @@
 <context>
     <name>VisitRecordReader</name>
     <message>
-        <location filename="../app/core/visits/VisitRecord.cpp" line="+77"/>
+        <location filename="../app/core/visits/VisitRecord.cpp" line="+78"/>
         <source>Provider</source>
         <translation>Provider</translation>
     </message>
@@ -1913,7 +2087,7 @@
         <translation>Status check with the provider: resolved without a prescription (referred)</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+26"/>
         <source>Next titration prescription sent to the pharmacy</source>
         <translation>Next titration prescription sent to the pharmacy</translation>
     </message>
@@ -1923,12 +2097,12 @@
         <translation>Changed prescription sent to the pharmacy</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+5"/>
         <source>%1 (unreadable: %2)</source>
         <translation>%1 (unreadable: %2)</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+19"/>
         <source>Prescription written</source>
         <translation>Prescription written</translation>
     </message>
@@ -2388,7 +2562,7 @@
 <context>
     <name>clinicdesk::CareRequestDialog</name>
     <message numerus="yes">
-        <location filename="../ui/CareRequestDialog.cpp" line="+20"/>
+        <location filename="../ui/CareRequestDialog.cpp" line="+22"/>
         <source>%n day(s)</source>
         <translation>
             <numerusform>%n day</numerusform>
@@ -2431,7 +2605,7 @@
         <translation>empty: the visit&apos;s pharmacy</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+17"/>
         <source>No provider link is running, so nothing can be asked now (clinicdesk-admin provider configure).</source>
         <translation>No provider link is running, so nothing can be asked now (clinicdesk-admin provider configure).</translation>
     </message>
@@ -2441,17 +2615,22 @@
         <translation>Keep the current medication</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+40"/>
+        <source>Chosen pharmacy: %1</source>
+        <translation>Chosen pharmacy: %1</translation>
+    </message>
+    <message>
+        <location line="+14"/>
         <source>This visit cannot be read, so nothing was sent.</source>
         <translation>This visit cannot be read, so nothing was sent.</translation>
     </message>
     <message>
         <location line="+5"/>
-        <source>Type the patient&apos;s pharmacy id: the titration is sent to it.</source>
-        <translation>Type the patient&apos;s pharmacy id: the titration is sent to it.</translation>
+        <source>Choose the patient&apos;s pharmacy, or type its pharmacy id: the titration is sent to it.</source>
+        <translation>Choose the patient&apos;s pharmacy, or type its pharmacy id: the titration is sent to it.</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>Asking the provider…</source>
         <translation>Asking the provider…</translation>
     </message>
@@ -2475,8 +2654,8 @@
     </message>
     <message>
         <location line="+1"/>
-        <source>Carried over from the programme visit: %1. Change only what changed.</source>
-        <translation>Carried over from the programme visit: %1. Change only what changed.</translation>
+        <source>Change only what changed. Carried over from the programme visit: %1</source>
+        <translation>Change only what changed. Carried over from the programme visit: %1</translation>
     </message>
     <message>
         <location line="+7"/>
@@ -2751,6 +2930,19 @@
     </message>
 </context>
 <context>
+    <name>clinicdesk::EditLease</name>
+    <message>
+        <location filename="../ui/EditLease.cpp" line="+25"/>
+        <source>It is in use by %1 at %2 since %3.</source>
+        <translation>It is in use by %1 at %2 since %3.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>This workstation was away too long and another one has taken this over; changes made here from now on are not saved.</source>
+        <translation>This workstation was away too long and another one has taken this over; changes made here from now on are not saved.</translation>
+    </message>
+</context>
+<context>
     <name>clinicdesk::FirstRunPage</name>
     <message>
         <location filename="../ui/FirstRunPage.cpp" line="+25"/>
@@ -2784,6 +2976,29 @@
         <location line="+1"/>
         <source>Signed in as %1 (%2).</source>
         <translation>Signed in as %1 (%2).</translation>
+    </message>
+</context>
+<context>
+    <name>clinicdesk::IntakePharmacyChooser</name>
+    <message>
+        <location filename="../ui/IntakePharmacyChooser.cpp" line="+48"/>
+        <source>C&amp;hoose pharmacy…</source>
+        <translation>C&amp;hoose pharmacy…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Choose pharmacy from the provider&apos;s list</source>
+        <translation>Choose pharmacy from the provider&apos;s list</translation>
+    </message>
+    <message>
+        <location line="+41"/>
+        <source>Chosen: %1 (provider id %2)</source>
+        <translation>Chosen: %1 (provider id %2)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Or type the pharmacy below.</source>
+        <translation>Or type the pharmacy below.</translation>
     </message>
 </context>
 <context>
@@ -2830,7 +3045,7 @@
 <context>
     <name>clinicdesk::IntakeWizard</name>
     <message>
-        <location filename="../ui/IntakeWizard.cpp" line="+61"/>
+        <location filename="../ui/IntakeWizard.cpp" line="+62"/>
         <source>&amp;Back</source>
         <translation>&amp;Back</translation>
     </message>
@@ -2841,12 +3056,12 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+309"/>
+        <location line="+333"/>
         <source>&amp;Next</source>
         <translation>&amp;Next</translation>
     </message>
     <message>
-        <location line="-293"/>
+        <location line="-317"/>
         <source>Visit type *</source>
         <translation>Visit type *</translation>
     </message>
@@ -2887,7 +3102,7 @@
         <translation>The draft could not be saved: %1</translation>
     </message>
     <message>
-        <location line="+52"/>
+        <location line="+54"/>
         <source>Draft restored</source>
         <translation>Draft restored</translation>
     </message>
@@ -2902,22 +3117,22 @@
         <translation>Using the details on file</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+29"/>
         <source>Visit, medication and pharmacy</source>
         <translation>Visit, medication and pharmacy</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+29"/>
         <source>Review and consent</source>
         <translation>Review and consent</translation>
     </message>
     <message>
-        <location line="+91"/>
+        <location line="+93"/>
         <source>Saving draft...</source>
         <translation>Saving draft...</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+26"/>
         <source>S&amp;ubmit</source>
         <translation>S&amp;ubmit</translation>
     </message>
@@ -2968,7 +3183,7 @@
 <context>
     <name>clinicdesk::MainWindow</name>
     <message numerus="yes">
-        <location filename="../ui/MainWindow.cpp" line="+344"/>
+        <location filename="../ui/MainWindow.cpp" line="+359"/>
         <source>&amp;Home (%n new)</source>
         <translation>
             <numerusform>&amp;Home (%n new)</numerusform>
@@ -3073,6 +3288,52 @@
     </message>
 </context>
 <context>
+    <name>clinicdesk::NotificationFailuresDialog</name>
+    <message>
+        <location filename="../ui/NotificationFailuresDialog.cpp" line="+44"/>
+        <source>The messages cannot be read: %1</source>
+        <translation>The messages cannot be read: %1</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>E-mail</source>
+        <translation>E-mail</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Text message</source>
+        <translation>Text message</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>(unreadable)</source>
+        <translation>(unreadable)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Every message to patients was delivered or is still being tried.</source>
+        <translation>Every message to patients was delivered or is still being tried.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n message(s) to patients could not be delivered. Fix the cause (the reason says what the server answered), then choose Retry.</source>
+        <translation>
+            <numerusform>%n message to patients could not be delivered. Fix the cause (the reason says what the server answered), then choose Retry.</numerusform>
+            <numerusform>%n messages to patients could not be delivered. Fix the cause (the reason says what the server answered), then choose Retry.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Queued again: the relay sends it within a minute.</source>
+        <translation>Queued again: the relay sends it within a minute.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>It could not be queued again.</source>
+        <translation>It could not be queued again.</translation>
+    </message>
+</context>
+<context>
     <name>clinicdesk::PatientLookupPanel</name>
     <message>
         <location filename="../ui/PatientLookupPanel.cpp" line="+18"/>
@@ -3098,6 +3359,132 @@
         <location line="+4"/>
         <source>Reuse their details, or say it is a different person to create a new record.</source>
         <translation>Reuse their details, or say it is a different person to create a new record.</translation>
+    </message>
+</context>
+<context>
+    <name>clinicdesk::PharmacyPickerDialog</name>
+    <message>
+        <location filename="../ui/PharmacyPickerDialog.cpp" line="+42"/>
+        <source>Choose a pharmacy</source>
+        <translation>Choose a pharmacy</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Search the provider&apos;s pharmacy list by ZIP code; a name, city or state narrows it. Enter searches, the arrows choose, Enter picks, Esc cancels.</source>
+        <translation>Search the provider&apos;s pharmacy list by ZIP code; a name, city or state narrows it. Enter searches, the arrows choose, Enter picks, Esc cancels.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>&amp;ZIP code *:</source>
+        <translation>&amp;ZIP code *:</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>ZIP code, required</source>
+        <translation>ZIP code, required</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>5 digits</source>
+        <translation>5 digits</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Name:</source>
+        <translation>&amp;Name:</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Pharmacy name</source>
+        <translation>Pharmacy name</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>C&amp;ity:</source>
+        <translation>C&amp;ity:</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>City</source>
+        <translation>City</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>S&amp;tate:</source>
+        <translation>S&amp;tate:</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>State</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>e.g. TX</source>
+        <translation>e.g. TX</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Search</source>
+        <translation>&amp;Search</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Pharmacies found:</source>
+        <translation>&amp;Pharmacies found:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Pharmacies found</source>
+        <translation>Pharmacies found</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>C&amp;hoose</source>
+        <translation>C&amp;hoose</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>No provider link is running, so the pharmacy list cannot be searched now. Type the pharmacy by hand instead.</source>
+        <translation>No provider link is running, so the pharmacy list cannot be searched now. Type the pharmacy by hand instead.</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Type the pharmacy&apos;s 5-digit ZIP code to search.</source>
+        <translation>Type the pharmacy&apos;s 5-digit ZIP code to search.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Searching the provider&apos;s pharmacy list…</source>
+        <translation>Searching the provider&apos;s pharmacy list…</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>The provider could not search with these details (%1). Check the ZIP code and the state.</source>
+        <translation>The provider could not search with these details (%1). Check the ZIP code and the state.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The provider&apos;s pharmacy list cannot be reached right now. Try again in a moment, or type the pharmacy by hand.</source>
+        <translation>The provider&apos;s pharmacy list cannot be reached right now. Try again in a moment, or type the pharmacy by hand.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>No pharmacy found for this search. Try a nearby ZIP code or fewer details.</source>
+        <translation>No pharmacy found for this search. Try a nearby ZIP code or fewer details.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+5"/>
+        <source>%n pharmacy(s) found, nearest first.</source>
+        <translation>
+            <numerusform>%n pharmacy found, nearest first.</numerusform>
+            <numerusform>%n pharmacies found, nearest first.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -3141,7 +3528,7 @@
 <context>
     <name>clinicdesk::SessionWorkspace</name>
     <message>
-        <location filename="../ui/SessionWorkspace.cpp" line="+47"/>
+        <location filename="../ui/SessionWorkspace.cpp" line="+49"/>
         <source>The provider asks for a follow-up visit after the check-in, but its draft could not be made: %1</source>
         <translation>The provider asks for a follow-up visit after the check-in, but its draft could not be made: %1</translation>
     </message>
@@ -3151,7 +3538,7 @@
         <translation>The provider asks for a follow-up visit after the check-in: a follow-up intake, filled in from it, is in the unfinished intakes.</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+47"/>
         <source>Open intake</source>
         <translation>Open intake</translation>
     </message>
@@ -3166,7 +3553,7 @@
         <translation>The visit was submitted and is queued for the provider.</translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location line="+61"/>
         <source>Start check-in</source>
         <translation>Start check-in</translation>
     </message>
@@ -3496,7 +3883,7 @@
 <context>
     <name>clinicdesk::VisitDetailPage</name>
     <message>
-        <location filename="../ui/VisitDetailPage.cpp" line="+102"/>
+        <location filename="../ui/VisitDetailPage.cpp" line="+103"/>
         <source>Checked with the provider at %1: the visit is %2.</source>
         <translation>Checked with the provider at %1: the visit is %2.</translation>
     </message>
@@ -3581,7 +3968,12 @@
         <translation>Waiting for: %1</translation>
     </message>
     <message>
-        <location line="-55"/>
+        <location line="+103"/>
+        <source>The visit cannot be corrected now: %1</source>
+        <translation>The visit cannot be corrected now: %1</translation>
+    </message>
+    <message>
+        <location line="-158"/>
         <source>The provider refused this visit: %1</source>
         <translation>The provider refused this visit: %1</translation>
     </message>
@@ -3631,7 +4023,8 @@
         <translation>Ask the provider for this visit&apos;s current status.</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+12"/>
+        <location line="+27"/>
         <source>The message was not sent: %1</source>
         <translation>The message was not sent: %1</translation>
     </message>

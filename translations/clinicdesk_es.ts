@@ -464,12 +464,22 @@
         <translation>Id. de &amp;farmacia:</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+12"/>
         <source>Pharmacy id</source>
         <translation>Id. de farmacia</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+7"/>
+        <source>C&amp;hoose pharmacy…</source>
+        <translation>E&amp;legir farmacia…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Choose pharmacy from the provider&apos;s list</source>
+        <translation>Elegir la farmacia de la lista del proveedor</translation>
+    </message>
+    <message>
+        <location line="+33"/>
         <source>&amp;Send request</source>
         <translation>&amp;Enviar solicitud</translation>
     </message>
@@ -890,7 +900,7 @@
 <context>
     <name>IntakeSubmission</name>
     <message>
-        <location filename="../app/core/visits/IntakeSubmission.cpp" line="+24"/>
+        <location filename="../app/core/visits/IntakeSubmission.cpp" line="+26"/>
         <source>Choose a visit type first.</source>
         <translation>Elija primero un tipo de visita.</translation>
     </message>
@@ -964,7 +974,7 @@
         <translation>&amp;Gestión</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>Session</source>
         <translation>Sesión</translation>
     </message>
@@ -1032,6 +1042,16 @@
         <location line="+3"/>
         <source>Check that no audit entry was edited, deleted or reordered (Ctrl+Shift+V)</source>
         <translation>Comprobar que ninguna entrada de auditoría se modificó, borró o reordenó (Ctrl+Mayús+V)</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Undelivered patient &amp;messages</source>
+        <translation>&amp;Mensajes a pacientes no entregados</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Messages to patients that could not be delivered, with Retry (Ctrl+Shift+M)</source>
+        <translation>Mensajes a pacientes que no se pudieron entregar, con Reintentar (Ctrl+Shift+M)</translation>
     </message>
     <message>
         <location line="+11"/>
@@ -1113,6 +1133,74 @@
     </message>
 </context>
 <context>
+    <name>NotificationFailuresDialog</name>
+    <message>
+        <location filename="../ui/NotificationFailuresDialog.ui" line="+6"/>
+        <source>Undelivered patient messages</source>
+        <translation>Mensajes a pacientes no entregados</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Undelivered messages</source>
+        <translation>Mensajes no entregados</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>One row per message that could not be delivered: when, channel, message, visit, attempts and the reason</source>
+        <translation>Una fila por mensaje que no se pudo entregar: cuándo, canal, mensaje, consulta, intentos y el motivo</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Time</source>
+        <translation>Fecha y hora</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Channel</source>
+        <translation>Canal</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Message</source>
+        <translation>Mensaje</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Visit</source>
+        <translation>Visita</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Attempts</source>
+        <translation>Intentos</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Reason</source>
+        <translation>Motivo</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>&amp;Retry</source>
+        <translation>&amp;Reintentar</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Retry the selected message</source>
+        <translation>Reintentar el mensaje seleccionado</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>&amp;Close</source>
+        <translation>&amp;Cerrar</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Close</source>
+        <translation>Cerrar</translation>
+    </message>
+</context>
+<context>
     <name>PasswordPolicy</name>
     <message>
         <location filename="../app/core/accounts/PasswordPolicy.cpp" line="+71"/>
@@ -1133,6 +1221,92 @@
         <location line="+4"/>
         <source>The password must not be the same as the username.</source>
         <translation>La contraseña no puede ser igual al nombre de usuario.</translation>
+    </message>
+</context>
+<context>
+    <name>PatientMessageTimeline</name>
+    <message>
+        <location filename="../app/core/visits/PatientMessageTimeline.cpp" line="+15"/>
+        <source>prescription written</source>
+        <translation>receta escrita</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>more information needed</source>
+        <translation>se necesita más información</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>order shipped</source>
+        <translation>pedido enviado</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>order delivered</source>
+        <translation>pedido entregado</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>referred</source>
+        <translation>derivado</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>visit canceled</source>
+        <translation>consulta cancelada</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>lab form ready</source>
+        <translation>orden de laboratorio lista</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>E-mail to the patient (%1)</source>
+        <translation>Correo al paciente (%1)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Text to the patient (%1)</source>
+        <translation>Mensaje de texto al paciente (%1)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1: sent</source>
+        <translation>%1: enviado</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1: not sent, no consent</source>
+        <translation>%1: no enviado, sin consentimiento</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1: held for quiet hours until %2</source>
+        <translation>%1: retenido por horario de silencio hasta las %2</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1: failed: %2</source>
+        <translation>%1: falló: %2</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>(unreadable)</source>
+        <translation>(ilegible)</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%1: not delivered yet after %n attempt(s)</source>
+        <translation>
+            <numerusform>%1: aún no entregado tras %n intento</numerusform>
+            <numerusform>%1: aún no entregado tras %n intentos</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1: queued</source>
+        <translation>%1: en cola</translation>
     </message>
 </context>
 <context>
@@ -1765,7 +1939,7 @@
 <context>
     <name>VisitRecordReader</name>
     <message>
-        <location filename="../app/core/visits/VisitRecord.cpp" line="+77"/>
+        <location filename="../app/core/visits/VisitRecord.cpp" line="+78"/>
         <source>Provider</source>
         <translation>Proveedor</translation>
     </message>
@@ -1913,7 +2087,7 @@
         <translation>Consulta de estado al proveedor: resuelta sin receta (derivada)</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+26"/>
         <source>Next titration prescription sent to the pharmacy</source>
         <translation>Siguiente receta de titulación enviada a la farmacia</translation>
     </message>
@@ -1923,12 +2097,12 @@
         <translation>Receta modificada enviada a la farmacia</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+5"/>
         <source>%1 (unreadable: %2)</source>
         <translation>%1 (ilegible: %2)</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+19"/>
         <source>Prescription written</source>
         <translation>Receta emitida</translation>
     </message>
@@ -2388,7 +2562,7 @@
 <context>
     <name>clinicdesk::CareRequestDialog</name>
     <message numerus="yes">
-        <location filename="../ui/CareRequestDialog.cpp" line="+20"/>
+        <location filename="../ui/CareRequestDialog.cpp" line="+22"/>
         <source>%n day(s)</source>
         <translation>
             <numerusform>%n día</numerusform>
@@ -2431,7 +2605,7 @@
         <translation>vacío: la farmacia de la visita</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+17"/>
         <source>No provider link is running, so nothing can be asked now (clinicdesk-admin provider configure).</source>
         <translation>No hay conexión con el proveedor, así que ahora no se puede pedir nada (clinicdesk-admin provider configure).</translation>
     </message>
@@ -2441,17 +2615,22 @@
         <translation>Mantener el medicamento actual</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+40"/>
+        <source>Chosen pharmacy: %1</source>
+        <translation>Farmacia elegida: %1</translation>
+    </message>
+    <message>
+        <location line="+14"/>
         <source>This visit cannot be read, so nothing was sent.</source>
         <translation>Esta visita no se puede leer, así que no se envió nada.</translation>
     </message>
     <message>
         <location line="+5"/>
-        <source>Type the patient&apos;s pharmacy id: the titration is sent to it.</source>
-        <translation>Escriba el id. de la farmacia del paciente: la titulación se envía a ella.</translation>
+        <source>Choose the patient&apos;s pharmacy, or type its pharmacy id: the titration is sent to it.</source>
+        <translation>Elija la farmacia del paciente o escriba su id. de farmacia: la titulación se envía a ella.</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>Asking the provider…</source>
         <translation>Consultando al proveedor…</translation>
     </message>
@@ -2475,8 +2654,8 @@
     </message>
     <message>
         <location line="+1"/>
-        <source>Carried over from the programme visit: %1. Change only what changed.</source>
-        <translation>Traído de la visita del programa: %1. Cambie solo lo que cambió.</translation>
+        <source>Change only what changed. Carried over from the programme visit: %1</source>
+        <translation>Cambie solo lo que cambió. Traído de la visita del programa: %1</translation>
     </message>
     <message>
         <location line="+7"/>
@@ -2751,6 +2930,19 @@
     </message>
 </context>
 <context>
+    <name>clinicdesk::EditLease</name>
+    <message>
+        <location filename="../ui/EditLease.cpp" line="+25"/>
+        <source>It is in use by %1 at %2 since %3.</source>
+        <translation>Lo está usando %1 en %2 desde %3.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>This workstation was away too long and another one has taken this over; changes made here from now on are not saved.</source>
+        <translation>Este puesto estuvo inactivo demasiado tiempo y otro lo ha tomado; los cambios que se hagan aquí a partir de ahora no se guardan.</translation>
+    </message>
+</context>
+<context>
     <name>clinicdesk::FirstRunPage</name>
     <message>
         <location filename="../ui/FirstRunPage.cpp" line="+25"/>
@@ -2784,6 +2976,29 @@
         <location line="+1"/>
         <source>Signed in as %1 (%2).</source>
         <translation>Sesión iniciada como %1 (%2).</translation>
+    </message>
+</context>
+<context>
+    <name>clinicdesk::IntakePharmacyChooser</name>
+    <message>
+        <location filename="../ui/IntakePharmacyChooser.cpp" line="+48"/>
+        <source>C&amp;hoose pharmacy…</source>
+        <translation>E&amp;legir farmacia…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Choose pharmacy from the provider&apos;s list</source>
+        <translation>Elegir la farmacia de la lista del proveedor</translation>
+    </message>
+    <message>
+        <location line="+41"/>
+        <source>Chosen: %1 (provider id %2)</source>
+        <translation>Elegida: %1 (id. del proveedor %2)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Or type the pharmacy below.</source>
+        <translation>O escriba la farmacia abajo.</translation>
     </message>
 </context>
 <context>
@@ -2830,7 +3045,7 @@
 <context>
     <name>clinicdesk::IntakeWizard</name>
     <message>
-        <location filename="../ui/IntakeWizard.cpp" line="+61"/>
+        <location filename="../ui/IntakeWizard.cpp" line="+62"/>
         <source>&amp;Back</source>
         <translation>&amp;Atrás</translation>
     </message>
@@ -2841,12 +3056,12 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+309"/>
+        <location line="+333"/>
         <source>&amp;Next</source>
         <translation>&amp;Siguiente</translation>
     </message>
     <message>
-        <location line="-293"/>
+        <location line="-317"/>
         <source>Visit type *</source>
         <translation>Tipo de visita *</translation>
     </message>
@@ -2887,7 +3102,7 @@
         <translation>No se pudo guardar el borrador: %1</translation>
     </message>
     <message>
-        <location line="+52"/>
+        <location line="+54"/>
         <source>Draft restored</source>
         <translation>Borrador restaurado</translation>
     </message>
@@ -2902,22 +3117,22 @@
         <translation>Se usan los datos registrados</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+29"/>
         <source>Visit, medication and pharmacy</source>
         <translation>Visita, medicación y farmacia</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+29"/>
         <source>Review and consent</source>
         <translation>Revisión y consentimiento</translation>
     </message>
     <message>
-        <location line="+91"/>
+        <location line="+93"/>
         <source>Saving draft...</source>
         <translation>Guardando borrador...</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+26"/>
         <source>S&amp;ubmit</source>
         <translation>&amp;Enviar</translation>
     </message>
@@ -2968,7 +3183,7 @@
 <context>
     <name>clinicdesk::MainWindow</name>
     <message numerus="yes">
-        <location filename="../ui/MainWindow.cpp" line="+344"/>
+        <location filename="../ui/MainWindow.cpp" line="+359"/>
         <source>&amp;Home (%n new)</source>
         <translation>
             <numerusform>&amp;Inicio (%n nueva)</numerusform>
@@ -3073,6 +3288,52 @@
     </message>
 </context>
 <context>
+    <name>clinicdesk::NotificationFailuresDialog</name>
+    <message>
+        <location filename="../ui/NotificationFailuresDialog.cpp" line="+44"/>
+        <source>The messages cannot be read: %1</source>
+        <translation>No se pueden leer los mensajes: %1</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>E-mail</source>
+        <translation>Correo electrónico</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Text message</source>
+        <translation>Mensaje de texto</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>(unreadable)</source>
+        <translation>(ilegible)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Every message to patients was delivered or is still being tried.</source>
+        <translation>Todos los mensajes a pacientes se entregaron o se siguen intentando.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n message(s) to patients could not be delivered. Fix the cause (the reason says what the server answered), then choose Retry.</source>
+        <translation>
+            <numerusform>%n mensaje a pacientes no se pudo entregar. Corrija la causa (el motivo dice qué respondió el servidor) y elija Reintentar.</numerusform>
+            <numerusform>%n mensajes a pacientes no se pudieron entregar. Corrija la causa (el motivo dice qué respondió el servidor) y elija Reintentar.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Queued again: the relay sends it within a minute.</source>
+        <translation>En cola de nuevo: el relé lo envía en menos de un minuto.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>It could not be queued again.</source>
+        <translation>No se pudo poner en cola de nuevo.</translation>
+    </message>
+</context>
+<context>
     <name>clinicdesk::PatientLookupPanel</name>
     <message>
         <location filename="../ui/PatientLookupPanel.cpp" line="+18"/>
@@ -3098,6 +3359,132 @@
         <location line="+4"/>
         <source>Reuse their details, or say it is a different person to create a new record.</source>
         <translation>Reutilice sus datos o indique que es otra persona para crear un registro nuevo.</translation>
+    </message>
+</context>
+<context>
+    <name>clinicdesk::PharmacyPickerDialog</name>
+    <message>
+        <location filename="../ui/PharmacyPickerDialog.cpp" line="+42"/>
+        <source>Choose a pharmacy</source>
+        <translation>Elegir una farmacia</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Search the provider&apos;s pharmacy list by ZIP code; a name, city or state narrows it. Enter searches, the arrows choose, Enter picks, Esc cancels.</source>
+        <translation>Busque en la lista de farmacias del proveedor por código postal; un nombre, una ciudad o un estado la acotan. Intro busca, las flechas eligen, Intro confirma, Esc cancela.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>&amp;ZIP code *:</source>
+        <translation>&amp;Código postal *:</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>ZIP code, required</source>
+        <translation>Código postal, obligatorio</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>5 digits</source>
+        <translation>5 dígitos</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Name:</source>
+        <translation>&amp;Nombre:</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Pharmacy name</source>
+        <translation>Nombre de la farmacia</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>C&amp;ity:</source>
+        <translation>C&amp;iudad:</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>City</source>
+        <translation>Ciudad</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>S&amp;tate:</source>
+        <translation>&amp;Estado:</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>State</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>e.g. TX</source>
+        <translation>p. ej., TX</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Search</source>
+        <translation>&amp;Buscar</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Pharmacies found:</source>
+        <translation>&amp;Farmacias encontradas:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Pharmacies found</source>
+        <translation>Farmacias encontradas</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>C&amp;hoose</source>
+        <translation>E&amp;legir</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>No provider link is running, so the pharmacy list cannot be searched now. Type the pharmacy by hand instead.</source>
+        <translation>No hay conexión con el proveedor, así que ahora no se puede buscar en la lista de farmacias. Escriba la farmacia a mano.</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Type the pharmacy&apos;s 5-digit ZIP code to search.</source>
+        <translation>Escriba el código postal de 5 dígitos de la farmacia para buscar.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Searching the provider&apos;s pharmacy list…</source>
+        <translation>Buscando en la lista de farmacias del proveedor…</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>The provider could not search with these details (%1). Check the ZIP code and the state.</source>
+        <translation>El proveedor no pudo buscar con estos datos (%1). Revise el código postal y el estado.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The provider&apos;s pharmacy list cannot be reached right now. Try again in a moment, or type the pharmacy by hand.</source>
+        <translation>Ahora no se puede acceder a la lista de farmacias del proveedor. Vuelva a intentarlo en un momento o escriba la farmacia a mano.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>No pharmacy found for this search. Try a nearby ZIP code or fewer details.</source>
+        <translation>No se encontró ninguna farmacia con esta búsqueda. Pruebe un código postal cercano o menos datos.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+5"/>
+        <source>%n pharmacy(s) found, nearest first.</source>
+        <translation>
+            <numerusform>%n farmacia encontrada, la más cercana primero.</numerusform>
+            <numerusform>%n farmacias encontradas, las más cercanas primero.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -3141,7 +3528,7 @@
 <context>
     <name>clinicdesk::SessionWorkspace</name>
     <message>
-        <location filename="../ui/SessionWorkspace.cpp" line="+47"/>
+        <location filename="../ui/SessionWorkspace.cpp" line="+49"/>
         <source>The provider asks for a follow-up visit after the check-in, but its draft could not be made: %1</source>
         <translation>El proveedor pide una visita de seguimiento después del control, pero no se pudo crear su borrador: %1</translation>
     </message>
@@ -3151,7 +3538,7 @@
         <translation>El proveedor pide una visita de seguimiento después del control: una admisión de seguimiento, completada a partir de él, está en las admisiones sin terminar.</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+47"/>
         <source>Open intake</source>
         <translation>Abrir admisión</translation>
     </message>
@@ -3166,7 +3553,7 @@
         <translation>La visita se envió y está en cola para el proveedor.</translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location line="+61"/>
         <source>Start check-in</source>
         <translation>Iniciar control</translation>
     </message>
@@ -3496,7 +3883,7 @@
 <context>
     <name>clinicdesk::VisitDetailPage</name>
     <message>
-        <location filename="../ui/VisitDetailPage.cpp" line="+102"/>
+        <location filename="../ui/VisitDetailPage.cpp" line="+103"/>
         <source>Checked with the provider at %1: the visit is %2.</source>
         <translation>Consultado al proveedor (%1): la visita está en estado «%2».</translation>
     </message>
@@ -3581,7 +3968,12 @@
         <translation>Pendiente de: %1</translation>
     </message>
     <message>
-        <location line="-55"/>
+        <location line="+103"/>
+        <source>The visit cannot be corrected now: %1</source>
+        <translation>La visita no se puede corregir ahora: %1</translation>
+    </message>
+    <message>
+        <location line="-158"/>
         <source>The provider refused this visit: %1</source>
         <translation>El proveedor rechazó esta visita: %1</translation>
     </message>
@@ -3631,7 +4023,8 @@
         <translation>Preguntar al proveedor el estado actual de esta visita.</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+12"/>
+        <location line="+27"/>
         <source>The message was not sent: %1</source>
         <translation>No se envió el mensaje: %1</translation>
     </message>

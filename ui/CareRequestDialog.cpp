@@ -1,6 +1,8 @@
 #include "CareRequestDialog.h"
 #include "ui_CareRequestDialog.h"
 
+#include "PharmacyPickerDialog.h"
+
 #include "audit/AuditLog.h"
 #include "base/Logging.h"
 #include "intake/QuestionnaireLibrary.h"
@@ -86,6 +88,9 @@ CareRequestDialog::CareRequestDialog(Request request, LocalStore &store, AuditLo
         if (pharmacy)
             m_ui->pharmacy->setText(pharmacy.value());
     }
+    m_ui->chosenPharmacy->hide();
+    connect(m_ui->choosePharmacy, &QPushButton::clicked, this, [this] { choosePharmacy(); });
+    connect(m_ui->pharmacy, &QLineEdit::textEdited, m_ui->chosenPharmacy, &QLabel::hide);
     connect(m_ui->send, &QPushButton::clicked, this, [this] { send(); });
     connect(m_ui->nextStep, &QPushButton::clicked, this, &CareRequestDialog::runNextStep);
     connect(m_ui->closeButton, &QPushButton::clicked, this, &QDialog::reject);
@@ -141,6 +146,23 @@ PrescriptionRequest CareRequestDialog::request() const
     return r;
 }
 
+PharmacyPickerDialog *CareRequestDialog::choosePharmacy()
+{
+    auto *picker = new PharmacyPickerDialog(m_client, this);
+    picker->setAttribute(Qt::WA_DeleteOnClose);
+    connect(picker, &QDialog::accepted, this, [this, picker] {
+        const Pharmacy &p = picker->chosen();
+        m_ui->pharmacy->setText(p.pharmacyId);
+        m_ui->chosenPharmacy->setText(PharmacyPickerDialog::describe(p));
+        m_ui->chosenPharmacy->setAccessibleName(
+            tr("Chosen pharmacy: %1").arg(PharmacyPickerDialog::describe(p)));
+        m_ui->chosenPharmacy->show();
+    });
+    connect(picker, &QDialog::finished, m_ui->send, [this] { m_ui->send->setFocus(); });
+    picker->open();
+    return picker;
+}
+
 bool CareRequestDialog::send()
 {
     if (!m_client || m_busy)
@@ -152,7 +174,8 @@ bool CareRequestDialog::send()
     }
     if (m_request == Request::NextTitration && sent.pharmacyId.isEmpty()) {
         // The provider would refuse it as a bad field: said here, before asking.
-        m_ui->outcome->announce(tr("Type the patient's pharmacy id: the titration is sent to it."));
+        m_ui->outcome->announce(tr("Choose the patient's pharmacy, or type its pharmacy id: the "
+                                   "titration is sent to it."));
         m_ui->pharmacy->setFocus(Qt::OtherFocusReason);
         return false;
     }

@@ -17,6 +17,7 @@ namespace clinicdesk {
 
 class AuditLog;
 class LocalStore;
+class PharmacyPickerDialog;
 class ProviderClient;
 
 // The next-titration request and the prescription change of one visit (issue 15, items 2 and
@@ -39,6 +40,9 @@ public:
                       const QString &patientName, QWidget *parent = nullptr);
     ~CareRequestDialog() override;
 
+    // "Choose pharmacy…": the provider's pharmacy list (modeless, deleted when closed); a pick
+    // becomes the pharmacy id sent, its name and address shown read-only under it.
+    PharmacyPickerDialog *choosePharmacy();
     // Sends the request the fields describe; false when nothing was sent.
     bool send();
     // The last answer's advice (step None and no message before any answer).

@@ -60,7 +60,7 @@ Result<void> CheckinPage::start(const QString &programmeVisitId)
     m_ui->carried->setText(
         carried.isEmpty()
             ? tr("Nothing was carried over from the programme visit: answer every question.")
-            : tr("Carried over from the programme visit: %1. Change only what changed.")
+            : tr("Change only what changed. Carried over from the programme visit: %1")
                   .arg(QLocale().createSeparatedList(carried)));
 
     // The check-in's own questions (the patient's details come from the record).

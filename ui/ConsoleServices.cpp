@@ -12,6 +12,7 @@
 #include "provider/ProviderStatusSync.h"
 #include "relay/ConsoleNotifier.h"
 #include "relay/RelayClient.h"
+#include "store/ChangeFeed.h"
 #include "store/LocalStore.h"
 
 #include <QSettings>
@@ -49,6 +50,7 @@ Result<void> ConsoleServices::open()
     startProvider();
     startNotifier();
     startRelay();
+    startChangeFeed();
     return {};
 }
 
@@ -57,6 +59,7 @@ void ConsoleServices::close()
     if (!m_store)
         return;
     Q_EMIT closing();
+    m_feed.reset();
     delete m_relay;
     m_relay = nullptr;
     delete m_notifier;
@@ -165,6 +168,23 @@ void ConsoleServices::startRelay()
     });
     m_relay->start();
     qCInfo(lcUi) << "in-console relay started";
+}
+
+void ConsoleServices::startChangeFeed()
+{
+    // Several workstations on PostgreSQL: what the others commit arrives within a second. The
+    // feed listens on its own connection, on this (the GUI) thread, whose event loop QPSQL needs.
+    auto feed = ChangeFeed::open(m_store->db(), m_store->connectionOpener());
+    if (!feed) {
+        qCWarning(lcUi) << "other workstations' changes unavailable:" << feed.error().message;
+        return;
+    }
+    m_feed = std::move(feed).value();
+    if (!m_feed)
+        return; // SQLite: one PC
+    connect(m_feed.get(), &ChangeFeed::visitsChanged, this, &ConsoleServices::visitsChanged);
+    connect(m_feed.get(), &ChangeFeed::draftsChanged, this, &ConsoleServices::draftsChanged);
+    connect(m_feed.get(), &ChangeFeed::resynced, this, &ConsoleServices::resynced);
 }
 
 } // namespace clinicdesk

@@ -17,6 +17,7 @@ namespace clinicdesk {
 
 class AccountAdmin;
 class AuditLog;
+class ChangeFeed;
 class ConsoleNotifierServer;
 class KeyProvider;
 class LocalStore;
@@ -31,8 +32,8 @@ class UserRepository;
 // may run inside the console. The window only navigates between pages that use these.
 //
 // Every change to visits this process learns of, whatever its source (the relay's notifier, the
-// in-console relay, the outbox, a status check), comes out of one signal, visitsChanged(), with
-// visit ids only.
+// in-console relay, the outbox, a status check, and on PostgreSQL the other workstations' commits
+// through the change feed), comes out of one signal, visitsChanged(), with visit ids only.
 class ConsoleServices : public QObject
 {
     Q_OBJECT
@@ -67,6 +68,8 @@ public:
     // Null unless the provider link is running.
     ProviderConnection *provider() const;
     ConsoleNotifierServer *notifier() const { return m_notifier; }
+    // PostgreSQL: the other workstations' changes (LISTEN/NOTIFY); null on SQLite.
+    ChangeFeed *changeFeed() const { return m_feed.get(); }
     // The relay running inside the console ([relay] in clinicdesk.ini); null when not configured.
     RelayClient *relay() const { return m_relay; }
 
@@ -80,12 +83,16 @@ public:
 
 Q_SIGNALS:
     void visitsChanged(const QStringList &visitIds);
+    void draftsChanged(const QStringList &draftIds);
+    // The change feed's connection came back after a loss: re-read everything shown.
+    void resynced();
     void closing();
 
 private:
     void startProvider();
     void startNotifier();
     void startRelay();
+    void startChangeFeed();
     void outboxEntryChanged(const QString &entryId);
 
     StoreOpener m_opener;
@@ -99,6 +106,7 @@ private:
     std::unique_ptr<AccountAdmin> m_admin;
     std::unique_ptr<ProviderConnection> m_provider;
     ConsoleNotifierServer *m_notifier = nullptr;
+    std::unique_ptr<ChangeFeed> m_feed;
     RelayClient *m_relay = nullptr;
 };
 

@@ -1,7 +1,9 @@
 #include "IntakeWizard.h"
 
 #include "Accessibility.h"
+#include "EditLease.h"
 #include "FieldErrorLabel.h"
+#include "IntakePharmacyChooser.h"
 #include "IntakeReview.h"
 #include "IntakeStepList.h"
 #include "PageSwitch.h"
@@ -13,6 +15,7 @@
 #include "base/Logging.h"
 #include "intake/DraftAutosaver.h"
 #include "intake/DraftRepository.h"
+#include "provider/ProviderClient.h"
 #include "store/LocalStore.h"
 #include "visits/IntakeSubmission.h"
 
@@ -27,8 +30,6 @@
 #include <QStackedWidget>
 #include <QTime>
 #include <QVBoxLayout>
-
-#include <optional>
 
 namespace clinicdesk {
 namespace {
@@ -178,6 +179,8 @@ void IntakeWizard::startNew()
 Result<void> IntakeWizard::resume(const QString &draftId)
 {
     m_autosaver->flush();
+    if (auto leased = leaseDraft(draftId); !leased)
+        return leased.error();
     auto draft = DraftRepository(m_store).get(draftId);
     if (!draft)
         return draft.error();
@@ -223,6 +226,11 @@ void IntakeWizard::buildPatientPage()
     m_stack->insertWidget(0, m_patientPage);
 }
 
+void IntakeWizard::setProviderClient(ProviderClient *client)
+{
+    m_client = client;
+}
+
 void IntakeWizard::rebuildVisitPages()
 {
     const QString visitType = m_visitType->currentData().toString();
@@ -263,6 +271,9 @@ void IntakeWizard::rebuildVisitPages()
             m_pages << page;
         }
     }
+    if (auto *chooser = IntakePharmacyChooser::attach(m_visitPage, m_form, m_client))
+        connect(chooser, &IntakePharmacyChooser::picked, this,
+                [this] { onAnswerEdited(IntakePharmacyChooser::kId); });
     // The summary first, then the consents: the order they are read in, on screen and by Tab.
     auto *consentPage = new QuestionnairePage(tr("Review and consent"), m_form, m_stack);
     consentPage->setObjectName(QStringLiteral("page:review"));
@@ -352,10 +363,24 @@ void IntakeWizard::scheduleSave()
     m_draft.completion = m_form.completion();
     const bool isNew = m_draft.id.isEmpty();
     m_draft.id = m_autosaver->update(m_draft);
+    if (isNew && !leaseDraft(m_draft.id))
+        qCWarning(lcIntake) << "draft" << m_draft.id << "not leased";
     if (isNew)
         audit(int(AuditAction::Create), QStringLiteral("draft"), m_draft.id,
               QStringLiteral("intake started"));
     m_status->setText(tr("Saving draft..."));
+}
+
+Result<void> IntakeWizard::leaseDraft(const QString &draftId)
+{
+    if (!m_leaseOwner)
+        return {};
+    delete m_lease;
+    auto keeper = EditLease::take(m_store, Leases::draft(draftId), *m_leaseOwner, this);
+    if (keeper)
+        connect(m_lease = keeper.value(), &LeaseKeeper::lost, this,
+                [this] { m_status->announce(EditLease::lostMessage()); });
+    return keeper ? Result<void>() : Result<void>(keeper.error());
 }
 
 void IntakeWizard::flushDraft()

@@ -4,10 +4,13 @@
 #include "intake/Draft.h"
 #include "intake/IntakeForm.h"
 #include "intake/QuestionnaireLibrary.h"
+#include "store/Leases.h"
 
+#include <QPointer>
 #include <QWidget>
 
 #include <memory>
+#include <optional>
 
 class QComboBox;
 class QPushButton;
@@ -22,6 +25,7 @@ class IntakeReview;
 class IntakeStepList;
 class LocalStore;
 class PatientLookupPanel;
+class ProviderClient;
 class QuestionnairePage;
 class StatusMessage;
 
@@ -49,6 +53,12 @@ public:
     // Creating, resuming (a PHI view) and submitting are audited when a log is given (not
     // owned).
     void setAuditLog(AuditLog *log) { m_audit = log; }
+    // Who edits here (the signed-in user at this workstation): the draft is leased to them while
+    // the wizard has it (store/Leases), so another workstation cannot open it meanwhile. Without
+    // one (tests of the wizard alone) nothing is leased.
+    void setLeaseOwner(const Leases::Owner &owner) { m_leaseOwner = owner; }
+    // The provider link, for the pharmacy step's "Choose pharmacy…" (not owned; may be null).
+    void setProviderClient(ProviderClient *client);
     void startNew();
     Result<void> resume(const QString &draftId);
 
@@ -82,6 +92,7 @@ private:
     void setVisitType(const QString &visitType);
     void onAnswerEdited(const QString &linkId);
     void scheduleSave();
+    Result<void> leaseDraft(const QString &draftId);
     void updateChrome();
     void keepButtonsLast();
     bool validateVisitType();
@@ -91,6 +102,9 @@ private:
     LocalStore &m_store;
     QString m_username;
     AuditLog *m_audit = nullptr;
+    std::optional<Leases::Owner> m_leaseOwner;
+    QPointer<LeaseKeeper> m_lease;
+    QPointer<ProviderClient> m_client;
     QuestionnaireLibrary m_library;
     IntakeForm m_form;
     Draft m_draft;

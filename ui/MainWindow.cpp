@@ -9,6 +9,7 @@
 #include "IdleMonitor.h"
 #include "LockHygiene.h"
 #include "LockPage.h"
+#include "NotificationFailuresDialog.h"
 #include "SessionWorkspace.h"
 #include "SignInPage.h"
 #include "StoreErrorPage.h"
@@ -54,6 +55,7 @@ MainWindow::MainWindow(StoreOpener opener, PasswordHasher hasher, KeyProvider *a
         {m_ui->actionAccounts, &MainWindow::showAccounts},
         {m_ui->actionExportAudit, &MainWindow::exportAuditLog},
         {m_ui->actionVerifyAudit, &MainWindow::verifyAuditLog},
+        {m_ui->actionNotificationFailures, &MainWindow::showNotificationFailures},
         {m_ui->actionLock, &MainWindow::lockNow},
         {m_ui->actionSignOut, &MainWindow::signOut},
         {m_ui->actionMenu, &MainWindow::openMenuBar}};
@@ -63,6 +65,10 @@ MainWindow::MainWindow(StoreOpener opener, PasswordHasher hasher, KeyProvider *a
     }
 
     connect(m_services, &ConsoleServices::visitsChanged, this, &MainWindow::visitsChanged);
+    connect(m_services, &ConsoleServices::resynced, this, [this] {
+        if (currentUser() && m_workspace)
+            m_workspace->resynced();
+    });
     connect(m_services, &ConsoleServices::closing, this, &MainWindow::servicesClosing);
     connect(m_firstRun, &FirstRunPage::administratorCreated, this,
             &MainWindow::firstAdministratorCreated);
@@ -113,7 +119,7 @@ void MainWindow::updateChrome()
         action->setEnabled(signedIn);
     // Hidden from staff; the core refuses them anyway (AccountAdmin).
     for (QAction *action : {m_ui->actionAccounts, m_ui->actionExportAudit, m_ui->actionVerifyAudit,
-                            m_ui->menuAdmin->menuAction()}) {
+                            m_ui->actionNotificationFailures, m_ui->menuAdmin->menuAction()}) {
         action->setEnabled(admin);
         action->setVisible(admin);
     }
@@ -326,6 +332,15 @@ void MainWindow::verifyAuditLog()
     if (!active() || !m_services->accountAdmin())
         return;
     (void)AdminAuditCheck::run(this, *m_services->accountAdmin(), currentUser().value());
+}
+
+void MainWindow::showNotificationFailures()
+{
+    if (!active() || !m_services->accountAdmin())
+        return;
+    NotificationFailuresDialog dialog(*m_services->store(), *m_services->audit(),
+                                      currentUser().value(), this);
+    dialog.exec();
 }
 
 VisitBoardPage *MainWindow::board() const

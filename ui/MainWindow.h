@@ -81,6 +81,7 @@ public:
     void showHome();
     void showAccounts();
     void exportAuditLog();
+    void showNotificationFailures();
     void verifyAuditLog();
     // One visit's detail as a session page (from the board); marks it seen for the user.
     void openVisit(const QString &visitId);

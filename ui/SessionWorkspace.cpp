@@ -7,6 +7,7 @@
 #include "PageSwitch.h"
 #include "VisitBoardPage.h"
 #include "VisitDetailPage.h"
+#include "audit/AuditLog.h"
 #include "intake/QuestionnaireLibrary.h"
 #include "provider/OutboxSender.h"
 #include "provider/ProviderConnection.h"
@@ -15,6 +16,7 @@
 #include <QMessageBox>
 #include <QStackedWidget>
 #include <QTableView>
+#include <QTimer>
 
 #include <algorithm>
 
@@ -100,6 +102,9 @@ void SessionWorkspace::openIntake(const QString &draftId)
 {
     auto *wizard = new IntakeWizard(*m_services.store(), m_user.username);
     wizard->setAuditLog(m_services.audit());
+    // The draft is this user's at this workstation while the wizard has it (store/Leases).
+    wizard->setLeaseOwner({m_user.username, m_user.displayName, AuditLog::workstation()});
+    wizard->setProviderClient(m_services.provider() ? m_services.provider()->client() : nullptr);
     // A new wizard starts a new intake; a draft id resumes that one.
     if (auto resumed = draftId.isEmpty() ? Result<void>() : wizard->resume(draftId); !resumed) {
         delete wizard;
@@ -132,6 +137,17 @@ void SessionWorkspace::showDrafts()
         openIntake();
     });
     connect(drafts, &DraftsPage::closeRequested, this, [this, drafts] { closePage(drafts); });
+    // Drafts saved, continued or removed at other workstations (PostgreSQL): re-read, at most
+    // twice a second (a colleague's autosave writes several times a second while typing).
+    auto *refresh = new QTimer(drafts);
+    refresh->setSingleShot(true);
+    refresh->setInterval(500);
+    connect(refresh, &QTimer::timeout, drafts, &DraftsPage::reload);
+    connect(&m_services, &ConsoleServices::draftsChanged, refresh, [refresh] {
+        if (!refresh->isActive())
+            refresh->start();
+    });
+    connect(&m_services, &ConsoleServices::resynced, drafts, &DraftsPage::reload);
     openPage(drafts);
     drafts->activate();
 }
@@ -185,6 +201,15 @@ void SessionWorkspace::visitsChanged(const QStringList &visitIds)
     for (const QPointer<QWidget> &page : std::as_const(m_open))
         if (auto *detail = qobject_cast<VisitDetailPage *>(page.data()))
             detail->visitsChanged(visitIds);
+}
+
+void SessionWorkspace::resynced()
+{
+    if (m_board)
+        m_board->reloadAll();
+    for (const QPointer<QWidget> &page : std::as_const(m_open))
+        if (auto *detail = qobject_cast<VisitDetailPage *>(page.data()))
+            detail->reload();
 }
 
 } // namespace clinicdesk

@@ -42,6 +42,8 @@ public:
     void followupNeeded(const QString &checkinVisitId);
     // These visits changed: the board and any open detail re-read just them.
     void visitsChanged(const QStringList &visitIds);
+    // Changes may have been missed (the change feed reconnected): everything shown is re-read.
+    void resynced();
 
     // The page shown when the console was locked (any page of the window), to go back to on
     // unlocking; null once taken, or when that page has closed meanwhile.

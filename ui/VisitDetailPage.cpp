@@ -2,6 +2,7 @@
 #include "ui_VisitDetailPage.h"
 
 #include "CareRequestDialog.h"
+#include "EditLease.h"
 #include "NameCorrectionDialog.h"
 #include "PageStyle.h"
 #include "VisitFixDialog.h"
@@ -317,6 +318,13 @@ bool VisitDetailPage::sendReply()
     const QString text = m_ui->conversation->replyText();
     if (!m_loaded || text.isEmpty())
         return false;
+    // Someone correcting the visit at another workstation has it: no reply meanwhile.
+    if (auto holder = Leases(m_store.db()).holder(Leases::visit(m_visitId));
+        holder && holder.value() && holder.value()->ownerUser != m_user.username) {
+        m_ui->conversation->announce(
+            tr("The message was not sent: %1").arg(EditLease::inUseMessage(*holder.value())));
+        return false;
+    }
     Outbox outbox(m_store);
     const Outbox::Kind kind = m_ui->conversation->recipient();
     Result<QString> queued = makeError(ErrorCode::InvalidInput, QString());
@@ -369,9 +377,19 @@ void VisitDetailPage::openFixDialog()
 {
     if (m_record.status != Status::Rejected)
         return;
+    // One workstation at a time corrects a visit: the lease lives as long as the dialog.
+    auto lease =
+        EditLease::take(m_store, Leases::visit(m_visitId),
+                        {m_user.username, m_user.displayName, AuditLog::workstation()}, nullptr);
+    if (!lease) {
+        m_ui->checkResult->announce(
+            tr("The visit cannot be corrected now: %1").arg(lease.error().message));
+        return;
+    }
     auto *dialog =
         new VisitFixDialog(m_store, m_audit, m_user, m_visitId, m_record.rejectedReason, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
+    lease.value()->setParent(dialog);
     connect(dialog, &QDialog::accepted, this, [this]() {
         if (m_provider)
             m_provider->kick();

@@ -69,5 +69,7 @@ QList<AdminCommand> visitsCommands();
 QList<AdminCommand> inboxCommands();
 QList<AdminCommand> storeCommands();
 QList<AdminCommand> demoCommands();
+QList<AdminCommand> notificationsCommands();
+QList<AdminCommand> notificationsStateCommands();
 
 } // namespace clinicdesk

@@ -17,7 +17,8 @@ Result<void> AdminContext::recordAdmin(const QString &entityType, const QString 
 QList<AdminCommand> adminCommands()
 {
     return keysCommands() + usersCommands() + auditCommands() + providerCommands() +
-           relayCommands() + visitsCommands() + inboxCommands() + storeCommands() + demoCommands();
+           relayCommands() + visitsCommands() + inboxCommands() + storeCommands() + demoCommands() +
+           notificationsCommands();
 }
 
 } // namespace clinicdesk

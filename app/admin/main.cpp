@@ -156,7 +156,8 @@ int main(int argc, char *argv[])
         parser.addOption(option);
     parser.addPositionalArgument(
         QStringLiteral("command"),
-        QStringLiteral("audit, demo, inbox, keys, provider, relay, store, users, visits"));
+        QStringLiteral("audit, demo, inbox, keys, notifications, provider, relay, store, users, "
+                       "visits"));
     parser.addPositionalArgument(QStringLiteral("subcommand"),
                                  QStringLiteral("see Commands below"));
     if (!parser.parse(app.arguments()))

@@ -2,6 +2,8 @@
 #include "base/ProcessHardening.h"
 #include "base/Version.h"
 #include "crypto/Crypto.h"
+#include "notify/NotificationSettings.h"
+#include "notify/NotificationWorker.h"
 #include "relay/ConsoleNotifier.h"
 #include "relay/RelayClient.h"
 #include "service/ServiceOptions.h"
@@ -13,6 +15,7 @@
 #include <QCoreApplication>
 #include <QFile>
 #include <QFileInfo>
+#include <QHostInfo>
 #include <QSslCertificate>
 
 #include <csignal>
@@ -107,9 +110,31 @@ int main(int argc, char *argv[])
     QObject::connect(&relay, &RelayClient::visitsChanged, &console,
                      &ConsoleNotifierClient::notifyVisitsChanged);
 
+    // Patient messages: the relay writes them in its transactions, and sends them here, on a
+    // thread of their own (docs/notifications.md). Settings are read at start-up.
+    std::unique_ptr<NotificationWorker> notifications;
+    NotificationSettings notifySettings = NotificationSettings::load(options->dataDir);
+    if (notifySettings.emailConfigured() || notifySettings.smsConfigured()) {
+        if (auto secrets = notifySettings.loadSecrets(); !secrets)
+            return fail(kRuntimeError, secrets.error().message);
+        const int intervalMs = qEnvironmentVariableIntValue("CLINICDESK_NOTIFY_INTERVAL_MS") > 0
+                                   ? qEnvironmentVariableIntValue("CLINICDESK_NOTIFY_INTERVAL_MS")
+                                   : 5000;
+        notifications = std::make_unique<NotificationWorker>(
+            store.value()->connectionOpener(), store.value()->cipher(), notifySettings,
+            QStringLiteral("relay:%1:%2")
+                .arg(QHostInfo::localHostName())
+                .arg(QCoreApplication::applicationPid()),
+            intervalMs);
+    } else {
+        qCInfo(lcRelay) << "patient notifications not configured: rows stay queued";
+    }
+
     relayPtr = &relay;
     if (stopRequested)
         return 0;
+    if (notifications)
+        notifications->start();
     const QString shownInbox =
         options->inboxUrl.toDisplayString(QUrl::RemoveUserInfo | QUrl::RemoveQuery);
     qCInfo(lcRelay).noquote() << "polling" << shownInbox;
@@ -117,6 +142,8 @@ int main(int argc, char *argv[])
     // One line for scripts and tests, like the services' "listening on": SIGTERM is handled now.
     serviceStartup::announce(QStringLiteral("polling ") + shownInbox);
     const int code = app.exec();
+    if (notifications)
+        notifications->stop();
     crypto::wipe(relayOptions.token);
     qCInfo(lcRelay) << "stopped after applying" << relay.appliedCount() << "events";
     return code;

@@ -19,6 +19,8 @@
 #include <QDir>
 #include <QLineEdit>
 #include <QPlainTextEdit>
+#include <QScrollArea>
+#include <QScrollBar>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
@@ -100,6 +102,16 @@ int main(int argc, char **argv)
         typeInto(&wizard, id, text);
     press(&wizard, QStringLiteral("patient.sex"), 0);
     shoot(&wizard, out, QStringLiteral("03-patient-filled"));
+    // The message questions at the foot of the page (docs/notifications.md): e-mail yes, texts
+    // no, Spanish.
+    press(&wizard, QStringLiteral("patient.consentEmail"), 1); // button ids: 1 yes, 0 no
+    press(&wizard, QStringLiteral("patient.consentSms"), 0);
+    press(&wizard, QStringLiteral("patient.language"), 1);
+    for (QScrollArea *area : wizard.findChildren<QScrollArea *>()) {
+        if (area->isVisible())
+            area->verticalScrollBar()->setValue(area->verticalScrollBar()->maximum());
+    }
+    shoot(&wizard, out, QStringLiteral("03-patient-messages"));
     wizard.goNext();
     shoot(&wizard, out, QStringLiteral("04-visit-type"));
     auto *type = wizard.findChild<QComboBox *>(QStringLiteral("visitType"));

@@ -164,6 +164,8 @@ private Q_SLOTS:
         QTest::keyClick(focused(), Qt::Key_Space);
         QCOMPARE(w->form().answer(QStringLiteral("medication")).toString(),
                  QStringLiteral("sema-0.25"));
+        tab(); // "Choose pharmacy…" first (tst_pharmacypicker), then typing it by hand
+        QCOMPARE(focusedName(), QStringLiteral("choosePharmacy"));
         tab();
         type(QStringLiteral("Main St Pharmacy"));
         tab();

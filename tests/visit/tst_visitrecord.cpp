@@ -118,7 +118,7 @@ private slots:
         const QString id = visit.id;
         auto record = VisitRecordReader(*store).read(id);
         QVERIFY2(record, qPrintable(record ? QString() : record.error().message));
-        const VisitRecord &r = record.value();
+        VisitRecord r = record.value();
         QCOMPARE(VisitStateMachine::name(r.status), QStringLiteral("Prescribed"));
         QCOMPARE(VisitStateMachine::name(r.rxStatus), QStringLiteral("Shipped"));
         QCOMPARE(r.masterId, visit.masterId);
@@ -153,6 +153,18 @@ private slots:
             {at(30), S::Provider, QStringLiteral("Pharmacy order shipped")},
             {at(40), S::System, QStringLiteral("Status checked with the provider")},
         };
+        // The messages to the patient the events caused (docs/notifications.md) come at the
+        // time the relay wrote them: this patient gave no consent, so all are blocked.
+        QList<VisitRecord::TimelineEntry> messages;
+        while (!r.timeline.isEmpty() &&
+               r.timeline.constLast().label.contains(QStringLiteral("to the patient")))
+            messages.prepend(r.timeline.takeLast());
+        QCOMPARE(messages.size(), 6); // needs info, prescription written, shipped; both channels
+        for (const auto &m : std::as_const(messages)) {
+            QVERIFY2(m.label.endsWith(QStringLiteral(": not sent, no consent")),
+                     qPrintable(m.label));
+            QCOMPARE(int(m.source), int(S::System));
+        }
         QStringList got;
         for (const auto &e : r.timeline)
             got << e.at.toString(Qt::ISODate) + QLatin1Char(' ') + e.label;

@@ -11,6 +11,7 @@
 #include "store/LocalStore.h"
 
 #include <QCoreApplication>
+#include <QCryptographicHash>
 #include <QSysInfo>
 
 #include <limits>
@@ -25,8 +26,33 @@ const QString kChainRow = QStringLiteral("chain");
 const QString kChainColumn = QStringLiteral("chain_key");
 const QString kColumns = QStringLiteral("seq, at, user_name, workstation, action, entity_type, "
                                         "entity_id, outcome, detail, prev_hash, hash");
-// Set in meta once an anchor was saved: from then on a missing anchor is a break.
+// Set in meta once an anchor was saved: from then on a missing anchor is a break. The anchor
+// lives with each workstation's keys, so the mark is one per place it is kept (the workstation
+// and its key provider): on a store shared by several PCs, the second PC's first anchor is not
+// "missing". Versions before issue 16 wrote one mark for the store; on SQLite (one PC) it still
+// counts.
 const QString kAnchorSaved = QStringLiteral("audit_anchor_saved");
+
+QString anchorMark(const KeyProvider &anchors)
+{
+    const QByteArray where =
+        (AuditLog::workstation() + QLatin1Char('\n') + anchors.description()).toUtf8();
+    return kAnchorSaved + QLatin1Char('/') +
+           QString::fromLatin1(
+               QCryptographicHash::hash(where, QCryptographicHash::Sha256).toHex().left(32));
+}
+
+Result<bool> anchorEverSaved(Database &db, const KeyProvider &anchors)
+{
+    auto saved = db.exec(QStringLiteral("SELECT key FROM meta WHERE key = ? OR key = ?"),
+                         {anchorMark(anchors), kAnchorSaved});
+    if (!saved)
+        return saved.error();
+    while (saved->next())
+        if (saved->value(0).toString() != kAnchorSaved || !db.isPostgres())
+            return true;
+    return false;
+}
 
 AuditEntry readEntry(const QSqlQuery &q)
 {
@@ -244,7 +270,7 @@ Result<void> AuditLog::writeAnchor(const Head &head)
         return saved.error();
     if (auto marked = m_store.db().exec(QStringLiteral("INSERT INTO meta (key, value) VALUES "
                                                        "(?, '1') ON CONFLICT (key) DO NOTHING"),
-                                        {kAnchorSaved});
+                                        {anchorMark(*m_anchors)});
         !marked)
         return marked.error();
     m_refusalLogged = false;
@@ -266,11 +292,10 @@ Result<void> AuditLog::anchorable(const Head &head)
     case AuditAnchor::State::Malformed:
         return refuse(anchor.problem);
     case AuditAnchor::State::Missing: {
-        auto saved =
-            m_store.db().exec(QStringLiteral("SELECT 1 FROM meta WHERE key = ?"), {kAnchorSaved});
+        auto saved = anchorEverSaved(m_store.db(), *m_anchors);
         if (!saved)
             return saved.error();
-        if (saved->next())
+        if (saved.value())
             return refuse(QStringLiteral("the audit anchor is missing from %1 though one was "
                                          "saved before")
                               .arg(m_anchors->description()));
@@ -329,12 +354,11 @@ Result<AuditLog::Verification> AuditLog::scan(const Filter &filter,
         return total.error();
     AuditVerifier verifier(m_store.db(), key.value());
     if (m_anchors) {
-        auto saved =
-            m_store.db().exec(QStringLiteral("SELECT 1 FROM meta WHERE key = ?"), {kAnchorSaved});
+        auto saved = anchorEverSaved(m_store.db(), *m_anchors);
         if (!saved)
             return saved.error();
         verifier.setAnchor(AuditAnchor::load(*m_anchors, m_store.storeId()),
-                           m_anchors->description(), saved->next());
+                           m_anchors->description(), saved.value());
     }
     verifier.setWitnessed(witnessed);
     AuditVerifier::Filter match;

@@ -20,6 +20,10 @@ struct Draft
     QJsonObject answers;
     QDateTime createdAt;
     QDateTime updatedAt;
+    // The stored version this state continues (1 for a draft's first save, one more for each
+    // save after it); 0: not read from the store (a new draft). A save that continues an older
+    // version than the stored one is a conflict (another workstation wrote it meanwhile).
+    qint64 version = 0;
 };
 
 } // namespace clinicdesk

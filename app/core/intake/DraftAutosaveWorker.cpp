@@ -28,13 +28,20 @@ void DraftAutosaveWorker::save(const Draft &draft, qint64 generation)
         }
         m_db = std::move(db).value();
     }
-    auto id = DraftRepository::save(*m_db, m_cipher, draft);
+    // Each save continues the version this worker wrote last for the draft (the snapshot
+    // carries the version it was read at, which the first save continues).
+    Draft continued = draft;
+    if (const auto known = m_versions.constFind(draft.id); known != m_versions.constEnd())
+        continued.version = known.value();
+    qint64 version = 0;
+    auto id = DraftRepository::save(*m_db, m_cipher, continued, &version);
     if (!id) {
         qCWarning(lcIntake) << "autosave of draft" << draft.id << "failed, error code"
                             << int(id.error().code);
         Q_EMIT failed(draft.id, id.error().message);
         return;
     }
+    m_versions.insert(id.value(), version);
     Q_EMIT saved(id.value(), generation, timer.nsecsElapsed() / 1000);
 }
 

@@ -4,6 +4,7 @@
 #include "intake/Draft.h"
 #include "store/Database.h"
 
+#include <QHash>
 #include <QObject>
 
 #include <functional>
@@ -38,6 +39,7 @@ private:
     Opener m_opener;
     FieldCipher m_cipher;
     std::unique_ptr<Database> m_db;
+    QHash<QString, qint64> m_versions; // draft id -> version this worker saved last
 };
 
 } // namespace clinicdesk

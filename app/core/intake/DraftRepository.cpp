@@ -14,7 +14,7 @@ const QString kTable = QStringLiteral("drafts");
 const QString kPayload = QStringLiteral("payload");
 const QString kSelect =
     QStringLiteral("SELECT id, patient_id, visit_type, questionnaire, owner_user, "
-                   "page, completion, payload, created_at, updated_at FROM drafts");
+                   "page, completion, payload, created_at, updated_at, version FROM drafts");
 
 Result<Draft> decode(const FieldCipher &cipher, const QSqlQuery &row)
 {
@@ -32,6 +32,7 @@ Result<Draft> decode(const FieldCipher &cipher, const QSqlQuery &row)
     d.answers = QJsonDocument::fromJson(plain.value()).object();
     d.createdAt = QDateTime::fromString(row.value(8).toString(), Qt::ISODateWithMs);
     d.updatedAt = QDateTime::fromString(row.value(9).toString(), Qt::ISODateWithMs);
+    d.version = row.value(10).toLongLong();
     return d;
 }
 
@@ -42,7 +43,8 @@ Result<QString> DraftRepository::save(const Draft &draft)
     return save(m_store.db(), m_store.cipher(), draft);
 }
 
-Result<QString> DraftRepository::save(Database &db, const FieldCipher &cipher, const Draft &draft)
+Result<QString> DraftRepository::save(Database &db, const FieldCipher &cipher, const Draft &draft,
+                                      qint64 *savedVersion)
 {
     const QString id =
         draft.id.isEmpty() ? QUuid::createUuid().toString(QUuid::WithoutBraces) : draft.id;
@@ -54,21 +56,42 @@ Result<QString> DraftRepository::save(Database &db, const FieldCipher &cipher, c
     const QString now = TimeText::utcNow();
     const QString created = draft.createdAt.isValid() ? TimeText::utc(draft.createdAt) : now;
     // One upsert (not DELETE + INSERT): autosave runs this for every change, and with
-    // secure_delete a delete rewrites pages (see bench_autosave).
-    auto r = db.exec(
+    // secure_delete a delete rewrites pages (see bench_autosave). A draft read from the store
+    // (version > 0) replaces only that version: if another workstation saved it meanwhile (its
+    // lease had expired), nothing is written and the caller hears of the conflict.
+    QString sql =
         QStringLiteral("INSERT INTO drafts (id, patient_id, visit_type, questionnaire, owner_user, "
-                       "page, completion, payload, created_at, updated_at) "
-                       "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+                       "page, completion, payload, created_at, updated_at, version) "
+                       "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1) "
                        "ON CONFLICT (id) DO UPDATE SET patient_id = excluded.patient_id, "
                        "visit_type = excluded.visit_type, questionnaire = excluded.questionnaire, "
                        "owner_user = excluded.owner_user, page = excluded.page, "
                        "completion = excluded.completion, payload = excluded.payload, "
-                       "updated_at = excluded.updated_at"),
-        {id, draft.patientId.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : draft.patientId,
-         draft.visitType, draft.questionnaire, draft.ownerUser, draft.page, draft.completion,
-         sealed.value(), created, now});
+                       "updated_at = excluded.updated_at, version = drafts.version + 1");
+    QVariantList values = {id,
+                           draft.patientId.isEmpty() ? QVariant(QMetaType::fromType<QString>())
+                                                     : draft.patientId,
+                           draft.visitType,
+                           draft.questionnaire,
+                           draft.ownerUser,
+                           draft.page,
+                           draft.completion,
+                           sealed.value(),
+                           created,
+                           now};
+    if (draft.version > 0) {
+        sql += QStringLiteral(" WHERE drafts.version = ?");
+        values << draft.version;
+    }
+    auto r = db.exec(sql + QStringLiteral(" RETURNING version"), values);
     if (!r)
         return r.error();
+    if (!r->next())
+        return makeError(ErrorCode::Conflict,
+                         QStringLiteral("the draft was changed at another workstation since it "
+                                        "was opened here; these changes were not saved"));
+    if (savedVersion)
+        *savedVersion = r->value(0).toLongLong();
     return id;
 }
 

@@ -18,7 +18,8 @@ public:
         : m_store(store)
     {}
 
-    // Insert or replace; returns the id (a new UUID for a new draft).
+    // Insert or replace; returns the id (a new UUID for a new draft). A draft read from the
+    // store (version > 0) replaces that version only: Conflict when the stored one is newer.
     Result<QString> save(const Draft &draft);
     Result<Draft> get(const QString &id);
     // Newest first; answers included (callers show the patient's name from them).
@@ -29,7 +30,9 @@ public:
 
     // save() on an explicit connection and cipher: the autosave worker thread has its own
     // connection (Qt Sql connections belong to the thread that opened them).
-    static Result<QString> save(Database &db, const FieldCipher &cipher, const Draft &draft);
+    // `savedVersion`: the version now stored.
+    static Result<QString> save(Database &db, const FieldCipher &cipher, const Draft &draft,
+                                qint64 *savedVersion = nullptr);
 
 private:
     LocalStore &m_store;

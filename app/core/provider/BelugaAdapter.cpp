@@ -1,6 +1,7 @@
 #include "provider/BelugaAdapter.h"
 
 #include "intake/DemographicRules.h"
+#include "intake/IntakeConsent.h"
 #include "intake/IntakeForm.h"
 
 #include <QDate>
@@ -113,8 +114,9 @@ QJsonObject BelugaAdapter::formObj(const IntakeAnswers &intake)
     bool consentsSigned = true;
     int consentCount = 0;
     for (const IntakeAnswers::Item &item : intake.items) {
-        if (!item.isQuestion() || named.contains(item.linkId) || item.linkId == kPharmacyId)
-            continue;
+        if (!item.isQuestion() || named.contains(item.linkId) || item.linkId == kPharmacyId ||
+            IntakeConsent::isConsentItem(item.linkId))
+            continue; // the message consent is the clinic's, not the provider's
         if (item.isWithin(kConsentGroup)) {
             ++consentCount;
             consentsSigned = consentsSigned && item.values.first().toBool();

@@ -4,7 +4,9 @@
 #include "base/TestSeam.h"
 #include "base/TimeText.h"
 #include "crypto/Crypto.h"
+#include "domain/PatientNotice.h"
 #include "domain/VisitStateMachine.h"
+#include "store/NotificationRepository.h"
 #include "store/PatientRepository.h"
 #include "store/VisitRepository.h"
 
@@ -43,12 +45,13 @@ struct VisitEventApplier::CachedVisit
 class VisitEventApplier::Statements
 {
 public:
-    explicit Statements(Database &db)
+    Statements(Database &db, const FieldCipher &cipher)
         : recordProcessed(db.handle())
         , insertTimeline(db.handle())
         , insertPending(db.handle())
         , insertQuarantine(db.handle())
         , visitRows(db)
+        , notifications(db, cipher)
     {}
 
     Result<void> prepare()
@@ -72,6 +75,8 @@ public:
             if (auto r = Database::prepare(*query, sql); !r)
                 return r;
         }
+        if (auto r = notifications.prepare(); !r)
+            return r;
         return visitRows.prepare();
     }
 
@@ -113,6 +118,8 @@ public:
 
     QSqlQuery recordProcessed, insertTimeline, insertPending, insertQuarantine;
     VisitRepository::Batch visitRows; // the visits table is VisitRepository's
+    // Messages to the patient, in the event's transaction (issue 17: the outbox).
+    NotificationRepository::Batch notifications;
     // Node-based: a pointer handed out by visit() stays valid while others are added.
     std::map<QString, CachedVisit> visits;
     using CachedVisitPtr = CachedVisit *;
@@ -145,7 +152,7 @@ Result<VisitEventApplier::Report> VisitEventApplier::applyBatch(const QList<QJso
     // these events; a power cut must not take the batch back.
     auto result = m_store.db().transaction(
         [&]() -> Result<void> {
-            Statements statements(m_store.db());
+            Statements statements(m_store.db(), m_store.cipher());
             if (auto r = statements.prepare(); !r)
                 return r;
             for (qsizetype i = 0; i < events.size(); ++i) {
@@ -259,6 +266,13 @@ Result<void> VisitEventApplier::applyToVisit(Statements &statements, const Visit
                                   event.receivedAt, statements.now, statusAfter, rxAfter, *sealed});
         !r)
         return r;
+    if (const auto notice =
+            PatientNotice::forEvent(event, next.status == VisitStateMachine::Status::NeedsInfo)) {
+        if (auto r = statements.notifications.enqueue(visit.id, visit.patientId, event.key(),
+                                                      *notice, statements.now);
+            !r)
+            return r.error();
+    }
     visit.state = next;
     visit.touched = true;
     report.changedVisits.append(visit.id);
@@ -318,7 +332,7 @@ Result<VisitEventApplier::Report> VisitEventApplier::applyPending()
         rows->finish();
         if (found.isEmpty())
             return {};
-        Statements statements(db);
+        Statements statements(db, m_store.cipher());
         if (auto r = statements.prepare(); !r)
             return r;
         for (const Row &row : std::as_const(found)) {

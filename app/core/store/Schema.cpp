@@ -258,6 +258,101 @@ const QList<Migration> &migrations()
              QStringLiteral("ALTER TABLE outbox ADD COLUMN rejected_reason {BLOB}"),
              QStringLiteral("ALTER TABLE visits ADD COLUMN rejected_reason {BLOB}"),
          }},
+        {11,
+         QStringLiteral("several workstations: leases, draft versions, changes announced"),
+         {
+             // Who has a draft or a visit open for editing, until when (store/Leases): renewed
+             // while it is open, so a workstation that dies lets go when expires_ms (the
+             // database's clock, one clock for every PC) passes.
+             // resource: "draft:<id>" or "visit:<id>". Names of staff and PCs only, no PHI.
+             QStringLiteral("CREATE TABLE leases ("
+                            " resource TEXT PRIMARY KEY,"
+                            " token TEXT NOT NULL,"
+                            " owner_user TEXT NOT NULL,"
+                            " owner_name TEXT NOT NULL,"
+                            " workstation TEXT NOT NULL,"
+                            " acquired_at TEXT NOT NULL,"
+                            " expires_ms {INT64} NOT NULL)"),
+             // Every save adds one; a save that read an older version is a conflict, never an
+             // overwrite (DraftRepository::save).
+             QStringLiteral("ALTER TABLE drafts ADD COLUMN version {INT64} NOT NULL DEFAULT 1"),
+         },
+         {
+             // Every committed change to a visit, its timeline, its messages or a draft is
+             // announced to the workstations that LISTEN (store/ChangeFeed), in the same
+             // transaction as the change (NOTIFY is delivered at COMMIT, never for a rollback).
+             // Channel: one per store (schema); payload: "visit <id>" or "draft <id>", ids only.
+             QStringLiteral(
+                 "CREATE FUNCTION clinicdesk_announce_change() RETURNS trigger LANGUAGE plpgsql"
+                 " AS $body$"
+                 " DECLARE channel text := 'clinicdesk_' || left(md5(TG_TABLE_SCHEMA), 16);"
+                 " BEGIN"
+                 " IF TG_TABLE_NAME = 'drafts' THEN"
+                 "   IF TG_OP = 'DELETE' THEN PERFORM pg_notify(channel, 'draft ' || OLD.id);"
+                 "   ELSE PERFORM pg_notify(channel, 'draft ' || NEW.id); END IF;"
+                 " ELSIF TG_TABLE_NAME = 'visits' THEN"
+                 "   PERFORM pg_notify(channel, 'visit ' || NEW.id);"
+                 " ELSE"
+                 "   PERFORM pg_notify(channel, 'visit ' || NEW.visit_id);"
+                 " END IF;"
+                 " RETURN NULL;"
+                 " END $body$"),
+             QStringLiteral("CREATE TRIGGER visits_announce AFTER INSERT OR UPDATE ON visits"
+                            " FOR EACH ROW EXECUTE FUNCTION clinicdesk_announce_change()"),
+             QStringLiteral("CREATE TRIGGER visit_events_announce AFTER INSERT ON visit_events"
+                            " FOR EACH ROW EXECUTE FUNCTION clinicdesk_announce_change()"),
+             QStringLiteral("CREATE TRIGGER outbox_announce AFTER INSERT OR UPDATE ON outbox"
+                            " FOR EACH ROW EXECUTE FUNCTION clinicdesk_announce_change()"),
+             QStringLiteral(
+                 "CREATE TRIGGER drafts_announce AFTER INSERT OR UPDATE OR DELETE ON drafts"
+                 " FOR EACH ROW EXECUTE FUNCTION clinicdesk_announce_change()"),
+         }},
+        {12,
+         QStringLiteral("patient notifications: consent, templates, the notification outbox"),
+         {
+             // Per channel consent (when, and which staff member recorded it; NULL: none or
+             // withdrawn) and the language messages are written in (en, es). Not PHI values.
+             QStringLiteral("ALTER TABLE patients ADD COLUMN email_consent_at TEXT"),
+             QStringLiteral("ALTER TABLE patients ADD COLUMN email_consent_by TEXT"),
+             QStringLiteral("ALTER TABLE patients ADD COLUMN sms_consent_at TEXT"),
+             QStringLiteral("ALTER TABLE patients ADD COLUMN sms_consent_by TEXT"),
+             QStringLiteral("ALTER TABLE patients ADD COLUMN language TEXT NOT NULL DEFAULT 'en'"),
+             // One row per message owed to a patient, written by the relay in the same
+             // transaction as the event that causes it: UNIQUE (event_id, template, channel)
+             // makes a redelivered event or a second relay insert nothing. params holds the
+             // event's safe placeholder values (carrier, tracking), sealed like last_error.
+             QStringLiteral("CREATE TABLE notifications ("
+                            " id TEXT PRIMARY KEY,"
+                            " visit_id TEXT NOT NULL,"
+                            " patient_id TEXT NOT NULL,"
+                            " event_id TEXT NOT NULL,"
+                            " template TEXT NOT NULL,"
+                            " channel TEXT NOT NULL CHECK (channel IN ('email', 'sms')),"
+                            " state TEXT NOT NULL"
+                            " CHECK (state IN ('queued', 'sent', 'failed', 'held', 'blocked')),"
+                            " attempts INTEGER NOT NULL DEFAULT 0,"
+                            " next_attempt_at TEXT NOT NULL,"
+                            " lease_owner TEXT,"
+                            " lease_expires_at TEXT,"
+                            " params {BLOB},"
+                            " last_error {BLOB},"
+                            " created_at TEXT NOT NULL,"
+                            " updated_at TEXT NOT NULL,"
+                            " sent_at TEXT,"
+                            " UNIQUE (event_id, template, channel))"),
+             QStringLiteral(
+                 "CREATE INDEX notifications_due ON notifications (state, next_attempt_at)"),
+             QStringLiteral("CREATE INDEX notifications_visit ON notifications (visit_id)"),
+             // Admin-edited wording per template and language (the built-in text otherwise).
+             QStringLiteral("CREATE TABLE notification_templates ("
+                            " template TEXT NOT NULL,"
+                            " language TEXT NOT NULL,"
+                            " subject TEXT NOT NULL,"
+                            " body TEXT NOT NULL,"
+                            " updated_by TEXT NOT NULL,"
+                            " updated_at TEXT NOT NULL,"
+                            " PRIMARY KEY (template, language))"),
+         }},
     };
     return all;
 }
@@ -282,6 +377,7 @@ const QList<SealedTable> &sealedTables()
          {QStringLiteral("payload"), QStringLiteral("last_error"),
           QStringLiteral("rejected_reason")}},
         {QStringLiteral("draft_attachments"), {QStringLiteral("image")}},
+        {QStringLiteral("notifications"), {QStringLiteral("params"), QStringLiteral("last_error")}},
     };
     return all;
 }

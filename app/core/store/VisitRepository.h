@@ -163,7 +163,7 @@ public:
     explicit Batch(Database &db);
 
     Result<void> prepare();
-    // Only id, the state and patientId are filled in.
+    // Only id, patientId and the state are filled in.
     Result<std::optional<Row>> findByMasterId(const QString &masterId);
     Result<void> setState(const QString &id, VisitStateMachine::State state,
                           const QString &updatedAt);

@@ -3,8 +3,10 @@
 #include "base/Logging.h"
 #include "base/TimeText.h"
 #include "intake/CheckinRules.h"
+#include "intake/IntakeConsent.h"
 #include "provider/BelugaAdapter.h"
 #include "store/LocalStore.h"
+#include "store/PatientConsentStore.h"
 #include "store/PatientRepository.h"
 #include "store/VisitRepository.h"
 #include "visits/DueList.h"
@@ -54,6 +56,13 @@ Result<IntakeSubmission::Outcome> IntakeSubmission::submit(LocalStore &store,
         if (!patientId)
             return patientId.error();
         out.patientId = patientId.value();
+        // Message consent as the intake recorded it, by the staff member who submits it.
+        const NotificationConsent consent = IntakeConsent::of(form);
+        if (auto c = PatientConsentStore(store.db(), store.cipher())
+                         .setConsent(out.patientId, consent.email(), consent.sms(),
+                                     consent.language, byUser);
+            !c)
+            return c.error();
         if (auto ins = VisitRepository(store).insert(
                 {out.visitId, out.masterId, out.patientId, form.questionnaire().name(), byUser, now,
                  body, out.questionnaireResponse,

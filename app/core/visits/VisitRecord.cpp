@@ -10,6 +10,7 @@
 #include "store/VisitRepository.h"
 #include "visits/CareRequests.h"
 #include "visits/NameCorrection.h"
+#include "visits/PatientMessageTimeline.h"
 
 #include <QHash>
 #include <QJsonArray>
@@ -376,10 +377,8 @@ Result<VisitRecord> VisitRecordReader::read(const QString &visitId)
             continue;
         }
         if (type == QLatin1String(NameCorrection::kEvent)) { // staff's, with both names
-            provider.append({at,
-                             VisitRecord::Source::Staff,
-                             {},
-                             NameCorrection::timelineLabel(payload, false)});
+            const QString label = NameCorrection::timelineLabel(payload, false);
+            provider.append({at, VisitRecord::Source::Staff, {}, label});
             continue;
         }
         if (type == QLatin1String(CareRequests::kNewPrescriptionEvent)) {
@@ -405,10 +404,8 @@ Result<VisitRecord> VisitRecordReader::read(const QString &visitId)
         }
         auto parsed = VisitEvent::fromPayload(payload);
         if (!parsed) {
-            provider.append({at,
-                             VisitRecord::Source::Provider,
-                             {},
-                             tr("%1 (unreadable: %2)").arg(type, parsed.error().message)});
+            const QString label = tr("%1 (unreadable: %2)").arg(type, parsed.error().message);
+            provider.append({at, VisitRecord::Source::Provider, {}, label});
             continue;
         }
         const VisitEvent &ev = parsed.value();
@@ -479,6 +476,9 @@ Result<VisitRecord> VisitRecordReader::read(const QString &visitId)
     }
     if (r.pharmacy.present)
         r.pharmacy.state = r.rxStatus;
+
+    if (auto added = PatientMessageTimeline::addTo(local, db, cipher, r.id); !added)
+        return added.error();
 
     // Merge: provider events keep their inbox order; local entries slot in by time.
     int i = 0;

@@ -1,0 +1,52 @@
+#pragma once
+
+#include "base/Result.h"
+
+#include <QHash>
+#include <QString>
+#include <QStringList>
+
+namespace clinicdesk {
+
+class Database;
+
+// The wording of patient messages (issue 17): one subject and body per template (event) and
+// language (en, es). Built-in defaults carry the minimum necessary: the clinic's name and phone,
+// the first name, a carrier and tracking number, a date; never a diagnosis, a medication or an
+// answer. An admin may replace them (the `notification_templates` table); a template that uses
+// any placeholder outside PatientNotice::safePlaceholders() is refused when saved. A placeholder
+// is written {name}.
+class NotificationTemplates
+{
+public:
+    struct Template
+    {
+        QString subject;
+        QString body;
+    };
+
+    explicit NotificationTemplates(Database &db)
+        : m_db(db)
+    {}
+
+    static const QStringList &languages(); // en, es
+    static Template builtIn(const QString &templateKey, const QString &language);
+    // InvalidInput naming the first placeholder outside the safe set (or an unknown template or
+    // language, or an unbalanced brace).
+    static Result<void> validate(const QString &templateKey, const QString &language,
+                                 const Template &text);
+    // The exact text sent: every {placeholder} replaced by its value (empty when missing).
+    static QString render(const QString &text, const QHash<QString, QString> &values);
+
+    // The admin's wording when there is one, else the built-in one.
+    Result<Template> get(const QString &templateKey, const QString &language);
+    Result<void> save(const QString &templateKey, const QString &language, const Template &text,
+                      const QString &byUser);
+    // Back to the built-in wording.
+    Result<void> reset(const QString &templateKey, const QString &language);
+
+private:
+    Database &m_db;
+};
+
+} // namespace clinicdesk

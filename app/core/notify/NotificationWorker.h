@@ -1,0 +1,53 @@
+#pragma once
+
+#include "base/Result.h"
+#include "crypto/FieldCipher.h"
+#include "notify/NotificationSettings.h"
+
+#include <QObject>
+#include <QThread>
+
+#include <functional>
+#include <memory>
+
+namespace clinicdesk {
+
+class Database;
+class NotificationSender;
+
+// Runs a NotificationSender every `intervalMs` on its own thread with its own connection to the
+// store (a send may take up to the transport's timeout; the relay's polling never waits on it).
+// clinicdesk-relay owns one (docs/notifications.md: why the relay).
+class NotificationWorker : public QObject
+{
+    Q_OBJECT
+
+public:
+    using Opener = std::function<Result<std::unique_ptr<Database>>()>;
+
+    NotificationWorker(Opener opener, FieldCipher cipher, NotificationSettings settings,
+                       QString owner, int intervalMs);
+    ~NotificationWorker() override;
+
+    void start();
+    // Finishes the send under way, closes the connection, stops the thread.
+    void stop();
+
+Q_SIGNALS:
+    void ran(int claimed, int sent);
+
+private:
+    void runOnce();
+
+    Opener m_opener;
+    FieldCipher m_cipher;
+    NotificationSettings m_settings;
+    QString m_owner;
+    int m_intervalMs;
+    QThread m_thread;
+    QObject *m_context = nullptr; // lives in m_thread
+    std::unique_ptr<Database> m_db;
+    std::unique_ptr<NotificationSender> m_sender;
+};
+
+} // namespace clinicdesk
