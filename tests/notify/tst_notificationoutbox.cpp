@@ -231,6 +231,37 @@ private Q_SLOTS:
         QVERIFY(QJsonDocument(v.questionnaireResponse).toJson().contains("patient.consentSms"));
     }
 
+    void aLaterIntakeWithdrawsOnlyWhatItSaysNo()
+    {
+        const Patient patient = test::intakePatient(QStringLiteral("4125577777"));
+        IntakeForm first = test::hairLossIntake(patient);
+        first.setAnswer(IntakeConsent::kEmail, true);
+        first.setAnswer(IntakeConsent::kSms, true);
+        first.setAnswer(IntakeConsent::kLanguage, QStringLiteral("es"));
+        const auto v1 = test::submitIntake(*m_store, first, QStringLiteral("carol"));
+        PatientConsentStore consents(m_store->db(), m_store->cipher());
+        // A later intake for the same patient that leaves the questions unanswered keeps what
+        // the record says (who gave it and when included)...
+        const auto v2 =
+            test::submitIntake(*m_store, test::fillIntake(QStringLiteral("weightloss"), patient),
+                               QStringLiteral("dave"), v1.patientId);
+        QCOMPARE(v2.patientId, v1.patientId);
+        auto c = consents.consent(v1.patientId);
+        QVERIFY(c);
+        QVERIFY(c->email());
+        QVERIFY(c->sms());
+        QCOMPARE(c->emailBy, QStringLiteral("carol"));
+        QCOMPARE(c->language, QStringLiteral("es"));
+        // ...and an explicit "no" withdraws that channel only.
+        IntakeForm third = test::fillIntake(QStringLiteral("weightloss"), patient);
+        third.setAnswer(IntakeConsent::kSms, false);
+        test::submitIntake(*m_store, third, QStringLiteral("dave"), v1.patientId);
+        c = consents.consent(v1.patientId);
+        QVERIFY(c->email());
+        QVERIFY(!c->sms());
+        QCOMPARE(c->language, QStringLiteral("es"));
+    }
+
     void twoSendersNeverHoldTheSameRow()
     {
         const auto v = visitWithConsent(true, true);

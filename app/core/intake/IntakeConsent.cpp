@@ -17,4 +17,19 @@ NotificationConsent IntakeConsent::of(const IntakeForm &form)
     return consent;
 }
 
+NotificationConsent IntakeConsent::of(const IntakeForm &form, const NotificationConsent &recorded)
+{
+    NotificationConsent consent = of(form);
+    const auto unanswered = [&form](const QString &id) {
+        return !form.isEnabled(id) || !form.isAnswered(id);
+    };
+    if (unanswered(kEmail))
+        consent.emailAt = recorded.emailAt;
+    if (unanswered(kSms))
+        consent.smsAt = recorded.smsAt;
+    if (unanswered(kLanguage))
+        consent.language = recorded.language;
+    return consent;
+}
+
 } // namespace clinicdesk

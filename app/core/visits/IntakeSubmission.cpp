@@ -56,11 +56,15 @@ Result<IntakeSubmission::Outcome> IntakeSubmission::submit(LocalStore &store,
         if (!patientId)
             return patientId.error();
         out.patientId = patientId.value();
-        // Message consent as the intake recorded it, by the staff member who submits it.
-        const NotificationConsent consent = IntakeConsent::of(form);
-        if (auto c = PatientConsentStore(store.db(), store.cipher())
-                         .setConsent(out.patientId, consent.email(), consent.sms(),
-                                     consent.language, byUser);
+        // Message consent as the intake recorded it, by the staff member who submits it; a
+        // question left unanswered keeps what the patient's record says.
+        PatientConsentStore consents(store.db(), store.cipher());
+        auto recorded = consents.consent(out.patientId);
+        if (!recorded)
+            return recorded.error();
+        const NotificationConsent consent = IntakeConsent::of(form, recorded.value());
+        if (auto c = consents.setConsent(out.patientId, consent.email(), consent.sms(),
+                                         consent.language, byUser);
             !c)
             return c.error();
         if (auto ins = VisitRepository(store).insert(
