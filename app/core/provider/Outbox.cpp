@@ -234,28 +234,6 @@ Result<QString> Outbox::insertMessage(Kind kind, const QString &visitId, const Q
     return entryId;
 }
 
-Result<QString> Outbox::enqueueStaffChat(const QString &visitId, const QString &firstName,
-                                         const QString &lastName, const QString &text,
-                                         const QString &byUser)
-{
-    if (text.trimmed().isEmpty() || firstName.trimmed().isEmpty() || lastName.trimmed().isEmpty())
-        return makeError(ErrorCode::InvalidInput,
-                         QStringLiteral("a reply needs a text and the sender's name"));
-    return insertMessage(Kind::Chat, visitId,
-                         {{QStringLiteral("firstName"), firstName},
-                          {QStringLiteral("lastName"), lastName},
-                          {QStringLiteral("text"), text}},
-                         byUser);
-}
-
-Result<QString> Outbox::enqueueSupportMessage(const QString &visitId, const QString &text,
-                                              const QString &byUser)
-{
-    if (text.trimmed().isEmpty())
-        return makeError(ErrorCode::InvalidInput, QStringLiteral("the message is empty"));
-    return insertMessage(Kind::Support, visitId, {{QStringLiteral("text"), text}}, byUser);
-}
-
 Result<void> Outbox::resubmit(const QString &visitId, const QString &byUser)
 {
     return m_store.db().transaction([&]() -> Result<void> {
