@@ -27,6 +27,7 @@ TEST_PACKAGES=(
 BENCH_PACKAGES=(gnome-keyring dbus dbus-x11 openssl nginx-light)
 RUN_PACKAGES=(
     libqt6sql6-psql gnome-keyring dbus dbus-x11 xvfb xauth x11-utils imagemagick procps curl
+    python3-aiosmtpd openssl
 )
 
 # Build directories share ccache hits (paths inside the tree are hashed relative to it).

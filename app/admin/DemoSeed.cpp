@@ -125,7 +125,8 @@ QJsonValue demoAnswer(const QuestionnaireItem &item, const Patient &patient)
     switch (item.type) {
     case Type::Boolean:
         return item.itemControl == QLatin1String("check-box") ||
-               id.startsWith(QLatin1String("consent"));
+               id.startsWith(QLatin1String("consent")) ||
+               id.startsWith(QLatin1String("patient.consent"));
     case Type::Choice:
     case Type::OpenChoice:
         return item.options.isEmpty() ? QJsonValue(QStringLiteral("demo"))
@@ -185,8 +186,11 @@ Result<IntakeForm> demoIntake(const QuestionnaireLibrary &library, const QString
     for (int pass = 0; pass < 5; ++pass) {
         for (int i = 0; i < std::min(int(ids.size()), stopAt); ++i) {
             const QuestionnaireItem *item = q.item(ids[i]);
-            if (!item || !item->isQuestion() || !item->required || item->readOnly ||
-                form.isAnswered(ids[i]) || !form.isEnabled(ids[i]))
+            // The demo's fake patients agree to e-mail and text messages, so the demo shows
+            // the messages their visits cause (scripts/run's SMTP sink, the SMS stand-in).
+            const bool messageConsent = ids[i].startsWith(QLatin1String("patient.consent"));
+            if (!item || !item->isQuestion() || (!item->required && !messageConsent) ||
+                item->readOnly || form.isAnswered(ids[i]) || !form.isEnabled(ids[i]))
                 continue;
             form.setAnswer(ids[i], demoAnswer(*item, patient));
         }
