@@ -15,7 +15,10 @@ LockPage::LockPage(QWidget *parent)
 {
     m_ui->setupUi(this);
     PageStyle::makeTitle(m_ui->titleLabel);
-    PageStyle::makeColumn(m_ui->column);
+    // One width, whatever the window went through before it locked: a column free to settle
+    // anywhere between its bounds centres a pixel apart from one laid out afresh (tst_lock
+    // compares the locked window with the lock page alone, pixel for pixel).
+    PageStyle::makeColumn(m_ui->column, 64, 64);
     m_ui->usernameError->setField(m_ui->usernameEdit);
     m_ui->passwordError->setField(m_ui->passwordEdit);
     connect(m_ui->usernameEdit, &QLineEdit::returnPressed, this, &LockPage::submit);

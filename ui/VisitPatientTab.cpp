@@ -35,6 +35,8 @@ VisitPatientTab::VisitPatientTab(QWidget *parent)
     m_correctName->setEnabled(false);
     m_ui->patientBox->insertWidget(m_ui->patientBox->count() - 1, m_correctName, 0, Qt::AlignLeft);
     connect(m_correctName, &QPushButton::clicked, this, &VisitPatientTab::correctNameRequested);
+    // Reading order: the patient's column (its values, then this button), then the answers.
+    QWidget::setTabOrder(m_correctName, m_ui->answers);
     VisitText::setUpTable(m_ui->answers);
     m_ui->answers->horizontalHeader()->setSectionResizeMode(0, QHeaderView::Stretch);
     m_ui->answers->horizontalHeader()->setSectionResizeMode(1, QHeaderView::Stretch);
