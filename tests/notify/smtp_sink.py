@@ -7,7 +7,8 @@ Faults, one per DATA command, are read from DIR/faults (one word a line, consume
   refuse   answer 554 to the message
   drop     close the connection after the data arrived, before any reply
   stall    answer nothing for 10 s (the client times out), then refuse it
-Prints "listening on PORT CAFILE" once ready; stops on SIGTERM or when stdin closes.
+Prints "listening on PORT CAFILE" once ready; stops on SIGTERM or when stdin closes (with
+--until-signal, on SIGTERM only).
 """
 import argparse
 import asyncio
@@ -85,6 +86,8 @@ class Sink:
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--dir", required=True)
+    parser.add_argument("--until-signal", action="store_true",
+                        help="ignore stdin and stop on SIGTERM only (scripts/run's demo)")
     args = parser.parse_args()
     os.makedirs(args.dir, exist_ok=True)
     cert, key = make_cert(args.dir)
@@ -100,7 +103,8 @@ def main():
     print("listening on %d %s" % (port, cert), flush=True)
     done = threading.Event()
     signal.signal(signal.SIGTERM, lambda *_: done.set())
-    threading.Thread(target=lambda: (sys.stdin.read(), done.set()), daemon=True).start()
+    if not args.until_signal:
+        threading.Thread(target=lambda: (sys.stdin.read(), done.set()), daemon=True).start()
     done.wait()
     controller.stop()
 
