@@ -93,12 +93,6 @@ private Q_SLOTS:
         const auto visit = test::careProgrammeVisit(*m_store, *m_sandbox, phone, 20);
         const QString patientId = patientOf(visit.id);
         QVERIFY(!patientId.isEmpty());
-        // A second visit of the same patient, still queued: not the provider's to correct.
-        const auto queued = test::submitIntake(
-            *m_store,
-            test::completeIntake(QStringLiteral("weightloss"), visittest::samplePatient(phone)),
-            QStringLiteral("alice"), patientId);
-        QCOMPARE(patientOf(queued.visitId), patientId);
         auto targets = NameCorrection::openVisits(*m_store, patientId);
         QVERIFY(targets);
         QCOMPARE(targets->size(), 1);
@@ -111,6 +105,18 @@ private Q_SLOTS:
         QCOMPARE(outcomes.size(), 1);
         QCOMPARE(outcomes.first().status, NameChangeStatus::Updated);
         QCOMPARE(providerLastName(phone), QStringLiteral("Corrected"));
+        // A second visit of the same patient, still queued: not the provider's to correct.
+        // Checked before the event loop runs again, so the outbox cannot have delivered it (it
+        // would then be the provider's, and carry the name it was queued with).
+        const auto queued = test::submitIntake(
+            *m_store,
+            test::completeIntake(QStringLiteral("weightloss"), visittest::samplePatient(phone)),
+            QStringLiteral("alice"), patientId);
+        QCOMPARE(patientOf(queued.visitId), patientId);
+        const auto stillOpen = NameCorrection::openVisits(*m_store, patientId);
+        QVERIFY(stillOpen);
+        QCOMPARE(stillOpen->size(), 1);
+        QCOMPARE(stillOpen->first().masterId, visit.masterId);
 
         QVERIFY(NameCorrection::record(*m_store, *m_services->audit(), patientId, before->firstName,
                                        QStringLiteral("Corrected"), outcomes,
