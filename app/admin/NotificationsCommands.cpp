@@ -31,6 +31,17 @@ Result<QByteArray> secretFromStdin(const QString &what)
     return secret;
 }
 
+// Reads the secret from stdin into the keychain with `save`, and wipes the copy read.
+Result<void> secretToKeychain(const QString &what, Result<void> (*save)(const QByteArray &))
+{
+    auto secret = secretFromStdin(what);
+    if (!secret)
+        return secret.error();
+    auto saved = save(secret.value());
+    crypto::wipe(secret.value());
+    return saved;
+}
+
 // Clinic details and quiet hours, shared by both configure commands.
 Result<void> clinicOptions(const AdminContext &ctx, QSettings &settings)
 {
@@ -77,12 +88,9 @@ Result<AdminOutput> configureEmail(AdminContext &ctx, const QStringList &)
         return makeError(ErrorCode::InvalidInput,
                          QStringLiteral("--user and --password-stdin go together"));
     if (password) {
-        auto secret = secretFromStdin(QStringLiteral("SMTP password"));
-        if (!secret)
-            return secret.error();
-        auto saved = NotificationSettings::saveSmtpPassword(secret.value());
-        crypto::wipe(secret.value());
-        if (!saved)
+        if (auto saved = secretToKeychain(QStringLiteral("SMTP password"),
+                                          &NotificationSettings::saveSmtpPassword);
+            !saved)
             return saved.error();
     }
     Result<void> clinic;
@@ -128,12 +136,9 @@ Result<AdminOutput> configureSms(AdminContext &ctx, const QStringList &args)
         return makeError(ErrorCode::InvalidInput, bad);
     const bool token = ctx.options.isSet(QStringLiteral("token-stdin"));
     if (token) {
-        auto secret = secretFromStdin(QStringLiteral("SMS API token"));
-        if (!secret)
-            return secret.error();
-        auto saved = NotificationSettings::saveSmsToken(secret.value());
-        crypto::wipe(secret.value());
-        if (!saved)
+        if (auto saved = secretToKeychain(QStringLiteral("SMS API token"),
+                                          &NotificationSettings::saveSmsToken);
+            !saved)
             return saved.error();
     }
     Result<void> clinic;
