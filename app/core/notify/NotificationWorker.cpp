@@ -40,15 +40,17 @@ void NotificationWorker::start()
         NotificationSender::Options options;
         options.owner = m_owner;
         m_sender = std::make_unique<NotificationSender>(*m_db, m_cipher, m_settings, options);
-        auto *timer = new QTimer(m_context);
-        connect(timer, &QTimer::timeout, m_context, [this] { runOnce(); });
-        timer->start(m_intervalMs);
+        m_timer = new QTimer(m_context);
+        connect(m_timer, &QTimer::timeout, m_context, [this] { runOnce(); });
+        m_timer->start(m_intervalMs);
         runOnce();
     });
 }
 
 void NotificationWorker::runOnce()
 {
+    if (!m_sender)
+        return;
     auto report = m_sender->runOnce();
     if (!report) {
         qCWarning(lcNotify) << "notifications: run failed:" << report.error().message;
@@ -61,10 +63,13 @@ void NotificationWorker::stop()
 {
     if (!m_context)
         return;
-    // The connection belongs to the worker's thread: closed there.
+    // The connection belongs to the worker's thread: closed there. The timer goes first: a
+    // timeout already queued behind this call must not run a sender that is gone.
     QMetaObject::invokeMethod(
         m_context,
         [this] {
+            delete m_timer;
+            m_timer = nullptr;
             m_sender.reset();
             m_db.reset();
         },

@@ -7,6 +7,8 @@
 #include <QObject>
 #include <QThread>
 
+class QTimer;
+
 #include <functional>
 #include <memory>
 
@@ -46,6 +48,7 @@ private:
     int m_intervalMs;
     QThread m_thread;
     QObject *m_context = nullptr; // lives in m_thread
+    QTimer *m_timer = nullptr;    // child of m_context, touched only in m_thread
     std::unique_ptr<Database> m_db;
     std::unique_ptr<NotificationSender> m_sender;
 };
