@@ -974,7 +974,7 @@
         <translation>Ad&amp;ministration</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>Session</source>
         <translation>Session</translation>
     </message>
@@ -1052,6 +1052,16 @@
         <location line="+3"/>
         <source>Messages to patients that could not be delivered, with Retry (Ctrl+Shift+M)</source>
         <translation>Messages to patients that could not be delivered, with Retry (Ctrl+Shift+M)</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Patient message &amp;templates…</source>
+        <translation>Patient message &amp;templates…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The wording of the e-mails and texts to patients, with a preview (Ctrl+Shift+T)</source>
+        <translation>The wording of the e-mails and texts to patients, with a preview (Ctrl+Shift+T)</translation>
     </message>
     <message>
         <location line="+11"/>
@@ -3056,12 +3066,12 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+333"/>
+        <location line="+298"/>
         <source>&amp;Next</source>
         <translation>&amp;Next</translation>
     </message>
     <message>
-        <location line="-317"/>
+        <location line="-282"/>
         <source>Visit type *</source>
         <translation>Visit type *</translation>
     </message>
@@ -3127,12 +3137,12 @@
         <translation>Review and consent</translation>
     </message>
     <message>
-        <location line="+93"/>
+        <location filename="../ui/IntakeWizardDraft.cpp" line="+26"/>
         <source>Saving draft...</source>
         <translation>Saving draft...</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location filename="../ui/IntakeWizard.cpp" line="+84"/>
         <source>S&amp;ubmit</source>
         <translation>S&amp;ubmit</translation>
     </message>
@@ -3147,7 +3157,7 @@
         <translation>Some answers on this step need attention.</translation>
     </message>
     <message>
-        <location line="+57"/>
+        <location line="+46"/>
         <source>Some answers need attention before submitting.</source>
         <translation>Some answers need attention before submitting.</translation>
     </message>
@@ -3170,7 +3180,7 @@
 <context>
     <name>clinicdesk::LockPage</name>
     <message>
-        <location filename="../ui/LockPage.cpp" line="+31"/>
+        <location filename="../ui/LockPage.cpp" line="+34"/>
         <source>%1 locked this console. Enter the password to continue.</source>
         <translation>%1 locked this console. Enter the password to continue.</translation>
     </message>
@@ -3183,7 +3193,7 @@
 <context>
     <name>clinicdesk::MainWindow</name>
     <message numerus="yes">
-        <location filename="../ui/MainWindow.cpp" line="+359"/>
+        <location filename="../ui/MainWindow.cpp" line="+372"/>
         <source>&amp;Home (%n new)</source>
         <translation>
             <numerusform>&amp;Home (%n new)</numerusform>
@@ -3331,6 +3341,200 @@
         <location line="+1"/>
         <source>It could not be queued again.</source>
         <translation>It could not be queued again.</translation>
+    </message>
+</context>
+<context>
+    <name>clinicdesk::NotificationTemplatesDialog</name>
+    <message>
+        <location filename="../ui/NotificationTemplatesDialog.cpp" line="+55"/>
+        <location line="+18"/>
+        <source>Messages to patients</source>
+        <translation>Messages to patients</translation>
+    </message>
+    <message>
+        <location line="-10"/>
+        <source>What patients receive by e-mail and text message for each event, in English and Spanish. Only the minimum: never a diagnosis, a medication or an answer.</source>
+        <translation>What patients receive by e-mail and text message for each event, in English and Spanish. Only the minimum: never a diagnosis, a medication or an answer.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Message</source>
+        <translation>Message</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Language</source>
+        <translation>Language</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Wording</source>
+        <translation>Wording</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>One row per event and language: the message, its language and whether the clinic changed its wording</source>
+        <translation>One row per event and language: the message, its language and whether the clinic changed its wording</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Subject (e-mail only)</source>
+        <translation>Subject (e-mail only)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>S&amp;ubject (e-mail only):</source>
+        <translation>S&amp;ubject (e-mail only):</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Text of the message</source>
+        <translation>Text of the message</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Text:</source>
+        <translation>&amp;Text:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Placeholders you may use: %1. Anything else is refused when saved.</source>
+        <translation>Placeholders you may use: %1. Anything else is refused when saved.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Preview: the exact text the patient receives</source>
+        <translation>Preview: the exact text the patient receives</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pre&amp;view with sample values (a text message carries the text only):</source>
+        <translation>Pre&amp;view with sample values (a text message carries the text only):</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>&amp;Save</source>
+        <translation>&amp;Save</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Save the message</source>
+        <translation>Save the message</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Reset to built-in text</source>
+        <translation>&amp;Reset to built-in text</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Reset the message to the built-in text</source>
+        <translation>Reset the message to the built-in text</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Close</source>
+        <translation>&amp;Close</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Close</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>Spanish</source>
+        <translation>Spanish</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>English</source>
+        <translation>English</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Changed, not saved</source>
+        <translation>Changed, not saved</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>(unreadable)</source>
+        <translation>(unreadable)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The clinic&apos;s wording</source>
+        <translation>The clinic&apos;s wording</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Built-in</source>
+        <translation>Built-in</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>The message cannot be read: %1</source>
+        <translation>The message cannot be read: %1</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Subject: %1</source>
+        <translation>Subject: %1</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>The placeholder {%1} is not allowed: a message may use only %2.</source>
+        <translation>The placeholder {%1} is not allowed: a message may use only %2.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>A { or } has no partner: placeholders are written {name}.</source>
+        <translation>A { or } has no partner: placeholders are written {name}.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The text is empty.</source>
+        <translation>The text is empty.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Too long: the subject may have at most 200 characters, the text 1000.</source>
+        <translation>Too long: the subject may have at most 200 characters, the text 1000.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Unknown message or language.</source>
+        <translation>Unknown message or language.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Not saved: only an administrator may change the messages to patients.</source>
+        <translation>Not saved: only an administrator may change the messages to patients.</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Not saved. %1</source>
+        <translation>Not saved. %1</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Not saved: %1</source>
+        <translation>Not saved: %1</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Saved: the next messages use this text.</source>
+        <translation>Saved: the next messages use this text.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Not reset: %1</source>
+        <translation>Not reset: %1</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Back to the built-in text.</source>
+        <translation>Back to the built-in text.</translation>
     </message>
 </context>
 <context>
@@ -4108,7 +4312,7 @@
         <translation>Correct the patient&apos;s name</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+33"/>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>

@@ -974,7 +974,7 @@
         <translation>&amp;Gestión</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>Session</source>
         <translation>Sesión</translation>
     </message>
@@ -1052,6 +1052,16 @@
         <location line="+3"/>
         <source>Messages to patients that could not be delivered, with Retry (Ctrl+Shift+M)</source>
         <translation>Mensajes a pacientes que no se pudieron entregar, con Reintentar (Ctrl+Shift+M)</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Patient message &amp;templates…</source>
+        <translation>&amp;Plantillas de mensajes a pacientes…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The wording of the e-mails and texts to patients, with a preview (Ctrl+Shift+T)</source>
+        <translation>La redacción de los correos y mensajes de texto a pacientes, con vista previa (Ctrl+Mayús+T)</translation>
     </message>
     <message>
         <location line="+11"/>
@@ -3056,12 +3066,12 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+333"/>
+        <location line="+298"/>
         <source>&amp;Next</source>
         <translation>&amp;Siguiente</translation>
     </message>
     <message>
-        <location line="-317"/>
+        <location line="-282"/>
         <source>Visit type *</source>
         <translation>Tipo de visita *</translation>
     </message>
@@ -3127,12 +3137,12 @@
         <translation>Revisión y consentimiento</translation>
     </message>
     <message>
-        <location line="+93"/>
+        <location filename="../ui/IntakeWizardDraft.cpp" line="+26"/>
         <source>Saving draft...</source>
         <translation>Guardando borrador...</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location filename="../ui/IntakeWizard.cpp" line="+84"/>
         <source>S&amp;ubmit</source>
         <translation>&amp;Enviar</translation>
     </message>
@@ -3147,7 +3157,7 @@
         <translation>Algunas respuestas de este paso necesitan atención.</translation>
     </message>
     <message>
-        <location line="+57"/>
+        <location line="+46"/>
         <source>Some answers need attention before submitting.</source>
         <translation>Algunas respuestas necesitan atención antes de enviar.</translation>
     </message>
@@ -3170,7 +3180,7 @@
 <context>
     <name>clinicdesk::LockPage</name>
     <message>
-        <location filename="../ui/LockPage.cpp" line="+31"/>
+        <location filename="../ui/LockPage.cpp" line="+34"/>
         <source>%1 locked this console. Enter the password to continue.</source>
         <translation>%1 bloqueó esta consola. Escriba la contraseña para continuar.</translation>
     </message>
@@ -3183,7 +3193,7 @@
 <context>
     <name>clinicdesk::MainWindow</name>
     <message numerus="yes">
-        <location filename="../ui/MainWindow.cpp" line="+359"/>
+        <location filename="../ui/MainWindow.cpp" line="+372"/>
         <source>&amp;Home (%n new)</source>
         <translation>
             <numerusform>&amp;Inicio (%n nueva)</numerusform>
@@ -3331,6 +3341,200 @@
         <location line="+1"/>
         <source>It could not be queued again.</source>
         <translation>No se pudo poner en cola de nuevo.</translation>
+    </message>
+</context>
+<context>
+    <name>clinicdesk::NotificationTemplatesDialog</name>
+    <message>
+        <location filename="../ui/NotificationTemplatesDialog.cpp" line="+55"/>
+        <location line="+18"/>
+        <source>Messages to patients</source>
+        <translation>Mensajes a pacientes</translation>
+    </message>
+    <message>
+        <location line="-10"/>
+        <source>What patients receive by e-mail and text message for each event, in English and Spanish. Only the minimum: never a diagnosis, a medication or an answer.</source>
+        <translation>Lo que reciben los pacientes por correo electrónico y mensaje de texto en cada evento, en inglés y en español. Solo lo mínimo: nunca un diagnóstico, un medicamento ni una respuesta.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Message</source>
+        <translation>Mensaje</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Language</source>
+        <translation>Idioma</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Wording</source>
+        <translation>Redacción</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>One row per event and language: the message, its language and whether the clinic changed its wording</source>
+        <translation>Una fila por evento e idioma: el mensaje, su idioma y si la clínica cambió su redacción</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Subject (e-mail only)</source>
+        <translation>Asunto (solo correo electrónico)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>S&amp;ubject (e-mail only):</source>
+        <translation>As&amp;unto (solo correo electrónico):</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Text of the message</source>
+        <translation>Texto del mensaje</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Text:</source>
+        <translation>&amp;Texto:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Placeholders you may use: %1. Anything else is refused when saved.</source>
+        <translation>Marcadores que puede usar: %1. Cualquier otro se rechaza al guardar.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Preview: the exact text the patient receives</source>
+        <translation>Vista previa: el texto exacto que recibe el paciente</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pre&amp;view with sample values (a text message carries the text only):</source>
+        <translation>&amp;Vista previa con valores de ejemplo (un mensaje de texto lleva solo el texto):</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>&amp;Save</source>
+        <translation>&amp;Guardar</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Save the message</source>
+        <translation>Guardar el mensaje</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Reset to built-in text</source>
+        <translation>&amp;Restablecer el texto original</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Reset the message to the built-in text</source>
+        <translation>Restablecer el texto original del mensaje</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Close</source>
+        <translation>&amp;Cerrar</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Close</source>
+        <translation>Cerrar</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>Spanish</source>
+        <translation>Español</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>English</source>
+        <translation>Inglés</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Changed, not saved</source>
+        <translation>Cambiado, sin guardar</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>(unreadable)</source>
+        <translation>(ilegible)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The clinic&apos;s wording</source>
+        <translation>Redacción de la clínica</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Built-in</source>
+        <translation>Original</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>The message cannot be read: %1</source>
+        <translation>No se puede leer el mensaje: %1</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Subject: %1</source>
+        <translation>Asunto: %1</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>The placeholder {%1} is not allowed: a message may use only %2.</source>
+        <translation>El marcador {%1} no está permitido: un mensaje solo puede usar %2.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>A { or } has no partner: placeholders are written {name}.</source>
+        <translation>Una { o } no tiene pareja: los marcadores se escriben {nombre}.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The text is empty.</source>
+        <translation>El texto está vacío.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Too long: the subject may have at most 200 characters, the text 1000.</source>
+        <translation>Demasiado largo: el asunto admite como máximo 200 caracteres y el texto 1000.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Unknown message or language.</source>
+        <translation>Mensaje o idioma desconocido.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Not saved: only an administrator may change the messages to patients.</source>
+        <translation>No se guardó: solo un administrador puede cambiar los mensajes a pacientes.</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Not saved. %1</source>
+        <translation>No se guardó. %1</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Not saved: %1</source>
+        <translation>No se guardó: %1</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Saved: the next messages use this text.</source>
+        <translation>Guardado: los próximos mensajes usan este texto.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Not reset: %1</source>
+        <translation>No se restableció: %1</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Back to the built-in text.</source>
+        <translation>Se restableció el texto original.</translation>
     </message>
 </context>
 <context>
@@ -4108,7 +4312,7 @@
         <translation>Corregir el nombre del paciente</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+33"/>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>

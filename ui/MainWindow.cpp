@@ -10,6 +10,7 @@
 #include "LockHygiene.h"
 #include "LockPage.h"
 #include "NotificationFailuresDialog.h"
+#include "NotificationTemplatesDialog.h"
 #include "SessionWorkspace.h"
 #include "SignInPage.h"
 #include "StoreErrorPage.h"
@@ -56,6 +57,7 @@ MainWindow::MainWindow(StoreOpener opener, PasswordHasher hasher, KeyProvider *a
         {m_ui->actionExportAudit, &MainWindow::exportAuditLog},
         {m_ui->actionVerifyAudit, &MainWindow::verifyAuditLog},
         {m_ui->actionNotificationFailures, &MainWindow::showNotificationFailures},
+        {m_ui->actionNotificationTemplates, &MainWindow::showNotificationTemplates},
         {m_ui->actionLock, &MainWindow::lockNow},
         {m_ui->actionSignOut, &MainWindow::signOut},
         {m_ui->actionMenu, &MainWindow::openMenuBar}};
@@ -119,7 +121,8 @@ void MainWindow::updateChrome()
         action->setEnabled(signedIn);
     // Hidden from staff; the core refuses them anyway (AccountAdmin).
     for (QAction *action : {m_ui->actionAccounts, m_ui->actionExportAudit, m_ui->actionVerifyAudit,
-                            m_ui->actionNotificationFailures, m_ui->menuAdmin->menuAction()}) {
+                            m_ui->actionNotificationFailures, m_ui->actionNotificationTemplates,
+                            m_ui->menuAdmin->menuAction()}) {
         action->setEnabled(admin);
         action->setVisible(admin);
     }
@@ -340,6 +343,16 @@ void MainWindow::showNotificationFailures()
         return;
     NotificationFailuresDialog dialog(*m_services->store(), *m_services->audit(),
                                       currentUser().value(), this);
+    dialog.exec();
+}
+
+void MainWindow::showNotificationTemplates()
+{
+    if (!active() || !m_services->accountAdmin() ||
+        !AccessControl::allows(*currentUser(), AccessControl::Permission::ManageAccounts))
+        return;
+    NotificationTemplatesDialog dialog(*m_services->store(), *m_services->accountAdmin(),
+                                       *m_services->audit(), currentUser().value(), this);
     dialog.exec();
 }
 

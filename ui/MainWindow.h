@@ -82,6 +82,7 @@ public:
     void showAccounts();
     void exportAuditLog();
     void showNotificationFailures();
+    void showNotificationTemplates();
     void verifyAuditLog();
     // One visit's detail as a session page (from the board); marks it seen for the user.
     void openVisit(const QString &visitId);

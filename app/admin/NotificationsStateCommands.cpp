@@ -71,17 +71,6 @@ Result<AdminOutput> retryNotification(AdminContext &ctx, const QStringList &args
     return out;
 }
 
-// What a template renders to with sample values: the exact text a patient would get.
-QHash<QString, QString> sampleValues(const NotificationSettings &settings)
-{
-    return {{QStringLiteral("clinic_name"), settings.clinicName},
-            {QStringLiteral("clinic_phone"), settings.clinicPhone},
-            {QStringLiteral("first_name"), QStringLiteral("Ana")},
-            {QStringLiteral("carrier"), QStringLiteral("UPS")},
-            {QStringLiteral("tracking"), QStringLiteral("1Z999AA10123456784")},
-            {QStringLiteral("date"), QDate::currentDate().toString(Qt::ISODate)}};
-}
-
 // `notifications template show|set|preview|reset --template KEY --language en|es`; set reads
 // the body from stdin and takes --subject.
 Result<AdminOutput> templateCommand(AdminContext &ctx, const QStringList &args)
@@ -129,7 +118,9 @@ Result<AdminOutput> templateCommand(AdminContext &ctx, const QStringList &args)
         return makeError(ErrorCode::InvalidInput, QStringLiteral("unknown template '%1'").arg(key));
     text = stored.value();
     if (action == QLatin1String("preview")) {
-        const auto values = sampleValues(NotificationSettings::load(ctx.store->dataDir()));
+        const auto settings = NotificationSettings::load(ctx.store->dataDir());
+        const auto values = NotificationTemplates::sampleValues(
+            settings.clinicName, settings.clinicPhone, QDate::currentDate());
         text = {NotificationTemplates::render(text.subject, values),
                 NotificationTemplates::render(text.body, values)};
     }

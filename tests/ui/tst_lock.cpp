@@ -315,9 +315,10 @@ private Q_SLOTS:
     void staffNeverSeeAdminScreens()
     {
         signIn(QStringLiteral("sam"), kPassword);
-        const QStringList adminActions = {QStringLiteral("actionAccounts"),
-                                          QStringLiteral("actionExportAudit"),
-                                          QStringLiteral("actionVerifyAudit")};
+        const QStringList adminActions = {
+            QStringLiteral("actionAccounts"), QStringLiteral("actionExportAudit"),
+            QStringLiteral("actionVerifyAudit"), QStringLiteral("actionNotificationFailures"),
+            QStringLiteral("actionNotificationTemplates")};
         for (const QString &name : adminActions) {
             auto *action = m_window->findChild<QAction *>(name);
             QVERIFY(action);

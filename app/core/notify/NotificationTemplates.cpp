@@ -91,40 +91,78 @@ NotificationTemplates::Template NotificationTemplates::builtIn(const QString &te
     return {};
 }
 
-Result<void> NotificationTemplates::validate(const QString &templateKey, const QString &language,
-                                             const Template &text)
+std::optional<NotificationTemplates::Problem>
+NotificationTemplates::check(const QString &templateKey, const QString &language,
+                             const Template &text)
 {
+    using Kind = Problem::Kind;
     if (!PatientNotice::templateKeys().contains(templateKey))
-        return makeError(ErrorCode::InvalidInput,
-                         QStringLiteral("unknown template '%1' (one of: %2)")
-                             .arg(templateKey, PatientNotice::templateKeys().join(u", ")));
+        return Problem{Kind::UnknownTemplate, templateKey};
     if (!languages().contains(language))
-        return makeError(ErrorCode::InvalidInput,
-                         QStringLiteral("unknown language '%1' (en or es)").arg(language));
+        return Problem{Kind::UnknownLanguage, language};
     if (text.body.trimmed().isEmpty())
-        return makeError(ErrorCode::InvalidInput, QStringLiteral("the body is empty"));
+        return Problem{Kind::EmptyBody, {}};
     if (text.body.size() > 1000 || text.subject.size() > 200)
-        return makeError(ErrorCode::InvalidInput,
-                         QStringLiteral("too long (subject at most 200, body 1000 characters)"));
+        return Problem{Kind::TooLong, {}};
     for (const QString &part : {text.subject, text.body}) {
         auto it = placeholderPattern().globalMatch(part);
         while (it.hasNext()) {
             const QString name = it.next().captured(1);
             if (!PatientNotice::safePlaceholders().contains(name))
-                return makeError(
-                    ErrorCode::InvalidInput,
-                    QStringLiteral("placeholder {%1} is not allowed: a message may use only %2")
-                        .arg(name, QLatin1Char('{') +
-                                       PatientNotice::safePlaceholders().join(u"}, {") +
-                                       QLatin1Char('}')));
+                return Problem{Kind::UnsafePlaceholder, name};
         }
         QString rest = part;
         rest.remove(placeholderPattern());
         if (rest.contains(QLatin1Char('{')) || rest.contains(QLatin1Char('}')))
-            return makeError(ErrorCode::InvalidInput,
-                             QStringLiteral("unbalanced { or } in the template"));
+            return Problem{Kind::UnbalancedBrace, {}};
     }
-    return {};
+    return std::nullopt;
+}
+
+Result<void> NotificationTemplates::validate(const QString &templateKey, const QString &language,
+                                             const Template &text)
+{
+    const auto problem = check(templateKey, language, text);
+    if (!problem)
+        return {};
+    QString message;
+    switch (problem->kind) {
+    case Problem::Kind::UnknownTemplate:
+        message = QStringLiteral("unknown template '%1' (one of: %2)")
+                      .arg(templateKey, PatientNotice::templateKeys().join(u", "));
+        break;
+    case Problem::Kind::UnknownLanguage:
+        message = QStringLiteral("unknown language '%1' (en or es)").arg(language);
+        break;
+    case Problem::Kind::EmptyBody:
+        message = QStringLiteral("the body is empty");
+        break;
+    case Problem::Kind::TooLong:
+        message = QStringLiteral("too long (subject at most 200, body 1000 characters)");
+        break;
+    case Problem::Kind::UnsafePlaceholder:
+        message = QStringLiteral("placeholder {%1} is not allowed: a message may use only %2")
+                      .arg(problem->name, QLatin1Char('{') +
+                                              PatientNotice::safePlaceholders().join(u"}, {") +
+                                              QLatin1Char('}'));
+        break;
+    case Problem::Kind::UnbalancedBrace:
+        message = QStringLiteral("unbalanced { or } in the template");
+        break;
+    }
+    return makeError(ErrorCode::InvalidInput, message);
+}
+
+QHash<QString, QString> NotificationTemplates::sampleValues(const QString &clinicName,
+                                                            const QString &clinicPhone,
+                                                            const QDate &date)
+{
+    return {{QStringLiteral("clinic_name"), clinicName},
+            {QStringLiteral("clinic_phone"), clinicPhone},
+            {QStringLiteral("first_name"), QStringLiteral("Ana")},
+            {QStringLiteral("carrier"), QStringLiteral("UPS")},
+            {QStringLiteral("tracking"), QStringLiteral("1Z999AA10123456784")},
+            {QStringLiteral("date"), date.toString(Qt::ISODate)}};
 }
 
 QString NotificationTemplates::render(const QString &text, const QHash<QString, QString> &values)
@@ -153,6 +191,16 @@ Result<NotificationTemplates::Template> NotificationTemplates::get(const QString
     if (row->next())
         return Template{row->value(0).toString(), row->value(1).toString()};
     return builtIn(templateKey, language);
+}
+
+Result<bool> NotificationTemplates::isCustom(const QString &templateKey, const QString &language)
+{
+    auto row = m_db.exec(QStringLiteral("SELECT 1 FROM notification_templates "
+                                        "WHERE template = ? AND language = ?"),
+                         {templateKey, language});
+    if (!row)
+        return row.error();
+    return row->next();
 }
 
 Result<void> NotificationTemplates::save(const QString &templateKey, const QString &language,
