@@ -115,7 +115,8 @@ Result<AdminOutput> configureEmail(AdminContext &ctx, const QStringList &)
     out.json = {{QStringLiteral("smtpUrl"), config.url.toString()},
                 {QStringLiteral("settings"), written.value()},
                 {QStringLiteral("passwordInKeychain"), password}};
-    out.text = QStringLiteral("patient e-mail goes through %1 (restart clinicdesk-relay); %2")
+    out.text = QStringLiteral(
+                   "patient e-mail goes through %1 (the relay picks it up within its next run); %2")
                    .arg(config.url.toString(), written.value());
     return out;
 }
@@ -163,7 +164,8 @@ Result<AdminOutput> configureSms(AdminContext &ctx, const QStringList &args)
     out.json = {{QStringLiteral("url"), config.url.toString()},
                 {QStringLiteral("settings"), written.value()},
                 {QStringLiteral("tokenInKeychain"), token}};
-    out.text = QStringLiteral("patient texts go through %1 (restart clinicdesk-relay); %2")
+    out.text = QStringLiteral(
+                   "patient texts go through %1 (the relay picks it up within its next run); %2")
                    .arg(config.url.toString(), written.value());
     return out;
 }

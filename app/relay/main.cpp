@@ -111,30 +111,29 @@ int main(int argc, char *argv[])
                      &ConsoleNotifierClient::notifyVisitsChanged);
 
     // Patient messages: the relay writes them in its transactions, and sends them here, on a
-    // thread of their own (docs/notifications.md). Settings are read at start-up.
-    std::unique_ptr<NotificationWorker> notifications;
-    NotificationSettings notifySettings = NotificationSettings::load(options->dataDir);
-    if (notifySettings.emailConfigured() || notifySettings.smsConfigured()) {
-        if (auto secrets = notifySettings.loadSecrets(); !secrets)
-            return fail(kRuntimeError, secrets.error().message);
-        const int intervalMs = qEnvironmentVariableIntValue("CLINICDESK_NOTIFY_INTERVAL_MS") > 0
-                                   ? qEnvironmentVariableIntValue("CLINICDESK_NOTIFY_INTERVAL_MS")
-                                   : 5000;
-        notifications = std::make_unique<NotificationWorker>(
-            store.value()->connectionOpener(), store.value()->cipher(), notifySettings,
-            QStringLiteral("relay:%1:%2")
-                .arg(QHostInfo::localHostName())
-                .arg(QCoreApplication::applicationPid()),
-            intervalMs);
-    } else {
-        qCInfo(lcRelay) << "patient notifications not configured: rows stay queued";
-    }
+    // thread of their own (docs/notifications.md). The sender re-reads its settings when
+    // clinicdesk.ini changes, so `notifications configure` needs no restart; while nothing is
+    // configured the rows stay queued.
+    const auto notifySettings = NotificationWorker::settingsFile(options->dataDir);
+    auto initial = notifySettings();
+    if (!initial)
+        return fail(kRuntimeError, initial.error().message);
+    if (!initial->emailConfigured() && !initial->smsConfigured())
+        qCInfo(lcRelay) << "patient notifications not configured: rows stay queued until they are";
+    const int intervalMs = qEnvironmentVariableIntValue("CLINICDESK_NOTIFY_INTERVAL_MS") > 0
+                               ? qEnvironmentVariableIntValue("CLINICDESK_NOTIFY_INTERVAL_MS")
+                               : 5000;
+    auto notifications = std::make_unique<NotificationWorker>(
+        store.value()->connectionOpener(), store.value()->cipher(), notifySettings,
+        QStringLiteral("relay:%1:%2")
+            .arg(QHostInfo::localHostName())
+            .arg(QCoreApplication::applicationPid()),
+        intervalMs);
 
     relayPtr = &relay;
     if (stopRequested)
         return 0;
-    if (notifications)
-        notifications->start();
+    notifications->start();
     const QString shownInbox =
         options->inboxUrl.toDisplayString(QUrl::RemoveUserInfo | QUrl::RemoveQuery);
     qCInfo(lcRelay).noquote() << "polling" << shownInbox;
@@ -142,8 +141,7 @@ int main(int argc, char *argv[])
     // One line for scripts and tests, like the services' "listening on": SIGTERM is handled now.
     serviceStartup::announce(QStringLiteral("polling ") + shownInbox);
     const int code = app.exec();
-    if (notifications)
-        notifications->stop();
+    notifications->stop();
     crypto::wipe(relayOptions.token);
     qCInfo(lcRelay) << "stopped after applying" << relay.appliedCount() << "events";
     return code;

@@ -132,6 +132,67 @@ private Q_SLOTS:
         QVERIFY(!output.contains("luis@example.org"));
         QVERIFY(!output.contains("Luis"));
     }
+
+    // A relay started before e-mail was configured keeps the row queued; `clinicdesk-admin
+    // notifications configure` while it runs is picked up without a restart (the sender re-reads
+    // clinicdesk.ini when it changes), and the message goes out once.
+    void configureWhileRunningNeedsNoRestart()
+    {
+        const QString consoleDir = m_dir.filePath(QStringLiteral("console2"));
+        const QString keyFile = m_dir.filePath(QStringLiteral("console2.key"));
+        QVERIFY(KeyFileKeyProvider(keyFile).save({}, KeyRing::generate()));
+        KeyFileKeyProvider keys(keyFile);
+        auto store = test::openStore(consoleDir, keys);
+        const Visit v = addVisit(*store);
+        auto found = VisitRepository(*store).find(v.id);
+        QVERIFY(found && found.value());
+        QVERIFY(PatientConsentStore(store->db(), store->cipher())
+                    .setConsent(found.value()->patientId, true, false, QStringLiteral("en"),
+                                QStringLiteral("alice")));
+        QStringList arguments = relayArguments();
+        arguments[1] = consoleDir;
+        arguments[3] = keyFile;
+        QProcess relay;
+        QVERIFY(startRelay(relay, arguments));
+        const QByteArray body = QJsonDocument(payload(v.masterId, QStringLiteral("RX_WRITTEN")))
+                                    .toJson(QJsonDocument::Compact);
+        QCOMPARE(m_inbox->postWebhook("rx-configure", body).status, 200);
+
+        NotificationRepository rows(store->db(), store->cipher());
+        const auto emailRow = [&] {
+            auto list = rows.list(v.id);
+            for (const auto &r : list ? list.value() : QList<NotificationRepository::Record>())
+                if (r.channel == NotificationRepository::Channel::Email)
+                    return r;
+            return NotificationRepository::Record{};
+        };
+        QTRY_COMPARE_WITH_TIMEOUT(emailRow().state, QStringLiteral("queued"), 30000);
+        QCOMPARE(emailRow().state, QStringLiteral("queued"));
+        QCOMPARE(emailRow().attempts, 0);
+
+        const int before = int(m_smtp->received().size());
+        QProcess admin;
+        admin.start(
+            qEnvironmentVariable("CLINICDESK_BIN_DIR") + QStringLiteral("/clinicdesk-admin"),
+            {QStringLiteral("--data-dir"), consoleDir, QStringLiteral("--key-file"), keyFile,
+             QStringLiteral("notifications"), QStringLiteral("configure"),
+             QStringLiteral("--smtp-url"),
+             QStringLiteral("smtp://127.0.0.1:%1").arg(m_smtp->port()), QStringLiteral("--from"),
+             QStringLiteral("clinic@example.org"), QStringLiteral("--ca-file"), m_smtp->caFile(),
+             QStringLiteral("--quiet-hours"), QStringLiteral("00:00-00:00")});
+        admin.closeWriteChannel();
+        QVERIFY(admin.waitForFinished(60000));
+        QVERIFY2(admin.exitCode() == 0, admin.readAllStandardError().constData());
+
+        QTRY_COMPARE_WITH_TIMEOUT(emailRow().state, QStringLiteral("sent"), 30000);
+        const QString id = emailRow().id;
+        ::kill(pid_t(relay.processId()), SIGTERM);
+        QVERIFY(relay.waitForFinished(30000));
+        QCOMPARE(m_smtp->countWithId(NotificationSender::messageId(id)), 1);
+        QCOMPARE(int(m_smtp->received().size()), before + 1);
+        const QByteArray output = relay.readAll();
+        QVERIFY2(output.contains("notifications: configured, sending"), output.constData());
+    }
 };
 
 QTEST_GUILESS_MAIN(TestNotificationRelay)

@@ -49,6 +49,8 @@ public:
 
     static QString messageId(const QString &notificationId);
     Result<Report> runOnce();
+    // The settings the next run uses (NotificationWorker re-reads them when they change).
+    void setSettings(NotificationSettings settings) { m_settings = std::move(settings); }
 
 private:
     Result<void> deliver(const NotificationRepository::Record &row, Report &report);

@@ -4,17 +4,51 @@
 #include "notify/NotifyLogging.h"
 #include "store/Database.h"
 
+#include <QDateTime>
+#include <QFileInfo>
 #include <QTimer>
 
 namespace clinicdesk {
 
-NotificationWorker::NotificationWorker(Opener opener, FieldCipher cipher,
-                                       NotificationSettings settings, QString owner, int intervalMs)
+NotificationWorker::SettingsSource NotificationWorker::settingsFile(const QString &dataDir)
+{
+    struct Cache
+    {
+        QDateTime modified;
+        qint64 size = -1;
+        bool read = false;
+        NotificationSettings settings;
+    };
+    auto cache = std::make_shared<Cache>();
+    return [dataDir, cache]() -> Result<NotificationSettings> {
+        const QFileInfo file(NotificationSettings::path(dataDir));
+        const QDateTime modified = file.exists() ? file.lastModified() : QDateTime();
+        const qint64 size = file.exists() ? file.size() : -1;
+        if (cache->read && modified == cache->modified && size == cache->size)
+            return cache->settings;
+        NotificationSettings settings = NotificationSettings::load(dataDir);
+        if (auto secrets = settings.loadSecrets(); !secrets)
+            return secrets.error(); // read again next time
+        *cache = {modified, size, true, settings};
+        return settings;
+    };
+}
+
+NotificationWorker::NotificationWorker(Opener opener, FieldCipher cipher, SettingsSource settings,
+                                       QString owner, int intervalMs)
     : m_opener(std::move(opener))
     , m_cipher(std::move(cipher))
-    , m_settings(std::move(settings))
+    , m_source(std::move(settings))
     , m_owner(std::move(owner))
     , m_intervalMs(intervalMs)
+{}
+
+NotificationWorker::NotificationWorker(Opener opener, FieldCipher cipher,
+                                       NotificationSettings settings, QString owner, int intervalMs)
+    : NotificationWorker(
+          std::move(opener), std::move(cipher),
+          [settings]() -> Result<NotificationSettings> { return settings; }, std::move(owner),
+          intervalMs)
 {}
 
 NotificationWorker::~NotificationWorker()
@@ -51,6 +85,22 @@ void NotificationWorker::runOnce()
 {
     if (!m_sender)
         return;
+    if (auto fresh = m_source(); !fresh) {
+        if (!std::exchange(m_sourceFailing, true))
+            qCWarning(lcNotify) << "notifications: settings not read, keeping the last ones:"
+                                << fresh.error().message;
+    } else {
+        m_sourceFailing = false;
+        const bool was = m_settings.emailConfigured() || m_settings.smsConfigured();
+        m_settings = std::move(fresh).value();
+        const bool is = m_settings.emailConfigured() || m_settings.smsConfigured();
+        if (was != is)
+            qCInfo(lcNotify) << (is ? "notifications: configured, sending"
+                                    : "notifications: not configured, rows stay queued");
+    }
+    if (!m_settings.emailConfigured() && !m_settings.smsConfigured())
+        return;
+    m_sender->setSettings(m_settings);
     auto report = m_sender->runOnce();
     if (!report) {
         qCWarning(lcNotify) << "notifications: run failed:" << report.error().message;

@@ -19,14 +19,25 @@ class NotificationSender;
 
 // Runs a NotificationSender every `intervalMs` on its own thread with its own connection to the
 // store (a send may take up to the transport's timeout; the relay's polling never waits on it).
-// clinicdesk-relay owns one (docs/notifications.md: why the relay).
+// Before each run it asks its settings source for the settings: `notifications configure` takes
+// effect without a restart. While neither e-mail nor texts are configured it sends nothing (the
+// rows stay queued). clinicdesk-relay owns one (docs/notifications.md: why the relay).
 class NotificationWorker : public QObject
 {
     Q_OBJECT
 
 public:
     using Opener = std::function<Result<std::unique_ptr<Database>>()>;
+    // Called on the worker's thread before each run; an error keeps the last settings.
+    using SettingsSource = std::function<Result<NotificationSettings>()>;
 
+    // [notifications] of <dataDir>/clinicdesk.ini with the keychain's secrets, read again
+    // whenever the file changes (every `notifications configure` rewrites it); unchanged, the
+    // last reading is returned without touching the keychain.
+    static SettingsSource settingsFile(const QString &dataDir);
+
+    NotificationWorker(Opener opener, FieldCipher cipher, SettingsSource settings, QString owner,
+                       int intervalMs);
     NotificationWorker(Opener opener, FieldCipher cipher, NotificationSettings settings,
                        QString owner, int intervalMs);
     ~NotificationWorker() override;
@@ -43,7 +54,9 @@ private:
 
     Opener m_opener;
     FieldCipher m_cipher;
-    NotificationSettings m_settings;
+    SettingsSource m_source;
+    NotificationSettings m_settings; // the last good reading, used on the worker's thread
+    bool m_sourceFailing = false;
     QString m_owner;
     int m_intervalMs;
     QThread m_thread;
