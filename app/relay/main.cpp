@@ -111,7 +111,7 @@ int main(int argc, char *argv[])
                      &ConsoleNotifierClient::notifyVisitsChanged);
 
     // Patient messages: the relay writes them in its transactions, and sends them here, on a
-    // thread of their own (docs/notifications.md). The sender re-reads its settings when
+    // thread of their own (docs/notifications.md). The settings are read again here when
     // clinicdesk.ini changes, so `notifications configure` needs no restart; while nothing is
     // configured the rows stay queued.
     const auto notifySettings = NotificationWorker::settingsFile(options->dataDir);
@@ -124,7 +124,7 @@ int main(int argc, char *argv[])
                                ? qEnvironmentVariableIntValue("CLINICDESK_NOTIFY_INTERVAL_MS")
                                : 5000;
     auto notifications = std::make_unique<NotificationWorker>(
-        store.value()->connectionOpener(), store.value()->cipher(), notifySettings,
+        store.value()->connectionOpener(), store.value()->cipher(), initial.value(),
         QStringLiteral("relay:%1:%2")
             .arg(QHostInfo::localHostName())
             .arg(QCoreApplication::applicationPid()),
@@ -133,6 +133,7 @@ int main(int argc, char *argv[])
     relayPtr = &relay;
     if (stopRequested)
         return 0;
+    notifications->followSettings(notifySettings); // on this thread: the keychain is read here
     notifications->start();
     const QString shownInbox =
         options->inboxUrl.toDisplayString(QUrl::RemoveUserInfo | QUrl::RemoveQuery);

@@ -27,13 +27,14 @@ public:
         }
     }
 
-    bool start()
+    // `extra`: more arguments for smtp_sink.py (--auth USER:PASSWORD, --auth-mechanism M).
+    bool start(const QStringList &extra = {})
     {
         const QString script = qEnvironmentVariable("CLINICDESK_SOURCE_DIR") +
                                QStringLiteral("/tests/notify/smtp_sink.py");
         m_process.setProcessChannelMode(QProcess::SeparateChannels);
         m_process.start(QStringLiteral("/usr/bin/python3"),
-                        {script, QStringLiteral("--dir"), m_dir});
+                        QStringList{script, QStringLiteral("--dir"), m_dir} + extra);
         if (!m_process.waitForStarted(10000))
             return false;
         while (!m_process.canReadLine()) {
@@ -79,6 +80,14 @@ public:
         for (const auto &[ms, id] : received())
             n += id == QLatin1Char('<') + messageId + QLatin1Char('>') ? 1 : 0;
         return n;
+    }
+    // "<mechanism> <login> ok|denied" per AUTH attempt (--auth).
+    QStringList authAttempts() const
+    {
+        QFile f(QDir(m_dir).filePath(QStringLiteral("auth.log")));
+        if (!f.open(QIODevice::ReadOnly))
+            return {};
+        return QString::fromUtf8(f.readAll()).split(u'\n', Qt::SkipEmptyParts);
     }
     // Every accepted message's raw text.
     QByteArray allMessages() const

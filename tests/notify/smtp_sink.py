@@ -7,6 +7,9 @@ Faults, one per DATA command, are read from DIR/faults (one word a line, consume
   refuse   answer 554 to the message
   drop     close the connection after the data arrived, before any reply
   stall    answer nothing for 10 s (the client times out), then refuse it
+With --auth USER:PASSWORD the server requires AUTH (after STARTTLS) before MAIL, offering PLAIN
+and LOGIN, or only the one --auth-mechanism names; it appends "<mechanism> <login> ok|denied" to
+DIR/auth.log for every attempt.
 Prints "listening on PORT CAFILE" once ready; stops on SIGTERM or when stdin closes (with
 --until-signal, on SIGTERM only).
 """
@@ -22,6 +25,7 @@ import threading
 import time
 
 from aiosmtpd.controller import Controller
+from aiosmtpd.smtp import AuthResult, LoginPassword
 
 
 def make_cert(directory):
@@ -83,11 +87,29 @@ class Sink:
         return "250 2.0.0 Message accepted"
 
 
+class Authenticator:
+    def __init__(self, directory, login, password):
+        self.directory = directory
+        self.login = login.encode()
+        self.password = password.encode()
+
+    def __call__(self, server, session, envelope, mechanism, auth_data):
+        ok = (isinstance(auth_data, LoginPassword) and auth_data.login == self.login
+              and auth_data.password == self.password)
+        login = auth_data.login.decode("utf-8", "replace") if isinstance(auth_data, LoginPassword) else "-"
+        with open(os.path.join(self.directory, "auth.log"), "a") as f:
+            f.write("%s %s %s\n" % (mechanism, login, "ok" if ok else "denied"))
+        return AuthResult(success=ok, handled=False)
+
+
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--dir", required=True)
     parser.add_argument("--until-signal", action="store_true",
                         help="ignore stdin and stop on SIGTERM only (scripts/run's demo)")
+    parser.add_argument("--auth", help="USER:PASSWORD: require AUTH after STARTTLS")
+    parser.add_argument("--auth-mechanism", choices=["PLAIN", "LOGIN"],
+                        help="offer only this mechanism (default: both)")
     args = parser.parse_args()
     os.makedirs(args.dir, exist_ok=True)
     cert, key = make_cert(args.dir)
@@ -97,8 +119,16 @@ def main():
     probe.bind(("127.0.0.1", 0))
     port = probe.getsockname()[1]
     probe.close()
+    auth = {}
+    if args.auth:
+        login, _, password = args.auth.partition(":")
+        auth = dict(authenticator=Authenticator(args.dir, login, password), auth_required=True,
+                    auth_require_tls=True)
+        if args.auth_mechanism:
+            auth["auth_exclude_mechanism"] = [m for m in ("PLAIN", "LOGIN")
+                                              if m != args.auth_mechanism]
     controller = Controller(Sink(args.dir), hostname="127.0.0.1", port=port,
-                            tls_context=context, require_starttls=True)
+                            tls_context=context, require_starttls=True, **auth)
     controller.start()
     print("listening on %d %s" % (port, cert), flush=True)
     done = threading.Event()

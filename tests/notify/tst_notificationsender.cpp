@@ -10,9 +10,11 @@
 
 #include <QMutex>
 #include <QRandomGenerator>
+#include <QSettings>
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <atomic>
 #include <thread>
 
 using namespace clinicdesk;
@@ -394,6 +396,57 @@ private Q_SLOTS:
             qPrintable(labels.join(u'\n')));
     }
 
+    // AUTH PLAIN and AUTH LOGIN after STARTTLS, against aiosmtpd requiring them (it offers AUTH
+    // only once TLS is up): the right password sends the message once; a wrong one fails the row
+    // at once (a refused login is refused again) with the server's reason, and sends nothing.
+    void smtpLoginOverStartTls()
+    {
+        const QByteArray password = "correct horse 7";
+        for (const QString &mechanism : {QStringLiteral("PLAIN"), QStringLiteral("LOGIN")}) {
+            SmtpSink sink(m_dir.filePath(QStringLiteral("smtp-auth-") + mechanism));
+            QVERIFY(sink.start({QStringLiteral("--auth"),
+                                QStringLiteral("clinic:") + QString::fromLatin1(password),
+                                QStringLiteral("--auth-mechanism"), mechanism}));
+            NotificationSettings s = settings();
+            s.smtp.url = QUrl(QStringLiteral("smtp://127.0.0.1:%1").arg(sink.port()));
+            s.smtp.caFile = sink.caFile();
+            s.smtp.user = QStringLiteral("clinic");
+            s.smtp.password = password;
+
+            const Made good = visit(true, false);
+            test::applyEvents(*m_store, {test::providerEvent(good.visit.masterId,
+                                                             VisitEvent::Type::ConsultCanceled)});
+            QVERIFY(sender(m_store->db(), QStringLiteral("A"), s).runOnce());
+            const auto sent = row(good.visit.visitId, NotificationRepository::Channel::Email);
+            QCOMPARE(sent.state, QStringLiteral("sent"));
+            QCOMPARE(sink.countWithId(NotificationSender::messageId(sent.id)), 1);
+            QVERIFY(!sink.authAttempts().isEmpty());
+            QCOMPARE(sink.authAttempts().first(), mechanism + QStringLiteral(" clinic ok"));
+
+            const Made bad = visit(true, false);
+            test::applyEvents(*m_store, {test::providerEvent(bad.visit.masterId,
+                                                             VisitEvent::Type::ConsultCanceled)});
+            const qsizetype accepted = sink.received().size();
+            s.smtp.password = "correct horse 8";
+            QVERIFY(sender(m_store->db(), QStringLiteral("A"), s).runOnce());
+            const auto failed = row(bad.visit.visitId, NotificationRepository::Channel::Email);
+            QCOMPARE(failed.state, QStringLiteral("failed"));
+            QCOMPARE(failed.attempts, 1);
+            const QString reason = NotificationRepository(m_store->db(), m_store->cipher())
+                                       .openLastError(failed)
+                                       .value();
+            QVERIFY2(reason.contains(QStringLiteral("Login denied")) &&
+                         reason.contains(QStringLiteral("535")),
+                     qPrintable(reason));
+            QCOMPARE(sink.received().size(), accepted);
+            QCOMPARE(sink.countWithId(NotificationSender::messageId(failed.id)), 0);
+            QCOMPARE(sink.authAttempts().last(), mechanism + QStringLiteral(" clinic denied"));
+            // Failed for good: the next runs leave it alone, and the good one stays sent once.
+            QCOMPARE(sender(m_store->db(), QStringLiteral("A"), s).runOnce()->claimed, 0);
+            QCOMPARE(sink.countWithId(NotificationSender::messageId(sent.id)), 1);
+        }
+    }
+
     // What clinicdesk-relay runs: the sender on its own thread and connection, on a timer.
     void theWorkerSendsOnItsOwnThread()
     {
@@ -411,6 +464,56 @@ private Q_SLOTS:
         QCOMPARE(m_smtp->countWithId(NotificationSender::messageId(id)), 1);
     }
 
+    // The relay's worker following its settings in a data dir: nothing configured, runs pass and
+    // the row stays queued; then [notifications] is written (an SMTP server requiring a login) and
+    // the password is in the keychain: both are read (on the owner's thread, the keychain is not
+    // safe on the worker's) and the next run sends.
+    void theWorkerRereadsChangedSettingsAndTheKeychain()
+    {
+        const QByteArray password = "worker pass 9";
+        SmtpSink sink(m_dir.filePath(QStringLiteral("smtp-worker-auth")));
+        QVERIFY(sink.start(
+            {QStringLiteral("--auth"), QStringLiteral("clinic:") + QString::fromLatin1(password)}));
+        const QString dataDir = m_dir.filePath(QStringLiteral("worker-settings"));
+        QVERIFY(QDir().mkpath(dataDir));
+        QVERIFY(NotificationSettings::saveSmtpPassword(password));
+        const Made m = visit(true, false);
+        test::applyEvents(
+            *m_store, {test::providerEvent(m.visit.masterId, VisitEvent::Type::ConsultCanceled)});
+        const QString id = row(m.visit.visitId, NotificationRepository::Channel::Email).id;
+
+        NotificationWorker worker(m_store->connectionOpener(), m_store->cipher(), {},
+                                  QStringLiteral("worker-file"), 50);
+        // As clinicdesk-relay does: read on this thread (its event loop runs in QTRY_*).
+        worker.followSettings(NotificationWorker::settingsFile(dataDir));
+        std::atomic<int> runs = 0;
+        connect(
+            &worker, &NotificationWorker::ran, this, [&runs] { ++runs; }, Qt::DirectConnection);
+        worker.start();
+        QTRY_VERIFY_WITH_TIMEOUT(runs.load() >= 3, 20000);
+        const auto waiting = row(m.visit.visitId, NotificationRepository::Channel::Email);
+        QCOMPARE(waiting.state, QStringLiteral("queued"));
+        QCOMPARE(waiting.attempts, 0);
+
+        {
+            QSettings ini(NotificationSettings::path(dataDir), QSettings::IniFormat);
+            ini.setValue(QStringLiteral("notifications/smtpUrl"),
+                         QStringLiteral("smtp://127.0.0.1:%1").arg(sink.port()));
+            ini.setValue(QStringLiteral("notifications/from"),
+                         QStringLiteral("clinic@example.org"));
+            ini.setValue(QStringLiteral("notifications/caFile"), sink.caFile());
+            ini.setValue(QStringLiteral("notifications/smtpUser"), QStringLiteral("clinic"));
+            ini.sync();
+            QCOMPARE(ini.status(), QSettings::NoError);
+        }
+        QTRY_COMPARE_WITH_TIMEOUT(
+            row(m.visit.visitId, NotificationRepository::Channel::Email).state,
+            QStringLiteral("sent"), 20000);
+        worker.stop();
+        QCOMPARE(sink.countWithId(NotificationSender::messageId(id)), 1);
+        QVERIFY(sink.authAttempts().first().endsWith(QStringLiteral(" clinic ok")));
+    }
+
     // Last: everything above ran through the same message handler.
     void noAddressOrNumberInTheLog()
     {
@@ -421,6 +524,7 @@ private Q_SLOTS:
         QVERIFY(!all.contains(QStringLiteral("51255")));
         QVERIFY(!all.contains(QStringLiteral("Luis")));
         QVERIFY(!all.contains(QStringLiteral("1ZQUIET")));
+        QVERIFY(!all.contains(QStringLiteral("correct horse")));
     }
 };
 

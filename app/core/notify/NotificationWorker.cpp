@@ -34,22 +34,44 @@ NotificationWorker::SettingsSource NotificationWorker::settingsFile(const QStrin
     };
 }
 
-NotificationWorker::NotificationWorker(Opener opener, FieldCipher cipher, SettingsSource settings,
-                                       QString owner, int intervalMs)
+NotificationWorker::NotificationWorker(Opener opener, FieldCipher cipher,
+                                       NotificationSettings settings, QString owner, int intervalMs)
     : m_opener(std::move(opener))
     , m_cipher(std::move(cipher))
-    , m_source(std::move(settings))
+    , m_pending(std::move(settings))
     , m_owner(std::move(owner))
     , m_intervalMs(intervalMs)
 {}
 
-NotificationWorker::NotificationWorker(Opener opener, FieldCipher cipher,
-                                       NotificationSettings settings, QString owner, int intervalMs)
-    : NotificationWorker(
-          std::move(opener), std::move(cipher),
-          [settings]() -> Result<NotificationSettings> { return settings; }, std::move(owner),
-          intervalMs)
-{}
+void NotificationWorker::setSettings(NotificationSettings settings)
+{
+    const QMutexLocker lock(&m_pendingMutex);
+    m_pending = std::move(settings);
+}
+
+void NotificationWorker::followSettings(SettingsSource source)
+{
+    m_source = std::move(source);
+    if (!m_follow) {
+        m_follow = new QTimer(this);
+        connect(m_follow, &QTimer::timeout, this, &NotificationWorker::readSource);
+    }
+    m_follow->start(m_intervalMs);
+    readSource();
+}
+
+void NotificationWorker::readSource()
+{
+    auto fresh = m_source();
+    if (!fresh) {
+        if (!std::exchange(m_sourceFailing, true))
+            qCWarning(lcNotify) << "notifications: settings not read, keeping the last ones:"
+                                << fresh.error().message;
+        return;
+    }
+    m_sourceFailing = false;
+    setSettings(std::move(fresh).value());
+}
 
 NotificationWorker::~NotificationWorker()
 {
@@ -85,21 +107,24 @@ void NotificationWorker::runOnce()
 {
     if (!m_sender)
         return;
-    if (auto fresh = m_source(); !fresh) {
-        if (!std::exchange(m_sourceFailing, true))
-            qCWarning(lcNotify) << "notifications: settings not read, keeping the last ones:"
-                                << fresh.error().message;
-    } else {
-        m_sourceFailing = false;
-        const bool was = m_settings.emailConfigured() || m_settings.smsConfigured();
-        m_settings = std::move(fresh).value();
+    std::optional<NotificationSettings> fresh;
+    {
+        const QMutexLocker lock(&m_pendingMutex);
+        fresh = std::exchange(m_pending, std::nullopt);
+    }
+    if (fresh) {
+        const bool was = m_started && (m_settings.emailConfigured() || m_settings.smsConfigured());
+        m_settings = std::move(*fresh);
         const bool is = m_settings.emailConfigured() || m_settings.smsConfigured();
-        if (was != is)
+        if (was != is || !m_started)
             qCInfo(lcNotify) << (is ? "notifications: configured, sending"
                                     : "notifications: not configured, rows stay queued");
     }
-    if (!m_settings.emailConfigured() && !m_settings.smsConfigured())
+    m_started = true;
+    if (!m_settings.emailConfigured() && !m_settings.smsConfigured()) {
+        Q_EMIT ran(0, 0); // a run, with nothing to send through
         return;
+    }
     m_sender->setSettings(m_settings);
     auto report = m_sender->runOnce();
     if (!report) {
@@ -111,6 +136,8 @@ void NotificationWorker::runOnce()
 
 void NotificationWorker::stop()
 {
+    if (m_follow)
+        m_follow->stop();
     if (!m_context)
         return;
     // The connection belongs to the worker's thread: closed there. The timer goes first: a

@@ -4,6 +4,7 @@
 #include "crypto/FieldCipher.h"
 #include "notify/NotificationSettings.h"
 
+#include <QMutex>
 #include <QObject>
 #include <QThread>
 
@@ -11,6 +12,7 @@ class QTimer;
 
 #include <functional>
 #include <memory>
+#include <optional>
 
 namespace clinicdesk {
 
@@ -19,16 +21,17 @@ class NotificationSender;
 
 // Runs a NotificationSender every `intervalMs` on its own thread with its own connection to the
 // store (a send may take up to the transport's timeout; the relay's polling never waits on it).
-// Before each run it asks its settings source for the settings: `notifications configure` takes
-// effect without a restart. While neither e-mail nor texts are configured it sends nothing (the
-// rows stay queued). clinicdesk-relay owns one (docs/notifications.md: why the relay).
+// followSettings() re-reads the settings on the thread that owns this object and hands changed
+// ones to the sender's next run: `notifications configure` takes effect without a restart. The
+// keychain is read there, never on the worker's thread (QtKeychain is not safe on a second thread:
+// tst_notificationsender crashed in it). While neither e-mail nor texts are configured it sends
+// nothing (the rows stay queued). clinicdesk-relay owns one (docs/notifications.md: why the relay).
 class NotificationWorker : public QObject
 {
     Q_OBJECT
 
 public:
     using Opener = std::function<Result<std::unique_ptr<Database>>()>;
-    // Called on the worker's thread before each run; an error keeps the last settings.
     using SettingsSource = std::function<Result<NotificationSettings>()>;
 
     // [notifications] of <dataDir>/clinicdesk.ini with the keychain's secrets, read again
@@ -36,26 +39,36 @@ public:
     // last reading is returned without touching the keychain.
     static SettingsSource settingsFile(const QString &dataDir);
 
-    NotificationWorker(Opener opener, FieldCipher cipher, SettingsSource settings, QString owner,
-                       int intervalMs);
     NotificationWorker(Opener opener, FieldCipher cipher, NotificationSettings settings,
                        QString owner, int intervalMs);
     ~NotificationWorker() override;
+
+    // Calls `source` every intervalMs on this object's thread (its event loop must run); changed
+    // settings reach the next run. An error keeps the last settings (logged once).
+    void followSettings(SettingsSource source);
+    // Thread-safe: the settings of the next run.
+    void setSettings(NotificationSettings settings);
 
     void start();
     // Finishes the send under way, closes the connection, stops the thread.
     void stop();
 
 Q_SIGNALS:
+    // After each run (from the worker's thread); 0, 0 while nothing is configured.
     void ran(int claimed, int sent);
 
 private:
     void runOnce();
+    void readSource();
 
     Opener m_opener;
     FieldCipher m_cipher;
-    SettingsSource m_source;
-    NotificationSettings m_settings; // the last good reading, used on the worker's thread
+    QMutex m_pendingMutex;
+    std::optional<NotificationSettings> m_pending; // guarded by m_pendingMutex
+    NotificationSettings m_settings;               // the worker's thread's copy
+    bool m_started = false;                        // the worker's thread: a first run was made
+    SettingsSource m_source;                       // this object's thread
+    QTimer *m_follow = nullptr;                    // child of this, this object's thread
     bool m_sourceFailing = false;
     QString m_owner;
     int m_intervalMs;
