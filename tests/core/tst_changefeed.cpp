@@ -8,6 +8,9 @@
 #include "intake/DraftRepository.h"
 #include "relay/VisitEventApplier.h"
 #include "store/ChangeFeed.h"
+#include "store/NotificationRepository.h"
+#include "store/PatientConsentStore.h"
+#include "visits/PatientMessageTimeline.h"
 
 #include <QJsonObject>
 #include <QRegularExpression>
@@ -196,6 +199,63 @@ private Q_SLOTS:
         QVERIFY(drafts.wait(1000));
         QCOMPARE(drafts.first().at(0).toStringList(), QStringList{id.value()});
         QCOMPARE(resynced.count(), 1);
+    }
+
+    // Migration 13: a patient message's state changes at A (the relay's sender) reach B's open
+    // timeline: queued, then sent. A claim (only the lease changes) announces nothing: B's raw
+    // listener hears the draft committed after the claim with no visit payload before it
+    // (notifications arrive in commit order).
+    void notificationStateReachesB()
+    {
+        QVERIFY(
+            PatientConsentStore(m_a->db(), m_a->cipher())
+                .setConsent(m_patient, true, false, QStringLiteral("en"), QStringLiteral("ana")));
+        auto feed = feedAtB();
+        QSignalSpy visits(feed.get(), &ChangeFeed::visitsChanged);
+        relayAtA(m_visit, {{QStringLiteral("event"), QStringLiteral("RX_WRITTEN")}});
+        QTRY_VERIFY_WITH_TIMEOUT(heard(visits, m_visit), 1000);
+        NotificationRepository rowsA(m_a->db(), m_a->cipher());
+        auto queued = rowsA.list(m_visit, QStringLiteral("queued"));
+        QVERIFY(queued);
+        QCOMPARE(queued->size(), 1); // e-mail queued (the text is blocked: no consent)
+        const QString id = queued->first().id;
+        const auto timelineAtB = [&] {
+            auto entries = PatientMessageTimeline::entries(m_b->db(), m_b->cipher(), m_visit);
+            QStringList labels;
+            for (const auto &e : entries ? entries.value() : QList<VisitRecord::TimelineEntry>())
+                labels << e.label;
+            return labels.join(u'\n');
+        };
+        QVERIFY2(timelineAtB().contains(QStringLiteral("(prescription written): queued")),
+                 qPrintable(timelineAtB()));
+
+        auto raw = m_b->connectionOpener()();
+        QVERIFY(raw);
+        QSqlDriver *driver = raw.value()->handle().driver();
+        QVERIFY(driver->subscribeToNotification(feed->channel()));
+        QStringList payloads;
+        connect(driver, &QSqlDriver::notification, this,
+                [&](const QString &, QSqlDriver::NotificationSource, const QVariant &payload) {
+                    payloads << payload.toString();
+                });
+        const QString now = TimeText::utcNow();
+        auto claimed = rowsA.claim(QStringLiteral("sender-a"), now,
+                                   QStringLiteral("2999-01-01T00:00:00.000Z"), 10);
+        QVERIFY(claimed);
+        QVERIFY(std::any_of(claimed->begin(), claimed->end(),
+                            [&](const auto &r) { return r.id == id; }));
+        auto marker = DraftRepository(*m_a).save(draft(QStringLiteral("ana")));
+        QVERIFY(marker);
+        QTRY_VERIFY_WITH_TIMEOUT(payloads.contains(QStringLiteral("draft ") + marker.value()),
+                                 2000);
+        QVERIFY2(!payloads.contains(QStringLiteral("visit ") + m_visit),
+                 qPrintable(payloads.join(u", ")));
+
+        visits.clear();
+        QVERIFY(rowsA.markSent(id, QStringLiteral("sender-a"), TimeText::utcNow()).value());
+        QTRY_VERIFY_WITH_TIMEOUT(heard(visits, m_visit), 1000);
+        QVERIFY2(timelineAtB().contains(QStringLiteral("(prescription written): sent")),
+                 qPrintable(timelineAtB()));
     }
 
     void relayBatchIsOneSignal()

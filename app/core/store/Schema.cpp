@@ -353,6 +353,23 @@ const QList<Migration> &migrations()
                             " updated_at TEXT NOT NULL,"
                             " PRIMARY KEY (template, language))"),
          }},
+        {13,
+         QStringLiteral("patient notifications announced to the other workstations"),
+         {},
+         {
+             // A message's state on the visit's timeline (queued, sent, failed, held, blocked)
+             // changes on another PC when the relay's sender works: announced like the visit's
+             // other changes (migration 11's function: "visit <visit_id>"). A claim or a lease
+             // renewal changes none of these columns and says nothing.
+             QStringLiteral("CREATE TRIGGER notifications_announce_insert AFTER INSERT ON "
+                            "notifications FOR EACH ROW EXECUTE FUNCTION "
+                            "clinicdesk_announce_change()"),
+             QStringLiteral(
+                 "CREATE TRIGGER notifications_announce_update AFTER UPDATE ON notifications"
+                 " FOR EACH ROW WHEN ((OLD.state, OLD.attempts, OLD.next_attempt_at)"
+                 " IS DISTINCT FROM (NEW.state, NEW.attempts, NEW.next_attempt_at))"
+                 " EXECUTE FUNCTION clinicdesk_announce_change()"),
+         }},
     };
     return all;
 }
