@@ -3056,12 +3056,12 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+333"/>
+        <location line="+298"/>
         <source>&amp;Next</source>
         <translation>&amp;Siguiente</translation>
     </message>
     <message>
-        <location line="-317"/>
+        <location line="-282"/>
         <source>Visit type *</source>
         <translation>Tipo de visita *</translation>
     </message>
@@ -3127,12 +3127,12 @@
         <translation>Revisión y consentimiento</translation>
     </message>
     <message>
-        <location line="+93"/>
+        <location filename="../ui/IntakeWizardDraft.cpp" line="+26"/>
         <source>Saving draft...</source>
         <translation>Guardando borrador...</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location filename="../ui/IntakeWizard.cpp" line="+84"/>
         <source>S&amp;ubmit</source>
         <translation>&amp;Enviar</translation>
     </message>
@@ -3147,7 +3147,7 @@
         <translation>Algunas respuestas de este paso necesitan atención.</translation>
     </message>
     <message>
-        <location line="+57"/>
+        <location line="+46"/>
         <source>Some answers need attention before submitting.</source>
         <translation>Algunas respuestas necesitan atención antes de enviar.</translation>
     </message>
@@ -3170,7 +3170,7 @@
 <context>
     <name>clinicdesk::LockPage</name>
     <message>
-        <location filename="../ui/LockPage.cpp" line="+31"/>
+        <location filename="../ui/LockPage.cpp" line="+34"/>
         <source>%1 locked this console. Enter the password to continue.</source>
         <translation>%1 bloqueó esta consola. Escriba la contraseña para continuar.</translation>
     </message>
@@ -3183,7 +3183,7 @@
 <context>
     <name>clinicdesk::MainWindow</name>
     <message numerus="yes">
-        <location filename="../ui/MainWindow.cpp" line="+359"/>
+        <location filename="../ui/MainWindow.cpp" line="+379"/>
         <source>&amp;Home (%n new)</source>
         <translation>
             <numerusform>&amp;Inicio (%n nueva)</numerusform>
@@ -3580,6 +3580,47 @@
     <name>clinicdesk::StoreErrorPage</name>
     <message>
         <location filename="../ui/StoreErrorPage.cpp" line="+25"/>
+        <location line="+22"/>
+        <source>Join this clinic</source>
+        <translation>Unirse a esta clínica</translation>
+    </message>
+    <message>
+        <location line="-19"/>
+        <source>A new PC gets the clinic&apos;s data key with a one-time code. Ask an administrator for one (it is valid for 15 minutes), type it here and choose Join.</source>
+        <translation>Un PC nuevo recibe la clave de datos de la clínica con un código de un solo uso. Pídalo a un administrador (vale 15 minutos), escríbalo aquí y elija Unirse.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>One-time &amp;code:</source>
+        <translation>&amp;Código de un solo uso:</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>One-time code</source>
+        <translation>Código de un solo uso</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Join error</source>
+        <translation>Error al unirse</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Join</source>
+        <translation>&amp;Unirse</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Type the one-time code first.</source>
+        <translation>Escriba primero el código de un solo uso.</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>This PC does not have the clinic&apos;s data key yet. If it is new to the clinic, join it below with a one-time code from an administrator; otherwise restore the key from your key backup.</source>
+        <translation>Este PC todavía no tiene la clave de datos de la clínica. Si es nuevo en la clínica, únalo abajo con un código de un solo uso de un administrador; si no, restaure la clave desde su copia de seguridad.</translation>
+    </message>
+    <message>
+        <location line="+16"/>
         <source>No keychain service answered. ClinicDesk keeps the key that encrypts its data in the system keychain. Start the desktop keyring (for example GNOME Keyring or KWallet), then choose Retry.</source>
         <translation>Ningún servicio de llavero respondió. ClinicDesk guarda la clave que cifra sus datos en el llavero del sistema. Inicie el llavero del escritorio (por ejemplo, GNOME Keyring o KWallet) y elija Reintentar.</translation>
     </message>
@@ -4108,7 +4149,7 @@
         <translation>Corregir el nombre del paciente</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+33"/>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>

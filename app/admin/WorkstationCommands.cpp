@@ -1,5 +1,6 @@
 #include "AdminCommand.h"
 
+#include "access/WorkstationJoin.h"
 #include "audit/AuditLog.h"
 #include "base/TimeText.h"
 #include "crypto/Crypto.h"
@@ -88,16 +89,6 @@ Result<AdminOutput> join(AdminContext &ctx, const QStringList &)
     const QString typed = QString::fromUtf8(code.value());
     crypto::wipe(code.value());
 
-    auto db = Database::openPostgres(*location->postgres, location->password, {});
-    if (!db)
-        return db.error();
-    if (db.value()->schemaVersion() == 0)
-        return makeError(ErrorCode::NotFound,
-                         QStringLiteral("no ClinicDesk store in %1 (clinicdesk-admin store init "
-                                        "--database makes one)")
-                             .arg(location->describe({})));
-    if (auto r = db.value()->migrate(schema::migrations()); !r)
-        return r.error();
     std::unique_ptr<KeyProvider> keys;
     const QString keyFile = ctx.options.value(QStringLiteral("key-file"));
     if (!keyFile.isEmpty()) {
@@ -114,40 +105,12 @@ Result<AdminOutput> join(AdminContext &ctx, const QStringList &)
     } else {
         keys = std::make_unique<KeychainKeyProvider>();
     }
-    // The keys must have somewhere to go before the code is used up: a keychain that does not
-    // answer fails here, with the invitation still open.
-    auto storeId =
-        db.value()->exec(QStringLiteral("SELECT value FROM meta WHERE key = 'store_id'"));
-    if (!storeId)
-        return storeId.error();
-    if (!storeId->next())
-        return makeError(ErrorCode::NotFound, QStringLiteral("the store has no id yet"));
-    if (auto existing = keys->load(storeId->value(0).toString());
-        !existing && existing.error().code != ErrorCode::KeyNotFound)
-        return makeError(existing.error().code,
-                         existing.error().message + QStringLiteral(" (the code was not used)"));
-    const QString name = Workstations::thisWorkstation();
-    auto joined = Workstations(*db.value()).join(typed, name, nowMs());
+    auto joined = WorkstationJoin::join(location.value(), *keys,
+                                        ctx.options.value(QStringLiteral("data-dir")), typed,
+                                        ctx.operatorName);
     if (!joined)
         return joined.error();
-    db.value().reset();
-
-    if (auto saved = keys->save(joined->storeId, joined->ring); !saved)
-        return makeError(saved.error().code,
-                         QStringLiteral("the invitation was used but the keys could not be saved "
-                                        "(%1); ask an admin for a new code")
-                             .arg(saved.error().message));
-    const QString dataDir = ctx.options.value(QStringLiteral("data-dir"));
-    auto store = LocalStore::open({dataDir, keys.get(), false, location.value(), false});
-    if (!store)
-        return store.error();
-    AuditLog audit(*store.value(), keys.get());
-    auto appended =
-        audit.append({AuditAction::Admin, ctx.operatorName, QStringLiteral("workstation"), name,
-                      AuditOutcome::Success,
-                      QStringLiteral("joined with an invitation by %1").arg(joined->invitedBy)});
-    if (!appended)
-        return appended.error();
+    const QString name = joined->workstation;
     AdminOutput out;
     out.text = QStringLiteral("This workstation (%1) joined the clinic's store; its data keys "
                               "are in %2.")
