@@ -353,7 +353,7 @@ const QList<Migration> &migrations()
                             " updated_at TEXT NOT NULL,"
                             " PRIMARY KEY (template, language))"),
          }},
-        // 13 is another branch's (issue 14's photos): the numbers stay as assigned.
+        // 13 and 15 are other branches' (issue 14's photos, …): the numbers stay as assigned.
         {14,
          QStringLiteral("lab orders and their sealed requisition PDF"),
          {
@@ -372,6 +372,29 @@ const QList<Migration> &migrations()
                             " requisition_event TEXT,"
                             " requisition_at TEXT,"
                             " UNIQUE (visit_id, order_id))"),
+         }},
+        {16,
+         QStringLiteral("workstations and their one-time invitations"),
+         {
+             // The PCs that open a clinic store (store/Workstations): a revoked one is refused.
+             QStringLiteral("CREATE TABLE workstations ("
+                            " name TEXT PRIMARY KEY,"
+                            " joined_ms {INT64} NOT NULL,"
+                            " joined_by TEXT NOT NULL,"
+                            " revoked_ms {INT64},"
+                            " revoked_by TEXT)"),
+             // The data key ring sealed under a key derived from a one-time code the server
+             // never sees (kdf names how); deleted when used, expired or after 5 wrong codes.
+             QStringLiteral("CREATE TABLE workstation_invites ("
+                            " id TEXT PRIMARY KEY,"
+                            " store_id TEXT NOT NULL,"
+                            " kdf TEXT NOT NULL,"
+                            " salt {BLOB} NOT NULL,"
+                            " wrapped {BLOB} NOT NULL,"
+                            " created_by TEXT NOT NULL,"
+                            " created_ms {INT64} NOT NULL,"
+                            " expires_ms {INT64} NOT NULL,"
+                            " wrong_codes INTEGER NOT NULL DEFAULT 0)"),
          }},
     };
     return all;
