@@ -5,6 +5,7 @@
 #include "store/PatientConsentStore.h"
 #include "visits/VisitRecord.h"
 
+#include <QProcess>
 #include <QRandomGenerator>
 #include <QTemporaryDir>
 
@@ -131,6 +132,24 @@ private Q_SLOTS:
             QVERIFY(!files.isEmpty());
             QVERIFY(!files.contains("CANARY-LAB-REQUISITION"));
             QVERIFY(!files.contains("%PDF"));
+        } else {
+            // The server's side: a dump of the store's schema holds the row, not the PDF.
+            const auto pg = test::postgresEnv();
+            QProcess dump;
+            dump.start(QStringLiteral("/usr/lib/postgresql/15/bin/pg_dump"),
+                       {QStringLiteral("-h"),
+                        pg.value(QStringLiteral("CLINICDESK_TEST_PG_SOCKET_DIR")),
+                        QStringLiteral("-p"), pg.value(QStringLiteral("CLINICDESK_TEST_PG_PORT")),
+                        QStringLiteral("-U"), QStringLiteral("postgres"), QStringLiteral("-n"),
+                        test::schemaFor(m_store->dataDir()), QStringLiteral("clinicdesk")});
+            QVERIFY(dump.waitForFinished(60000));
+            const QByteArray out = dump.readAllStandardOutput();
+            QVERIFY2(dump.exitCode() == 0, dump.readAllStandardError().constData());
+            QVERIFY(out.contains(".lab_orders"));
+            QVERIFY(!out.contains("CANARY-LAB-REQUISITION"));
+            QVERIFY(!out.contains("%PDF"));
+            QVERIFY(!out.contains(pdf().toBase64().left(24)));
+            QVERIFY(!out.contains(pdf().toHex().left(24)));
         }
 
         // The message to the patient, in the same transaction: the e-mail queued (consent
