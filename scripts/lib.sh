@@ -3,7 +3,7 @@
 
 BUILD_PACKAGES=(
     cmake ninja-build ccache g++ pkg-config mold
-    qt6-base-dev qt6-base-dev-tools qt6-httpserver-dev qt6-websockets-dev
+    qt6-base-dev qt6-base-dev-tools qt6-httpserver-dev qt6-websockets-dev qt6-pdf-dev
     qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-translations-l10n
     qtkeychain-qt6-dev libsecret-1-0 libqt6sql6-sqlite libsqlite3-dev libssl-dev libgl-dev
     libqt6sql6-psql libpq-dev

@@ -353,6 +353,26 @@ const QList<Migration> &migrations()
                             " updated_at TEXT NOT NULL,"
                             " PRIMARY KEY (template, language))"),
          }},
+        // 13 and 15 are other branches' (issue 14's photos, …): the numbers stay as assigned.
+        {14,
+         QStringLiteral("lab orders and their sealed requisition PDF"),
+         {
+             // One row per provider lab order of a visit (id: visit id + ':' + order id), moved
+             // by the relay in the transaction of each LAB_ORDER_* event. The steps themselves
+             // (carrier, tracking, booking link) are the visit's sealed timeline payloads; the
+             // requisition PDF lives only here, sealed, never in the timeline.
+             QStringLiteral("CREATE TABLE lab_orders ("
+                            " id TEXT PRIMARY KEY,"
+                            " visit_id TEXT NOT NULL,"
+                            " order_id TEXT NOT NULL,"
+                            " last_event TEXT NOT NULL,"
+                            " last_cursor {INT64} NOT NULL,"
+                            " updated_at TEXT NOT NULL,"
+                            " requisition {BLOB},"
+                            " requisition_event TEXT,"
+                            " requisition_at TEXT,"
+                            " UNIQUE (visit_id, order_id))"),
+         }},
         {16,
          QStringLiteral("workstations and their one-time invitations"),
          {
@@ -401,6 +421,7 @@ const QList<SealedTable> &sealedTables()
           QStringLiteral("rejected_reason")}},
         {QStringLiteral("draft_attachments"), {QStringLiteral("image")}},
         {QStringLiteral("notifications"), {QStringLiteral("params"), QStringLiteral("last_error")}},
+        {QStringLiteral("lab_orders"), {QStringLiteral("requisition")}},
     };
     return all;
 }
