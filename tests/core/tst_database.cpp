@@ -63,8 +63,10 @@ private Q_SLOTS:
         {
             auto db = Database::openSqlite(path);
             QVERIFY(db);
-            QVERIFY((*db)->migrate(upTo(schema::latestVersion() - 1)));
-            QCOMPARE((*db)->schemaVersion(), schema::latestVersion() - 1);
+            // The one before the latest (numbers may skip one another branch holds).
+            const int previous = schema::migrations().at(schema::migrations().size() - 2).version;
+            QVERIFY((*db)->migrate(upTo(previous)));
+            QCOMPARE((*db)->schemaVersion(), previous);
             QVERIFY((*db)->exec(QStringLiteral("INSERT INTO meta (key, value) VALUES ('k', 'v')")));
             QVERIFY(
                 (*db)->exec(QStringLiteral("INSERT INTO users (id, username, display_name, role, "
