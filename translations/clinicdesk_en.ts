@@ -3349,7 +3349,7 @@
 <context>
     <name>clinicdesk::MainWindow</name>
     <message numerus="yes">
-        <location filename="../ui/MainWindow.cpp" line="+379"/>
+        <location filename="../ui/MainWindow.cpp" line="+392"/>
         <source>&amp;Home (%n new)</source>
         <translation>
             <numerusform>&amp;Home (%n new)</numerusform>
