@@ -1310,6 +1310,34 @@
     </message>
 </context>
 <context>
+    <name>ProviderPatientLink</name>
+    <message>
+        <location filename="../app/core/visits/ProviderPatientLink.cpp" line="+108"/>
+        <source>A patient with this phone number is on file now: look them up instead of linking.</source>
+        <translation>A patient with this phone number is on file now: look them up instead of linking.</translation>
+    </message>
+    <message>
+        <location line="+76"/>
+        <source>The provider has no patient with this phone number either. Continue with the intake: a new patient record is made.</source>
+        <translation>The provider has no patient with this phone number either. Continue with the intake: a new patient record is made.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The provider could not be reached just now. Continue with the intake as a new patient, or ask the provider again in a moment.</source>
+        <translation>The provider could not be reached just now. Continue with the intake as a new patient, or ask the provider again in a moment.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The provider knows a patient with this phone number.</source>
+        <translation>The provider knows a patient with this phone number.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Recorded from the provider when %1 linked the patient (an earlier visit, not submitted from this console)</source>
+        <translation>Recorded from the provider when %1 linked the patient (an earlier visit, not submitted from this console)</translation>
+    </message>
+</context>
+<context>
     <name>Session</name>
     <message>
         <location filename="../app/core/accounts/Session.cpp" line="+157"/>
@@ -3045,7 +3073,7 @@
 <context>
     <name>clinicdesk::IntakeWizard</name>
     <message>
-        <location filename="../ui/IntakeWizard.cpp" line="+62"/>
+        <location filename="../ui/IntakeWizard.cpp" line="+63"/>
         <source>&amp;Back</source>
         <translation>&amp;Back</translation>
     </message>
@@ -3056,12 +3084,12 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+333"/>
+        <location line="+323"/>
         <source>&amp;Next</source>
         <translation>&amp;Next</translation>
     </message>
     <message>
-        <location line="-317"/>
+        <location line="-307"/>
         <source>Visit type *</source>
         <translation>Visit type *</translation>
     </message>
@@ -3116,8 +3144,16 @@
         <source>Using the details on file</source>
         <translation>Using the details on file</translation>
     </message>
+    <message numerus="yes">
+        <location line="+13"/>
+        <source>Linked to the provider&apos;s patient; %n earlier visit(s) recorded. Check the details below.</source>
+        <translation>
+            <numerusform>Linked to the provider&apos;s patient; %n earlier visit recorded. Check the details below.</numerusform>
+            <numerusform>Linked to the provider&apos;s patient; %n earlier visits recorded. Check the details below.</numerusform>
+        </translation>
+    </message>
     <message>
-        <location line="+29"/>
+        <location line="+39"/>
         <source>Visit, medication and pharmacy</source>
         <translation>Visit, medication and pharmacy</translation>
     </message>
@@ -3127,12 +3163,12 @@
         <translation>Review and consent</translation>
     </message>
     <message>
-        <location line="+93"/>
+        <location filename="../ui/IntakeWizardDraft.cpp" line="+26"/>
         <source>Saving draft...</source>
         <translation>Saving draft...</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location filename="../ui/IntakeWizard.cpp" line="+86"/>
         <source>S&amp;ubmit</source>
         <translation>S&amp;ubmit</translation>
     </message>
@@ -3147,7 +3183,7 @@
         <translation>Some answers on this step need attention.</translation>
     </message>
     <message>
-        <location line="+57"/>
+        <location line="+46"/>
         <source>Some answers need attention before submitting.</source>
         <translation>Some answers need attention before submitting.</translation>
     </message>
@@ -3170,7 +3206,7 @@
 <context>
     <name>clinicdesk::LockPage</name>
     <message>
-        <location filename="../ui/LockPage.cpp" line="+31"/>
+        <location filename="../ui/LockPage.cpp" line="+34"/>
         <source>%1 locked this console. Enter the password to continue.</source>
         <translation>%1 locked this console. Enter the password to continue.</translation>
     </message>
@@ -3485,6 +3521,123 @@
             <numerusform>%n pharmacy found, nearest first.</numerusform>
             <numerusform>%n pharmacies found, nearest first.</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>clinicdesk::ProviderPatientPanel</name>
+    <message>
+        <location filename="../ui/ProviderPatientPanel.cpp" line="+22"/>
+        <source>resolved</source>
+        <translation>resolved</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>canceled</source>
+        <translation>canceled</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>status not given</source>
+        <translation>status not given</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>open</source>
+        <translation>open</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <location line="+69"/>
+        <source>As&amp;k the provider</source>
+        <translation>As&amp;k the provider</translation>
+    </message>
+    <message>
+        <location line="-68"/>
+        <source>&amp;Link this patient</source>
+        <translation>&amp;Link this patient</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Not this &amp;patient</source>
+        <translation>Not this &amp;patient</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Patient at the provider</source>
+        <translation>Patient at the provider</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Ask the provider about this phone number</source>
+        <translation>Ask the provider about this phone number</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Link this provider patient</source>
+        <translation>Link this provider patient</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Not this patient</source>
+        <translation>Not this patient</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Not linked: the intake goes on as a new patient.</source>
+        <translation>Not linked: the intake goes on as a new patient.</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>No patient on file has this phone number. The provider may know this patient from earlier visits: ask the provider to link their record.</source>
+        <translation>No patient on file has this phone number. The provider may know this patient from earlier visits: ask the provider to link their record.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>As&amp;k again</source>
+        <translation>As&amp;k again</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Asking the provider...</source>
+        <translation>Asking the provider...</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Visit %1: %2, %3</source>
+        <translation>Visit %1: %2, %3</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>type not given</source>
+        <translation>type not given</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No earlier visits listed.</source>
+        <translation>No earlier visits listed.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The provider knows a patient with this phone number: check the details, then link or say it is not this patient.</source>
+        <translation>The provider knows a patient with this phone number: check the details, then link or say it is not this patient.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+10"/>
+        <source>The provider knows a patient with this phone number: %1 %2, born %3, %4. %n earlier visit(s). Is this the patient in front of you? Linking makes the patient record from these details (check them on this page afterwards) and records their earlier visits here.</source>
+        <translation>
+            <numerusform>The provider knows a patient with this phone number: %1 %2, born %3, %4. %n earlier visit. Is this the patient in front of you? Linking makes the patient record from these details (check them on this page afterwards) and records their earlier visit here.</numerusform>
+            <numerusform>The provider knows a patient with this phone number: %1 %2, born %3, %4. %n earlier visits. Is this the patient in front of you? Linking makes the patient record from these details (check them on this page afterwards) and records their earlier visits here.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>date unknown</source>
+        <translation>date unknown</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>The link could not be saved: %1</source>
+        <translation>The link could not be saved: %1</translation>
     </message>
 </context>
 <context>
@@ -4108,7 +4261,7 @@
         <translation>Correct the patient&apos;s name</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+33"/>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>

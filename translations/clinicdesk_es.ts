@@ -1310,6 +1310,34 @@
     </message>
 </context>
 <context>
+    <name>ProviderPatientLink</name>
+    <message>
+        <location filename="../app/core/visits/ProviderPatientLink.cpp" line="+108"/>
+        <source>A patient with this phone number is on file now: look them up instead of linking.</source>
+        <translation>Ahora ya hay un paciente registrado con este número de teléfono: búsquelo en lugar de vincularlo.</translation>
+    </message>
+    <message>
+        <location line="+76"/>
+        <source>The provider has no patient with this phone number either. Continue with the intake: a new patient record is made.</source>
+        <translation>El proveedor tampoco tiene ningún paciente con este número de teléfono. Continúe con la admisión: se crea un registro de paciente nuevo.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The provider could not be reached just now. Continue with the intake as a new patient, or ask the provider again in a moment.</source>
+        <translation>Ahora mismo no se pudo contactar con el proveedor. Continúe con la admisión como paciente nuevo o vuelva a consultar al proveedor en un momento.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The provider knows a patient with this phone number.</source>
+        <translation>El proveedor conoce a un paciente con este número de teléfono.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Recorded from the provider when %1 linked the patient (an earlier visit, not submitted from this console)</source>
+        <translation>Registrada desde el proveedor cuando %1 vinculó al paciente (una consulta anterior, no enviada desde esta consola)</translation>
+    </message>
+</context>
+<context>
     <name>Session</name>
     <message>
         <location filename="../app/core/accounts/Session.cpp" line="+157"/>
@@ -3045,7 +3073,7 @@
 <context>
     <name>clinicdesk::IntakeWizard</name>
     <message>
-        <location filename="../ui/IntakeWizard.cpp" line="+62"/>
+        <location filename="../ui/IntakeWizard.cpp" line="+63"/>
         <source>&amp;Back</source>
         <translation>&amp;Atrás</translation>
     </message>
@@ -3056,12 +3084,12 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+333"/>
+        <location line="+323"/>
         <source>&amp;Next</source>
         <translation>&amp;Siguiente</translation>
     </message>
     <message>
-        <location line="-317"/>
+        <location line="-307"/>
         <source>Visit type *</source>
         <translation>Tipo de visita *</translation>
     </message>
@@ -3116,8 +3144,16 @@
         <source>Using the details on file</source>
         <translation>Se usan los datos registrados</translation>
     </message>
+    <message numerus="yes">
+        <location line="+13"/>
+        <source>Linked to the provider&apos;s patient; %n earlier visit(s) recorded. Check the details below.</source>
+        <translation>
+            <numerusform>Vinculado al paciente del proveedor; se registró %n consulta anterior. Revise los datos de abajo.</numerusform>
+            <numerusform>Vinculado al paciente del proveedor; se registraron %n consultas anteriores. Revise los datos de abajo.</numerusform>
+        </translation>
+    </message>
     <message>
-        <location line="+29"/>
+        <location line="+39"/>
         <source>Visit, medication and pharmacy</source>
         <translation>Visita, medicación y farmacia</translation>
     </message>
@@ -3127,12 +3163,12 @@
         <translation>Revisión y consentimiento</translation>
     </message>
     <message>
-        <location line="+93"/>
+        <location filename="../ui/IntakeWizardDraft.cpp" line="+26"/>
         <source>Saving draft...</source>
         <translation>Guardando borrador...</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location filename="../ui/IntakeWizard.cpp" line="+86"/>
         <source>S&amp;ubmit</source>
         <translation>&amp;Enviar</translation>
     </message>
@@ -3147,7 +3183,7 @@
         <translation>Algunas respuestas de este paso necesitan atención.</translation>
     </message>
     <message>
-        <location line="+57"/>
+        <location line="+46"/>
         <source>Some answers need attention before submitting.</source>
         <translation>Algunas respuestas necesitan atención antes de enviar.</translation>
     </message>
@@ -3170,7 +3206,7 @@
 <context>
     <name>clinicdesk::LockPage</name>
     <message>
-        <location filename="../ui/LockPage.cpp" line="+31"/>
+        <location filename="../ui/LockPage.cpp" line="+34"/>
         <source>%1 locked this console. Enter the password to continue.</source>
         <translation>%1 bloqueó esta consola. Escriba la contraseña para continuar.</translation>
     </message>
@@ -3485,6 +3521,123 @@
             <numerusform>%n farmacia encontrada, la más cercana primero.</numerusform>
             <numerusform>%n farmacias encontradas, las más cercanas primero.</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>clinicdesk::ProviderPatientPanel</name>
+    <message>
+        <location filename="../ui/ProviderPatientPanel.cpp" line="+22"/>
+        <source>resolved</source>
+        <translation>resuelta</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>canceled</source>
+        <translation>cancelada</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>status not given</source>
+        <translation>estado no indicado</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>open</source>
+        <translation>abierta</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <location line="+69"/>
+        <source>As&amp;k the provider</source>
+        <translation>Consultar al &amp;proveedor</translation>
+    </message>
+    <message>
+        <location line="-68"/>
+        <source>&amp;Link this patient</source>
+        <translation>&amp;Vincular este paciente</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Not this &amp;patient</source>
+        <translation>&amp;No es este paciente</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Patient at the provider</source>
+        <translation>Paciente en el proveedor</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Ask the provider about this phone number</source>
+        <translation>Consultar al proveedor por este número de teléfono</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Link this provider patient</source>
+        <translation>Vincular este paciente del proveedor</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Not this patient</source>
+        <translation>No es este paciente</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Not linked: the intake goes on as a new patient.</source>
+        <translation>Sin vincular: la admisión continúa como paciente nuevo.</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>No patient on file has this phone number. The provider may know this patient from earlier visits: ask the provider to link their record.</source>
+        <translation>Ningún paciente registrado tiene este número de teléfono. Puede que el proveedor conozca a este paciente por consultas anteriores: consulte al proveedor para vincular su registro.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>As&amp;k again</source>
+        <translation>Volver a &amp;consultar</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Asking the provider...</source>
+        <translation>Consultando al proveedor...</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Visit %1: %2, %3</source>
+        <translation>Consulta %1: %2, %3</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>type not given</source>
+        <translation>tipo no indicado</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No earlier visits listed.</source>
+        <translation>No figura ninguna consulta anterior.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The provider knows a patient with this phone number: check the details, then link or say it is not this patient.</source>
+        <translation>El proveedor conoce a un paciente con este número de teléfono: revise los datos y luego vincúlelo o indique que no es este paciente.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+10"/>
+        <source>The provider knows a patient with this phone number: %1 %2, born %3, %4. %n earlier visit(s). Is this the patient in front of you? Linking makes the patient record from these details (check them on this page afterwards) and records their earlier visits here.</source>
+        <translation>
+            <numerusform>El proveedor conoce a un paciente con este número de teléfono: %1 %2, con fecha de nacimiento %3, %4. %n consulta anterior. ¿Es el paciente que tiene delante? Al vincularlo se crea el registro del paciente con estos datos (revíselos después en esta página) y se registran aquí sus consultas anteriores.</numerusform>
+            <numerusform>El proveedor conoce a un paciente con este número de teléfono: %1 %2, con fecha de nacimiento %3, %4. %n consultas anteriores. ¿Es el paciente que tiene delante? Al vincularlo se crea el registro del paciente con estos datos (revíselos después en esta página) y se registran aquí sus consultas anteriores.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>date unknown</source>
+        <translation>fecha desconocida</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>The link could not be saved: %1</source>
+        <translation>No se pudo guardar la vinculación: %1</translation>
     </message>
 </context>
 <context>
@@ -4108,7 +4261,7 @@
         <translation>Corregir el nombre del paciente</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+33"/>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>

@@ -11,11 +11,11 @@
 #include "visits/CareRequests.h"
 #include "visits/NameCorrection.h"
 #include "visits/PatientMessageTimeline.h"
+#include "visits/ProviderPatientLink.h"
 
 #include <QHash>
 #include <QJsonArray>
 #include <QJsonDocument>
-#include <QJsonObject>
 
 #include <algorithm>
 #include <functional>
@@ -376,8 +376,8 @@ Result<VisitRecord> VisitRecordReader::read(const QString &visitId)
                                       "prescription (referred)")});
             continue;
         }
-        if (type == QLatin1String(NameCorrection::kEvent)) { // staff's, with both names
-            const QString label = NameCorrection::timelineLabel(payload, false);
+        if (const QString label = ProviderPatientLink::staffEntryLabel(type, payload);
+            !label.isEmpty()) { // a name correction, a link: staff's
             provider.append({at, VisitRecord::Source::Staff, {}, label});
             continue;
         }
