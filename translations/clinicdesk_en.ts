@@ -492,9 +492,10 @@
 <context>
     <name>CareRequests</name>
     <message>
-        <location filename="../app/core/visits/CareRequests.cpp" line="+28"/>
+        <location filename="../app/core/visits/CareRequests.cpp" line="+30"/>
         <location line="+13"/>
-        <location line="+85"/>
+        <location line="+12"/>
+        <location line="+157"/>
         <source>No such visit.</source>
         <translation>No such visit.</translation>
     </message>
@@ -1312,12 +1313,12 @@
 <context>
     <name>ProviderPatientLink</name>
     <message>
-        <location filename="../app/core/visits/ProviderPatientLink.cpp" line="+108"/>
+        <location filename="../app/core/visits/ProviderPatientLink.cpp" line="+106"/>
         <source>A patient with this phone number is on file now: look them up instead of linking.</source>
         <translation>A patient with this phone number is on file now: look them up instead of linking.</translation>
     </message>
     <message>
-        <location line="+76"/>
+        <location line="+75"/>
         <source>The provider has no patient with this phone number either. Continue with the intake: a new patient record is made.</source>
         <translation>The provider has no patient with this phone number either. Continue with the intake: a new patient record is made.</translation>
     </message>
@@ -1386,6 +1387,19 @@
         <location line="+15"/>
         <source>Forgot your password? An administrator can reset it.</source>
         <translation>Forgot your password? An administrator can reset it.</translation>
+    </message>
+</context>
+<context>
+    <name>StaffTimeline</name>
+    <message>
+        <location filename="../app/core/visits/StaffTimeline.cpp" line="+18"/>
+        <source>Next titration requested by %1; the console sends it until the provider answers</source>
+        <translation>Next titration requested by %1; the console sends it until the provider answers</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Next titration request answered by the provider: %1</source>
+        <translation>Next titration request answered by the provider: %1</translation>
     </message>
 </context>
 <context>
@@ -1967,7 +1981,7 @@
 <context>
     <name>VisitRecordReader</name>
     <message>
-        <location filename="../app/core/visits/VisitRecord.cpp" line="+78"/>
+        <location filename="../app/core/visits/VisitRecord.cpp" line="+66"/>
         <source>Provider</source>
         <translation>Provider</translation>
     </message>
@@ -2032,12 +2046,12 @@
         <translation>The intake answers cannot be shown: %1.</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>Intake submitted and queued for the provider</source>
         <translation>Intake submitted and queued for the provider</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+23"/>
         <source>The provider&apos;s answer cannot be shown: %1.</source>
         <translation>The provider&apos;s answer cannot be shown: %1.</translation>
     </message>
@@ -2590,7 +2604,7 @@
 <context>
     <name>clinicdesk::CareRequestDialog</name>
     <message numerus="yes">
-        <location filename="../ui/CareRequestDialog.cpp" line="+22"/>
+        <location filename="../ui/CareRequestDialog.cpp" line="+23"/>
         <source>%n day(s)</source>
         <translation>
             <numerusform>%n day</numerusform>
@@ -2658,12 +2672,27 @@
         <translation>Choose the patient&apos;s pharmacy, or type its pharmacy id: the titration is sent to it.</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+12"/>
         <source>Asking the provider…</source>
         <translation>Asking the provider…</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+28"/>
+        <source>The provider did not answer (attempt %1). The console keeps trying; you may close this window.</source>
+        <translation>The provider did not answer (attempt %1). The console keeps trying; you may close this window.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>The request could not be queued: %1</source>
+        <translation>The request could not be queued: %1</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Sending to the provider… The console tries again until the provider answers: you may close this window, the answer goes on the visit&apos;s timeline.</source>
+        <translation>Sending to the provider… The console tries again until the provider answers: you may close this window, the answer goes on the visit&apos;s timeline.</translation>
+    </message>
+    <message>
+        <location line="+25"/>
         <source>It could not be recorded on this computer: %1</source>
         <translation>It could not be recorded on this computer: %1</translation>
     </message>
@@ -3084,12 +3113,12 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+323"/>
+        <location line="+324"/>
         <source>&amp;Next</source>
         <translation>&amp;Next</translation>
     </message>
     <message>
-        <location line="-307"/>
+        <location line="-308"/>
         <source>Visit type *</source>
         <translation>Visit type *</translation>
     </message>
@@ -3145,7 +3174,7 @@
         <translation>Using the details on file</translation>
     </message>
     <message numerus="yes">
-        <location line="+13"/>
+        <location line="+14"/>
         <source>Linked to the provider&apos;s patient; %n earlier visit(s) recorded. Check the details below.</source>
         <translation>
             <numerusform>Linked to the provider&apos;s patient; %n earlier visit recorded. Check the details below.</numerusform>
@@ -3547,12 +3576,12 @@
     </message>
     <message>
         <location line="+12"/>
-        <location line="+69"/>
+        <location line="+68"/>
         <source>As&amp;k the provider</source>
         <translation>As&amp;k the provider</translation>
     </message>
     <message>
-        <location line="-68"/>
+        <location line="-67"/>
         <source>&amp;Link this patient</source>
         <translation>&amp;Link this patient</translation>
     </message>
@@ -3587,7 +3616,7 @@
         <translation>Not linked: the intake goes on as a new patient.</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+24"/>
         <source>No patient on file has this phone number. The provider may know this patient from earlier visits: ask the provider to link their record.</source>
         <translation>No patient on file has this phone number. The provider may know this patient from earlier visits: ask the provider to link their record.</translation>
     </message>
@@ -3607,7 +3636,7 @@
         <translation>Visit %1: %2, %3</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>type not given</source>
         <translation>type not given</translation>
     </message>

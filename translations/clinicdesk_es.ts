@@ -492,9 +492,10 @@
 <context>
     <name>CareRequests</name>
     <message>
-        <location filename="../app/core/visits/CareRequests.cpp" line="+28"/>
+        <location filename="../app/core/visits/CareRequests.cpp" line="+30"/>
         <location line="+13"/>
-        <location line="+85"/>
+        <location line="+12"/>
+        <location line="+157"/>
         <source>No such visit.</source>
         <translation>No existe esa visita.</translation>
     </message>
@@ -1312,12 +1313,12 @@
 <context>
     <name>ProviderPatientLink</name>
     <message>
-        <location filename="../app/core/visits/ProviderPatientLink.cpp" line="+108"/>
+        <location filename="../app/core/visits/ProviderPatientLink.cpp" line="+106"/>
         <source>A patient with this phone number is on file now: look them up instead of linking.</source>
         <translation>Ahora ya hay un paciente registrado con este número de teléfono: búsquelo en lugar de vincularlo.</translation>
     </message>
     <message>
-        <location line="+76"/>
+        <location line="+75"/>
         <source>The provider has no patient with this phone number either. Continue with the intake: a new patient record is made.</source>
         <translation>El proveedor tampoco tiene ningún paciente con este número de teléfono. Continúe con la admisión: se crea un registro de paciente nuevo.</translation>
     </message>
@@ -1386,6 +1387,19 @@
         <location line="+15"/>
         <source>Forgot your password? An administrator can reset it.</source>
         <translation>¿Olvidó su contraseña? Un administrador puede restablecerla.</translation>
+    </message>
+</context>
+<context>
+    <name>StaffTimeline</name>
+    <message>
+        <location filename="../app/core/visits/StaffTimeline.cpp" line="+18"/>
+        <source>Next titration requested by %1; the console sends it until the provider answers</source>
+        <translation>Siguiente titulación solicitada por %1; la consola la envía hasta que el proveedor responda</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Next titration request answered by the provider: %1</source>
+        <translation>El proveedor respondió a la solicitud de siguiente titulación: %1</translation>
     </message>
 </context>
 <context>
@@ -1967,7 +1981,7 @@
 <context>
     <name>VisitRecordReader</name>
     <message>
-        <location filename="../app/core/visits/VisitRecord.cpp" line="+78"/>
+        <location filename="../app/core/visits/VisitRecord.cpp" line="+66"/>
         <source>Provider</source>
         <translation>Proveedor</translation>
     </message>
@@ -2032,12 +2046,12 @@
         <translation>No se pueden mostrar las respuestas de la admisión: %1.</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>Intake submitted and queued for the provider</source>
         <translation>Admisión enviada y en cola para el proveedor</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+23"/>
         <source>The provider&apos;s answer cannot be shown: %1.</source>
         <translation>No se puede mostrar la respuesta del proveedor: %1.</translation>
     </message>
@@ -2590,7 +2604,7 @@
 <context>
     <name>clinicdesk::CareRequestDialog</name>
     <message numerus="yes">
-        <location filename="../ui/CareRequestDialog.cpp" line="+22"/>
+        <location filename="../ui/CareRequestDialog.cpp" line="+23"/>
         <source>%n day(s)</source>
         <translation>
             <numerusform>%n día</numerusform>
@@ -2658,12 +2672,27 @@
         <translation>Elija la farmacia del paciente o escriba su id. de farmacia: la titulación se envía a ella.</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+12"/>
         <source>Asking the provider…</source>
         <translation>Consultando al proveedor…</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+28"/>
+        <source>The provider did not answer (attempt %1). The console keeps trying; you may close this window.</source>
+        <translation>El proveedor no respondió (intento %1). La consola sigue intentándolo; puede cerrar esta ventana.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>The request could not be queued: %1</source>
+        <translation>No se pudo poner la solicitud en cola: %1</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Sending to the provider… The console tries again until the provider answers: you may close this window, the answer goes on the visit&apos;s timeline.</source>
+        <translation>Enviando al proveedor… La consola vuelve a intentarlo hasta que el proveedor responda: puede cerrar esta ventana, la respuesta figurará en la cronología de la visita.</translation>
+    </message>
+    <message>
+        <location line="+25"/>
         <source>It could not be recorded on this computer: %1</source>
         <translation>No se pudo registrar en este equipo: %1</translation>
     </message>
@@ -3084,12 +3113,12 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+323"/>
+        <location line="+324"/>
         <source>&amp;Next</source>
         <translation>&amp;Siguiente</translation>
     </message>
     <message>
-        <location line="-307"/>
+        <location line="-308"/>
         <source>Visit type *</source>
         <translation>Tipo de visita *</translation>
     </message>
@@ -3145,7 +3174,7 @@
         <translation>Se usan los datos registrados</translation>
     </message>
     <message numerus="yes">
-        <location line="+13"/>
+        <location line="+14"/>
         <source>Linked to the provider&apos;s patient; %n earlier visit(s) recorded. Check the details below.</source>
         <translation>
             <numerusform>Vinculado al paciente del proveedor; se registró %n consulta anterior. Revise los datos de abajo.</numerusform>
@@ -3547,12 +3576,12 @@
     </message>
     <message>
         <location line="+12"/>
-        <location line="+69"/>
+        <location line="+68"/>
         <source>As&amp;k the provider</source>
         <translation>Consultar al &amp;proveedor</translation>
     </message>
     <message>
-        <location line="-68"/>
+        <location line="-67"/>
         <source>&amp;Link this patient</source>
         <translation>&amp;Vincular este paciente</translation>
     </message>
@@ -3587,7 +3616,7 @@
         <translation>Sin vincular: la admisión continúa como paciente nuevo.</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+24"/>
         <source>No patient on file has this phone number. The provider may know this patient from earlier visits: ask the provider to link their record.</source>
         <translation>Ningún paciente registrado tiene este número de teléfono. Puede que el proveedor conozca a este paciente por consultas anteriores: consulte al proveedor para vincular su registro.</translation>
     </message>
@@ -3607,7 +3636,7 @@
         <translation>Consulta %1: %2, %3</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>type not given</source>
         <translation>tipo no indicado</translation>
     </message>

@@ -14,6 +14,7 @@
 #include "relay/RelayClient.h"
 #include "store/ChangeFeed.h"
 #include "store/LocalStore.h"
+#include "visits/CareRequests.h"
 
 #include <QSettings>
 
@@ -125,6 +126,16 @@ void ConsoleServices::startProvider()
                 [this](const QString &entryId) { outboxEntryChanged(entryId); });
         connect(sender, &OutboxSender::entryRetrying, this,
                 [this](const QString &entryId) { outboxEntryChanged(entryId); });
+        // A queued titration's answer is recorded here, whether or not its dialog is open.
+        connect(sender, &OutboxSender::careAnswered, this,
+                [this](const QString &, const QString &visitId, const QJsonObject &body,
+                       const CareReply &reply) {
+                    if (auto r = CareRequests::recordTitrationAnswer(
+                            *m_store, *m_audit, visitId, body, reply, QStringLiteral("system"));
+                        !r)
+                        qCWarning(lcUi) << "titration answer for visit" << visitId
+                                        << "not recorded, error code" << int(r.error().code);
+                });
     }
     if (ProviderStatusSync *sync = m_provider->statusSync())
         connect(sync, &ProviderStatusSync::refreshed, this,

@@ -37,7 +37,7 @@ Outbox::Kind parseKind(const QString &text)
         return Outbox::Kind::Chat;
     if (text == QLatin1String("support"))
         return Outbox::Kind::Support;
-    return Outbox::Kind::Visit;
+    return text == QLatin1String("titration") ? Outbox::Kind::Titration : Outbox::Kind::Visit;
 }
 
 // `cipher` null: the provider's texts are not read (due(): the sender never needs them, and one
@@ -131,6 +131,8 @@ QString Outbox::kindName(Kind kind)
         return QStringLiteral("chat");
     case Kind::Support:
         return QStringLiteral("support");
+    case Kind::Titration:
+        return QStringLiteral("titration");
     }
     return {};
 }
@@ -204,7 +206,8 @@ Result<QString> Outbox::insertMessage(Kind kind, const QString &visitId, const Q
         QJsonObject withId = body;
         withId.insert(QStringLiteral("masterId"), masterId);
         QJsonObject finalBody =
-            kind == Kind::Chat
+            kind == Kind::Titration ? withId
+            : kind == Kind::Chat
                 ? BelugaAdapter::staffChatBody(withId.value(QLatin1String("firstName")).toString(),
                                                withId.value(QLatin1String("lastName")).toString(),
                                                withId.value(QLatin1String("text")).toString(),

@@ -30,6 +30,7 @@ public:
         Visit,
         Chat,
         Support,
+        Titration, // the next titration prescription (nextTitration), body as sent
     };
     struct Entry
     {
@@ -67,6 +68,10 @@ public:
     // Submitted (VisitStateMachine::staffReplied) once the reply is delivered (markSent).
     Result<QString> enqueueStaffChat(const QString &visitId, const QString &firstName,
                                      const QString &lastName, const QString &text,
+                                     const QString &byUser);
+    // A next-titration request (BelugaAdapter::nextTitrationBody), sent and retried like any
+    // entry until the provider answers; the answer is recorded by OutboxSender (migration 15).
+    Result<QString> enqueueTitration(const QString &visitId, const QJsonObject &body,
                                      const QString &byUser);
     // A message to the provider's support: receiveCSMessage.
     Result<QString> enqueueSupportMessage(const QString &visitId, const QString &text,

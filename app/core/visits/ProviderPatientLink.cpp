@@ -7,7 +7,6 @@
 #include "store/LocalStore.h"
 #include "store/PatientRepository.h"
 #include "store/VisitRepository.h"
-#include "visits/NameCorrection.h"
 
 #include <QJsonDocument>
 #include <QUuid>
@@ -196,15 +195,6 @@ QString ProviderPatientLink::timelineLabel(const QJsonObject &payload)
     return tr("Recorded from the provider when %1 linked the patient (an earlier visit, not "
               "submitted from this console)")
         .arg(by);
-}
-
-QString ProviderPatientLink::staffEntryLabel(const QString &eventType, const QJsonObject &payload)
-{
-    if (eventType == QLatin1String(kEvent))
-        return timelineLabel(payload);
-    if (eventType == QLatin1String(NameCorrection::kEvent)) // with both names
-        return NameCorrection::timelineLabel(payload, false);
-    return {};
 }
 
 } // namespace clinicdesk

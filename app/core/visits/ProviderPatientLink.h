@@ -58,9 +58,6 @@ public:
     static QString explain(LookupOutcome outcome);
     // The timeline line of a PROVIDER_LINK entry.
     static QString timelineLabel(const QJsonObject &payload);
-    // The timeline line of a staff entry among the visit's events (a PROVIDER_LINK, a
-    // NameCorrection); empty for any other event type.
-    static QString staffEntryLabel(const QString &eventType, const QJsonObject &payload);
 };
 
 } // namespace clinicdesk

@@ -11,7 +11,7 @@
 #include "visits/CareRequests.h"
 #include "visits/NameCorrection.h"
 #include "visits/PatientMessageTimeline.h"
-#include "visits/ProviderPatientLink.h"
+#include "visits/StaffTimeline.h"
 
 #include <QHash>
 #include <QJsonArray>
@@ -54,18 +54,6 @@ QString questionText(QString question)
 }
 
 } // namespace
-
-bool VisitRecord::waitingForStaff() const
-{
-    return status == VisitStateMachine::Status::NeedsInfo && pendingReplies() == 0;
-}
-
-int VisitRecord::pendingReplies() const
-{
-    return int(std::count_if(messages.cbegin(), messages.cend(), [](const Message &m) {
-        return m.from == Message::From::Staff && m.delivery == Message::Delivery::Sending;
-    }));
-}
 
 VisitRecordReader::VisitRecordReader(LocalStore &store)
     : m_store(store)
@@ -242,14 +230,16 @@ Result<VisitRecord> VisitRecordReader::read(const QString &visitId)
         r.problems << r.answersError;
     }
 
-    // --- Local history: the outbox (submission, replies, support messages) ---
+    // --- Local history: the outbox (submission, replies, support messages; care requests are
+    // timeline entries of their own) ---
     QList<VisitRecord::TimelineEntry> local;
     local.append({r.createdAt, VisitRecord::Source::Staff, r.createdByName,
                   tr("Intake submitted and queued for the provider")});
     auto o =
         db.exec(QStringLiteral("SELECT id, kind, state, attempts, last_error, rejected_reason, "
                                "created_by, created_at, updated_at, sent_at, payload "
-                               "FROM outbox WHERE visit_id = ? ORDER BY created_at, id"),
+                               "FROM outbox WHERE visit_id = ? AND kind IN ('visit', 'chat', "
+                               "'support') ORDER BY created_at, id"),
                 {r.id});
     if (!o)
         return o.error();
@@ -376,8 +366,8 @@ Result<VisitRecord> VisitRecordReader::read(const QString &visitId)
                                       "prescription (referred)")});
             continue;
         }
-        if (const QString label = ProviderPatientLink::staffEntryLabel(type, payload);
-            !label.isEmpty()) { // a name correction, a link: staff's
+        if (const QString label = StaffTimeline::label(type, payload);
+            !label.isEmpty()) { // a name correction, a link, a care request: staff's
             provider.append({at, VisitRecord::Source::Staff, {}, label});
             continue;
         }
