@@ -495,7 +495,7 @@
         <location filename="../app/core/visits/CareRequests.cpp" line="+30"/>
         <location line="+13"/>
         <location line="+12"/>
-        <location line="+157"/>
+        <location line="+162"/>
         <source>No such visit.</source>
         <translation>No existe esa visita.</translation>
     </message>
@@ -1392,12 +1392,22 @@
 <context>
     <name>StaffTimeline</name>
     <message>
-        <location filename="../app/core/visits/StaffTimeline.cpp" line="+18"/>
+        <location filename="../app/core/visits/StaffTimeline.cpp" line="+20"/>
+        <source>Prescription change requested by %1; the console sends it until the provider answers</source>
+        <translation>Cambio de receta solicitado por %1; la consola lo envía hasta que el proveedor responda</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Next titration requested by %1; the console sends it until the provider answers</source>
         <translation>Siguiente titulación solicitada por %1; la consola la envía hasta que el proveedor responda</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+15"/>
+        <source>Prescription change answered by the provider: %1</source>
+        <translation>El proveedor respondió al cambio de receta: %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Next titration request answered by the provider: %1</source>
         <translation>El proveedor respondió a la solicitud de siguiente titulación: %1</translation>
     </message>

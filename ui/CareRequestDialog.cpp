@@ -180,7 +180,7 @@ bool CareRequestDialog::send()
         m_ui->pharmacy->setFocus(Qt::OtherFocusReason);
         return false;
     }
-    if (m_request == Request::NextTitration && m_sender)
+    if (m_sender)
         return queue(sent);
     m_busy = true;
     for (QWidget *w : {static_cast<QWidget *>(m_ui->send), static_cast<QWidget *>(m_ui->nextStep),
@@ -206,7 +206,7 @@ void CareRequestDialog::setOutbox(OutboxSender *sender)
     if (!sender)
         return;
     connect(sender, &OutboxSender::careAnswered, this,
-            [this](const QString &entryId, const QString &, const QJsonObject &,
+            [this](const QString &entryId, const QString &, const QString &, const QJsonObject &,
                    const CareReply &reply) {
                 if (entryId.isEmpty() || entryId != m_entryId)
                     return;
@@ -223,8 +223,8 @@ void CareRequestDialog::setOutbox(OutboxSender *sender)
 
 bool CareRequestDialog::queue(const PrescriptionRequest &sent)
 {
-    auto entry = CareRequests::queueTitration(m_store, m_audit, m_sender->outbox(), m_visitId, sent,
-                                              m_user.username);
+    auto entry = CareRequests::queue(m_store, m_audit, m_sender->outbox(), m_visitId, sent,
+                                     m_request == Request::NextTitration, m_user.username);
     if (!entry) {
         m_ui->outcome->announce(
             tr("The request could not be queued: %1").arg(entry.error().message));

@@ -23,9 +23,9 @@ class ProviderClient;
 
 // The next-titration request and the prescription change of one visit (issue 15, items 2 and
 // 4). A titration asks for exactly one medication (the visit's, or another dose) at the
-// patient's pharmacy, queued in the outbox when there is one (setOutbox); a change names another
-// pharmacy id and/or another medication, or resends the prescription as it is, asked while staff
-// wait. The provider's answer (to either) becomes
+// patient's pharmacy; a change names another pharmacy id and/or another medication, or resends
+// the prescription as it is. Either is queued in the outbox when there is one (setOutbox), else
+// asked while staff wait. The provider's answer becomes
 // CareGuidance's message (said to a screen reader) and, where the console can carry it out,
 // the next step's button ("Start the check-in", "Start a follow-up visit", "Try again"). A new
 // prescription is recorded on the visit (CareRequests::recordNewPrescription).
@@ -42,9 +42,9 @@ public:
                       const QString &patientName, QWidget *parent = nullptr);
     ~CareRequestDialog() override;
 
-    // The console's outbox (may be null): a titration is then queued there (CareRequests::
-    // queueTitration), sent and retried until the provider answers; the dialog may close
-    // meanwhile, and the answer is recorded by the console's services either way.
+    // The console's outbox (may be null): the request is then queued there (CareRequests::
+    // queue), sent and retried until the provider answers; the dialog may close meanwhile, and
+    // the answer is recorded by the console's services either way.
     void setOutbox(OutboxSender *sender);
     QString queuedEntry() const { return m_entryId; }
     // "Choose pharmacy…": the provider's pharmacy list (modeless, deleted when closed); a pick

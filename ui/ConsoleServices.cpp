@@ -126,14 +126,16 @@ void ConsoleServices::startProvider()
                 [this](const QString &entryId) { outboxEntryChanged(entryId); });
         connect(sender, &OutboxSender::entryRetrying, this,
                 [this](const QString &entryId) { outboxEntryChanged(entryId); });
-        // A queued titration's answer is recorded here, whether or not its dialog is open.
+        // A queued titration's or change's answer is recorded here, dialog open or not.
         connect(sender, &OutboxSender::careAnswered, this,
-                [this](const QString &, const QString &visitId, const QJsonObject &body,
-                       const CareReply &reply) {
-                    if (auto r = CareRequests::recordTitrationAnswer(
-                            *m_store, *m_audit, visitId, body, reply, QStringLiteral("system"));
+                [this](const QString &, const QString &visitId, const QString &kind,
+                       const QJsonObject &body, const CareReply &reply) {
+                    const bool titration = kind == Outbox::kindName(Outbox::Kind::Titration);
+                    if (auto r =
+                            CareRequests::recordAnswer(*m_store, *m_audit, visitId, body, reply,
+                                                       titration, QStringLiteral("system"));
                         !r)
-                        qCWarning(lcUi) << "titration answer for visit" << visitId
+                        qCWarning(lcUi) << "care answer for visit" << visitId
                                         << "not recorded, error code" << int(r.error().code);
                 });
     }

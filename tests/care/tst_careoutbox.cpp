@@ -1,8 +1,8 @@
-// The next titration through the console's outbox (issue 15, item 2), real widgets against the
-// real clinicdesk-sandbox: a provider that fails (503) is tried again and one request takes
-// effect (one new prescription at the provider); with its dialog closed, the answer still
-// reaches the visit's prescription track and timeline, a refusal too; a request queued before
-// the console stopped is sent by the next one.
+// The next titration and a prescription change through the console's outbox (issue 15, item 2),
+// real widgets against the real clinicdesk-sandbox: a provider that fails (503) is tried again and
+// one request takes effect (one new prescription at the provider); with its dialog closed, the
+// answer still reaches the visit's prescription track and timeline, a refusal too; a request queued
+// before the console stopped is sent by the next one.
 #include "CareRequestDialog.h"
 #include "CareSandboxScenes.h"
 #include "ConsoleServices.h"
@@ -18,6 +18,7 @@
 
 #include <QComboBox>
 #include <QLabel>
+#include <QLineEdit>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTest>
@@ -72,14 +73,14 @@ class TestCareOutbox : public QObject
         std::unique_ptr<VisitDetailPage> page;
         CareRequestDialog *dialog = nullptr;
     };
-    Opened open(const QString &visitId)
+    Opened open(const QString &visitId, Request request = Request::NextTitration)
     {
         Opened o;
         o.page = std::make_unique<VisitDetailPage>(*m_store, *m_services->audit(), m_user,
                                                    m_services->provider(), visitId);
         o.page->resize(1366, 768);
         o.page->show();
-        o.dialog = o.page->openCareDialog(Request::NextTitration);
+        o.dialog = o.page->openCareDialog(request);
         return o;
     }
     static void sendByKeyboard(CareRequestDialog *dialog)
@@ -183,6 +184,39 @@ private Q_SLOTS:
                  qPrintable(timeline(refused.id).join('\n')));
     }
 
+    // A resend to another pharmacy (updateVisit) the same way: a 503, then one new prescription,
+    // and the stored body never holds the API key.
+    void changeIsRetriedToo()
+    {
+        const auto visit = test::careProgrammeVisit(*m_store, *m_sandbox, nextPhone(), 0);
+        Opened o = open(visit.id, Request::PrescriptionChange);
+        QVERIFY(o.dialog);
+        o.dialog->findChild<QLineEdit *>(QStringLiteral("pharmacy"))
+            ->setText(QStringLiteral("ph_2"));
+        QVERIFY(m_sandbox->setFaults({{"next", QJsonArray{"5xx"}}}));
+        QSignalSpy retrying(&sender(), &OutboxSender::entryRetrying);
+        QSignalSpy answered(o.dialog, &CareRequestDialog::answered);
+        sendByKeyboard(o.dialog);
+        const QString entryId = o.dialog->queuedEntry();
+        QVERIFY(!entryId.isEmpty());
+        auto stored = sender().outbox().body(*entry(entryId));
+        QVERIFY(stored);
+        QVERIFY(!stored->contains(QStringLiteral("apiKey")));
+        QCOMPARE(stored->value(QStringLiteral("pharmacyId")).toString(), QStringLiteral("ph_2"));
+        QVERIFY(retrying.wait(30000));
+        QVERIFY(answered.wait(30000));
+        QCOMPARE(int(answered.first().at(0).value<CareReply>().status), int(CareStatus::NewRxSent));
+        QCOMPARE(entry(entryId)->attempts, 2);
+        QCOMPARE(providerPrescriptions(visit.masterId), 2);
+        QCOMPARE(localPrescriptions(visit.id), 2);
+        const QStringList labels = timeline(visit.id);
+        QVERIFY2(labels.contains(QStringLiteral("Prescription change requested by alice; the "
+                                                "console sends it until the provider answers")),
+                 qPrintable(labels.join('\n')));
+        QVERIFY(labels.contains(QStringLiteral("Changed prescription sent to the pharmacy")));
+        o.dialog->reject();
+    }
+
     // Queued while no sender runs (the console stopped): the next sender delivers it, once.
     void queuedRequestSurvivesARestart()
     {
@@ -191,8 +225,8 @@ private Q_SLOTS:
         auto request = CareRequests::nextTitration(*m_store, visit.id);
         QVERIFY(request);
         Outbox outbox(*m_store);
-        auto queued = CareRequests::queueTitration(*m_store, *m_services->audit(), outbox, visit.id,
-                                                   request.value(), QStringLiteral("alice"));
+        auto queued = CareRequests::queue(*m_store, *m_services->audit(), outbox, visit.id,
+                                          request.value(), true, QStringLiteral("alice"));
         QVERIFY(queued);
         QCOMPARE(entry(queued.value())->state, QStringLiteral("pending"));
         QCOMPARE(providerPrescriptions(visit.masterId), 1);

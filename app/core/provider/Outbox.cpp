@@ -37,6 +37,8 @@ Outbox::Kind parseKind(const QString &text)
         return Outbox::Kind::Chat;
     if (text == QLatin1String("support"))
         return Outbox::Kind::Support;
+    if (text == QLatin1String("update"))
+        return Outbox::Kind::Update;
     return text == QLatin1String("titration") ? Outbox::Kind::Titration : Outbox::Kind::Visit;
 }
 
@@ -133,6 +135,8 @@ QString Outbox::kindName(Kind kind)
         return QStringLiteral("support");
     case Kind::Titration:
         return QStringLiteral("titration");
+    case Kind::Update:
+        return QStringLiteral("update");
     }
     return {};
 }
@@ -206,7 +210,7 @@ Result<QString> Outbox::insertMessage(Kind kind, const QString &visitId, const Q
         QJsonObject withId = body;
         withId.insert(QStringLiteral("masterId"), masterId);
         QJsonObject finalBody =
-            kind == Kind::Titration ? withId
+            isCareRequest(kind) ? withId
             : kind == Kind::Chat
                 ? BelugaAdapter::staffChatBody(withId.value(QLatin1String("firstName")).toString(),
                                                withId.value(QLatin1String("lastName")).toString(),

@@ -31,7 +31,10 @@ public:
         Chat,
         Support,
         Titration, // the next titration prescription (nextTitration), body as sent
+        Update,    // change or resend a prescription (updateVisit), body as sent, no API key
     };
+    // A care request: its answer is the provider's status (OutboxSender::careAnswered).
+    static bool isCareRequest(Kind kind) { return kind == Kind::Titration || kind == Kind::Update; }
     struct Entry
     {
         QString id;
@@ -73,6 +76,9 @@ public:
     // entry until the provider answers; the answer is recorded by OutboxSender (migration 15).
     Result<QString> enqueueTitration(const QString &visitId, const QJsonObject &body,
                                      const QString &byUser);
+    // A prescription change or resend (BelugaAdapter::updateVisitBody), the same way.
+    Result<QString> enqueueUpdate(const QString &visitId, const QJsonObject &body,
+                                  const QString &byUser);
     // A message to the provider's support: receiveCSMessage.
     Result<QString> enqueueSupportMessage(const QString &visitId, const QString &text,
                                           const QString &byUser);

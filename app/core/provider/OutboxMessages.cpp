@@ -39,4 +39,13 @@ Result<QString> Outbox::enqueueTitration(const QString &visitId, const QJsonObje
     return insertMessage(Kind::Titration, visitId, body, byUser);
 }
 
+Result<QString> Outbox::enqueueUpdate(const QString &visitId, const QJsonObject &body,
+                                      const QString &byUser)
+{
+    if (body.contains(QLatin1String("apiKey")))
+        return makeError(ErrorCode::InvalidInput,
+                         QStringLiteral("the API key is added when sending, never stored"));
+    return insertMessage(Kind::Update, visitId, body, byUser);
+}
+
 } // namespace clinicdesk

@@ -126,6 +126,9 @@ void OutboxSender::send(const Outbox::Entry &entry)
     case Outbox::Kind::Titration:
         m_client.post(ProviderRoute::NextTitration, request.value(), done);
         break;
+    case Outbox::Kind::Update:
+        m_client.post(ProviderRoute::UpdateVisit, request.value(), done);
+        break;
     }
 }
 
@@ -135,7 +138,7 @@ void OutboxSender::handle(const Outbox::Entry &entry, const ProviderResult &resu
     m_inFlightVisits.remove(entry.visitId);
     using Outcome = ProviderResult::Outcome;
     const int attempts = entry.attempts + 1;
-    if (entry.kind == Outbox::Kind::Titration && careAnswer(entry, result)) {
+    if (Outbox::isCareRequest(entry.kind) && careAnswer(entry, result)) {
         kick();
         return;
     }
@@ -179,7 +182,8 @@ bool OutboxSender::careAnswer(const Outbox::Entry &entry, const ProviderResult &
     if (reply.status == CareStatus::NoReply)
         return false; // no answer (5xx, timeout, key trouble): retried like any entry
     auto body = m_outbox.body(entry);
-    Q_EMIT careAnswered(entry.id, entry.visitId, body ? body.value() : QJsonObject(), reply);
+    Q_EMIT careAnswered(entry.id, entry.visitId, Outbox::kindName(entry.kind),
+                        body ? body.value() : QJsonObject(), reply);
     if (auto r = m_outbox.markSent(entry, {}); !r) {
         qCWarning(lcProvider) << "outbox:" << r.error().message;
         return true;

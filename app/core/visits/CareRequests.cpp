@@ -82,36 +82,41 @@ void auditCare(AuditLog &audit, const QString &byUser, const QString &visitId, b
 
 } // namespace
 
-Result<QString> CareRequests::queueTitration(LocalStore &store, AuditLog &audit, Outbox &outbox,
-                                             const QString &visitId,
-                                             const PrescriptionRequest &request,
-                                             const QString &byUser)
+Result<QString> CareRequests::queue(LocalStore &store, AuditLog &audit, Outbox &outbox,
+                                    const QString &visitId, const PrescriptionRequest &request,
+                                    bool titration, const QString &byUser)
 {
     QString entryId;
+    const QString source = titration ? QStringLiteral("titration") : QStringLiteral("change");
     auto done = store.db().transaction([&]() -> Result<void> {
         auto queued =
-            outbox.enqueueTitration(visitId, BelugaAdapter::nextTitrationBody(request), byUser);
+            titration
+                ? outbox.enqueueTitration(visitId, BelugaAdapter::nextTitrationBody(request),
+                                          byUser)
+                : outbox.enqueueUpdate(visitId, BelugaAdapter::updateVisitBody(request), byUser);
         if (!queued)
             return queued.error();
         entryId = queued.value();
         return addEvent(store, visitId, QLatin1String(kRequestEvent),
-                        {{QStringLiteral("source"), QStringLiteral("titration")},
+                        {{QStringLiteral("source"), source},
                          {QStringLiteral("by"), byUser},
                          {QStringLiteral("outboxId"), entryId}});
     });
     auditCare(audit, byUser, visitId, bool(done),
-              done ? QStringLiteral("next titration queued as outbox entry %1").arg(entryId)
-                   : QStringLiteral("next titration not queued: error code %1")
+              done ? QStringLiteral("%1 queued as outbox entry %2").arg(source, entryId)
+                   : QStringLiteral("%1 not queued: error code %2")
+                         .arg(source)
                          .arg(int(done.error().code)));
     if (!done)
         return done.error();
     return entryId;
 }
 
-Result<void> CareRequests::recordTitrationAnswer(LocalStore &store, AuditLog &audit,
-                                                 const QString &visitId, const QJsonObject &body,
-                                                 const CareReply &reply, const QString &byUser)
+Result<void> CareRequests::recordAnswer(LocalStore &store, AuditLog &audit, const QString &visitId,
+                                        const QJsonObject &body, const CareReply &reply,
+                                        bool titration, const QString &byUser)
 {
+    const QString source = titration ? QStringLiteral("titration") : QStringLiteral("change");
     if (reply.status == CareStatus::NewRxSent) {
         const PrescriptionRequest sent{
             BelugaAdapter::masterIdOf(body), body.value(QLatin1String("pharmacyId")).toString(),
@@ -119,14 +124,14 @@ Result<void> CareRequests::recordTitrationAnswer(LocalStore &store, AuditLog &au
                 {{QStringLiteral("formObj"),
                   QJsonObject{{QStringLiteral("patientPreference"),
                                body.value(QLatin1String("patientPreference"))}}}})};
-        return recordNewPrescription(store, audit, visitId, sent, reply, true, byUser);
+        return recordNewPrescription(store, audit, visitId, sent, reply, titration, byUser);
     }
     auto done = addEvent(store, visitId, QLatin1String(kAnswerEvent),
-                         {{QStringLiteral("source"), QStringLiteral("titration")},
+                         {{QStringLiteral("source"), source},
                           {QStringLiteral("status"), reply.providerStatus},
                           {QStringLiteral("info"), reply.info}});
     auditCare(audit, byUser, visitId, bool(done),
-              QStringLiteral("next titration answered: %1").arg(reply.providerStatus));
+              QStringLiteral("%1 answered: %2").arg(source, reply.providerStatus));
     return done;
 }
 
