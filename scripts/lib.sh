@@ -2,8 +2,8 @@
 # shellcheck shell=bash
 
 BUILD_PACKAGES=(
-    cmake ninja-build ccache g++ pkg-config
-    qt6-base-dev qt6-base-dev-tools qt6-httpserver-dev qt6-websockets-dev
+    cmake ninja-build ccache g++ pkg-config mold
+    qt6-base-dev qt6-base-dev-tools qt6-httpserver-dev qt6-websockets-dev qt6-pdf-dev
     qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-translations-l10n
     qtkeychain-qt6-dev libsecret-1-0 libqt6sql6-sqlite libsqlite3-dev libssl-dev libgl-dev
     libqt6sql6-psql libpq-dev
@@ -56,7 +56,8 @@ ensure_packages() {
     "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 }
 
-# configure_and_build DIR BUILD_TYPE [CMAKE ARGS...]: incremental; Ninja and ccache.
+# configure_and_build DIR BUILD_TYPE [CMAKE ARGS...]: incremental; Ninja and ccache. With
+# BUILD_TARGET set (e.g. `products`: every program but the tests), builds only that target.
 configure_and_build() {
     local dir=$1 type=$2
     shift 2
@@ -64,6 +65,6 @@ configure_and_build() {
         log "configuring $dir ($type)"
         cmake -S . -B "$dir" -G Ninja -DCMAKE_BUILD_TYPE="$type" "$@" >/dev/null
     fi
-    log "building $dir"
-    cmake --build "$dir" --parallel "$(nproc)"
+    log "building $dir${BUILD_TARGET:+ ($BUILD_TARGET)}"
+    cmake --build "$dir" --parallel "$(nproc)" ${BUILD_TARGET:+--target "$BUILD_TARGET"}
 }

@@ -915,6 +915,39 @@
     </message>
 </context>
 <context>
+    <name>LabRequisition</name>
+    <message>
+        <location filename="../app/core/visits/LabRequisition.cpp" line="+44"/>
+        <source>The requisition is not shown because its view could not be recorded in the audit log: %1</source>
+        <translation>The requisition is not shown because its view could not be recorded in the audit log: %1</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>This lab order has no requisition yet.</source>
+        <translation>This lab order has no requisition yet.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The requisition cannot be opened: %1</source>
+        <translation>The requisition cannot be opened: %1</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>The file cannot be replaced.</source>
+        <translation>The file cannot be replaced.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The file cannot be created: %1</source>
+        <translation>The file cannot be created: %1</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>The file cannot be written: %1</source>
+        <translation>The file cannot be written: %1</translation>
+    </message>
+</context>
+<context>
     <name>LockPage</name>
     <message>
         <location filename="../ui/LockPage.ui" line="+40"/>
@@ -1719,6 +1752,16 @@
     </message>
     <message>
         <location line="+5"/>
+        <source>&amp;Labs</source>
+        <translation>&amp;Labs</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Lab orders, their requisition and results</source>
+        <translation>Lab orders, their requisition and results</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>T&amp;imeline</source>
         <translation>T&amp;imeline</translation>
     </message>
@@ -1834,6 +1877,54 @@
         <location line="+15"/>
         <source>ZIP code</source>
         <translation>ZIP code</translation>
+    </message>
+</context>
+<context>
+    <name>VisitLabs</name>
+    <message>
+        <location filename="../app/core/visits/VisitLabs.cpp" line="+8"/>
+        <source>Kit shipped to the patient</source>
+        <translation>Kit shipped to the patient</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Kit delivered to the patient</source>
+        <translation>Kit delivered to the patient</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Sample shipped to the lab</source>
+        <translation>Sample shipped to the lab</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Sample received by the lab</source>
+        <translation>Sample received by the lab</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Results ready: consult can be booked</source>
+        <translation>Results ready: consult can be booked</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Requisition ready to print</source>
+        <translation>Requisition ready to print</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Lab order event %1 (unreadable)</source>
+        <translation>Lab order event %1 (unreadable)</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Lab order %1: %2 (%3, tracking %4)</source>
+        <translation>Lab order %1: %2 (%3, tracking %4)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Lab order %1: %2</source>
+        <translation>Lab order %1: %2</translation>
     </message>
 </context>
 <context>
@@ -1991,7 +2082,7 @@
 <context>
     <name>VisitRecordReader</name>
     <message>
-        <location filename="../app/core/visits/VisitRecord.cpp" line="+66"/>
+        <location filename="../app/core/visits/VisitRecordSummary.cpp" line="+25"/>
         <source>Provider</source>
         <translation>Provider</translation>
     </message>
@@ -2006,7 +2097,7 @@
         <translation>System</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location filename="../app/core/visits/VisitRecord.cpp" line="+81"/>
         <source>The visit is not shown because its view could not be recorded in the audit log: %1</source>
         <translation>The visit is not shown because its view could not be recorded in the audit log: %1</translation>
     </message>
@@ -2149,7 +2240,7 @@
         <translation>Changed prescription sent to the pharmacy</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+9"/>
         <source>%1 (unreadable: %2)</source>
         <translation>%1 (unreadable: %2)</translation>
     </message>
@@ -3243,6 +3334,71 @@
     </message>
 </context>
 <context>
+    <name>clinicdesk::LabRequisitionDialog</name>
+    <message>
+        <location filename="../ui/LabRequisitionDialog.cpp" line="+29"/>
+        <location line="+1"/>
+        <location line="+63"/>
+        <source>Lab requisition</source>
+        <translation>Lab requisition</translation>
+    </message>
+    <message>
+        <location line="-58"/>
+        <source>Requisition document</source>
+        <translation>Requisition document</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>&amp;Print…</source>
+        <translation>&amp;Print…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Print the requisition</source>
+        <translation>Print the requisition</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save as P&amp;DF…</source>
+        <translation>Save as P&amp;DF…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Save the requisition as a PDF file</source>
+        <translation>Save the requisition as a PDF file</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Close the requisition</source>
+        <translation>Close the requisition</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>The requisition is not a readable PDF.</source>
+        <translation>The requisition is not a readable PDF.</translation>
+    </message>
+    <message>
+        <location line="+47"/>
+        <source>Print the lab requisition</source>
+        <translation>Print the lab requisition</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The requisition could not be printed.</source>
+        <translation>The requisition could not be printed.</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Save the lab requisition</source>
+        <translation>Save the lab requisition</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF files (*.pdf)</translation>
+    </message>
+</context>
+<context>
     <name>clinicdesk::LockPage</name>
     <message>
         <location filename="../ui/LockPage.cpp" line="+34"/>
@@ -3258,7 +3414,7 @@
 <context>
     <name>clinicdesk::MainWindow</name>
     <message numerus="yes">
-        <location filename="../ui/MainWindow.cpp" line="+359"/>
+        <location filename="../ui/MainWindow.cpp" line="+379"/>
         <source>&amp;Home (%n new)</source>
         <translation>
             <numerusform>&amp;Home (%n new)</numerusform>
@@ -3772,6 +3928,47 @@
     <name>clinicdesk::StoreErrorPage</name>
     <message>
         <location filename="../ui/StoreErrorPage.cpp" line="+25"/>
+        <location line="+22"/>
+        <source>Join this clinic</source>
+        <translation>Join this clinic</translation>
+    </message>
+    <message>
+        <location line="-19"/>
+        <source>A new PC gets the clinic&apos;s data key with a one-time code. Ask an administrator for one (it is valid for 15 minutes), type it here and choose Join.</source>
+        <translation>A new PC gets the clinic&apos;s data key with a one-time code. Ask an administrator for one (it is valid for 15 minutes), type it here and choose Join.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>One-time &amp;code:</source>
+        <translation>One-time &amp;code:</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>One-time code</source>
+        <translation>One-time code</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Join error</source>
+        <translation>Join error</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Join</source>
+        <translation>&amp;Join</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Type the one-time code first.</source>
+        <translation>Type the one-time code first.</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>This PC does not have the clinic&apos;s data key yet. If it is new to the clinic, join it below with a one-time code from an administrator; otherwise restore the key from your key backup.</source>
+        <translation>This PC does not have the clinic&apos;s data key yet. If it is new to the clinic, join it below with a one-time code from an administrator; otherwise restore the key from your key backup.</translation>
+    </message>
+    <message>
+        <location line="+16"/>
         <source>No keychain service answered. ClinicDesk keeps the key that encrypts its data in the system keychain. Start the desktop keyring (for example GNOME Keyring or KWallet), then choose Retry.</source>
         <translation>No keychain service answered. ClinicDesk keeps the key that encrypts its data in the system keychain. Start the desktop keyring (for example GNOME Keyring or KWallet), then choose Retry.</translation>
     </message>
@@ -4075,7 +4272,7 @@
 <context>
     <name>clinicdesk::VisitDetailPage</name>
     <message>
-        <location filename="../ui/VisitDetailPage.cpp" line="+103"/>
+        <location filename="../ui/VisitDetailPage.cpp" line="+108"/>
         <source>Checked with the provider at %1: the visit is %2.</source>
         <translation>Checked with the provider at %1: the visit is %2.</translation>
     </message>
@@ -4085,12 +4282,12 @@
         <translation>The provider could not be asked: %1</translation>
     </message>
     <message>
-        <location line="+67"/>
+        <location line="+68"/>
         <source>This visit cannot be shown</source>
         <translation>This visit cannot be shown</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+40"/>
         <source>Visit</source>
         <translation>Visit</translation>
     </message>
@@ -4165,7 +4362,12 @@
         <translation>The visit cannot be corrected now: %1</translation>
     </message>
     <message>
-        <location line="-158"/>
+        <location line="+68"/>
+        <source>Lab requisition</source>
+        <translation>Lab requisition</translation>
+    </message>
+    <message>
+        <location line="-226"/>
         <source>The provider refused this visit: %1</source>
         <translation>The provider refused this visit: %1</translation>
     </message>
@@ -4285,6 +4487,157 @@
         <location line="+5"/>
         <source>The visit was not resubmitted: %1</source>
         <translation>The visit was not resubmitted: %1</translation>
+    </message>
+</context>
+<context>
+    <name>clinicdesk::VisitLabsTab</name>
+    <message>
+        <location filename="../ui/VisitLabsTab.cpp" line="+39"/>
+        <source>No lab orders for this visit.</source>
+        <translation>No lab orders for this visit.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Lab order</source>
+        <translation>Lab order</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Lab order:</source>
+        <translation>Lab order:</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Booking link</source>
+        <translation>Booking link</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Open boo&amp;king link</source>
+        <translation>Open boo&amp;king link</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Open the booking link for the results consult</source>
+        <translation>Open the booking link for the results consult</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Results consult:</source>
+        <translation>Results consult:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Step</source>
+        <translation>Step</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>When</source>
+        <translation>When</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Carrier</source>
+        <translation>Carrier</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Tracking</source>
+        <translation>Tracking</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Lab order steps</source>
+        <translation>Lab order steps</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Open &amp;requisition…</source>
+        <translation>Open &amp;requisition…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Open the lab requisition</source>
+        <translation>Open the lab requisition</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Fetch lab res&amp;ults</source>
+        <translation>Fetch lab res&amp;ults</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Fetch lab results from the provider</source>
+        <translation>Fetch lab results from the provider</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Test</source>
+        <translation>Test</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Result</source>
+        <translation>Result</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Unit</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Reference range</source>
+        <translation>Reference range</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Flag</source>
+        <translation>Flag</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Resulted</source>
+        <translation>Resulted</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Lab results</source>
+        <translation>Lab results</translation>
+    </message>
+    <message>
+        <location line="+80"/>
+        <source>Not yet (the lab has no results)</source>
+        <translation>Not yet (the lab has no results)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>No requisition yet</source>
+        <translation>No requisition yet</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Asking the provider for the lab results…</source>
+        <translation>Asking the provider for the lab results…</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>The lab results could not be fetched: %1</source>
+        <translation>The lab results could not be fetched: %1</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+24"/>
+        <source>%n result(s) from the provider.</source>
+        <translation>
+            <numerusform>%n result from the provider.</numerusform>
+            <numerusform>%n results from the provider.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The provider has no results for this order yet.</source>
+        <translation>The provider has no results for this order yet.</translation>
     </message>
 </context>
 <context>

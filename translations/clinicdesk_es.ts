@@ -915,6 +915,39 @@
     </message>
 </context>
 <context>
+    <name>LabRequisition</name>
+    <message>
+        <location filename="../app/core/visits/LabRequisition.cpp" line="+44"/>
+        <source>The requisition is not shown because its view could not be recorded in the audit log: %1</source>
+        <translation>La orden no se muestra porque su consulta no se pudo registrar en el registro de auditoría: %1</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>This lab order has no requisition yet.</source>
+        <translation>Esta orden de laboratorio aún no tiene formulario.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The requisition cannot be opened: %1</source>
+        <translation>La orden no se puede abrir: %1</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>The file cannot be replaced.</source>
+        <translation>El archivo no se puede reemplazar.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The file cannot be created: %1</source>
+        <translation>El archivo no se puede crear: %1</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>The file cannot be written: %1</source>
+        <translation>El archivo no se puede escribir: %1</translation>
+    </message>
+</context>
+<context>
     <name>LockPage</name>
     <message>
         <location filename="../ui/LockPage.ui" line="+40"/>
@@ -1719,6 +1752,16 @@
     </message>
     <message>
         <location line="+5"/>
+        <source>&amp;Labs</source>
+        <translation>&amp;Laboratorio</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Lab orders, their requisition and results</source>
+        <translation>Órdenes de laboratorio, su formulario y resultados</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>T&amp;imeline</source>
         <translation>Cro&amp;nología</translation>
     </message>
@@ -1834,6 +1877,54 @@
         <location line="+15"/>
         <source>ZIP code</source>
         <translation>Código postal</translation>
+    </message>
+</context>
+<context>
+    <name>VisitLabs</name>
+    <message>
+        <location filename="../app/core/visits/VisitLabs.cpp" line="+8"/>
+        <source>Kit shipped to the patient</source>
+        <translation>Kit enviado al paciente</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Kit delivered to the patient</source>
+        <translation>Kit entregado al paciente</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Sample shipped to the lab</source>
+        <translation>Muestra enviada al laboratorio</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Sample received by the lab</source>
+        <translation>Muestra recibida por el laboratorio</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Results ready: consult can be booked</source>
+        <translation>Resultados listos: se puede reservar la consulta</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Requisition ready to print</source>
+        <translation>Orden lista para imprimir</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Lab order event %1 (unreadable)</source>
+        <translation>Evento de orden de laboratorio %1 (ilegible)</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Lab order %1: %2 (%3, tracking %4)</source>
+        <translation>Orden de laboratorio %1: %2 (%3, seguimiento %4)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Lab order %1: %2</source>
+        <translation>Orden de laboratorio %1: %2</translation>
     </message>
 </context>
 <context>
@@ -1991,7 +2082,7 @@
 <context>
     <name>VisitRecordReader</name>
     <message>
-        <location filename="../app/core/visits/VisitRecord.cpp" line="+66"/>
+        <location filename="../app/core/visits/VisitRecordSummary.cpp" line="+25"/>
         <source>Provider</source>
         <translation>Proveedor</translation>
     </message>
@@ -2006,7 +2097,7 @@
         <translation>Sistema</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location filename="../app/core/visits/VisitRecord.cpp" line="+81"/>
         <source>The visit is not shown because its view could not be recorded in the audit log: %1</source>
         <translation>La visita no se muestra porque no se pudo anotar el acceso en el registro de auditoría: %1</translation>
     </message>
@@ -2149,7 +2240,7 @@
         <translation>Receta modificada enviada a la farmacia</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+9"/>
         <source>%1 (unreadable: %2)</source>
         <translation>%1 (ilegible: %2)</translation>
     </message>
@@ -3243,6 +3334,71 @@
     </message>
 </context>
 <context>
+    <name>clinicdesk::LabRequisitionDialog</name>
+    <message>
+        <location filename="../ui/LabRequisitionDialog.cpp" line="+29"/>
+        <location line="+1"/>
+        <location line="+63"/>
+        <source>Lab requisition</source>
+        <translation>Orden de laboratorio</translation>
+    </message>
+    <message>
+        <location line="-58"/>
+        <source>Requisition document</source>
+        <translation>Documento de la orden</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>&amp;Print…</source>
+        <translation>&amp;Imprimir…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Print the requisition</source>
+        <translation>Imprimir la orden</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save as P&amp;DF…</source>
+        <translation>Guardar como P&amp;DF…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Save the requisition as a PDF file</source>
+        <translation>Guardar la orden como archivo PDF</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Close the requisition</source>
+        <translation>Cerrar la orden</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>The requisition is not a readable PDF.</source>
+        <translation>La orden no es un PDF legible.</translation>
+    </message>
+    <message>
+        <location line="+47"/>
+        <source>Print the lab requisition</source>
+        <translation>Imprimir la orden de laboratorio</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The requisition could not be printed.</source>
+        <translation>No se pudo imprimir la orden.</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Save the lab requisition</source>
+        <translation>Guardar la orden de laboratorio</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>PDF files (*.pdf)</source>
+        <translation>Archivos PDF (*.pdf)</translation>
+    </message>
+</context>
+<context>
     <name>clinicdesk::LockPage</name>
     <message>
         <location filename="../ui/LockPage.cpp" line="+34"/>
@@ -3258,7 +3414,7 @@
 <context>
     <name>clinicdesk::MainWindow</name>
     <message numerus="yes">
-        <location filename="../ui/MainWindow.cpp" line="+359"/>
+        <location filename="../ui/MainWindow.cpp" line="+379"/>
         <source>&amp;Home (%n new)</source>
         <translation>
             <numerusform>&amp;Inicio (%n nueva)</numerusform>
@@ -3772,6 +3928,47 @@
     <name>clinicdesk::StoreErrorPage</name>
     <message>
         <location filename="../ui/StoreErrorPage.cpp" line="+25"/>
+        <location line="+22"/>
+        <source>Join this clinic</source>
+        <translation>Unirse a esta clínica</translation>
+    </message>
+    <message>
+        <location line="-19"/>
+        <source>A new PC gets the clinic&apos;s data key with a one-time code. Ask an administrator for one (it is valid for 15 minutes), type it here and choose Join.</source>
+        <translation>Un PC nuevo recibe la clave de datos de la clínica con un código de un solo uso. Pídalo a un administrador (vale 15 minutos), escríbalo aquí y elija Unirse.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>One-time &amp;code:</source>
+        <translation>&amp;Código de un solo uso:</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>One-time code</source>
+        <translation>Código de un solo uso</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Join error</source>
+        <translation>Error al unirse</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Join</source>
+        <translation>&amp;Unirse</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Type the one-time code first.</source>
+        <translation>Escriba primero el código de un solo uso.</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>This PC does not have the clinic&apos;s data key yet. If it is new to the clinic, join it below with a one-time code from an administrator; otherwise restore the key from your key backup.</source>
+        <translation>Este PC todavía no tiene la clave de datos de la clínica. Si es nuevo en la clínica, únalo abajo con un código de un solo uso de un administrador; si no, restaure la clave desde su copia de seguridad.</translation>
+    </message>
+    <message>
+        <location line="+16"/>
         <source>No keychain service answered. ClinicDesk keeps the key that encrypts its data in the system keychain. Start the desktop keyring (for example GNOME Keyring or KWallet), then choose Retry.</source>
         <translation>Ningún servicio de llavero respondió. ClinicDesk guarda la clave que cifra sus datos en el llavero del sistema. Inicie el llavero del escritorio (por ejemplo, GNOME Keyring o KWallet) y elija Reintentar.</translation>
     </message>
@@ -4075,7 +4272,7 @@
 <context>
     <name>clinicdesk::VisitDetailPage</name>
     <message>
-        <location filename="../ui/VisitDetailPage.cpp" line="+103"/>
+        <location filename="../ui/VisitDetailPage.cpp" line="+108"/>
         <source>Checked with the provider at %1: the visit is %2.</source>
         <translation>Consultado al proveedor (%1): la visita está en estado «%2».</translation>
     </message>
@@ -4085,12 +4282,12 @@
         <translation>No se pudo consultar al proveedor: %1</translation>
     </message>
     <message>
-        <location line="+67"/>
+        <location line="+68"/>
         <source>This visit cannot be shown</source>
         <translation>No se puede mostrar esta visita</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+40"/>
         <source>Visit</source>
         <translation>Visita</translation>
     </message>
@@ -4165,7 +4362,12 @@
         <translation>La visita no se puede corregir ahora: %1</translation>
     </message>
     <message>
-        <location line="-158"/>
+        <location line="+68"/>
+        <source>Lab requisition</source>
+        <translation>Orden de laboratorio</translation>
+    </message>
+    <message>
+        <location line="-226"/>
         <source>The provider refused this visit: %1</source>
         <translation>El proveedor rechazó esta visita: %1</translation>
     </message>
@@ -4285,6 +4487,157 @@
         <location line="+5"/>
         <source>The visit was not resubmitted: %1</source>
         <translation>No se reenvió la visita: %1</translation>
+    </message>
+</context>
+<context>
+    <name>clinicdesk::VisitLabsTab</name>
+    <message>
+        <location filename="../ui/VisitLabsTab.cpp" line="+39"/>
+        <source>No lab orders for this visit.</source>
+        <translation>Esta visita no tiene órdenes de laboratorio.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Lab order</source>
+        <translation>Orden de laboratorio</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Lab order:</source>
+        <translation>Orden de laboratorio:</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Booking link</source>
+        <translation>Enlace de reserva</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Open boo&amp;king link</source>
+        <translation>Abrir enlace de reser&amp;va</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Open the booking link for the results consult</source>
+        <translation>Abrir el enlace de reserva de la consulta de resultados</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Results consult:</source>
+        <translation>Consulta de resultados:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Step</source>
+        <translation>Paso</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>When</source>
+        <translation>Cuándo</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Carrier</source>
+        <translation>Transportista</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Tracking</source>
+        <translation>Seguimiento</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Lab order steps</source>
+        <translation>Pasos de la orden de laboratorio</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Open &amp;requisition…</source>
+        <translation>Abrir or&amp;den…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Open the lab requisition</source>
+        <translation>Abrir la orden de laboratorio</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Fetch lab res&amp;ults</source>
+        <translation>Obtener res&amp;ultados</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Fetch lab results from the provider</source>
+        <translation>Obtener los resultados de laboratorio del proveedor</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Test</source>
+        <translation>Prueba</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Result</source>
+        <translation>Resultado</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Unit</source>
+        <translation>Unidad</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Reference range</source>
+        <translation>Rango de referencia</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Flag</source>
+        <translation>Indicador</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Resulted</source>
+        <translation>Fecha del resultado</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Lab results</source>
+        <translation>Resultados de laboratorio</translation>
+    </message>
+    <message>
+        <location line="+80"/>
+        <source>Not yet (the lab has no results)</source>
+        <translation>Todavía no (el laboratorio no tiene resultados)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>No requisition yet</source>
+        <translation>Todavía no hay orden</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Asking the provider for the lab results…</source>
+        <translation>Pidiendo los resultados de laboratorio al proveedor…</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>The lab results could not be fetched: %1</source>
+        <translation>No se pudieron obtener los resultados de laboratorio: %1</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+24"/>
+        <source>%n result(s) from the provider.</source>
+        <translation>
+            <numerusform>%n resultado del proveedor.</numerusform>
+            <numerusform>%n resultados del proveedor.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The provider has no results for this order yet.</source>
+        <translation>El proveedor aún no tiene resultados para esta orden.</translation>
     </message>
 </context>
 <context>

@@ -79,6 +79,20 @@ MainWindow::MainWindow(StoreOpener opener, PasswordHasher hasher, KeyProvider *a
     connect(m_accounts, &AccountsPage::closeRequested, this, &MainWindow::showHome);
     connect(m_storeError, &StoreErrorPage::retryRequested, this, &MainWindow::start);
     connect(m_storeError, &StoreErrorPage::quitRequested, this, &MainWindow::close);
+    connect(m_storeError, &StoreErrorPage::joinRequested, this, [this](const QString &code) {
+        if (!m_joiner)
+            return;
+        QApplication::setOverrideCursor(Qt::WaitCursor);
+        const auto joined = m_joiner(code);
+        QApplication::restoreOverrideCursor();
+        if (!joined) {
+            qCWarning(lcUi) << "workstation join refused, error code" << int(joined.error().code);
+            m_storeError->showJoinError(joined.error().message);
+            return;
+        }
+        qCInfo(lcUi) << "this workstation joined the clinic's store";
+        start();
+    });
     connect(m_idle, &IdleMonitor::idle, this, [this] { lock(Session::LockReason::Idle); });
     updateChrome();
 }
@@ -153,6 +167,12 @@ void MainWindow::start()
         showPage(m_firstRun);
         m_firstRun->activate();
     }
+}
+
+void MainWindow::setWorkstationJoiner(WorkstationJoiner joiner)
+{
+    m_joiner = std::move(joiner);
+    m_storeError->setJoinAvailable(bool(m_joiner));
 }
 
 void MainWindow::showStoreError(const Error &error)

@@ -59,6 +59,12 @@ public:
 
     void start();
 
+    // Joins this PC to the clinic's store with a one-time code (WorkstationJoin); set by main
+    // when the store is on PostgreSQL. The store-error page then offers it to a PC without the
+    // key, or a revoked one.
+    using WorkstationJoiner = std::function<Result<void>(const QString &code)>;
+    void setWorkstationJoiner(WorkstationJoiner joiner);
+
     ConsoleServices &services() const { return *m_services; }
     const std::optional<User> &currentUser() const;
     bool isLocked() const { return m_services->session() && m_services->session()->isLocked(); }
@@ -130,6 +136,7 @@ private:
     HomePage *m_home = nullptr;
     LockPage *m_lock = nullptr;
     AccountsPage *m_accounts = nullptr;
+    WorkstationJoiner m_joiner;
     StoreErrorPage *m_storeError = nullptr;
     std::unique_ptr<SessionWorkspace> m_workspace;
 };

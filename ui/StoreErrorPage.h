@@ -4,6 +4,11 @@
 
 #include <QWidget>
 
+class QGroupBox;
+class QLabel;
+class QLineEdit;
+class QPushButton;
+
 #include <memory>
 
 namespace Ui {
@@ -27,12 +32,28 @@ public:
 
     static QString adviceFor(ErrorCode code);
 
+    // A clinic store on PostgreSQL: a PC without its key (or a revoked one) may join with a
+    // one-time code from an admin (clinicdesk-admin workstation invite). The section shows for
+    // those errors only.
+    void setJoinAvailable(bool available);
+    // The join failed: its message under the code, which stays for another try.
+    void showJoinError(const QString &message);
+
 Q_SIGNALS:
     void retryRequested();
     void quitRequested();
+    void joinRequested(const QString &code);
 
 private:
+    void updateJoinSection();
+
     std::unique_ptr<Ui::StoreErrorPage> m_ui;
+    QGroupBox *m_joinBox = nullptr;
+    QLineEdit *m_codeEdit = nullptr;
+    QPushButton *m_joinButton = nullptr;
+    QLabel *m_joinError = nullptr;
+    bool m_joinAvailable = false;
+    ErrorCode m_errorCode = ErrorCode::Database;
 };
 
 } // namespace clinicdesk

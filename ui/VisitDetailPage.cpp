@@ -3,6 +3,7 @@
 
 #include "CareRequestDialog.h"
 #include "EditLease.h"
+#include "LabRequisitionDialog.h"
 #include "NameCorrectionDialog.h"
 #include "PageStyle.h"
 #include "VisitFixDialog.h"
@@ -17,6 +18,7 @@
 #include "store/LocalStore.h"
 #include "visits/DueList.h"
 
+#include <QMessageBox>
 #include <QShortcut>
 #include <QStyle>
 #include <QTimer>
@@ -72,6 +74,9 @@ VisitDetailPage::VisitDetailPage(LocalStore &store, AuditLog &audit, const User 
             [this] { openCareDialog(CareGuidance::Request::PrescriptionChange); });
     connect(m_ui->prescriptionsTab, &VisitPrescriptionsTab::checkinRequested, this,
             [this] { Q_EMIT checkinRequested(m_visitId); });
+    connect(m_ui->labsTab, &VisitLabsTab::requisitionRequested, this,
+            [this](const QString &orderId) { openRequisition(orderId); });
+    m_ui->labsTab->setProviderClient(m_provider ? m_provider->client() : nullptr);
     followProvider();
 
     auto opened = VisitRecordReader(m_store).openForView(m_visitId, m_audit, m_user.username);
@@ -171,6 +176,7 @@ void VisitDetailPage::showError(const QString &message)
     m_record = VisitRecord{};
     m_ui->conversation->display(m_record);
     m_ui->prescriptionsTab->display(m_record);
+    m_ui->labsTab->display(m_record);
     m_ui->timelineTab->display(m_record);
     m_ui->patientTab->display(m_record);
     m_loaded = false;
@@ -196,6 +202,7 @@ void VisitDetailPage::display(const VisitRecord &record)
     fillStatus();
     m_ui->conversation->display(m_record);
     m_ui->prescriptionsTab->display(m_record);
+    m_ui->labsTab->display(m_record);
     m_ui->timelineTab->display(m_record);
     m_ui->patientTab->display(m_record);
     // The programme's next steps start from a resolved weight-loss visit; a prescription can be
@@ -437,6 +444,23 @@ NameCorrectionDialog *VisitDetailPage::openNameDialog()
         reload();
         Q_EMIT visitChanged(m_visitId);
     });
+    dialog->open();
+    return dialog;
+}
+
+LabRequisitionDialog *VisitDetailPage::openRequisition(const QString &orderId)
+{
+    if (!m_loaded || orderId.isEmpty())
+        return nullptr;
+    auto *dialog = new LabRequisitionDialog(
+        LabRequisition(m_store, m_audit, m_user.username, m_visitId, orderId), this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    QString error;
+    if (!dialog->load(&error)) {
+        delete dialog;
+        QMessageBox::warning(this, tr("Lab requisition"), error);
+        return nullptr;
+    }
     dialog->open();
     return dialog;
 }

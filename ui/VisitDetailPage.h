@@ -16,17 +16,19 @@ namespace clinicdesk {
 
 class AuditLog;
 class CareRequestDialog;
+class LabRequisitionDialog;
 class NameCorrectionDialog;
 class LocalStore;
 class ProviderConnection;
 
 // One visit in full: header (patient, visit type, status with text, icon and colour, the
 // prescription state, who the visit waits for), "Check with provider", the refusal banner with
-// "Fix and resubmit…", and four tabs, each its own widget: the conversation with the clinician
+// "Fix and resubmit…", and five tabs, each its own widget: the conversation with the clinician
 // (replies go through the outbox; Ctrl+Return sends), prescriptions and the pharmacy order, the
-// timeline, and the patient's details and intake answers. Opening it is an audited PHI view
-// (one entry per page). The refusal banner is a group named for what it is; its Fix button
-// carries the provider's reason as its description, so a screen reader says why with it.
+// lab orders with their requisition, the timeline, and the patient's details and intake answers.
+// Opening it is an audited PHI view (one entry per page). The refusal banner is a group named for
+// what it is; its Fix button carries the provider's reason as its description, so a screen reader
+// says why with it.
 class VisitDetailPage : public QWidget
 {
     Q_OBJECT
@@ -58,6 +60,9 @@ public:
     CareRequestDialog *openCareDialog(CareGuidance::Request request);
     // The patient's name correction (issue 15, item 5), from the patient tab's "Correct name…".
     NameCorrectionDialog *openNameDialog();
+    // The lab order's requisition PDF (issue 14), from the Labs tab's "Open requisition…": an
+    // audited PHI view; null (with a message) when it cannot be shown.
+    LabRequisitionDialog *openRequisition(const QString &orderId);
 
 Q_SIGNALS:
     void closeRequested();

@@ -71,5 +71,10 @@ QList<AdminCommand> storeCommands();
 QList<AdminCommand> demoCommands();
 QList<AdminCommand> notificationsCommands();
 QList<AdminCommand> notificationsStateCommands();
+QList<AdminCommand> workstationCommands();
+
+// One line from stdin (a password, token or one-time code: never on the command line); the
+// caller wipes it (crypto::wipe) when done.
+Result<QByteArray> secretFromStdin(const QString &what);
 
 } // namespace clinicdesk

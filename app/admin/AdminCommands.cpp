@@ -2,6 +2,8 @@
 
 #include "audit/AuditLog.h"
 
+#include <QTextStream>
+
 namespace clinicdesk {
 
 Result<void> AdminContext::recordAdmin(const QString &entityType, const QString &entityId,
@@ -14,11 +16,20 @@ Result<void> AdminContext::recordAdmin(const QString &entityType, const QString 
     return {};
 }
 
+Result<QByteArray> secretFromStdin(const QString &what)
+{
+    QTextStream in(stdin);
+    QByteArray secret = in.readLine().trimmed().toUtf8();
+    if (secret.isEmpty())
+        return makeError(ErrorCode::InvalidInput, QStringLiteral("give the %1 on stdin").arg(what));
+    return secret;
+}
+
 QList<AdminCommand> adminCommands()
 {
     return keysCommands() + usersCommands() + auditCommands() + providerCommands() +
            relayCommands() + visitsCommands() + inboxCommands() + storeCommands() + demoCommands() +
-           notificationsCommands();
+           notificationsCommands() + workstationCommands();
 }
 
 } // namespace clinicdesk

@@ -21,16 +21,6 @@ QString opt(const AdminContext &ctx, const char *name)
     return ctx.options.value(QString::fromLatin1(name));
 }
 
-// One line from stdin (a password or token: never on the command line).
-Result<QByteArray> secretFromStdin(const QString &what)
-{
-    QTextStream in(stdin);
-    QByteArray secret = in.readLine().trimmed().toUtf8();
-    if (secret.isEmpty())
-        return makeError(ErrorCode::InvalidInput, QStringLiteral("give the %1 on stdin").arg(what));
-    return secret;
-}
-
 // Reads the secret from stdin into the keychain with `save`, and wipes the copy read.
 Result<void> secretToKeychain(const QString &what, Result<void> (*save)(const QByteArray &))
 {

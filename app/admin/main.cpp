@@ -157,7 +157,7 @@ int main(int argc, char *argv[])
     parser.addPositionalArgument(
         QStringLiteral("command"),
         QStringLiteral("audit, demo, inbox, keys, notifications, provider, relay, store, users, "
-                       "visits"));
+                       "visits, workstation"));
     parser.addPositionalArgument(QStringLiteral("subcommand"),
                                  QStringLiteral("see Commands below"));
     if (!parser.parse(app.arguments()))

@@ -2,6 +2,7 @@
 #include "MainWindow.h"
 #include "SignInPage.h"
 #include "VisitBoardPage.h" // MainWindow.h inlines QPointer<VisitBoardPage>::data()
+#include "access/WorkstationJoin.h"
 #include "base/Logging.h"
 #include "base/ProcessHardening.h"
 #include "base/Version.h"
@@ -24,12 +25,22 @@
 #include <cstdio>
 #include <ctime>
 #include <memory>
+#include <pwd.h>
 
 #include <unistd.h>
 
 using namespace clinicdesk;
 
 namespace {
+
+// Who joined this PC, for the audit log (nobody is signed in yet): the OS account, as
+// clinicdesk-admin names its operator.
+QString osLogin()
+{
+    const passwd *pw = ::getpwuid(::geteuid());
+    return QStringLiteral("os:%1").arg(pw ? QString::fromLocal8Bit(pw->pw_name)
+                                          : QString::number(::geteuid()));
+}
 
 // Loads our own messages (embedded by qt_add_translations under :/i18n) and Qt's for the
 // standard widgets, for `locale`'s language. English needs no catalogue: it is the source text.
@@ -229,6 +240,14 @@ int main(int argc, char *argv[])
         },
         PasswordHasher(), keys.get());
     window.setIdleTimeout(idleLock);
+    if (location->isPostgres()) {
+        window.setWorkstationJoiner([&](const QString &code) -> Result<void> {
+            auto joined = WorkstationJoin::join(location.value(), *keys, dataDir, code, osLogin());
+            if (!joined)
+                return joined.error();
+            return {};
+        });
+    }
     // Most of the screen, never less than the window needs: fits 1366x768 and scales up.
     if (const QScreen *screen = window.screen()) {
         const QSize available = screen->availableSize();

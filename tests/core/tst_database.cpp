@@ -63,7 +63,7 @@ private Q_SLOTS:
         {
             auto db = Database::openSqlite(path);
             QVERIFY(db);
-            // The migration before the latest (numbers may skip: one per branch).
+            // The one before the latest (numbers may skip one another branch holds).
             const int previous = schema::migrations().at(schema::migrations().size() - 2).version;
             QVERIFY((*db)->migrate(upTo(previous)));
             QCOMPARE((*db)->schemaVersion(), previous);

@@ -1,6 +1,7 @@
 // Hostile bytes on the webhook path: the Standard Webhooks headers and raw body as the inbox
 // verifies them, then the event parsing and state rules the relay applies. Nothing may crash or
-// hang, a forged signature is never accepted (checked against DESIGN's published reference
+// hang (the LAB_ORDER_* fields too: order id, carrier/tracking, booking link, base64 PDF), a
+// forged signature is never accepted (checked against DESIGN's published reference
 // vector, not against the verifier's own signing code), and a parsed event always moves a visit
 // forward.
 //
@@ -53,6 +54,14 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         for (const auto *parsed : {&event, &inbox}) {
             if (!*parsed)
                 continue;
+            const VisitEvent &e = parsed->value();
+            // A lab event that parsed carries its order id, and a requisition a PDF.
+            if (e.isLab() && e.orderId.isEmpty())
+                std::abort();
+            if (e.type == VisitEvent::Type::LabRequisitionCreated && !e.labPdf.startsWith("%PDF-"))
+                std::abort();
+            if (e.type != VisitEvent::Type::LabRequisitionCreated && !e.labPdf.isEmpty())
+                std::abort();
             for (int s = 0; s <= int(VisitStateMachine::Status::Rejected); ++s) {
                 const VisitStateMachine::State before{VisitStateMachine::Status(s),
                                                       VisitStateMachine::RxStatus::None};

@@ -84,12 +84,15 @@ int main(int argc, char **argv)
         page.show();
         QApplication::setActiveWindow(&page);
         auto *tabs = page.findChild<QTabWidget *>(QStringLiteral("sections"));
-        const QStringList names = {QStringLiteral("02-conversation"),
-                                   QStringLiteral("03-prescriptions"),
-                                   QStringLiteral("04-timeline"), QStringLiteral("05-patient")};
-        for (int i = 0; i < tabs->count() && i < names.size(); ++i) {
-            tabs->setCurrentIndex(i);
-            shoot(&page, out, names[i]);
+        // By tab, not by position (the Labs tab has its own screenshot: lab_screenshots).
+        const QList<std::pair<const char *, QString>> shots = {
+            {"conversation", QStringLiteral("02-conversation")},
+            {"prescriptionsTab", QStringLiteral("03-prescriptions")},
+            {"timelineTab", QStringLiteral("04-timeline")},
+            {"patientTab", QStringLiteral("05-patient")}};
+        for (const auto &[tab, name] : shots) {
+            tabs->setCurrentWidget(tabs->findChild<QWidget *>(QLatin1String(tab)));
+            shoot(&page, out, name);
         }
     }
     {

@@ -1,4 +1,5 @@
 #include "audit/AuditLog.h"
+#include "store/Workstations.h"
 
 #include "audit/AuditAnchor.h"
 #include "audit/AuditChain.h"
@@ -147,8 +148,7 @@ void AuditLog::anchorAfterAppend(qint64 seq)
 
 QString AuditLog::workstation()
 {
-    const QString host = QSysInfo::machineHostName();
-    return host.isEmpty() ? QStringLiteral("unknown") : host;
+    return Workstations::thisWorkstation();
 }
 
 Result<QByteArray> AuditLog::chainKey()

@@ -57,9 +57,17 @@ std::optional<PatientNotice> PatientNotice::forEvent(const VisitEvent &event, bo
     case VisitEvent::Type::PharmacyDelivered:
         notice.templateKey = QStringLiteral("delivered");
         break;
+    case VisitEvent::Type::LabRequisitionCreated:
+        notice.templateKey = QStringLiteral("lab_requisition_ready");
+        break;
     case VisitEvent::Type::CsMessage:
     case VisitEvent::Type::NameUpdate:
     case VisitEvent::Type::PharmacyInFulfillment:
+    case VisitEvent::Type::LabShippedToPatient:
+    case VisitEvent::Type::LabDeliveredToPatient:
+    case VisitEvent::Type::LabShippedToLab:
+    case VisitEvent::Type::LabReceivedByLab:
+    case VisitEvent::Type::LabResults:
         return std::nullopt;
     }
     return notice;

@@ -5,6 +5,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonParseError>
+#include <QUrl>
 
 #include <array>
 #include <utility>
@@ -14,7 +15,7 @@ namespace {
 
 constexpr qsizetype kMaxIdLength = 200;
 
-const std::array<std::pair<VisitEvent::Type, const char *>, 9> kTypeNames = {{
+const std::array<std::pair<VisitEvent::Type, const char *>, 15> kTypeNames = {{
     {VisitEvent::Type::RxWritten, "RX_WRITTEN"},
     {VisitEvent::Type::ConsultConcluded, "CONSULT_CONCLUDED"},
     {VisitEvent::Type::ConsultCanceled, "CONSULT_CANCELED"},
@@ -24,6 +25,12 @@ const std::array<std::pair<VisitEvent::Type, const char *>, 9> kTypeNames = {{
     {VisitEvent::Type::PharmacyInFulfillment, "PHARMACY_ORDER_IN_FULFILLMENT"},
     {VisitEvent::Type::PharmacyShipped, "PHARMACY_ORDER_SHIPPED"},
     {VisitEvent::Type::PharmacyDelivered, "PHARMACY_ORDER_DELIVERED"},
+    {VisitEvent::Type::LabShippedToPatient, "LAB_ORDER_SHIPPED_TO_PATIENT"},
+    {VisitEvent::Type::LabDeliveredToPatient, "LAB_ORDER_DELIVERED_TO_PATIENT"},
+    {VisitEvent::Type::LabShippedToLab, "LAB_ORDER_SHIPPED_TO_LAB"},
+    {VisitEvent::Type::LabReceivedByLab, "LAB_ORDER_RECEIVED_BY_LAB"},
+    {VisitEvent::Type::LabResults, "LAB_ORDER_RESULTS"},
+    {VisitEvent::Type::LabRequisitionCreated, "LAB_ORDER_REQUISITION_CREATED"},
 }};
 
 Error invalid(const QString &reason)
@@ -42,7 +49,81 @@ bool isPlainId(const QString &value)
     return true;
 }
 
+// A short printable string, or absent (`optional`).
+bool isShortText(const QJsonValue &value, bool optional)
+{
+    if (value.isUndefined() || value.isNull())
+        return optional;
+    return value.isString() && value.toString().size() <= kMaxIdLength;
+}
+
+// The LAB_ORDER_* fields (DESIGN, "More webhook events"); reasons name fields, never values.
+Result<void> checkLab(VisitEvent &event)
+{
+    using Type = VisitEvent::Type;
+    const QJsonObject &payload = event.payload;
+    const QJsonValue orderId = payload.value(QLatin1String("orderId"));
+    if (!orderId.isString() || !isPlainId(orderId.toString()))
+        return invalid(QStringLiteral("lab event orderId is missing or not a printable id"));
+    event.orderId = orderId.toString();
+    const QJsonValue info = payload.value(QLatin1String("info"));
+    const bool shipped =
+        event.type == Type::LabShippedToPatient || event.type == Type::LabShippedToLab;
+    if (shipped && !info.isObject())
+        return invalid(QStringLiteral("lab shipment needs an info object"));
+    if (!info.isUndefined() && !info.isNull()) {
+        if (!info.isObject())
+            return invalid(QStringLiteral("lab event info is not an object"));
+        const QJsonObject o = info.toObject();
+        if (!isShortText(o.value(QLatin1String("carrier")), !shipped) ||
+            !isShortText(o.value(QLatin1String("tracking")), !shipped))
+            return invalid(QStringLiteral("lab event info.carrier or info.tracking is missing or "
+                                          "not a short string"));
+    }
+    if (event.type == Type::LabResults) {
+        const QJsonValue link = payload.value(QLatin1String("bookingLink"));
+        const QUrl url(link.toString(), QUrl::StrictMode);
+        if (!link.isString() || link.toString().size() > 2000 || !url.isValid() ||
+            url.host().isEmpty() ||
+            (url.scheme() != QLatin1String("https") && url.scheme() != QLatin1String("http")))
+            return invalid(QStringLiteral("LAB_ORDER_RESULTS bookingLink is missing or not an "
+                                          "http(s) URL"));
+    }
+    if (event.type == Type::LabRequisitionCreated) {
+        const QJsonValue pdf = payload.value(QLatin1String("labReqPdf"));
+        if (!pdf.isString())
+            return invalid(QStringLiteral("LAB_ORDER_REQUISITION_CREATED labReqPdf is missing or "
+                                          "not a string"));
+        const QByteArray text = pdf.toString().toLatin1();
+        if (text.size() > VisitEvent::kMaxLabPdfBytes * 4 / 3 + 4)
+            return invalid(QStringLiteral("LAB_ORDER_REQUISITION_CREATED labReqPdf is too large"));
+        auto decoded =
+            QByteArray::fromBase64Encoding(text, QByteArray::AbortOnBase64DecodingErrors);
+        if (!decoded)
+            return invalid(QStringLiteral("LAB_ORDER_REQUISITION_CREATED labReqPdf is not base64"));
+        if (!decoded.decoded.startsWith("%PDF-"))
+            return invalid(QStringLiteral("LAB_ORDER_REQUISITION_CREATED labReqPdf is not a PDF"));
+        event.labPdf = std::move(decoded.decoded);
+    }
+    return {};
+}
+
 } // namespace
+
+bool VisitEvent::isLab(Type type)
+{
+    switch (type) {
+    case Type::LabShippedToPatient:
+    case Type::LabDeliveredToPatient:
+    case Type::LabShippedToLab:
+    case Type::LabReceivedByLab:
+    case Type::LabResults:
+    case Type::LabRequisitionCreated:
+        return true;
+    default:
+        return false;
+    }
+}
 
 QString VisitEvent::typeName(Type type)
 {
@@ -117,6 +198,15 @@ Result<VisitEvent> VisitEvent::fromPayload(const QJsonObject &payload)
             return invalid(QStringLiteral("pharmacy event info is not an object"));
         break;
     }
+    case Type::LabShippedToPatient:
+    case Type::LabDeliveredToPatient:
+    case Type::LabShippedToLab:
+    case Type::LabReceivedByLab:
+    case Type::LabResults:
+    case Type::LabRequisitionCreated:
+        if (auto r = checkLab(event); !r)
+            return r.error();
+        break;
     case Type::ConsultCanceled:
     case Type::CsMessage:
     case Type::NameUpdate:

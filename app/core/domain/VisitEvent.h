@@ -24,6 +24,13 @@ struct VisitEvent
         PharmacyInFulfillment,
         PharmacyShipped,
         PharmacyDelivered,
+        // Lab orders (issue 14): each carries `orderId`.
+        LabShippedToPatient,   // info.carrier, info.tracking (the kit)
+        LabDeliveredToPatient, // info optional
+        LabShippedToLab,       // info.carrier, info.tracking (the sample)
+        LabReceivedByLab,
+        LabResults,            // bookingLink (http or https)
+        LabRequisitionCreated, // labReqPdf: base64 of a PDF
     };
     enum class Outcome
     {
@@ -40,12 +47,19 @@ struct VisitEvent
     Type type = Type::CsMessage;
     Outcome outcome = Outcome::None; // CONSULT_CONCLUDED only
     QJsonObject payload;             // the whole provider body (PHI: sealed at rest)
+    QString orderId;                 // LAB_ORDER_* only
+    QByteArray labPdf;               // LAB_ORDER_REQUISITION_CREATED: the decoded PDF (PHI)
 
     // "RX_WRITTEN" and so on.
     static QString typeName(Type type);
     QString typeName() const { return typeName(type); }
+    bool isLab() const { return isLab(type); }
+    static bool isLab(Type type);
     // The key processed-event records use: "<provider>:<id>".
     QString key() const { return provider + QLatin1Char(':') + id; }
+
+    // The largest requisition PDF accepted (the inbox's body limit is 1 MiB of base64).
+    static constexpr qsizetype kMaxLabPdfBytes = 2 * 1024 * 1024;
 
     // Checks one provider payload. InvalidInput with a reason (naming fields, never values).
     static Result<VisitEvent> fromPayload(const QJsonObject &payload);

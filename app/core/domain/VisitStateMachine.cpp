@@ -89,6 +89,13 @@ VisitStateMachine::State VisitStateMachine::apply(State state, VisitEvent::Type 
         break;
     case Type::CsMessage:
     case Type::NameUpdate:
+    // A lab order runs beside the visit: it proves the provider has it, nothing more.
+    case Type::LabShippedToPatient:
+    case Type::LabDeliveredToPatient:
+    case Type::LabShippedToLab:
+    case Type::LabReceivedByLab:
+    case Type::LabResults:
+    case Type::LabRequisitionCreated:
         target = Status::Submitted;
         break;
     case Type::PharmacyInFulfillment:

@@ -6,6 +6,7 @@
 #include "crypto/Crypto.h"
 #include "domain/PatientNotice.h"
 #include "domain/VisitStateMachine.h"
+#include "store/LabOrderRepository.h"
 #include "store/NotificationRepository.h"
 #include "store/PatientRepository.h"
 #include "store/VisitRepository.h"
@@ -256,6 +257,17 @@ Result<void> VisitEventApplier::applyToVisit(Statements &statements, const Visit
     if (event.type == VisitEvent::Type::NameUpdate) {
         if (auto r = applyNameUpdate(visit.patientId, payload); !r)
             return r;
+    }
+    if (event.isLab()) {
+        // The order's row, and the requisition PDF sealed in it: the timeline keeps only its
+        // size, so the PDF is stored once.
+        LabOrderRepository labs(m_store.db(), m_store.cipher());
+        if (auto r = labs.record(visit.id, event, statements.now); !r)
+            return r;
+        if (payload.contains(QLatin1String("labReqPdf"))) {
+            payload.remove(QStringLiteral("labReqPdf"));
+            payload.insert(QStringLiteral("labReqPdfBytes"), double(event.labPdf.size()));
+        }
     }
     const QByteArray raw = QJsonDocument(payload).toJson(QJsonDocument::Compact);
     auto sealed = m_store.cipher().seal(kTimeline, event.key(), kPayload, raw);

@@ -16,6 +16,7 @@ namespace clinicdesk {
 //  - for a known visit: a visit_events timeline entry (payload sealed) and the visit's status and
 //    prescription state moved by VisitStateMachine (never backwards);
 //  - for NAME_UPDATE: the patient's name as the provider now holds it (applyNameUpdate);
+//  - for LAB_ORDER_*: the order's lab_orders row, with the requisition PDF sealed there (only);
 //  - for an unknown masterId: a pending_events row, applied by applyPending() once the visit
 //    exists;
 //  - for a malformed event: a quarantined_events row with its reason (payload sealed).

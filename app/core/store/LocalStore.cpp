@@ -6,7 +6,9 @@
 #include "store/PatientRepository.h"
 #include "store/Schema.h"
 #include "store/StoreKeyOpener.h"
+#include "store/Workstations.h"
 
+#include <QDateTime>
 #include <QDir>
 #include <QFile>
 #include <QStandardPaths>
@@ -102,6 +104,14 @@ Result<std::unique_ptr<LocalStore>> LocalStore::open(const Options &options)
         return r.error();
     if (auto r = store->sealStagedText(); !r)
         return r.error();
+    // Several workstations (PostgreSQL): a revoked one is refused, a new one recorded.
+    if (store->m_location.isPostgres()) {
+        if (auto r = Workstations(*store->m_db)
+                         .checkAllowed(Workstations::thisWorkstation(),
+                                       QDateTime::currentMSecsSinceEpoch());
+            !r)
+            return r.error();
+    }
     qCInfo(lcStore) << "store open, schema version" << store->m_db->schemaVersion() << "key id"
                     << store->m_cipher.ring().currentId();
     return store;
@@ -303,6 +313,9 @@ Result<quint32> LocalStore::rotateDataKey(KeyProvider &keys)
             if (auto r = StoreKeyOpener::writeKeyCheck(*m_db, m_cipher, kKeyCheckPlain); !r)
                 return r;
             if (auto r = writeBlindIndexKeyId(m_cipher.ring().currentId()); !r)
+                return r;
+            // An invitation holds the old ring, which the next step retires.
+            if (auto r = Workstations(*m_db).dropInvitations(); !r)
                 return r;
             testseam::pauseAt("keys-rotate-before-commit");
             return {};

@@ -353,6 +353,26 @@ const QList<Migration> &migrations()
                             " updated_at TEXT NOT NULL,"
                             " PRIMARY KEY (template, language))"),
          }},
+        // 13 is another branch's (issue 14's photos, …): the numbers stay as assigned.
+        {14,
+         QStringLiteral("lab orders and their sealed requisition PDF"),
+         {
+             // One row per provider lab order of a visit (id: visit id + ':' + order id), moved
+             // by the relay in the transaction of each LAB_ORDER_* event. The steps themselves
+             // (carrier, tracking, booking link) are the visit's sealed timeline payloads; the
+             // requisition PDF lives only here, sealed, never in the timeline.
+             QStringLiteral("CREATE TABLE lab_orders ("
+                            " id TEXT PRIMARY KEY,"
+                            " visit_id TEXT NOT NULL,"
+                            " order_id TEXT NOT NULL,"
+                            " last_event TEXT NOT NULL,"
+                            " last_cursor {INT64} NOT NULL,"
+                            " updated_at TEXT NOT NULL,"
+                            " requisition {BLOB},"
+                            " requisition_event TEXT,"
+                            " requisition_at TEXT,"
+                            " UNIQUE (visit_id, order_id))"),
+         }},
         {15,
          QStringLiteral("care requests through the outbox: titration, change, name correction"),
          {
@@ -393,6 +413,29 @@ const QList<Migration> &migrations()
              QStringLiteral("CREATE TRIGGER outbox_announce AFTER INSERT OR UPDATE ON outbox"
                             " FOR EACH ROW EXECUTE FUNCTION clinicdesk_announce_change()"),
          }},
+        {16,
+         QStringLiteral("workstations and their one-time invitations"),
+         {
+             // The PCs that open a clinic store (store/Workstations): a revoked one is refused.
+             QStringLiteral("CREATE TABLE workstations ("
+                            " name TEXT PRIMARY KEY,"
+                            " joined_ms {INT64} NOT NULL,"
+                            " joined_by TEXT NOT NULL,"
+                            " revoked_ms {INT64},"
+                            " revoked_by TEXT)"),
+             // The data key ring sealed under a key derived from a one-time code the server
+             // never sees (kdf names how); deleted when used, expired or after 5 wrong codes.
+             QStringLiteral("CREATE TABLE workstation_invites ("
+                            " id TEXT PRIMARY KEY,"
+                            " store_id TEXT NOT NULL,"
+                            " kdf TEXT NOT NULL,"
+                            " salt {BLOB} NOT NULL,"
+                            " wrapped {BLOB} NOT NULL,"
+                            " created_by TEXT NOT NULL,"
+                            " created_ms {INT64} NOT NULL,"
+                            " expires_ms {INT64} NOT NULL,"
+                            " wrong_codes INTEGER NOT NULL DEFAULT 0)"),
+         }},
     };
     return all;
 }
@@ -418,6 +461,7 @@ const QList<SealedTable> &sealedTables()
           QStringLiteral("rejected_reason")}},
         {QStringLiteral("draft_attachments"), {QStringLiteral("image")}},
         {QStringLiteral("notifications"), {QStringLiteral("params"), QStringLiteral("last_error")}},
+        {QStringLiteral("lab_orders"), {QStringLiteral("requisition")}},
     };
     return all;
 }

@@ -12,6 +12,7 @@
 #include "visits/NameCorrection.h"
 #include "visits/PatientMessageTimeline.h"
 #include "visits/StaffTimeline.h"
+#include "visits/VisitLabs.h"
 
 #include <QHash>
 #include <QJsonArray>
@@ -58,19 +59,6 @@ QString questionText(QString question)
 VisitRecordReader::VisitRecordReader(LocalStore &store)
     : m_store(store)
 {}
-
-QString VisitRecordReader::sourceName(VisitRecord::Source source)
-{
-    switch (source) {
-    case VisitRecord::Source::Provider:
-        return tr("Provider");
-    case VisitRecord::Source::Staff:
-        return tr("Clinic staff");
-    case VisitRecord::Source::System:
-        return tr("System");
-    }
-    return {};
-}
 
 Result<VisitRecord> VisitRecordReader::openForView(const QString &visitId, AuditLog &audit,
                                                    const QString &username)
@@ -392,6 +380,10 @@ Result<VisitRecord> VisitRecordReader::read(const QString &visitId)
                                        : tr("Changed prescription sent to the pharmacy")});
             continue;
         }
+        if (auto lab = VisitLabs::add(r.labs, type, payload, at)) {
+            provider.append({at, VisitRecord::Source::Provider, {}, *lab});
+            continue;
+        }
         auto parsed = VisitEvent::fromPayload(payload);
         if (!parsed) {
             const QString label = tr("%1 (unreadable: %2)").arg(type, parsed.error().message);
@@ -461,6 +453,13 @@ Result<VisitRecord> VisitRecordReader::read(const QString &visitId)
                                                                    : tr("Pharmacy order delivered");
             break;
         }
+        case VisitEvent::Type::LabShippedToPatient: // VisitLabs::add above
+        case VisitEvent::Type::LabDeliveredToPatient:
+        case VisitEvent::Type::LabShippedToLab:
+        case VisitEvent::Type::LabReceivedByLab:
+        case VisitEvent::Type::LabResults:
+        case VisitEvent::Type::LabRequisitionCreated:
+            break;
         }
         provider.append({at, VisitRecord::Source::Provider, {}, label});
     }

@@ -66,6 +66,22 @@ struct VisitRecord
         VisitStateMachine::RxStatus state = VisitStateMachine::RxStatus::None;
         QDateTime updatedAt;
     };
+    // A provider lab order (LAB_ORDER_* events): its steps in inbox order.
+    struct LabStep
+    {
+        QDateTime at;
+        QString event; // LAB_ORDER_…
+        QString carrier;
+        QString tracking;
+    };
+    struct LabOrder
+    {
+        QString orderId;
+        QList<LabStep> steps;
+        QString bookingLink;      // LAB_ORDER_RESULTS
+        bool requisition = false; // LAB_ORDER_REQUISITION_CREATED: a sealed PDF in lab_orders
+        QDateTime requisitionAt;
+    };
     struct Message
     {
         enum class From
@@ -114,6 +130,7 @@ struct VisitRecord
     QList<TimelineEntry> timeline;
     QList<Prescription> prescriptions;
     PharmacyOrder pharmacy;
+    QList<LabOrder> labs;
     QList<Message> messages;
     QStringList problems;
 
