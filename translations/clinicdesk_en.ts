@@ -492,9 +492,10 @@
 <context>
     <name>CareRequests</name>
     <message>
-        <location filename="../app/core/visits/CareRequests.cpp" line="+28"/>
+        <location filename="../app/core/visits/CareRequests.cpp" line="+30"/>
         <location line="+13"/>
-        <location line="+85"/>
+        <location line="+12"/>
+        <location line="+162"/>
         <source>No such visit.</source>
         <translation>No such visit.</translation>
     </message>
@@ -1353,6 +1354,34 @@
     </message>
 </context>
 <context>
+    <name>ProviderPatientLink</name>
+    <message>
+        <location filename="../app/core/visits/ProviderPatientLink.cpp" line="+106"/>
+        <source>A patient with this phone number is on file now: look them up instead of linking.</source>
+        <translation>A patient with this phone number is on file now: look them up instead of linking.</translation>
+    </message>
+    <message>
+        <location line="+75"/>
+        <source>The provider has no patient with this phone number either. Continue with the intake: a new patient record is made.</source>
+        <translation>The provider has no patient with this phone number either. Continue with the intake: a new patient record is made.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The provider could not be reached just now. Continue with the intake as a new patient, or ask the provider again in a moment.</source>
+        <translation>The provider could not be reached just now. Continue with the intake as a new patient, or ask the provider again in a moment.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The provider knows a patient with this phone number.</source>
+        <translation>The provider knows a patient with this phone number.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Recorded from the provider when %1 linked the patient (an earlier visit, not submitted from this console)</source>
+        <translation>Recorded from the provider when %1 linked the patient (an earlier visit, not submitted from this console)</translation>
+    </message>
+</context>
+<context>
     <name>Session</name>
     <message>
         <location filename="../app/core/accounts/Session.cpp" line="+157"/>
@@ -1401,6 +1430,29 @@
         <location line="+15"/>
         <source>Forgot your password? An administrator can reset it.</source>
         <translation>Forgot your password? An administrator can reset it.</translation>
+    </message>
+</context>
+<context>
+    <name>StaffTimeline</name>
+    <message>
+        <location filename="../app/core/visits/StaffTimeline.cpp" line="+20"/>
+        <source>Prescription change requested by %1; the console sends it until the provider answers</source>
+        <translation>Prescription change requested by %1; the console sends it until the provider answers</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Next titration requested by %1; the console sends it until the provider answers</source>
+        <translation>Next titration requested by %1; the console sends it until the provider answers</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Prescription change answered by the provider: %1</source>
+        <translation>Prescription change answered by the provider: %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Next titration request answered by the provider: %1</source>
+        <translation>Next titration request answered by the provider: %1</translation>
     </message>
 </context>
 <context>
@@ -2105,12 +2157,12 @@
         <translation>The intake answers cannot be shown: %1.</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>Intake submitted and queued for the provider</source>
         <translation>Intake submitted and queued for the provider</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+23"/>
         <source>The provider&apos;s answer cannot be shown: %1.</source>
         <translation>The provider&apos;s answer cannot be shown: %1.</translation>
     </message>
@@ -2663,7 +2715,7 @@
 <context>
     <name>clinicdesk::CareRequestDialog</name>
     <message numerus="yes">
-        <location filename="../ui/CareRequestDialog.cpp" line="+22"/>
+        <location filename="../ui/CareRequestDialog.cpp" line="+23"/>
         <source>%n day(s)</source>
         <translation>
             <numerusform>%n day</numerusform>
@@ -2731,12 +2783,27 @@
         <translation>Choose the patient&apos;s pharmacy, or type its pharmacy id: the titration is sent to it.</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+12"/>
         <source>Asking the provider…</source>
         <translation>Asking the provider…</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+28"/>
+        <source>The provider did not answer (attempt %1). The console keeps trying; you may close this window.</source>
+        <translation>The provider did not answer (attempt %1). The console keeps trying; you may close this window.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>The request could not be queued: %1</source>
+        <translation>The request could not be queued: %1</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Sending to the provider… The console tries again until the provider answers: you may close this window, the answer goes on the visit&apos;s timeline.</source>
+        <translation>Sending to the provider… The console tries again until the provider answers: you may close this window, the answer goes on the visit&apos;s timeline.</translation>
+    </message>
+    <message>
+        <location line="+25"/>
         <source>It could not be recorded on this computer: %1</source>
         <translation>It could not be recorded on this computer: %1</translation>
     </message>
@@ -3146,7 +3213,7 @@
 <context>
     <name>clinicdesk::IntakeWizard</name>
     <message>
-        <location filename="../ui/IntakeWizard.cpp" line="+62"/>
+        <location filename="../ui/IntakeWizard.cpp" line="+63"/>
         <source>&amp;Back</source>
         <translation>&amp;Back</translation>
     </message>
@@ -3157,12 +3224,12 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+298"/>
+        <location line="+324"/>
         <source>&amp;Next</source>
         <translation>&amp;Next</translation>
     </message>
     <message>
-        <location line="-282"/>
+        <location line="-308"/>
         <source>Visit type *</source>
         <translation>Visit type *</translation>
     </message>
@@ -3217,8 +3284,16 @@
         <source>Using the details on file</source>
         <translation>Using the details on file</translation>
     </message>
+    <message numerus="yes">
+        <location line="+14"/>
+        <source>Linked to the provider&apos;s patient; %n earlier visit(s) recorded. Check the details below.</source>
+        <translation>
+            <numerusform>Linked to the provider&apos;s patient; %n earlier visit recorded. Check the details below.</numerusform>
+            <numerusform>Linked to the provider&apos;s patient; %n earlier visits recorded. Check the details below.</numerusform>
+        </translation>
+    </message>
     <message>
-        <location line="+29"/>
+        <location line="+39"/>
         <source>Visit, medication and pharmacy</source>
         <translation>Visit, medication and pharmacy</translation>
     </message>
@@ -3233,7 +3308,7 @@
         <translation>Saving draft...</translation>
     </message>
     <message>
-        <location filename="../ui/IntakeWizard.cpp" line="+84"/>
+        <location filename="../ui/IntakeWizard.cpp" line="+86"/>
         <source>S&amp;ubmit</source>
         <translation>S&amp;ubmit</translation>
     </message>
@@ -3848,6 +3923,123 @@
     </message>
 </context>
 <context>
+    <name>clinicdesk::ProviderPatientPanel</name>
+    <message>
+        <location filename="../ui/ProviderPatientPanel.cpp" line="+22"/>
+        <source>resolved</source>
+        <translation>resolved</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>canceled</source>
+        <translation>canceled</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>status not given</source>
+        <translation>status not given</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>open</source>
+        <translation>open</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <location line="+68"/>
+        <source>As&amp;k the provider</source>
+        <translation>As&amp;k the provider</translation>
+    </message>
+    <message>
+        <location line="-67"/>
+        <source>&amp;Link this patient</source>
+        <translation>&amp;Link this patient</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Not this &amp;patient</source>
+        <translation>Not this &amp;patient</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Patient at the provider</source>
+        <translation>Patient at the provider</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Ask the provider about this phone number</source>
+        <translation>Ask the provider about this phone number</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Link this provider patient</source>
+        <translation>Link this provider patient</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Not this patient</source>
+        <translation>Not this patient</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Not linked: the intake goes on as a new patient.</source>
+        <translation>Not linked: the intake goes on as a new patient.</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>No patient on file has this phone number. The provider may know this patient from earlier visits: ask the provider to link their record.</source>
+        <translation>No patient on file has this phone number. The provider may know this patient from earlier visits: ask the provider to link their record.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>As&amp;k again</source>
+        <translation>As&amp;k again</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Asking the provider...</source>
+        <translation>Asking the provider...</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Visit %1: %2, %3</source>
+        <translation>Visit %1: %2, %3</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>type not given</source>
+        <translation>type not given</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No earlier visits listed.</source>
+        <translation>No earlier visits listed.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The provider knows a patient with this phone number: check the details, then link or say it is not this patient.</source>
+        <translation>The provider knows a patient with this phone number: check the details, then link or say it is not this patient.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+10"/>
+        <source>The provider knows a patient with this phone number: %1 %2, born %3, %4. %n earlier visit(s). Is this the patient in front of you? Linking makes the patient record from these details (check them on this page afterwards) and records their earlier visits here.</source>
+        <translation>
+            <numerusform>The provider knows a patient with this phone number: %1 %2, born %3, %4. %n earlier visit. Is this the patient in front of you? Linking makes the patient record from these details (check them on this page afterwards) and records their earlier visit here.</numerusform>
+            <numerusform>The provider knows a patient with this phone number: %1 %2, born %3, %4. %n earlier visits. Is this the patient in front of you? Linking makes the patient record from these details (check them on this page afterwards) and records their earlier visits here.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>date unknown</source>
+        <translation>date unknown</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>The link could not be saved: %1</source>
+        <translation>The link could not be saved: %1</translation>
+    </message>
+</context>
+<context>
     <name>clinicdesk::QuestionnaireItemWidget</name>
     <message>
         <location filename="../ui/QuestionnaireItemWidget.cpp" line="-34"/>
@@ -4374,12 +4566,12 @@
         <translation>The visit cannot be corrected now: %1</translation>
     </message>
     <message>
-        <location line="+67"/>
+        <location line="+68"/>
         <source>Lab requisition</source>
         <translation>Lab requisition</translation>
     </message>
     <message>
-        <location line="-225"/>
+        <location line="-226"/>
         <source>The provider refused this visit: %1</source>
         <translation>The provider refused this visit: %1</translation>
     </message>

@@ -492,9 +492,10 @@
 <context>
     <name>CareRequests</name>
     <message>
-        <location filename="../app/core/visits/CareRequests.cpp" line="+28"/>
+        <location filename="../app/core/visits/CareRequests.cpp" line="+30"/>
         <location line="+13"/>
-        <location line="+85"/>
+        <location line="+12"/>
+        <location line="+162"/>
         <source>No such visit.</source>
         <translation>No existe esa visita.</translation>
     </message>
@@ -1353,6 +1354,34 @@
     </message>
 </context>
 <context>
+    <name>ProviderPatientLink</name>
+    <message>
+        <location filename="../app/core/visits/ProviderPatientLink.cpp" line="+106"/>
+        <source>A patient with this phone number is on file now: look them up instead of linking.</source>
+        <translation>Ahora ya hay un paciente registrado con este número de teléfono: búsquelo en lugar de vincularlo.</translation>
+    </message>
+    <message>
+        <location line="+75"/>
+        <source>The provider has no patient with this phone number either. Continue with the intake: a new patient record is made.</source>
+        <translation>El proveedor tampoco tiene ningún paciente con este número de teléfono. Continúe con la admisión: se crea un registro de paciente nuevo.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The provider could not be reached just now. Continue with the intake as a new patient, or ask the provider again in a moment.</source>
+        <translation>Ahora mismo no se pudo contactar con el proveedor. Continúe con la admisión como paciente nuevo o vuelva a consultar al proveedor en un momento.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The provider knows a patient with this phone number.</source>
+        <translation>El proveedor conoce a un paciente con este número de teléfono.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Recorded from the provider when %1 linked the patient (an earlier visit, not submitted from this console)</source>
+        <translation>Registrada desde el proveedor cuando %1 vinculó al paciente (una consulta anterior, no enviada desde esta consola)</translation>
+    </message>
+</context>
+<context>
     <name>Session</name>
     <message>
         <location filename="../app/core/accounts/Session.cpp" line="+157"/>
@@ -1401,6 +1430,29 @@
         <location line="+15"/>
         <source>Forgot your password? An administrator can reset it.</source>
         <translation>¿Olvidó su contraseña? Un administrador puede restablecerla.</translation>
+    </message>
+</context>
+<context>
+    <name>StaffTimeline</name>
+    <message>
+        <location filename="../app/core/visits/StaffTimeline.cpp" line="+20"/>
+        <source>Prescription change requested by %1; the console sends it until the provider answers</source>
+        <translation>Cambio de receta solicitado por %1; la consola lo envía hasta que el proveedor responda</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Next titration requested by %1; the console sends it until the provider answers</source>
+        <translation>Siguiente titulación solicitada por %1; la consola la envía hasta que el proveedor responda</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Prescription change answered by the provider: %1</source>
+        <translation>El proveedor respondió al cambio de receta: %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Next titration request answered by the provider: %1</source>
+        <translation>El proveedor respondió a la solicitud de siguiente titulación: %1</translation>
     </message>
 </context>
 <context>
@@ -2105,12 +2157,12 @@
         <translation>No se pueden mostrar las respuestas de la admisión: %1.</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>Intake submitted and queued for the provider</source>
         <translation>Admisión enviada y en cola para el proveedor</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+23"/>
         <source>The provider&apos;s answer cannot be shown: %1.</source>
         <translation>No se puede mostrar la respuesta del proveedor: %1.</translation>
     </message>
@@ -2663,7 +2715,7 @@
 <context>
     <name>clinicdesk::CareRequestDialog</name>
     <message numerus="yes">
-        <location filename="../ui/CareRequestDialog.cpp" line="+22"/>
+        <location filename="../ui/CareRequestDialog.cpp" line="+23"/>
         <source>%n day(s)</source>
         <translation>
             <numerusform>%n día</numerusform>
@@ -2731,12 +2783,27 @@
         <translation>Elija la farmacia del paciente o escriba su id. de farmacia: la titulación se envía a ella.</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+12"/>
         <source>Asking the provider…</source>
         <translation>Consultando al proveedor…</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+28"/>
+        <source>The provider did not answer (attempt %1). The console keeps trying; you may close this window.</source>
+        <translation>El proveedor no respondió (intento %1). La consola sigue intentándolo; puede cerrar esta ventana.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>The request could not be queued: %1</source>
+        <translation>No se pudo poner la solicitud en cola: %1</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Sending to the provider… The console tries again until the provider answers: you may close this window, the answer goes on the visit&apos;s timeline.</source>
+        <translation>Enviando al proveedor… La consola vuelve a intentarlo hasta que el proveedor responda: puede cerrar esta ventana, la respuesta figurará en la cronología de la visita.</translation>
+    </message>
+    <message>
+        <location line="+25"/>
         <source>It could not be recorded on this computer: %1</source>
         <translation>No se pudo registrar en este equipo: %1</translation>
     </message>
@@ -3146,7 +3213,7 @@
 <context>
     <name>clinicdesk::IntakeWizard</name>
     <message>
-        <location filename="../ui/IntakeWizard.cpp" line="+62"/>
+        <location filename="../ui/IntakeWizard.cpp" line="+63"/>
         <source>&amp;Back</source>
         <translation>&amp;Atrás</translation>
     </message>
@@ -3157,12 +3224,12 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+298"/>
+        <location line="+324"/>
         <source>&amp;Next</source>
         <translation>&amp;Siguiente</translation>
     </message>
     <message>
-        <location line="-282"/>
+        <location line="-308"/>
         <source>Visit type *</source>
         <translation>Tipo de visita *</translation>
     </message>
@@ -3217,8 +3284,16 @@
         <source>Using the details on file</source>
         <translation>Se usan los datos registrados</translation>
     </message>
+    <message numerus="yes">
+        <location line="+14"/>
+        <source>Linked to the provider&apos;s patient; %n earlier visit(s) recorded. Check the details below.</source>
+        <translation>
+            <numerusform>Vinculado al paciente del proveedor; se registró %n consulta anterior. Revise los datos de abajo.</numerusform>
+            <numerusform>Vinculado al paciente del proveedor; se registraron %n consultas anteriores. Revise los datos de abajo.</numerusform>
+        </translation>
+    </message>
     <message>
-        <location line="+29"/>
+        <location line="+39"/>
         <source>Visit, medication and pharmacy</source>
         <translation>Visita, medicación y farmacia</translation>
     </message>
@@ -3233,7 +3308,7 @@
         <translation>Guardando borrador...</translation>
     </message>
     <message>
-        <location filename="../ui/IntakeWizard.cpp" line="+84"/>
+        <location filename="../ui/IntakeWizard.cpp" line="+86"/>
         <source>S&amp;ubmit</source>
         <translation>&amp;Enviar</translation>
     </message>
@@ -3848,6 +3923,123 @@
     </message>
 </context>
 <context>
+    <name>clinicdesk::ProviderPatientPanel</name>
+    <message>
+        <location filename="../ui/ProviderPatientPanel.cpp" line="+22"/>
+        <source>resolved</source>
+        <translation>resuelta</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>canceled</source>
+        <translation>cancelada</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>status not given</source>
+        <translation>estado no indicado</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>open</source>
+        <translation>abierta</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <location line="+68"/>
+        <source>As&amp;k the provider</source>
+        <translation>Consultar al &amp;proveedor</translation>
+    </message>
+    <message>
+        <location line="-67"/>
+        <source>&amp;Link this patient</source>
+        <translation>&amp;Vincular este paciente</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Not this &amp;patient</source>
+        <translation>&amp;No es este paciente</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Patient at the provider</source>
+        <translation>Paciente en el proveedor</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Ask the provider about this phone number</source>
+        <translation>Consultar al proveedor por este número de teléfono</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Link this provider patient</source>
+        <translation>Vincular este paciente del proveedor</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Not this patient</source>
+        <translation>No es este paciente</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Not linked: the intake goes on as a new patient.</source>
+        <translation>Sin vincular: la admisión continúa como paciente nuevo.</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>No patient on file has this phone number. The provider may know this patient from earlier visits: ask the provider to link their record.</source>
+        <translation>Ningún paciente registrado tiene este número de teléfono. Puede que el proveedor conozca a este paciente por consultas anteriores: consulte al proveedor para vincular su registro.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>As&amp;k again</source>
+        <translation>Volver a &amp;consultar</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Asking the provider...</source>
+        <translation>Consultando al proveedor...</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Visit %1: %2, %3</source>
+        <translation>Consulta %1: %2, %3</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>type not given</source>
+        <translation>tipo no indicado</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No earlier visits listed.</source>
+        <translation>No figura ninguna consulta anterior.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The provider knows a patient with this phone number: check the details, then link or say it is not this patient.</source>
+        <translation>El proveedor conoce a un paciente con este número de teléfono: revise los datos y luego vincúlelo o indique que no es este paciente.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+10"/>
+        <source>The provider knows a patient with this phone number: %1 %2, born %3, %4. %n earlier visit(s). Is this the patient in front of you? Linking makes the patient record from these details (check them on this page afterwards) and records their earlier visits here.</source>
+        <translation>
+            <numerusform>El proveedor conoce a un paciente con este número de teléfono: %1 %2, con fecha de nacimiento %3, %4. %n consulta anterior. ¿Es el paciente que tiene delante? Al vincularlo se crea el registro del paciente con estos datos (revíselos después en esta página) y se registran aquí sus consultas anteriores.</numerusform>
+            <numerusform>El proveedor conoce a un paciente con este número de teléfono: %1 %2, con fecha de nacimiento %3, %4. %n consultas anteriores. ¿Es el paciente que tiene delante? Al vincularlo se crea el registro del paciente con estos datos (revíselos después en esta página) y se registran aquí sus consultas anteriores.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>date unknown</source>
+        <translation>fecha desconocida</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>The link could not be saved: %1</source>
+        <translation>No se pudo guardar la vinculación: %1</translation>
+    </message>
+</context>
+<context>
     <name>clinicdesk::QuestionnaireItemWidget</name>
     <message>
         <location filename="../ui/QuestionnaireItemWidget.cpp" line="-34"/>
@@ -4374,12 +4566,12 @@
         <translation>La visita no se puede corregir ahora: %1</translation>
     </message>
     <message>
-        <location line="+67"/>
+        <location line="+68"/>
         <source>Lab requisition</source>
         <translation>Orden de laboratorio</translation>
     </message>
     <message>
-        <location line="-225"/>
+        <location line="-226"/>
         <source>The provider refused this visit: %1</source>
         <translation>El proveedor rechazó esta visita: %1</translation>
     </message>

@@ -6,6 +6,7 @@
 #include "audit/AuditLog.h"
 #include "base/Logging.h"
 #include "intake/QuestionnaireLibrary.h"
+#include "provider/OutboxSender.h"
 #include "provider/ProviderClient.h"
 #include "visits/CareRequests.h"
 
@@ -179,6 +180,8 @@ bool CareRequestDialog::send()
         m_ui->pharmacy->setFocus(Qt::OtherFocusReason);
         return false;
     }
+    if (m_sender)
+        return queue(sent);
     m_busy = true;
     for (QWidget *w : {static_cast<QWidget *>(m_ui->send), static_cast<QWidget *>(m_ui->nextStep),
                        static_cast<QWidget *>(m_ui->closeButton)})
@@ -197,21 +200,65 @@ bool CareRequestDialog::send()
     return true;
 }
 
-void CareRequestDialog::showAnswer(const PrescriptionRequest &sent, const CareReply &reply)
+void CareRequestDialog::setOutbox(OutboxSender *sender)
+{
+    m_sender = sender;
+    if (!sender)
+        return;
+    connect(sender, &OutboxSender::careAnswered, this,
+            [this](const QString &entryId, const QString &, const QString &, const QJsonObject &,
+                   const CareReply &reply) {
+                if (entryId.isEmpty() || entryId != m_entryId)
+                    return;
+                m_entryId.clear();
+                showAnswer({}, reply, true);
+            });
+    connect(sender, &OutboxSender::entryRetrying, this, [this](const QString &entryId, int n) {
+        if (entryId == m_entryId)
+            m_ui->outcome->announce(tr("The provider did not answer (attempt %1). The console "
+                                       "keeps trying; you may close this window.")
+                                        .arg(n));
+    });
+}
+
+bool CareRequestDialog::queue(const PrescriptionRequest &sent)
+{
+    auto entry = CareRequests::queue(m_store, m_audit, m_sender->outbox(), m_visitId, sent,
+                                     m_request == Request::NextTitration, m_user.username);
+    if (!entry) {
+        m_ui->outcome->announce(
+            tr("The request could not be queued: %1").arg(entry.error().message));
+        return false;
+    }
+    m_entryId = entry.value();
+    m_ui->send->setEnabled(false); // one request in effect
+    m_ui->nextStep->hide();
+    m_ui->outcome->announce(tr("Sending to the provider… The console tries again until the "
+                               "provider answers: you may close this window, the answer goes "
+                               "on the visit's timeline."));
+    m_sender->kick();
+    return true;
+}
+
+void CareRequestDialog::showAnswer(const PrescriptionRequest &sent, const CareReply &reply,
+                                   bool recorded)
 {
     m_busy = false;
     m_ui->send->setEnabled(true);
     m_ui->closeButton->setEnabled(true);
     m_advice = CareGuidance::advise(m_request, reply);
     QString message = m_advice.message;
-    if (reply.status == CareStatus::NewRxSent) {
-        auto recorded = CareRequests::recordNewPrescription(
-            m_store, m_audit, m_visitId, sent, reply, m_request == Request::NextTitration,
-            m_user.username);
-        if (!recorded)
+    if (reply.status == CareStatus::NewRxSent && recorded) {
+        Q_EMIT prescribed(); // by the console's services (ConsoleServices), from the outbox
+        m_ui->send->setEnabled(false);
+    } else if (reply.status == CareStatus::NewRxSent) {
+        auto saved = CareRequests::recordNewPrescription(m_store, m_audit, m_visitId, sent, reply,
+                                                         m_request == Request::NextTitration,
+                                                         m_user.username);
+        if (!saved)
             message +=
                 QLatin1Char(' ') +
-                tr("It could not be recorded on this computer: %1").arg(recorded.error().message);
+                tr("It could not be recorded on this computer: %1").arg(saved.error().message);
         else
             Q_EMIT prescribed();
         m_ui->send->setEnabled(false); // done: another request would be a second prescription

@@ -14,6 +14,7 @@
 #include "relay/RelayClient.h"
 #include "store/ChangeFeed.h"
 #include "store/LocalStore.h"
+#include "visits/CareRequests.h"
 
 #include <QSettings>
 
@@ -125,6 +126,18 @@ void ConsoleServices::startProvider()
                 [this](const QString &entryId) { outboxEntryChanged(entryId); });
         connect(sender, &OutboxSender::entryRetrying, this,
                 [this](const QString &entryId) { outboxEntryChanged(entryId); });
+        // A queued titration's or change's answer is recorded here, dialog open or not.
+        connect(sender, &OutboxSender::careAnswered, this,
+                [this](const QString &, const QString &visitId, const QString &kind,
+                       const QJsonObject &body, const CareReply &reply) {
+                    const bool titration = kind == Outbox::kindName(Outbox::Kind::Titration);
+                    if (auto r =
+                            CareRequests::recordAnswer(*m_store, *m_audit, visitId, body, reply,
+                                                       titration, QStringLiteral("system"));
+                        !r)
+                        qCWarning(lcUi) << "care answer for visit" << visitId
+                                        << "not recorded, error code" << int(r.error().code);
+                });
     }
     if (ProviderStatusSync *sync = m_provider->statusSync())
         connect(sync, &ProviderStatusSync::refreshed, this,

@@ -8,6 +8,7 @@
 #include "IntakeStepList.h"
 #include "PageSwitch.h"
 #include "PatientLookupPanel.h"
+#include "ProviderPatientPanel.h"
 #include "QuestionnaireItemWidget.h"
 #include "QuestionnairePage.h"
 #include "StatusMessage.h"
@@ -220,6 +221,23 @@ void IntakeWizard::buildPatientPage()
         m_status->announce(tr("Using the details on file"));
         scheduleSave();
     });
+    m_providerPatient = new ProviderPatientPanel(m_store, m_username, m_patientPage);
+    m_providerPatient->setProviderClient(m_client);
+    m_providerPatient->setAuditLog(m_audit);
+    m_patientPage->addHeaderWidget(m_providerPatient);
+    connect(m_providerPatient, &ProviderPatientPanel::announce, m_status, &StatusMessage::announce);
+    connect(
+        m_providerPatient, &ProviderPatientPanel::linked, this, [this](const Patient &p, int n) {
+            m_form.setPatient(p);
+            m_draft.patientId = p.id;
+            m_patientPage->loadAnswers();
+            m_patientPage->revalidateShown();
+            m_status->announce(tr("Linked to the provider's patient; %n earlier visit(s) recorded. "
+                                  "Check the details below.",
+                                  nullptr, n));
+            m_patientPage->focusFirst();
+            scheduleSave();
+        });
     for (const QuestionnaireItem &item : m_library.patient().items())
         m_patientPage->addItem(item);
     connect(m_patientPage, &QuestionnairePage::answerEdited, this, &IntakeWizard::onAnswerEdited);
@@ -229,6 +247,13 @@ void IntakeWizard::buildPatientPage()
 void IntakeWizard::setProviderClient(ProviderClient *client)
 {
     m_client = client;
+    m_providerPatient->setProviderClient(client);
+}
+
+void IntakeWizard::setAuditLog(AuditLog *log)
+{
+    m_audit = log;
+    m_providerPatient->setAuditLog(log);
 }
 
 void IntakeWizard::rebuildVisitPages()
@@ -350,6 +375,8 @@ void IntakeWizard::onAnswerEdited(const QString &linkId)
     if (identity && m_lookup) {
         // The demographics now differ from the reused record: they update it on submit.
         m_lookup->lookup(m_form.patient(), m_draft.patientId);
+        m_providerPatient->offer(m_form.patient(), m_lookup->hasUnresolvedMatch(),
+                                 !m_draft.patientId.isEmpty());
     }
     scheduleSave();
 }

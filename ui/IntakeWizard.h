@@ -25,6 +25,7 @@ class IntakeReview;
 class IntakeStepList;
 class LocalStore;
 class PatientLookupPanel;
+class ProviderPatientPanel;
 class ProviderClient;
 class QuestionnairePage;
 class StatusMessage;
@@ -52,12 +53,13 @@ public:
 
     // Creating, resuming (a PHI view) and submitting are audited when a log is given (not
     // owned).
-    void setAuditLog(AuditLog *log) { m_audit = log; }
+    void setAuditLog(AuditLog *log);
     // Who edits here (the signed-in user at this workstation): the draft is leased to them while
     // the wizard has it (store/Leases), so another workstation cannot open it meanwhile. Without
     // one (tests of the wizard alone) nothing is leased.
     void setLeaseOwner(const Leases::Owner &owner) { m_leaseOwner = owner; }
-    // The provider link, for the pharmacy step's "Choose pharmacy…" (not owned; may be null).
+    // The provider link, for the pharmacy step's "Choose pharmacy…" and for asking the provider
+    // about a phone no local patient has (not owned; may be null).
     void setProviderClient(ProviderClient *client);
     void startNew();
     Result<void> resume(const QString &draftId);
@@ -121,6 +123,7 @@ private:
     QuestionnairePage *m_patientPage = nullptr;
     QuestionnairePage *m_visitPage = nullptr; // kept across visit type changes
     PatientLookupPanel *m_lookup = nullptr;
+    ProviderPatientPanel *m_providerPatient = nullptr;
     QWidget *m_visitHeader = nullptr; // the visit type selector, kept across rebuilds
     QComboBox *m_visitType = nullptr;
     FieldErrorLabel *m_visitTypeError = nullptr;

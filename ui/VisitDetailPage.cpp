@@ -416,6 +416,7 @@ CareRequestDialog *VisitDetailPage::openCareDialog(CareGuidance::Request request
                                          m_provider ? m_provider->client() : nullptr, m_visitId,
                                          m_record.visitType, name, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setOutbox(m_provider ? m_provider->sender() : nullptr);
     connect(dialog, &CareRequestDialog::prescribed, this, [this] {
         reload();
         Q_EMIT visitChanged(m_visitId);

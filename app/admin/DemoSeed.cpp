@@ -1,5 +1,7 @@
 #include "DemoSeed.h"
 
+#include "DemoCareSeed.h"
+
 #include "accounts/UserRepository.h"
 #include "audit/AuditLog.h"
 #include "intake/Draft.h"
@@ -242,7 +244,7 @@ Result<AdminOutput> demoSeed(AdminContext &ctx, const QStringList &args)
     if (!args.isEmpty())
         return makeError(ErrorCode::InvalidInput,
                          QStringLiteral("usage: demo seed [--patients N] [--visits N] "
-                                        "[--user USERNAME] [--force]"));
+                                        "[--user USERNAME] [--force] [--due-states]"));
     auto patientCount =
         optionalCount(ctx.options, QStringLiteral("patients"), kDefaultPatients, 1, kMaxPatients);
     if (!patientCount)
@@ -317,6 +319,7 @@ Result<AdminOutput> demoSeed(AdminContext &ctx, const QStringList &args)
 
     QStringList patientIds;
     QList<SeededVisit> visits;
+    QList<DemoDueVisit> dueVisits; // --due-states
     Draft draft;
     auto seeded = store.db().transaction([&]() -> Result<void> {
         PatientRepository repository(store);
@@ -339,6 +342,21 @@ Result<AdminOutput> demoSeed(AdminContext &ctx, const QStringList &args)
                 return out.error();
             visits << SeededVisit{out->visitId, out->masterId, out->patientId, slot.type,
                                   slot.plan};
+        }
+        if (ctx.options.isSet(QStringLiteral("due-states"))) {
+            QList<std::pair<Patient, IntakeForm>> due;
+            for (int i = 1; i <= 3; ++i) {
+                const Patient p =
+                    demoPatient((existingPatients + *patientCount + i) % kMaxPatients);
+                auto form = demoIntake(library, QStringLiteral("weightloss"), p);
+                if (!form)
+                    return form.error();
+                due.append({p, std::move(form).value()});
+            }
+            auto seededDue = seedDueStates(store, due, byUser);
+            if (!seededDue)
+                return seededDue.error();
+            dueVisits = seededDue.value();
         }
         // One intake left half-way, for a new (not yet saved) demo patient.
         const Patient next = demoPatient((existingPatients + *patientCount) % kMaxPatients);
@@ -381,6 +399,15 @@ Result<AdminOutput> demoSeed(AdminContext &ctx, const QStringList &args)
             v.visitId,
             AuditOutcome::Success,
             QStringLiteral("queued as %1, visit type %2: %3").arg(byUser, v.visitType, note)};
+    for (const DemoDueVisit &v : std::as_const(dueVisits))
+        events << AuditEvent{AuditAction::Create,
+                             ctx.operatorName,
+                             QStringLiteral("visit"),
+                             v.visitId,
+                             AuditOutcome::Success,
+                             QStringLiteral("prescribed %1 days ago, due state %2 (patient %3): %4")
+                                 .arg(v.daysAgo)
+                                 .arg(v.state, v.patientId, note)};
     events << AuditEvent{AuditAction::Create,     ctx.operatorName,
                          QStringLiteral("draft"), draft.id,
                          AuditOutcome::Success,   note};
@@ -415,6 +442,11 @@ Result<AdminOutput> demoSeed(AdminContext &ctx, const QStringList &args)
         lines << QStringLiteral("visit %1 %2 Queued demo-decision %3")
                      .arg(v.masterId, v.visitType.leftJustified(18), planName(v.plan));
     }
+    for (const DemoDueVisit &v : std::as_const(dueVisits))
+        lines << QStringLiteral("due-visit %1 weightloss Prescribed %2 days ago due-state %3")
+                     .arg(v.masterId)
+                     .arg(v.daysAgo)
+                     .arg(v.state);
     lines << QStringLiteral("draft %1 %2 %3% answered")
                  .arg(draft.id, draft.visitType)
                  .arg(draft.completion);
@@ -426,6 +458,15 @@ Result<AdminOutput> demoSeed(AdminContext &ctx, const QStringList &args)
                                               {QStringLiteral("visitType"), draft.visitType},
                                               {QStringLiteral("completion"), draft.completion}}},
         {QStringLiteral("attributedTo"), byUser}};
+    QJsonArray dueArray;
+    for (const DemoDueVisit &v : std::as_const(dueVisits))
+        dueArray.append(QJsonObject{{QStringLiteral("visitId"), v.visitId},
+                                    {QStringLiteral("masterId"), v.masterId},
+                                    {QStringLiteral("patientId"), v.patientId},
+                                    {QStringLiteral("dueState"), v.state},
+                                    {QStringLiteral("daysAgo"), v.daysAgo}});
+    if (!dueArray.isEmpty())
+        out.json.insert(QStringLiteral("dueVisits"), dueArray);
     return out;
 }
 
@@ -434,9 +475,9 @@ QList<AdminCommand> demoCommands()
     return {
         {QStringLiteral("demo"),
          QStringLiteral("seed"),
-         QStringLiteral("[--patients N] [--visits N] [--user USERNAME] [--force]: fake demo "
-                        "patients, queued visits and a draft; refuses a store with patients "
-                        "unless --force"),
+         QStringLiteral("[--patients N] [--visits N] [--user USERNAME] [--force] "
+                        "[--due-states]: fake demo patients, queued visits and a draft; refuses "
+                        "a store with patients unless --force"),
          demoSeed,
          {{QStringLiteral("patients"), QStringLiteral("how many fake patients."),
            QStringLiteral("N")},
@@ -446,7 +487,11 @@ QList<AdminCommand> demoCommands()
            QStringLiteral("the staff account the demo visits and draft are attributed to."),
            QStringLiteral("USERNAME")},
           {QStringLiteral("force"),
-           QStringLiteral("add demo data even though the store has patients.")}}},
+           QStringLiteral("add demo data even though the store has patients.")},
+          {QStringLiteral("due-states"),
+           QStringLiteral("also a weight-loss patient in each Due state (titration window "
+                          "open, check-in due, programme ended), prescribed in the past on this "
+                          "console only.")}}},
     };
 }
 

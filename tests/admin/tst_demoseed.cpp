@@ -2,6 +2,7 @@
 #include "TestSupport.h"
 #include "intake/DraftRepository.h"
 #include "store/PatientRepository.h"
+#include "visits/DueList.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -237,6 +238,45 @@ private Q_SLOTS:
         QCOMPARE(count(*store, QStringLiteral("SELECT COUNT(DISTINCT phone_bidx) FROM patients")),
                  8);
         QCOMPARE(auditEntries(), entriesBefore + 2 + 3 + 1 + 1);
+    }
+
+    // --due-states: a weight-loss patient in each state the Due view lists, on this console only.
+    void seedsAPatientInEachDueState()
+    {
+        const Run r = admin(
+            {QStringLiteral("--json"), QStringLiteral("demo"), QStringLiteral("seed"),
+             QStringLiteral("--force"), QStringLiteral("--patients"), QStringLiteral("1"),
+             QStringLiteral("--visits"), QStringLiteral("0"), QStringLiteral("--due-states")});
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        const QJsonArray due =
+            QJsonDocument::fromJson(r.out).object().value(QLatin1String("dueVisits")).toArray();
+        QCOMPARE(due.size(), 3);
+        QMap<QString, QString> stateOf; // visit id -> due state
+        for (const QJsonValue &v : due)
+            stateOf.insert(v.toObject().value(QLatin1String("visitId")).toString(),
+                           v.toObject().value(QLatin1String("dueState")).toString());
+        auto store = openStore();
+        auto list = DueList::compute(*store, QDateTime::currentMSecsSinceEpoch());
+        QVERIFY(list);
+        QMap<QString, DueList::Kind> kindOf;
+        for (const DueList::Item &i : list->items())
+            if (stateOf.contains(i.visitId))
+                kindOf.insert(i.visitId, i.kind);
+        QCOMPARE(kindOf.size(), 3);
+        for (auto it = stateOf.cbegin(); it != stateOf.cend(); ++it) {
+            const DueList::Kind expected =
+                it.value() == QLatin1String("titration") ? DueList::Kind::Titration
+                : it.value() == QLatin1String("checkin") ? DueList::Kind::Checkin
+                                                         : DueList::Kind::ProgrammeEnded;
+            QVERIFY2(kindOf.value(it.key()) == expected, qPrintable(it.value()));
+            // Never queued for the provider.
+            QCOMPARE(count(*store, QStringLiteral("SELECT COUNT(*) FROM outbox WHERE visit_id = "
+                                                  "'%1'")
+                                       .arg(it.key())),
+                     0);
+        }
+        const auto counts = list->counts();
+        QVERIFY(counts.titration >= 1 && counts.checkin >= 1 && counts.ended >= 1);
     }
 };
 

@@ -4,22 +4,26 @@
 // titration-{en,es}.png: the next-titration request of a visit resolved 95 days ago, refused by
 // the real sandbox (NEEDS_CHECKIN) and explained; checkin-{en,es}.png: the check-in with the
 // weight and height carried over, the weight changed to a BMI below 19 and refused before
-// sending, with the provider's reason.
+// sending, with the provider's reason; link-patient-{en,es}.png: the intake's patient step with a
+// phone no local patient has, looked up at the real sandbox and offered for linking.
 #include "CareRequestDialog.h"
 #include "CareSandboxScenes.h"
 #include "CareScenes.h"
 #include "CheckinPage.h"
 #include "ConsoleServices.h"
 #include "DuePanel.h"
+#include "IntakeWizard.h"
 #include "MainWindow.h"
 #include "NameCorrectionDialog.h"
 #include "QuestionnairePage.h"
+#include "SandboxPayloads.h"
 #include "ScreenshotLanguage.h"
 #include "TestSupport.h"
 #include "VisitBoardPage.h"
 #include "VisitDetailPage.h"
 #include "WindowSupport.h"
 #include "accounts/UserRepository.h"
+#include "provider/ProviderConnection.h"
 
 #include <QApplication>
 #include <QDir>
@@ -155,6 +159,40 @@ int titrationAndCheckin(const QString &dir, KeyProvider &keys)
         if (!save(withDialog(&page, dialog), QStringLiteral("namecorrection")))
             return 1;
         dialog->reject();
+    }
+    {
+        // A patient only the provider knows (two visits): the intake offers to link them.
+        const QString phone = QStringLiteral("5125550614");
+        // Two earlier visits (one resolved weight-loss visit, one still open).
+        const auto first =
+            sandbox.request("POST", QStringLiteral("/visit/createNoPay"),
+                            sandboxtest::createBody(QStringLiteral("bel-7f3a21"), phone,
+                                                    QStringLiteral("weightloss")));
+        if (first.body.value(QLatin1String("status")).toInt() != 200 ||
+            !sandbox.control(QStringLiteral("/_sandbox/visits/bel-7f3a21/resolve"),
+                             {{QStringLiteral("medId"), QStringLiteral("sema-0.5")},
+                              {QStringLiteral("daysAgo"), 40}}))
+            return 10;
+        const auto second =
+            sandbox.request("POST", QStringLiteral("/visit/createNoPay"),
+                            sandboxtest::createBody(QStringLiteral("bel-9c0e44"), phone));
+        if (second.body.value(QLatin1String("status")).toInt() != 200)
+            return 10;
+        IntakeWizard wizard(store, user.username);
+        wizard.setProviderClient(services->provider()->client());
+        wizard.setAuditLog(services->audit());
+        wizard.resize(1366, 768);
+        wizard.show();
+        auto *phoneEdit = wizard.findChild<QLineEdit *>(QStringLiteral("edit:patient.phone"));
+        phoneEdit->setFocus();
+        QTest::keyClicks(phoneEdit, QStringLiteral("(512) 555-0614"));
+        wizard.findChild<QPushButton *>(QStringLiteral("askProvider"))->click();
+        auto *link = wizard.findChild<QPushButton *>(QStringLiteral("linkProviderPatient"));
+        if (!QTest::qWaitFor([&] { return link->isVisible(); }, 30000))
+            return 11;
+        settle();
+        if (!save(wizard.grab(), QStringLiteral("link-patient")))
+            return 1;
     }
     // The check-in from a programme visit made by an intake, so its answers carry over.
     test::BoardFixture fx(store);

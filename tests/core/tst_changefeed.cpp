@@ -6,6 +6,7 @@
 #include "BoardFixture.h"
 #include "TestSupport.h"
 #include "intake/DraftRepository.h"
+#include "provider/Outbox.h"
 #include "relay/VisitEventApplier.h"
 #include "store/ChangeFeed.h"
 #include "store/NotificationRepository.h"
@@ -150,6 +151,18 @@ private Q_SLOTS:
         QVERIFY(DraftRepository(*m_a).remove(saved.value()));
         QVERIFY(drafts.wait(1000));
         QCOMPARE(drafts.first().at(0).toStringList(), QStringList{saved.value()});
+    }
+
+    // The outbox's trigger, made again by migration 15 (the table was copied): a message
+    // queued at A is heard at B.
+    void outboxEntriesAreAnnounced()
+    {
+        auto feed = feedAtB();
+        QSignalSpy visits(feed.get(), &ChangeFeed::visitsChanged);
+        QVERIFY(!heard(visits, m_visit));
+        QVERIFY(Outbox(*m_a).enqueueSupportMessage(m_visit, QStringLiteral("Any news?"),
+                                                   QStringLiteral("ana")));
+        QTRY_VERIFY_WITH_TIMEOUT(heard(visits, m_visit), 1000);
     }
 
     void payloadsHoldIdsOnly()

@@ -86,6 +86,57 @@ private Q_SLOTS:
         QVERIFY((*db)->exec(QStringLiteral("SELECT payload FROM drafts LIMIT 0")));
     }
 
+    // Migration 15 copies the outbox into a table whose kinds include care requests: every row
+    // and value is kept, the one-visit-entry index still holds, and a titration is accepted.
+    void outboxKeepsItsEntriesThroughMigration15()
+    {
+        QTemporaryDir dir;
+        auto db = Database::openSqlite(dir.filePath(QStringLiteral("a.sqlite")));
+        QVERIFY(db);
+        QVERIFY((*db)->migrate(upTo(14)));
+        const QString t = QStringLiteral("2026-01-01T00:00:00.000Z");
+        QVERIFY((*db)->exec(QStringLiteral("INSERT INTO patients (id, created_at, updated_at) "
+                                           "VALUES ('p1', ?, ?)"),
+                            {t, t}));
+        QVERIFY((*db)->exec(QStringLiteral("INSERT INTO visits (id, master_id, patient_id, "
+                                           "visit_type, status, form_obj, created_by, "
+                                           "created_at, updated_at) VALUES ('v1', 'm1', 'p1', "
+                                           "'weightloss', 'Submitted', x'00', 'ana', ?, ?)"),
+                            {t, t}));
+        QVERIFY((*db)->exec(QStringLiteral("INSERT INTO outbox (id, kind, visit_id, master_id, "
+                                           "state, attempts, next_attempt_at, last_http_status, "
+                                           "created_by, created_at, updated_at, sent_at) VALUES "
+                                           "('o1', 'visit', 'v1', 'm1', 'sent', 3, ?, 503, 'ana', "
+                                           "?, ?, ?)"),
+                            {t, t, t, t}));
+        QVERIFY(!(*db)->exec(QStringLiteral("INSERT INTO outbox (id, kind, visit_id, master_id, "
+                                            "state, next_attempt_at, created_by, created_at, "
+                                            "updated_at) VALUES ('o2', 'titration', 'v1', 'm1', "
+                                            "'pending', ?, 'ana', ?, ?)"),
+                             {t, t, t}));
+        QVERIFY((*db)->migrate(upTo(15)));
+        QCOMPARE((*db)->schemaVersion(), 15);
+        auto row = (*db)->exec(QStringLiteral("SELECT kind, state, attempts, last_http_status, "
+                                              "sent_at FROM outbox WHERE id = 'o1'"));
+        QVERIFY(row && row->next());
+        QCOMPARE(row->value(0).toString(), QStringLiteral("visit"));
+        QCOMPARE(row->value(1).toString(), QStringLiteral("sent"));
+        QCOMPARE(row->value(2).toInt(), 3);
+        QCOMPARE(row->value(3).toInt(), 503);
+        QCOMPARE(row->value(4).toString(), t);
+        QVERIFY((*db)->exec(QStringLiteral("INSERT INTO outbox (id, kind, visit_id, master_id, "
+                                           "state, next_attempt_at, created_by, created_at, "
+                                           "updated_at) VALUES ('o2', 'titration', 'v1', 'm1', "
+                                           "'pending', ?, 'ana', ?, ?)"),
+                            {t, t, t}));
+        // Still one createNoPay entry per visit.
+        QVERIFY(!(*db)->exec(QStringLiteral("INSERT INTO outbox (id, kind, visit_id, master_id, "
+                                            "state, next_attempt_at, created_by, created_at, "
+                                            "updated_at) VALUES ('o3', 'visit', 'v1', 'm1', "
+                                            "'pending', ?, 'ana', ?, ?)"),
+                             {t, t, t}));
+    }
+
     void failedMigrationRollsBack()
     {
         QTemporaryDir dir;

@@ -37,7 +37,9 @@ Outbox::Kind parseKind(const QString &text)
         return Outbox::Kind::Chat;
     if (text == QLatin1String("support"))
         return Outbox::Kind::Support;
-    return Outbox::Kind::Visit;
+    if (text == QLatin1String("update"))
+        return Outbox::Kind::Update;
+    return text == QLatin1String("titration") ? Outbox::Kind::Titration : Outbox::Kind::Visit;
 }
 
 // `cipher` null: the provider's texts are not read (due(): the sender never needs them, and one
@@ -131,6 +133,10 @@ QString Outbox::kindName(Kind kind)
         return QStringLiteral("chat");
     case Kind::Support:
         return QStringLiteral("support");
+    case Kind::Titration:
+        return QStringLiteral("titration");
+    case Kind::Update:
+        return QStringLiteral("update");
     }
     return {};
 }
@@ -204,7 +210,8 @@ Result<QString> Outbox::insertMessage(Kind kind, const QString &visitId, const Q
         QJsonObject withId = body;
         withId.insert(QStringLiteral("masterId"), masterId);
         QJsonObject finalBody =
-            kind == Kind::Chat
+            isCareRequest(kind) ? withId
+            : kind == Kind::Chat
                 ? BelugaAdapter::staffChatBody(withId.value(QLatin1String("firstName")).toString(),
                                                withId.value(QLatin1String("lastName")).toString(),
                                                withId.value(QLatin1String("text")).toString(),

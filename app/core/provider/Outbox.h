@@ -30,7 +30,11 @@ public:
         Visit,
         Chat,
         Support,
+        Titration, // the next titration prescription (nextTitration), body as sent
+        Update,    // change or resend a prescription (updateVisit), body as sent, no API key
     };
+    // A care request: its answer is the provider's status (OutboxSender::careAnswered).
+    static bool isCareRequest(Kind kind) { return kind == Kind::Titration || kind == Kind::Update; }
     struct Entry
     {
         QString id;
@@ -68,6 +72,13 @@ public:
     Result<QString> enqueueStaffChat(const QString &visitId, const QString &firstName,
                                      const QString &lastName, const QString &text,
                                      const QString &byUser);
+    // A next-titration request (BelugaAdapter::nextTitrationBody), sent and retried like any
+    // entry until the provider answers; the answer is recorded by OutboxSender (migration 15).
+    Result<QString> enqueueTitration(const QString &visitId, const QJsonObject &body,
+                                     const QString &byUser);
+    // A prescription change or resend (BelugaAdapter::updateVisitBody), the same way.
+    Result<QString> enqueueUpdate(const QString &visitId, const QJsonObject &body,
+                                  const QString &byUser);
     // A message to the provider's support: receiveCSMessage.
     Result<QString> enqueueSupportMessage(const QString &visitId, const QString &text,
                                           const QString &byUser);

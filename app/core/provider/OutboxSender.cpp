@@ -123,6 +123,12 @@ void OutboxSender::send(const Outbox::Entry &entry)
     case Outbox::Kind::Support:
         m_client.sendSupportMessage(request.value(), done);
         break;
+    case Outbox::Kind::Titration:
+        m_client.post(ProviderRoute::NextTitration, request.value(), done);
+        break;
+    case Outbox::Kind::Update:
+        m_client.post(ProviderRoute::UpdateVisit, request.value(), done);
+        break;
     }
 }
 
@@ -132,6 +138,10 @@ void OutboxSender::handle(const Outbox::Entry &entry, const ProviderResult &resu
     m_inFlightVisits.remove(entry.visitId);
     using Outcome = ProviderResult::Outcome;
     const int attempts = entry.attempts + 1;
+    if (Outbox::isCareRequest(entry.kind) && careAnswer(entry, result)) {
+        kick();
+        return;
+    }
     if (result.ok()) {
         const QString providerVisitId = entry.kind == Outbox::Kind::Visit
                                             ? BelugaAdapter::providerVisitId(result.data)
@@ -164,6 +174,24 @@ void OutboxSender::handle(const Outbox::Entry &entry, const ProviderResult &resu
         Q_EMIT entryRetrying(entry.id, attempts, result.message);
     }
     kick();
+}
+
+bool OutboxSender::careAnswer(const Outbox::Entry &entry, const ProviderResult &result)
+{
+    const CareReply reply = BelugaAdapter::careReply(result);
+    if (reply.status == CareStatus::NoReply)
+        return false; // no answer (5xx, timeout, key trouble): retried like any entry
+    auto body = m_outbox.body(entry);
+    Q_EMIT careAnswered(entry.id, entry.visitId, Outbox::kindName(entry.kind),
+                        body ? body.value() : QJsonObject(), reply);
+    if (auto r = m_outbox.markSent(entry, {}); !r) {
+        qCWarning(lcProvider) << "outbox:" << r.error().message;
+        return true;
+    }
+    qCInfo(lcProvider) << "outbox: entry" << entry.id << "answered" << reply.providerStatus
+                       << "after attempts" << entry.attempts + 1;
+    Q_EMIT entrySent(entry.id);
+    return true;
 }
 
 } // namespace clinicdesk

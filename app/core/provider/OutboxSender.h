@@ -1,6 +1,7 @@
 #pragma once
 
 #include "provider/Outbox.h"
+#include "provider/ProviderCare.h"
 #include "provider/ProviderResult.h"
 
 #include <QObject>
@@ -51,6 +52,12 @@ Q_SIGNALS:
     // (BelugaAdapter::needsFollowup).
     void followupNeeded(const QString &visitId);
     void entryRejected(const QString &entryId, const QString &reason);
+    // The provider answered a care request (a titration or a change: NEW_RX_SENT,
+    // VISIT_DATA_UPDATED or any refusal) to `body`; `kind` is Outbox::kindName's.
+    // Emitted before the entry is marked sent, so a receiver that records the answer (the
+    // console's services) has done so when entrySent follows.
+    void careAnswered(const QString &entryId, const QString &visitId, const QString &kind,
+                      const QJsonObject &body, const clinicdesk::CareReply &reply);
     void entryRetrying(const QString &entryId, int attempts, const QString &error);
     // No entry is in flight and none is due now.
     void idle();
@@ -59,6 +66,8 @@ private:
     void pump();
     void send(const Outbox::Entry &entry);
     void handle(const Outbox::Entry &entry, const ProviderResult &result);
+    // A care request's answer (anything but no answer): told, then the entry marked sent.
+    bool careAnswer(const Outbox::Entry &entry, const ProviderResult &result);
 
     LocalStore &m_store;
     ProviderClient &m_client;

@@ -370,7 +370,6 @@ const QList<Migration> &migrations()
                  " IS DISTINCT FROM (NEW.state, NEW.attempts, NEW.next_attempt_at))"
                  " EXECUTE FUNCTION clinicdesk_announce_change()"),
          }},
-        // 15 is another branch's (issue 14's photos, …): the numbers stay as assigned.
         {14,
          QStringLiteral("lab orders and their sealed requisition PDF"),
          {
@@ -389,6 +388,46 @@ const QList<Migration> &migrations()
                             " requisition_event TEXT,"
                             " requisition_at TEXT,"
                             " UNIQUE (visit_id, order_id))"),
+         }},
+        {15,
+         QStringLiteral("care requests through the outbox: titration, change, name correction"),
+         {
+             // The kind's CHECK cannot be altered in place (SQLite): the table is copied into one
+             // that also takes care requests ('titration', 'update', 'name'), its indexes made
+             // again after the rename. Same columns and values; on PostgreSQL the dropped
+             // table's trigger is made again below.
+             QStringLiteral("CREATE TABLE outbox_new ("
+                            " id TEXT PRIMARY KEY,"
+                            " kind TEXT NOT NULL CHECK (kind IN ('visit', 'chat', 'support',"
+                            " 'titration', 'update', 'name')),"
+                            " visit_id TEXT NOT NULL REFERENCES visits (id),"
+                            " master_id TEXT NOT NULL,"
+                            " payload {BLOB},"
+                            " state TEXT NOT NULL CHECK (state IN ('pending', 'sent', 'rejected')),"
+                            " attempts INTEGER NOT NULL DEFAULT 0,"
+                            " next_attempt_at TEXT NOT NULL,"
+                            " last_error {BLOB},"
+                            " last_http_status INTEGER,"
+                            " rejected_reason {BLOB},"
+                            " created_by TEXT NOT NULL,"
+                            " created_at TEXT NOT NULL,"
+                            " updated_at TEXT NOT NULL,"
+                            " sent_at TEXT)"),
+             QStringLiteral("INSERT INTO outbox_new (id, kind, visit_id, master_id, payload, state,"
+                            " attempts, next_attempt_at, last_error, last_http_status,"
+                            " rejected_reason, created_by, created_at, updated_at, sent_at)"
+                            " SELECT id, kind, visit_id, master_id, payload, state, attempts,"
+                            " next_attempt_at, last_error, last_http_status, rejected_reason,"
+                            " created_by, created_at, updated_at, sent_at FROM outbox"),
+             QStringLiteral("DROP TABLE outbox"),
+             QStringLiteral("ALTER TABLE outbox_new RENAME TO outbox"),
+             QStringLiteral("CREATE UNIQUE INDEX outbox_one_visit ON outbox (visit_id) "
+                            "WHERE kind = 'visit'"),
+             QStringLiteral("CREATE INDEX outbox_due ON outbox (state, next_attempt_at)"),
+         },
+         {
+             QStringLiteral("CREATE TRIGGER outbox_announce AFTER INSERT OR UPDATE ON outbox"
+                            " FOR EACH ROW EXECUTE FUNCTION clinicdesk_announce_change()"),
          }},
         {16,
          QStringLiteral("workstations and their one-time invitations"),

@@ -3,7 +3,9 @@
 #include "audit/AuditLog.h"
 #include "base/Logging.h"
 #include "base/TimeText.h"
+#include "domain/VisitStateMachine.h"
 #include "provider/BelugaAdapter.h"
+#include "provider/Outbox.h"
 #include "store/LocalStore.h"
 #include "store/VisitRepository.h"
 
@@ -42,7 +44,96 @@ Result<QString> masterIdOf(LocalStore &store, const QString &visitId)
     return row.value()->masterId;
 }
 
+// A timeline entry of `type` on the visit, its payload sealed, the visit's state as it is.
+Result<void> addEvent(LocalStore &store, const QString &visitId, const QString &type,
+                      const QJsonObject &payload)
+{
+    auto row = VisitRepository(store).find(visitId);
+    if (!row)
+        return row.error();
+    if (!row.value())
+        return makeError(ErrorCode::NotFound, CareRequests::tr("No such visit."));
+    const QString id = QStringLiteral("care:") + QUuid::createUuid().toString(QUuid::WithoutBraces);
+    auto sealed = store.cipher().seal(QStringLiteral("visit_events"), id, QStringLiteral("payload"),
+                                      QJsonDocument(payload).toJson(QJsonDocument::Compact));
+    if (!sealed)
+        return sealed.error();
+    const QString now = TimeText::utcNow();
+    auto inserted = store.db().exec(
+        QStringLiteral("INSERT INTO visit_events (id, visit_id, inbox_cursor, event_type, "
+                       "received_at, applied_at, status_after, rx_status_after, payload) "
+                       "VALUES (?, ?, (SELECT COALESCE(MAX(inbox_cursor), 0) FROM "
+                       "visit_events WHERE visit_id = ?), ?, ?, ?, ?, ?, ?)"),
+        {id, visitId, visitId, type, now, now, VisitStateMachine::name(row.value()->state.status),
+         VisitStateMachine::name(row.value()->state.rx), sealed.value()});
+    if (!inserted)
+        return inserted.error();
+    return {};
+}
+
+void auditCare(AuditLog &audit, const QString &byUser, const QString &visitId, bool ok,
+               const QString &detail)
+{
+    if (auto logged = audit.append({AuditAction::Update, byUser, QStringLiteral("visit"), visitId,
+                                    ok ? AuditOutcome::Success : AuditOutcome::Failure, detail});
+        !logged)
+        qCWarning(lcVisits) << "audit entry failed, error code" << int(logged.error().code);
+}
+
 } // namespace
+
+Result<QString> CareRequests::queue(LocalStore &store, AuditLog &audit, Outbox &outbox,
+                                    const QString &visitId, const PrescriptionRequest &request,
+                                    bool titration, const QString &byUser)
+{
+    QString entryId;
+    const QString source = titration ? QStringLiteral("titration") : QStringLiteral("change");
+    auto done = store.db().transaction([&]() -> Result<void> {
+        auto queued =
+            titration
+                ? outbox.enqueueTitration(visitId, BelugaAdapter::nextTitrationBody(request),
+                                          byUser)
+                : outbox.enqueueUpdate(visitId, BelugaAdapter::updateVisitBody(request), byUser);
+        if (!queued)
+            return queued.error();
+        entryId = queued.value();
+        return addEvent(store, visitId, QLatin1String(kRequestEvent),
+                        {{QStringLiteral("source"), source},
+                         {QStringLiteral("by"), byUser},
+                         {QStringLiteral("outboxId"), entryId}});
+    });
+    auditCare(audit, byUser, visitId, bool(done),
+              done ? QStringLiteral("%1 queued as outbox entry %2").arg(source, entryId)
+                   : QStringLiteral("%1 not queued: error code %2")
+                         .arg(source)
+                         .arg(int(done.error().code)));
+    if (!done)
+        return done.error();
+    return entryId;
+}
+
+Result<void> CareRequests::recordAnswer(LocalStore &store, AuditLog &audit, const QString &visitId,
+                                        const QJsonObject &body, const CareReply &reply,
+                                        bool titration, const QString &byUser)
+{
+    const QString source = titration ? QStringLiteral("titration") : QStringLiteral("change");
+    if (reply.status == CareStatus::NewRxSent) {
+        const PrescriptionRequest sent{
+            BelugaAdapter::masterIdOf(body), body.value(QLatin1String("pharmacyId")).toString(),
+            BelugaAdapter::sentPreference(
+                {{QStringLiteral("formObj"),
+                  QJsonObject{{QStringLiteral("patientPreference"),
+                               body.value(QLatin1String("patientPreference"))}}}})};
+        return recordNewPrescription(store, audit, visitId, sent, reply, titration, byUser);
+    }
+    auto done = addEvent(store, visitId, QLatin1String(kAnswerEvent),
+                         {{QStringLiteral("source"), source},
+                          {QStringLiteral("status"), reply.providerStatus},
+                          {QStringLiteral("info"), reply.info}});
+    auditCare(audit, byUser, visitId, bool(done),
+              QStringLiteral("%1 answered: %2").arg(source, reply.providerStatus));
+    return done;
+}
 
 Result<QList<MedicationPreference>> CareRequests::requestedMedication(LocalStore &store,
                                                                       const QString &visitId)

@@ -4,12 +4,14 @@
 #include "provider/ProviderCare.h"
 
 #include <QCoreApplication>
+#include <QJsonObject>
 #include <QString>
 
 namespace clinicdesk {
 
 class AuditLog;
 class LocalStore;
+class Outbox;
 
 // The console's side of a next-titration request and a prescription change (issue 15, items 2
 // and 4): the request built from what the store knows of the visit, and a confirmed new
@@ -22,6 +24,10 @@ public:
     // A new prescription the console was told of in a reply (not a provider event): on the
     // visit's timeline and prescription track as an event of this type.
     static constexpr const char *kNewPrescriptionEvent = "CARE_RX";
+    // A titration or change request queued in the outbox, and the provider's answer when it was
+    // not a prescription: timeline entries (StaffTimeline words them; "source" says which).
+    static constexpr const char *kRequestEvent = "CARE_REQUEST";
+    static constexpr const char *kAnswerEvent = "CARE_ANSWER";
 
     // The next titration from `visitId`: its masterId, the pharmacy the visit was sent with, and
     // exactly one medication item: the one the visit asked for. InvalidInput when the visit has
@@ -45,6 +51,19 @@ public:
                                               const PrescriptionRequest &request,
                                               const CareReply &reply, bool titration,
                                               const QString &byUser);
+
+    // The next titration, or a prescription change (`titration` false), through the outbox
+    // (sent and retried until the provider answers, a restart included): the entry and a
+    // CARE_REQUEST timeline entry in one transaction. Audited. Returns the outbox entry id.
+    static Result<QString> queue(LocalStore &store, AuditLog &audit, Outbox &outbox,
+                                 const QString &visitId, const PrescriptionRequest &request,
+                                 bool titration, const QString &byUser);
+    // The answer to a queued request (OutboxSender::careAnswered, `body` as sent): a new
+    // prescription recorded as recordNewPrescription does, any other answer a CARE_ANSWER
+    // timeline entry with the provider's status and text.
+    static Result<void> recordAnswer(LocalStore &store, AuditLog &audit, const QString &visitId,
+                                     const QJsonObject &body, const CareReply &reply,
+                                     bool titration, const QString &byUser);
 };
 
 } // namespace clinicdesk

@@ -11,12 +11,12 @@
 #include "visits/CareRequests.h"
 #include "visits/NameCorrection.h"
 #include "visits/PatientMessageTimeline.h"
+#include "visits/StaffTimeline.h"
 #include "visits/VisitLabs.h"
 
 #include <QHash>
 #include <QJsonArray>
 #include <QJsonDocument>
-#include <QJsonObject>
 
 #include <algorithm>
 #include <functional>
@@ -218,14 +218,16 @@ Result<VisitRecord> VisitRecordReader::read(const QString &visitId)
         r.problems << r.answersError;
     }
 
-    // --- Local history: the outbox (submission, replies, support messages) ---
+    // --- Local history: the outbox (submission, replies, support messages; care requests are
+    // timeline entries of their own) ---
     QList<VisitRecord::TimelineEntry> local;
     local.append({r.createdAt, VisitRecord::Source::Staff, r.createdByName,
                   tr("Intake submitted and queued for the provider")});
     auto o =
         db.exec(QStringLiteral("SELECT id, kind, state, attempts, last_error, rejected_reason, "
                                "created_by, created_at, updated_at, sent_at, payload "
-                               "FROM outbox WHERE visit_id = ? ORDER BY created_at, id"),
+                               "FROM outbox WHERE visit_id = ? AND kind IN ('visit', 'chat', "
+                               "'support') ORDER BY created_at, id"),
                 {r.id});
     if (!o)
         return o.error();
@@ -352,8 +354,8 @@ Result<VisitRecord> VisitRecordReader::read(const QString &visitId)
                                       "prescription (referred)")});
             continue;
         }
-        if (type == QLatin1String(NameCorrection::kEvent)) { // staff's, with both names
-            const QString label = NameCorrection::timelineLabel(payload, false);
+        if (const QString label = StaffTimeline::label(type, payload);
+            !label.isEmpty()) { // a name correction, a link, a care request: staff's
             provider.append({at, VisitRecord::Source::Staff, {}, label});
             continue;
         }
