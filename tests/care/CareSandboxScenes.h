@@ -2,13 +2,51 @@
 
 #include "SandboxPayloads.h"
 #include "SandboxProcess.h"
+#include "TestSupport.h"
 #include "VisitTestSupport.h"
+#include "WindowSupport.h"
+#include "keys/KeyFileKeyProvider.h"
+#include "provider/ProviderConnection.h"
 #include "store/VisitRepository.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+
+#include <memory>
 
 namespace clinicdesk::test {
+
+// The console every care test drives: a real sandbox whose clinician decides by hand, and a
+// console's services on a store beside it in `dir`. Empty on success, else what failed.
+inline QString startSandboxConsole(const QTemporaryDir &dir,
+                                   std::unique_ptr<KeyFileKeyProvider> &keys,
+                                   std::unique_ptr<SandboxProcess> &sandbox,
+                                   std::unique_ptr<ConsoleServices> &services)
+{
+    QStandardPaths::setTestModeEnabled(true);
+    if (!dir.isValid())
+        return QStringLiteral("no temporary directory");
+    keys = std::make_unique<KeyFileKeyProvider>(writeKeyFile(dir));
+    sandbox = std::make_unique<SandboxProcess>(dir.filePath(QStringLiteral("sandbox")));
+    if (!sandbox->start())
+        return sandbox->failure();
+    if (!sandbox->setClinician({{"decision", "manual"}}))
+        return QStringLiteral("the sandbox refused a manual clinician");
+    services = openServices(dir.filePath(QStringLiteral("store")), *keys, sandbox->clientConfig());
+    if (!services || !services->store() || !services->provider() || !services->provider()->client())
+        return QStringLiteral("the console's services did not open");
+    return {};
+}
+
+// Closes the services before the sandbox they talk to.
+inline bool stopSandboxConsole(std::unique_ptr<ConsoleServices> &services,
+                               std::unique_ptr<SandboxProcess> &sandbox)
+{
+    services.reset();
+    return !sandbox || sandbox->stop();
+}
 
 // A weight-loss programme visit known to the console and to the real sandbox alike: submitted
 // (the console's own intake, its createNoPay body the sandbox's canned one asking for

@@ -69,23 +69,11 @@ class TestNameCorrection : public QObject
 private Q_SLOTS:
     void initTestCase()
     {
-        QStandardPaths::setTestModeEnabled(true);
-        QVERIFY(m_dir.isValid());
-        m_keys = std::make_unique<KeyFileKeyProvider>(test::writeKeyFile(m_dir));
-        m_sandbox = std::make_unique<SandboxProcess>(m_dir.filePath(QStringLiteral("sandbox")));
-        QVERIFY2(m_sandbox->start(), qPrintable(m_sandbox->failure()));
-        QVERIFY(m_sandbox->setClinician({{"decision", "manual"}}));
-        m_services = test::openServices(m_dir.filePath(QStringLiteral("store")), *m_keys,
-                                        m_sandbox->clientConfig());
+        const QString failure = test::startSandboxConsole(m_dir, m_keys, m_sandbox, m_services);
+        QVERIFY2(failure.isEmpty(), qPrintable(failure));
         m_store = m_services->store();
-        QVERIFY(m_services->provider() && m_services->provider()->client());
     }
-    void cleanupTestCase()
-    {
-        m_services.reset();
-        if (m_sandbox)
-            QVERIFY(m_sandbox->stop());
-    }
+    void cleanupTestCase() { QVERIFY(test::stopSandboxConsole(m_services, m_sandbox)); }
 
     void correctionReachesTheProviderAndKeepsBothNames()
     {
