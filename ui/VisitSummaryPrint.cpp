@@ -141,9 +141,12 @@ QString VisitSummaryPrint::html() const
         h += QStringLiteral("<p>%1</p>").arg(esc(tr("No prescription yet.")));
     } else {
         h += kTable + QStringLiteral("<tr>");
-        for (const QString &c : {tr("Medication"), tr("Strength"), tr("Quantity"), tr("Refills"),
-                                 tr("Prescriber"), tr("Prescribed")})
-            h += QStringLiteral("<th align=\"left\">%1</th>").arg(esc(c));
+        // Single words stay whole (no break inside "Concentración"); the last may wrap.
+        for (const QString &c :
+             {tr("Medication"), tr("Strength"), tr("Quantity"), tr("Refills"), tr("Prescriber")})
+            h += QStringLiteral("<th align=\"left\" style=\"white-space: nowrap\">%1</th>")
+                     .arg(esc(c));
+        h += QStringLiteral("<th align=\"left\">%1</th>").arg(esc(tr("Prescribed")));
         h += QStringLiteral("</tr>");
         for (const VisitRecord::Prescription &rx : r.prescriptions) {
             for (const VisitRecord::Medication &m : rx.medications) {
