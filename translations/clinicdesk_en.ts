@@ -4902,17 +4902,17 @@ Last update: %5</translation>
     </message>
     <message>
         <location line="+19"/>
-        <source>P&amp;rint summary…</source>
-        <translation>P&amp;rint summary…</translation>
+        <source>Print su&amp;mmary…</source>
+        <translation>Print su&amp;mmary…</translation>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+195"/>
+        <location line="+198"/>
         <source>Print the visit summary</source>
         <translation>Print the visit summary</translation>
     </message>
     <message>
-        <location line="-194"/>
+        <location line="-197"/>
         <source>Print the visit summary (Ctrl+P)</source>
         <translation>Print the visit summary (Ctrl+P)</translation>
     </message>
@@ -5027,7 +5027,7 @@ Last update: %5</translation>
         <translation>No prescription yet.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>Medication</source>
         <translation>Medication</translation>
     </message>
@@ -5047,17 +5047,17 @@ Last update: %5</translation>
         <translation>Refills</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>Prescriber</source>
         <translation>Prescriber</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+3"/>
         <source>Prescribed</source>
         <translation>Prescribed</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+14"/>
         <source>Pharmacy order</source>
         <translation>Pharmacy order</translation>
     </message>

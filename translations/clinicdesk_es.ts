@@ -4902,17 +4902,17 @@ Número de seguimiento: %4
     </message>
     <message>
         <location line="+19"/>
-        <source>P&amp;rint summary…</source>
-        <translation>Imp&amp;rimir resumen…</translation>
+        <source>Print su&amp;mmary…</source>
+        <translation>Imprimir resu&amp;men…</translation>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+195"/>
+        <location line="+198"/>
         <source>Print the visit summary</source>
         <translation>Imprimir el resumen de la visita</translation>
     </message>
     <message>
-        <location line="-194"/>
+        <location line="-197"/>
         <source>Print the visit summary (Ctrl+P)</source>
         <translation>Imprimir el resumen de la visita (Ctrl+P)</translation>
     </message>
@@ -5027,7 +5027,7 @@ Número de seguimiento: %4
         <translation>Todavía no hay receta.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>Medication</source>
         <translation>Medicamento</translation>
     </message>
@@ -5047,17 +5047,17 @@ Número de seguimiento: %4
         <translation>Resurtidos</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>Prescriber</source>
         <translation>Prescriptor</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+3"/>
         <source>Prescribed</source>
         <translation>Fecha de la receta</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+14"/>
         <source>Pharmacy order</source>
         <translation>Pedido de farmacia</translation>
     </message>

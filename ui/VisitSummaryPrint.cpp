@@ -45,7 +45,7 @@ VisitSummaryPrint::VisitSummaryPrint(AuditLog &audit, QString username, QWidget 
     , m_username(std::move(username))
     , m_page(page)
 {
-    m_print = new QPushButton(tr("P&rint summary…"), page);
+    m_print = new QPushButton(tr("Print su&mmary…"), page);
     m_print->setObjectName(QStringLiteral("printSummary"));
     m_print->setAccessibleName(tr("Print the visit summary"));
     m_print->setToolTip(tr("Print the visit summary (Ctrl+P)"));
