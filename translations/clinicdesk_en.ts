@@ -4476,7 +4476,7 @@
 <context>
     <name>clinicdesk::VisitDetailPage</name>
     <message>
-        <location filename="../ui/VisitDetailPage.cpp" line="+108"/>
+        <location filename="../ui/VisitDetailPage.cpp" line="+113"/>
         <source>Checked with the provider at %1: the visit is %2.</source>
         <translation>Checked with the provider at %1: the visit is %2.</translation>
     </message>
@@ -4486,12 +4486,12 @@
         <translation>The provider could not be asked: %1</translation>
     </message>
     <message>
-        <location line="+68"/>
+        <location line="+69"/>
         <source>This visit cannot be shown</source>
         <translation>This visit cannot be shown</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+41"/>
         <source>Visit</source>
         <translation>Visit</translation>
     </message>
@@ -4891,6 +4891,245 @@ Order: %2
 Carrier: %3
 Tracking number: %4
 Last update: %5</translation>
+    </message>
+</context>
+<context>
+    <name>clinicdesk::VisitSummaryPrint</name>
+    <message>
+        <location filename="../ui/VisitSummaryPrint.cpp" line="+29"/>
+        <source>not given</source>
+        <translation>not given</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Print su&amp;mmary…</source>
+        <translation>Print su&amp;mmary…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+198"/>
+        <source>Print the visit summary</source>
+        <translation>Print the visit summary</translation>
+    </message>
+    <message>
+        <location line="-197"/>
+        <source>Print the visit summary (Ctrl+P)</source>
+        <translation>Print the visit summary (Ctrl+P)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save summary as P&amp;DF…</source>
+        <translation>Save summary as P&amp;DF…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Save the visit summary as a PDF file</source>
+        <translation>Save the visit summary as a PDF file</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save the visit summary as a PDF file (Ctrl+Shift+S)</source>
+        <translation>Save the visit summary as a PDF file (Ctrl+Shift+S)</translation>
+    </message>
+    <message>
+        <location line="+45"/>
+        <source>Visit summary</source>
+        <translation>Visit summary</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Printed on %1 by %2</source>
+        <translation>Printed on %1 by %2</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Patient</source>
+        <translation>Patient</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Date of birth</source>
+        <translation>Date of birth</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Phone</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Visit</source>
+        <translation>Visit</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Visit type</source>
+        <translation>Visit type</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Prescription</source>
+        <translation>Prescription</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Submitted</source>
+        <translation>Submitted</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>%1 by %2</source>
+        <translation>%1 by %2</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Provider reference</source>
+        <translation>Provider reference</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Intake answers</source>
+        <translation>Intake answers</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>No answers recorded.</source>
+        <translation>No answers recorded.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Question</source>
+        <translation>Question</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Answer</source>
+        <translation>Answer</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Prescriptions</source>
+        <translation>Prescriptions</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No prescription yet.</source>
+        <translation>No prescription yet.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Medication</source>
+        <translation>Medication</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Strength</source>
+        <translation>Strength</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Quantity</source>
+        <translation>Quantity</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Refills</source>
+        <translation>Refills</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Prescriber</source>
+        <translation>Prescriber</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Prescribed</source>
+        <translation>Prescribed</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Pharmacy order</source>
+        <translation>Pharmacy order</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>No pharmacy order yet.</source>
+        <translation>No pharmacy order yet.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>State</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Order</source>
+        <translation>Order</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Carrier</source>
+        <translation>Carrier</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tracking number</source>
+        <translation>Tracking number</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Last update</source>
+        <translation>Last update</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>The summary was not exported: the audit log could not record it.</source>
+        <translation>The summary was not exported: the audit log could not record it.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>The printer reported an error.</source>
+        <translation>The printer reported an error.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The visit summary was saved.</source>
+        <translation>The visit summary was saved.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The visit summary was sent to print.</source>
+        <translation>The visit summary was sent to print.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The visit summary was not saved: %1</source>
+        <translation>The visit summary was not saved: %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The visit summary was not printed: %1</source>
+        <translation>The visit summary was not printed: %1</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>Save the visit summary</source>
+        <translation>Save the visit summary</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF files (*.pdf)</translation>
     </message>
 </context>
 <context>

@@ -4476,7 +4476,7 @@
 <context>
     <name>clinicdesk::VisitDetailPage</name>
     <message>
-        <location filename="../ui/VisitDetailPage.cpp" line="+108"/>
+        <location filename="../ui/VisitDetailPage.cpp" line="+113"/>
         <source>Checked with the provider at %1: the visit is %2.</source>
         <translation>Consultado al proveedor (%1): la visita está en estado «%2».</translation>
     </message>
@@ -4486,12 +4486,12 @@
         <translation>No se pudo consultar al proveedor: %1</translation>
     </message>
     <message>
-        <location line="+68"/>
+        <location line="+69"/>
         <source>This visit cannot be shown</source>
         <translation>No se puede mostrar esta visita</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+41"/>
         <source>Visit</source>
         <translation>Visita</translation>
     </message>
@@ -4891,6 +4891,245 @@ Pedido: %2
 Transportista: %3
 Número de seguimiento: %4
 Última actualización: %5</translation>
+    </message>
+</context>
+<context>
+    <name>clinicdesk::VisitSummaryPrint</name>
+    <message>
+        <location filename="../ui/VisitSummaryPrint.cpp" line="+29"/>
+        <source>not given</source>
+        <translation>no indicado</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Print su&amp;mmary…</source>
+        <translation>Imprimir resu&amp;men…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+198"/>
+        <source>Print the visit summary</source>
+        <translation>Imprimir el resumen de la visita</translation>
+    </message>
+    <message>
+        <location line="-197"/>
+        <source>Print the visit summary (Ctrl+P)</source>
+        <translation>Imprimir el resumen de la visita (Ctrl+P)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save summary as P&amp;DF…</source>
+        <translation>Guardar resumen como P&amp;DF…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Save the visit summary as a PDF file</source>
+        <translation>Guardar el resumen de la visita como archivo PDF</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save the visit summary as a PDF file (Ctrl+Shift+S)</source>
+        <translation>Guardar el resumen de la visita como archivo PDF (Ctrl+Mayús+S)</translation>
+    </message>
+    <message>
+        <location line="+45"/>
+        <source>Visit summary</source>
+        <translation>Resumen de la visita</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Printed on %1 by %2</source>
+        <translation>Impreso el %1 por %2</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Patient</source>
+        <translation>Paciente</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Name</source>
+        <translation>Nombre</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Date of birth</source>
+        <translation>Fecha de nacimiento</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Phone</source>
+        <translation>Teléfono</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Visit</source>
+        <translation>Visita</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Visit type</source>
+        <translation>Tipo de visita</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Status</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Prescription</source>
+        <translation>Receta</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Submitted</source>
+        <translation>Enviada</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>%1 by %2</source>
+        <translation>%1 por %2</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Provider reference</source>
+        <translation>Referencia del proveedor</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Intake answers</source>
+        <translation>Respuestas de la admisión</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>No answers recorded.</source>
+        <translation>No hay respuestas registradas.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Question</source>
+        <translation>Pregunta</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Answer</source>
+        <translation>Respuesta</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Prescriptions</source>
+        <translation>Recetas</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No prescription yet.</source>
+        <translation>Todavía no hay receta.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Medication</source>
+        <translation>Medicamento</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Strength</source>
+        <translation>Concentración</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Quantity</source>
+        <translation>Cantidad</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Refills</source>
+        <translation>Resurtidos</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Prescriber</source>
+        <translation>Prescriptor</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Prescribed</source>
+        <translation>Fecha de la receta</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Pharmacy order</source>
+        <translation>Pedido de farmacia</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>No pharmacy order yet.</source>
+        <translation>Todavía no hay pedido de farmacia.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>State</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Order</source>
+        <translation>Pedido</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Carrier</source>
+        <translation>Transportista</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tracking number</source>
+        <translation>Número de seguimiento</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Last update</source>
+        <translation>Última actualización</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>The summary was not exported: the audit log could not record it.</source>
+        <translation>El resumen no se exportó: el registro de auditoría no pudo anotarlo.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>The printer reported an error.</source>
+        <translation>La impresora informó de un error.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The visit summary was saved.</source>
+        <translation>Se guardó el resumen de la visita.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The visit summary was sent to print.</source>
+        <translation>El resumen de la visita se envió a imprimir.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The visit summary was not saved: %1</source>
+        <translation>No se guardó el resumen de la visita: %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The visit summary was not printed: %1</source>
+        <translation>No se imprimió el resumen de la visita: %1</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>Save the visit summary</source>
+        <translation>Guardar el resumen de la visita</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>PDF files (*.pdf)</source>
+        <translation>Archivos PDF (*.pdf)</translation>
     </message>
 </context>
 <context>

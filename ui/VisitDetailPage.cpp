@@ -8,6 +8,7 @@
 #include "PageStyle.h"
 #include "VisitFixDialog.h"
 #include "VisitStatusStyle.h"
+#include "VisitSummaryPrint.h"
 #include "VisitText.h"
 #include "audit/AuditLog.h"
 #include "base/Logging.h"
@@ -53,6 +54,10 @@ VisitDetailPage::VisitDetailPage(LocalStore &store, AuditLog &audit, const User 
     m_ui->statusRow->setSpacing(unit * 3);
     m_ui->badgeLayout->setContentsMargins(unit, unit / 3, unit, unit / 3);
     m_ui->checkResult->hide();
+    m_summary = new VisitSummaryPrint(m_audit, m_user.username, this);
+    m_summary->addButtons(m_ui->topRow, m_ui->checkWithProvider);
+    setTabOrder(m_summary->lastButton(), m_ui->fixAndResubmit);
+    connect(m_summary, &VisitSummaryPrint::announce, m_ui->checkResult, &StatusMessage::announce);
 
     connect(m_ui->back, &QPushButton::clicked, this, &VisitDetailPage::closeRequested);
     for (const QKeySequence &keys :
@@ -179,6 +184,7 @@ void VisitDetailPage::showError(const QString &message)
     m_ui->labsTab->display(m_record);
     m_ui->timelineTab->display(m_record);
     m_ui->patientTab->display(m_record);
+    m_summary->setRecord(m_record);
     m_loaded = false;
     for (QWidget *w :
          {static_cast<QWidget *>(m_ui->statusBadge), static_cast<QWidget *>(m_ui->rxStatus),
@@ -205,6 +211,7 @@ void VisitDetailPage::display(const VisitRecord &record)
     m_ui->labsTab->display(m_record);
     m_ui->timelineTab->display(m_record);
     m_ui->patientTab->display(m_record);
+    m_summary->setRecord(m_record);
     // The programme's next steps start from a resolved weight-loss visit; a prescription can be
     // changed while the provider has the visit.
     const bool programme = m_record.visitType == DueList::programmeType() ||

@@ -20,15 +20,16 @@ class LabRequisitionDialog;
 class NameCorrectionDialog;
 class LocalStore;
 class ProviderConnection;
+class VisitSummaryPrint;
 
 // One visit in full: header (patient, visit type, status with text, icon and colour, the
-// prescription state, who the visit waits for), "Check with provider", the refusal banner with
-// "Fix and resubmit…", and five tabs, each its own widget: the conversation with the clinician
-// (replies go through the outbox; Ctrl+Return sends), prescriptions and the pharmacy order, the
-// lab orders with their requisition, the timeline, and the patient's details and intake answers.
-// Opening it is an audited PHI view (one entry per page). The refusal banner is a group named for
-// what it is; its Fix button carries the provider's reason as its description, so a screen reader
-// says why with it.
+// prescription state, who the visit waits for), "Check with provider", "Print summary…" and "Save
+// summary as PDF…", the refusal banner with "Fix and resubmit…", and five tabs, each its own
+// widget: the conversation with the clinician (replies go through the outbox; Ctrl+Return sends),
+// prescriptions and the pharmacy order, the lab orders with their requisition, the timeline, and
+// the patient's details and intake answers. Opening it is an audited PHI view (one entry per page).
+// The refusal banner is a group named for what it is; its Fix button carries the provider's reason
+// as its description, so a screen reader says why with it.
 class VisitDetailPage : public QWidget
 {
     Q_OBJECT
@@ -63,6 +64,8 @@ public:
     // The lab order's requisition PDF (issue 14), from the Labs tab's "Open requisition…": an
     // audited PHI view; null (with a message) when it cannot be shown.
     LabRequisitionDialog *openRequisition(const QString &orderId);
+    // "Print summary…" and "Save summary as PDF…" (issue 14, item 5).
+    VisitSummaryPrint *summaryPrint() const { return m_summary; }
 
 Q_SIGNALS:
     void closeRequested();
@@ -94,6 +97,7 @@ private:
     bool m_loaded = false;
     bool m_checking = false;
     bool m_reloadPending = false;
+    VisitSummaryPrint *m_summary = nullptr;
 };
 
 } // namespace clinicdesk

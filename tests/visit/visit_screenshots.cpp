@@ -1,11 +1,13 @@
 // Renders the visit detail page at 1366x768 for the user guide: docs/screenshots/
-// visit-detail-*.png (or visit-detail-es-*.png with a Spanish .qm). Synthetic patients in a
+// visit-detail-*.png and print-summary-en.png (or visit-detail-es-*.png and
+// print-summary-es.png with a Spanish .qm). Synthetic patients in a
 // throwaway store; no provider (the check button shows as unavailable).
 //   QT_QPA_PLATFORM=offscreen build/bin/visit_screenshots docs/screenshots [clinicdesk_es.qm]
 #include "ScreenshotLanguage.h"
 #include "VisitDetailPage.h"
 #include "VisitFixDialog.h"
 #include "VisitScenes.h"
+#include "VisitSummaryPrint.h"
 #include "VisitTestSupport.h"
 #include "WindowSupport.h"
 #include "audit/AuditLog.h"
@@ -13,11 +15,15 @@
 #include "keys/KeyFileKeyProvider.h"
 
 #include <QApplication>
+#include <QBuffer>
 #include <QDir>
+#include <QPdfDocument>
+#include <QPdfWriter>
 #include <QPushButton>
 #include <QStandardPaths>
 #include <QTabWidget>
 #include <QTemporaryDir>
+#include <QTextDocument>
 
 #include <cstdio>
 
@@ -94,6 +100,29 @@ int main(int argc, char **argv)
             tabs->setCurrentWidget(tabs->findChild<QWidget *>(QLatin1String(tab)));
             shoot(&page, out, name);
         }
+        // The paper summary of this visit (Print summary…): laid out into a PDF in memory as
+        // for a printer, its first page rendered by Qt PDF (no file).
+        QTextDocument document;
+        document.setHtml(page.summaryPrint()->html());
+        QBuffer pdf;
+        pdf.open(QIODevice::WriteOnly);
+        {
+            QPdfWriter writer(&pdf);
+            writer.setResolution(300);
+            writer.setPageSize(QPageSize(QPageSize::A4));
+            writer.setPageMargins(QMarginsF(15, 15, 15, 15), QPageLayout::Millimeter);
+            document.print(&writer);
+        }
+        pdf.close();
+        pdf.open(QIODevice::ReadOnly);
+        QPdfDocument rendered;
+        rendered.load(&pdf);
+        const QImage image = rendered.render(0, (rendered.pagePointSize(0) * 1.5).toSize());
+        const QString summary =
+            QDir(out).filePath(language.spanish() ? QStringLiteral("print-summary-es.png")
+                                                  : QStringLiteral("print-summary-en.png"));
+        if (image.save(summary))
+            std::printf("%s\n", qPrintable(summary));
     }
     {
         VisitDetailPage page(store, audit, alice, nullptr, refused);
