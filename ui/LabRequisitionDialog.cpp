@@ -1,9 +1,9 @@
 #include "LabRequisitionDialog.h"
 
+#include "PdfSavePath.h"
 #include "crypto/Crypto.h"
 
 #include <QDialogButtonBox>
-#include <QFileDialog>
 #include <QMessageBox>
 #include <QPainter>
 #include <QPdfDocument>
@@ -11,7 +11,6 @@
 #include <QPrintDialog>
 #include <QPrinter>
 #include <QPushButton>
-#include <QStandardPaths>
 #include <QVBoxLayout>
 
 namespace clinicdesk {
@@ -145,14 +144,10 @@ bool LabRequisitionDialog::saveAs(const QString &path)
 
 void LabRequisitionDialog::save()
 {
-    const QString dir = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
-    const QString path = QFileDialog::getSaveFileName(this, tr("Save the lab requisition"), dir,
-                                                      tr("PDF files (*.pdf)"));
-    if (path.isEmpty())
-        return;
-    saveAs(path.endsWith(QLatin1String(".pdf"), Qt::CaseInsensitive)
-               ? path
-               : path + QStringLiteral(".pdf"));
+    const QString path =
+        askPdfSavePath(this, tr("Save the lab requisition"), tr("PDF files (*.pdf)"));
+    if (!path.isEmpty())
+        saveAs(path);
 }
 
 } // namespace clinicdesk

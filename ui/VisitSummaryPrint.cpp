@@ -1,17 +1,16 @@
 #include "VisitSummaryPrint.h"
 
+#include "PdfSavePath.h"
 #include "VisitStatusStyle.h"
 #include "VisitText.h"
 #include "audit/AuditLog.h"
 #include "visits/LabRequisition.h"
 
 #include <QBoxLayout>
-#include <QFileDialog>
 #include <QPrintDialog>
 #include <QPrinter>
 #include <QPushButton>
 #include <QShortcut>
-#include <QStandardPaths>
 #include <QTextDocument>
 
 namespace clinicdesk {
@@ -252,14 +251,10 @@ void VisitSummaryPrint::print()
 
 void VisitSummaryPrint::save()
 {
-    const QString dir = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
-    const QString path = QFileDialog::getSaveFileName(m_page, tr("Save the visit summary"), dir,
-                                                      tr("PDF files (*.pdf)"));
-    if (path.isEmpty())
-        return;
-    saveAs(path.endsWith(QLatin1String(".pdf"), Qt::CaseInsensitive)
-               ? path
-               : path + QStringLiteral(".pdf"));
+    const QString path =
+        askPdfSavePath(m_page, tr("Save the visit summary"), tr("PDF files (*.pdf)"));
+    if (!path.isEmpty())
+        saveAs(path);
 }
 
 } // namespace clinicdesk

@@ -1,13 +1,11 @@
 #include "AdminCommand.h"
 
 #include "access/WorkstationJoin.h"
-#include "audit/AuditLog.h"
 #include "base/TimeText.h"
 #include "crypto/Crypto.h"
 #include "keys/KeyFileKeyProvider.h"
 #include "keys/KeychainKeyProvider.h"
 #include "store/LocalStore.h"
-#include "store/Schema.h"
 #include "store/StoreLocation.h"
 #include "store/Workstations.h"
 
